@@ -1,0 +1,30 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { ConfigModule } from './infra/config/config.module';
+import type { AppConfig } from './infra/config/config.schema';
+import { DatabaseModule } from './infra/database/database.module';
+import { StorageModule } from './infra/storage/storage.module';
+import { AccessModule } from './modules/access/access.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { CountriesModule } from './modules/countries/countries.module';
+import { HealthModule } from './modules/health/health.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        StorageModule,
+        AccessModule,
+        AccountsModule,
+        CountriesModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import fastifyCookie from '@fastify/cookie';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import type { AppConfig } from '../infra/config/config.schema';
+import { runMigrations } from '../infra/database/run-migrations';
+import { HttpErrorFilter } from '../infra/http/http-error.filter';
+import { REQUEST_ID_HEADER, requestIdFor } from '../infra/http/request-id';
+import { PinoNestLogger } from '../infra/logging/logger';
+import { DemoAccountsSeeder } from '../modules/accounts/demo-accounts.seeder';
+import { CountriesService } from '../modules/countries/countries.service';
+import { registerSecurityHeaders } from './security-headers';
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Vitrina API')
+      .setDescription('Public, studio, review and admin API of the Vitrina virtual museum platform')
+      .setVersion('0.1.0')
+      .addCookieAuth('vitrina_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/**
+ * Builds the Nest application on Fastify, with every cross-cutting concern
+ * wired, migrations applied and seed data in place; it does not listen yet.
+ */
+export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    genReqId: requestIdFor,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.trustProxy,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  const server = app.getHttpAdapter().getInstance();
+  server.addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  await app.register(fastifyCookie);
+  await registerSecurityHeaders(server);
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new HttpErrorFilter(logger));
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  await app.init();
+  await prepareDatabase(app, config, logger);
+  return app;
+}
+
+async function prepareDatabase(app: NestFastifyApplication, config: AppConfig, logger: Logger): Promise<void> {
+  const applied = await runMigrations(app.get(DataSource));
+  if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+  if (config.role !== 'api') return;
+  await app.get(CountriesService).seedDefaults();
+  if (config.seedDemo) await app.get(DemoAccountsSeeder).seed();
+}

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import httpProxy from '@fastify/http-proxy';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { registerSecurityHeaders } from './security-headers';
+
+/**
+ * Serves the built web app with the API proxied under /api: the embedded
+ * stand-in for the nginx of the production compose file.
+ */
+export async function startWebServer(options: {
+  distDir: string;
+  apiUrl: string;
+  host: string;
+  port: number;
+  logger: Logger;
+}): Promise<FastifyInstance> {
+  if (!existsSync(join(options.distDir, 'index.html'))) {
+    throw new Error(`the web app is not built: ${options.distDir}/index.html is missing (run npm run build)`);
+  }
+  const server = Fastify({ loggerInstance: options.logger.child({ component: 'web' }), disableRequestLogging: true });
+  await registerSecurityHeaders(server);
+  await server.register(httpProxy, { upstream: options.apiUrl, prefix: '/api', rewritePrefix: '/api' });
+  await server.register(fastifyStatic, {
+    root: options.distDir,
+    // Vite fingerprints everything under assets/, so it may be cached forever.
+    setHeaders: (response, path) => {
+      const immutable = path.includes(`${join(options.distDir, 'assets')}`);
+      response.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  // Client-side routes: every unknown GET gets the app shell.
+  server.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return reply.code(404).send({ statusCode: 404 });
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  await server.listen({ host: options.host, port: options.port });
+  return server;
+}

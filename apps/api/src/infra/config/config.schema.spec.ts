@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.schema';
+
+describe('loadConfig', () => {
+  it('defaults to embedded PostgreSQL and object store', () => {
+    const config = loadConfig({}, '/srv/vitrina');
+    expect(config.database).toMatchObject({ kind: 'embedded', dataDir: '/srv/vitrina/.data/postgres' });
+    expect(config.storage).toMatchObject({ kind: 'embedded', dataDir: '/srv/vitrina/.data/s3' });
+    expect(config.port).toBe(3000);
+    expect(config.web).toMatchObject({ serve: true, port: 4200 });
+    expect(config.seedDemo).toBe(true);
+  });
+
+  it('uses external servers when their variables are set, accepting MINIO_* names', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/vitrina',
+      MINIO_ENDPOINT: 'http://minio:9000',
+      MINIO_ACCESS_KEY: 'key',
+      MINIO_SECRET_KEY: 'secret',
+    });
+    expect(config.database).toEqual({ kind: 'external', url: 'postgres://u:p@db:5432/vitrina', poolSize: 10 });
+    expect(config.storage).toMatchObject({ kind: 'external', endpoint: 'http://minio:9000', accessKey: 'key' });
+  });
+
+  it('lists every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', COOKIE_SECURE: 'maybe' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'COOKIE_SECURE']) expect(problems).toContain(name);
+  });
+
+  it('refuses demo accounts and embedded servers in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrow(
+      /DATABASE_URL[\s\S]*S3_ENDPOINT[\s\S]*SEED_DEMO/,
+    );
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/v',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY: 'a',
+      S3_SECRET_KEY: 'b',
+    });
+    expect(config.seedDemo).toBe(false);
+    expect(config.cookies.secure).toBe(true);
+    expect(config.web.serve).toBe(false);
+  });
+});

@@ -1,0 +1,183 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: () => 'must be true or false' })
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/** Raw environment variables, as documented in README.md. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PROCESS_ROLE: z.enum(['api', 'worker']).default('api'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port.default(3000),
+  WEB_PORT: port.default(4200),
+  SERVE_WEB: booleanFromEnv.optional(),
+  WEB_DIST_DIR: z.string().min(1).default('dist/apps/web'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: z
+    .url()
+    .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgres:// URL')
+    .optional(),
+  EMBEDDED_POSTGRES_PORT: port.default(5433),
+  DATABASE_POOL_SIZE: positiveInt.max(200).default(10),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY: z.string().min(1).optional(),
+  S3_SECRET_KEY: z.string().min(1).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name')
+    .default('vitrina'),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  EMBEDDED_S3_PORT: port.default(4568),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  COOKIE_SECURE: booleanFromEnv.optional(),
+  TRUST_PROXY: z.string().optional(),
+  SESSION_TTL_HOURS: positiveInt.max(24 * 90).default(24 * 7),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
+  LOGIN_FAILURE_WINDOW_MINUTES: positiveInt.default(15),
+  SEED_DEMO: booleanFromEnv.optional(),
+});
+
+export type DatabaseConfig =
+  | { kind: 'external'; url: string; poolSize: number }
+  | { kind: 'embedded'; dataDir: string; port: number; poolSize: number; /** Set once the embedded server runs. */ url?: string };
+
+export type StorageConfig = {
+  kind: 'external' | 'embedded';
+  endpoint: string;
+  accessKey: string;
+  secretKey: string;
+  bucket: string;
+  region: string;
+  /** Only for the embedded store: where its files live. */
+  dataDir?: string;
+};
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  role: 'api' | 'worker';
+  host: string;
+  port: number;
+  web: { serve: boolean; port: number; distDir: string };
+  publicUrl?: string;
+  logLevel: string;
+  database: DatabaseConfig;
+  storage: StorageConfig;
+  cookies: { secure: boolean };
+  /** Passed to Fastify's `trustProxy`: false, true, a hop count or a list of addresses/CIDRs. */
+  trustProxy: boolean | number | string;
+  sessions: { ttlHours: number };
+  loginThrottle: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** S3_* wins; MINIO_* names are accepted for operators coming from MinIO docs. */
+function withMinioAliases(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const aliases: Record<string, string> = {
+    S3_ENDPOINT: 'MINIO_ENDPOINT',
+    S3_ACCESS_KEY: 'MINIO_ACCESS_KEY',
+    S3_SECRET_KEY: 'MINIO_SECRET_KEY',
+    S3_BUCKET: 'MINIO_BUCKET',
+  };
+  const merged = { ...env };
+  for (const [name, alias] of Object.entries(aliases)) {
+    if (merged[name] === undefined && merged[alias] !== undefined) merged[name] = merged[alias];
+  }
+  for (const key of Object.keys(merged)) if (merged[key] === '') delete merged[key];
+  return merged;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+type Env = z.infer<typeof envSchema>;
+
+function crossFieldProblems(env: Env): string[] {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
+  if (production && !env.S3_ENDPOINT) problems.push('S3_ENDPOINT: required when NODE_ENV=production');
+  if (production && env.SEED_DEMO) problems.push('SEED_DEMO: demo accounts are never seeded when NODE_ENV=production');
+  if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY || !env.S3_SECRET_KEY)) {
+    problems.push('S3_ACCESS_KEY, S3_SECRET_KEY: required when S3_ENDPOINT is set');
+  }
+  return problems;
+}
+
+function toAppConfig(env: Env, cwd: string): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = resolve(cwd, env.DATA_DIR);
+  const poolSize = env.DATABASE_POOL_SIZE;
+  const database: DatabaseConfig = env.DATABASE_URL
+    ? { kind: 'external', url: env.DATABASE_URL, poolSize }
+    : { kind: 'embedded', dataDir: resolve(dataDir, 'postgres'), port: env.EMBEDDED_POSTGRES_PORT, poolSize };
+  const storage: StorageConfig = env.S3_ENDPOINT
+    ? {
+        kind: 'external',
+        endpoint: env.S3_ENDPOINT,
+        accessKey: env.S3_ACCESS_KEY!,
+        secretKey: env.S3_SECRET_KEY!,
+        bucket: env.S3_BUCKET,
+        region: env.S3_REGION,
+      }
+    : {
+        kind: 'embedded',
+        endpoint: `http://127.0.0.1:${env.EMBEDDED_S3_PORT}`,
+        // s3rver accepts only its fixed credentials.
+        accessKey: 'S3RVER',
+        secretKey: 'S3RVER',
+        bucket: env.S3_BUCKET,
+        region: env.S3_REGION,
+        dataDir: resolve(dataDir, 's3'),
+      };
+  return {
+    env: env.NODE_ENV,
+    role: env.PROCESS_ROLE,
+    host: env.HOST,
+    port: env.PORT,
+    web: { serve: env.SERVE_WEB ?? !production, port: env.WEB_PORT, distDir: resolve(cwd, env.WEB_DIST_DIR) },
+    publicUrl: env.PUBLIC_URL,
+    logLevel: env.LOG_LEVEL,
+    database,
+    storage,
+    cookies: { secure: env.COOKIE_SECURE ?? production },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    sessions: { ttlHours: env.SESSION_TTL_HOURS },
+    loginThrottle: {
+      maxPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowMinutes: env.LOGIN_FAILURE_WINDOW_MINUTES,
+    },
+    seedDemo: env.SEED_DEMO ?? !production,
+  };
+}
+
+/**
+ * Parses the environment once at start-up. Every bad variable is reported in
+ * one error, so an operator fixes them all in one go.
+ */
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const parsed = envSchema.safeParse(withMinioAliases(rawEnv));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const problems = crossFieldProblems(parsed.data);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return toAppConfig(parsed.data, cwd);
+}

@@ -1,0 +1,11 @@
+import { LoginFailureEntity } from '../../modules/accounts/login-failure.entity';
+import { MembershipEntity } from '../../modules/accounts/membership.entity';
+import { SessionEntity } from '../../modules/accounts/session.entity';
+import { UserEntity } from '../../modules/accounts/user.entity';
+import { CountryEntity } from '../../modules/countries/country.entity';
+
+/**
+ * Every entity of every domain. Listed explicitly (not globbed) because the
+ * API is bundled into one file.
+ */
+export const ENTITIES = [CountryEntity, UserEntity, MembershipEntity, SessionEntity, LoginFailureEntity];

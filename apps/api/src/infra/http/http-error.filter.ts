@@ -1,0 +1,71 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { ApiError } from '@vitrina/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ZodValidationException } from 'nestjs-zod';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import { ServiceUnavailableError, isConnectionFailure } from './service-unavailable';
+
+type Issue = NonNullable<ApiError['issues']>[number];
+
+function zodIssues(error: ZodError): Issue[] {
+  return error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
+}
+
+function reasonPhrase(status: number): string {
+  const name = HttpStatus[status];
+  return name ? name.toLowerCase().split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') : 'Error';
+}
+
+function describe(exception: unknown): { body: ApiError; headers?: Record<string, string> } {
+  if (exception instanceof ZodValidationException) {
+    const zodError = exception.getZodError();
+    const issues = zodError instanceof ZodError ? zodIssues(zodError) : [];
+    const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    return { body: { statusCode: 400, error: 'Bad Request', message: `Invalid input: ${summary}`, issues } };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : Array.isArray((response as { message?: unknown }).message)
+          ? ((response as { message: string[] }).message).join('; ')
+          : String((response as { message?: unknown }).message ?? exception.message);
+    const headers = exception instanceof ServiceUnavailableError ? { 'retry-after': String(exception.retryAfterSeconds) } : undefined;
+    return { body: { statusCode: status, error: reasonPhrase(status), message }, headers };
+  }
+  // Errors raised by Fastify itself before routing: bad JSON, oversized bodies, wrong media types.
+  const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    return {
+      body: { statusCode: fastifyStatus, error: reasonPhrase(fastifyStatus), message: (exception as Error).message },
+    };
+  }
+  if (isConnectionFailure(exception)) {
+    return {
+      body: { statusCode: 503, error: 'Service Unavailable', message: 'A backing service is unavailable; try again shortly' },
+      headers: { 'retry-after': '5' },
+    };
+  }
+  return { body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' } };
+}
+
+/** One error shape for every failure; unexpected errors are logged, never echoed. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const { body, headers } = describe(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, reqId: request.id, url: request.url }, 'request failed');
+    }
+    if (headers) reply.headers(headers);
+    void reply.status(body.statusCode).send(body);
+  }
+}

@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { createApp } from './bootstrap/create-app';
+import { startEmbeddedServices } from './bootstrap/embedded-services';
+import { startWebServer } from './bootstrap/web-server';
+import { ConfigError, loadConfig, type AppConfig } from './infra/config/config.schema';
+import { createRootLogger } from './infra/logging/logger';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/accounts/demo-accounts';
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function printBanner(config: AppConfig): void {
+  const url = config.publicUrl ?? (config.web.serve ? `http://localhost:${config.web.port}` : `http://localhost:${config.port}`);
+  const lines = ['', `  Vitrina is running: ${url}`, `  API: http://localhost:${config.port}/api (docs: /api/docs)`];
+  if (config.seedDemo) {
+    lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.email.padEnd(28)} ${account.displayName}`);
+  }
+  lines.push('  Press Ctrl-C to stop.', '');
+  console.log(lines.join('\n'));
+}
+
+async function run(): Promise<void> {
+  const config = readConfig();
+  const logger = createRootLogger(config.logLevel);
+  const embedded = await startEmbeddedServices(config, logger);
+  let app: NestFastifyApplication | undefined;
+  let web: FastifyInstance | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await web?.close().catch((error: unknown) => logger.error({ err: error }, 'web server did not close'));
+    await app?.close().catch((error: unknown) => logger.error({ err: error }, 'api did not close'));
+    await embedded.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    app = await createApp(embedded.config, logger);
+    if (config.role === 'worker') {
+      logger.info('worker ready');
+      return;
+    }
+    await app.listen({ host: config.host, port: config.port });
+    if (config.web.serve) web = await startWebServer(webOptions(config, logger));
+    printBanner(config);
+  } catch (error) {
+    logger.fatal({ err: error }, 'start-up failed');
+    await embedded.stop();
+    process.exit(1);
+  }
+}
+
+function webOptions(config: AppConfig, logger: Logger) {
+  return {
+    distDir: config.web.distDir,
+    apiUrl: `http://127.0.0.1:${config.port}`,
+    host: config.host,
+    port: config.web.port,
+    logger,
+  };
+}
+
+void run();

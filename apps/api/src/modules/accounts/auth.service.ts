@@ -1,0 +1,69 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { ChangePasswordRequest, LoginRequest, MeResponse } from '@vitrina/contracts';
+import type { Repository } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { LoginThrottleService } from './login-throttle.service';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
+import { type NewSession, SessionsService } from './sessions.service';
+import { UserEntity } from './user.entity';
+
+export interface ClientInfo {
+  address: string;
+  userAgent: string | null;
+  /** The session token the client already holds, if any: it is replaced, never reused. */
+  previousToken?: string;
+}
+
+const INVALID_CREDENTIALS = 'Invalid email or password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottleService,
+  ) {}
+
+  /**
+   * Checks the password and opens a fresh session. Unknown email, wrong
+   * password and disabled account all get the same answer after the same work.
+   */
+  async login(input: LoginRequest, client: ClientInfo): Promise<{ session: NewSession; userId: string }> {
+    const account = input.email.trim().toLowerCase();
+    await this.throttle.assertAllowed(account, client.address);
+    const user = await this.users.findOne({ where: { email: account } });
+    const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+    if (!user || !passwordOk || user.disabledAt) {
+      await this.throttle.recordFailure(account, client.address);
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
+    await this.throttle.forgetAccount(account);
+    if (client.previousToken) await this.sessions.revokeByToken(client.previousToken);
+    const session = await this.sessions.create(user.id, client.address, client.userAgent);
+    return { session, userId: user.id };
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.sessions.revoke(actor.sessionId);
+  }
+
+  /** Changing the password ends every session of the user, then opens one new session for this client. */
+  async changePassword(actor: Actor, input: ChangePasswordRequest, client: ClientInfo): Promise<NewSession> {
+    const user = await this.users.findOneOrFail({ where: { id: actor.userId } });
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      throw new UnauthorizedException('Current password is wrong');
+    }
+    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(input.newPassword) });
+    await this.sessions.revokeAllOf(user.id);
+    return this.sessions.create(user.id, client.address, client.userAgent);
+  }
+
+  me(actor: Actor): MeResponse {
+    return {
+      user: { id: actor.userId, email: actor.email, displayName: actor.displayName, isAdmin: actor.isAdmin },
+      memberships: actor.memberships,
+      csrfToken: actor.csrfToken,
+    };
+  }
+}

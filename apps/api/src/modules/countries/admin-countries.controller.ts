@@ -1,0 +1,23 @@
+import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Country } from '@vitrina/contracts';
+import { RequireInstallation } from '../access/access.decorators';
+import { CountriesService } from './countries.service';
+import { CountryIdParams, CreateCountryDto, UpdateCountryDto } from './dto';
+
+@ApiTags('admin')
+@Controller('admin/countries')
+@RequireInstallation('countries.manage')
+export class AdminCountriesController {
+  constructor(private readonly countries: CountriesService) {}
+
+  @Post()
+  create(@Body() body: CreateCountryDto): Promise<Country> {
+    return this.countries.create(body);
+  }
+
+  @Patch(':id')
+  update(@Param() params: CountryIdParams, @Body() body: UpdateCountryDto): Promise<Country> {
+    return this.countries.update(params.id, body);
+  }
+}

@@ -1,0 +1,65 @@
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Country, CreateCountryInput, UpdateCountryInput } from '@vitrina/contracts';
+import { updateCountrySchema } from '@vitrina/contracts';
+import type { Repository } from 'typeorm';
+import { CountryEntity } from './country.entity';
+import { SEED_COUNTRIES } from './seed-countries';
+
+const UNIQUE_VIOLATION = '23505';
+
+function toCountry(entity: CountryEntity): Country {
+  return {
+    id: entity.id,
+    slug: entity.slug,
+    names: entity.names,
+    defaultLanguage: entity.defaultLanguage,
+    languages: entity.languages,
+  };
+}
+
+@Injectable()
+export class CountriesService {
+  private readonly logger = new Logger(CountriesService.name);
+
+  constructor(@InjectRepository(CountryEntity) private readonly countries: Repository<CountryEntity>) {}
+
+  async list(): Promise<Country[]> {
+    return (await this.countries.find({ order: { slug: 'ASC' } })).map(toCountry);
+  }
+
+  async getBySlug(slug: string): Promise<Country> {
+    const country = await this.countries.findOne({ where: { slug } });
+    if (!country) throw new NotFoundException('No such country');
+    return toCountry(country);
+  }
+
+  async create(input: CreateCountryInput): Promise<Country> {
+    try {
+      const saved = await this.countries.save(this.countries.create(input));
+      return toCountry(saved);
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new ConflictException(`A country with slug "${input.slug}" already exists`);
+      }
+      throw error;
+    }
+  }
+
+  /** Partial update; the default language must stay among the enabled ones after merging. */
+  async update(id: string, input: UpdateCountryInput): Promise<Country> {
+    const country = await this.countries.findOne({ where: { id } });
+    if (!country) throw new NotFoundException('No such country');
+    const merged = { ...country, ...input };
+    const check = updateCountrySchema.safeParse({ defaultLanguage: merged.defaultLanguage, languages: merged.languages });
+    if (!check.success) throw new ConflictException('defaultLanguage must be one of languages');
+    return toCountry(await this.countries.save(merged));
+  }
+
+  /** Seeds the twelve countries on first start only, so admins' later edits and removals stand. */
+  async seedDefaults(): Promise<void> {
+    if ((await this.countries.count()) > 0) return;
+    await this.countries.insert(SEED_COUNTRIES.map((country) => this.countries.create(country)));
+    this.logger.log(`seeded ${SEED_COUNTRIES.length} countries`);
+  }
+}

@@ -1,0 +1,8 @@
+import { createCountrySchema, idParamsSchema, slugSchema, updateCountrySchema } from '@vitrina/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+export class CreateCountryDto extends createZodDto(createCountrySchema) {}
+export class UpdateCountryDto extends createZodDto(updateCountrySchema) {}
+export class CountryIdParams extends createZodDto(idParamsSchema) {}
+export class CountrySlugParams extends createZodDto(z.strictObject({ slug: slugSchema })) {}

@@ -1,0 +1,6 @@
+import { resolve } from 'node:path';
+
+/** The contracts lib is bundled into the API from source, in the build and in tests alike. */
+export const apiResolve = {
+  alias: { '@vitrina/contracts': resolve(import.meta.dirname, '../../libs/contracts/src/index.ts') },
+};

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+import { apiResolve } from './vite.shared.mts';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  resolve: apiResolve,
+  test: {
+    name: 'api',
+    include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 90_000,
+  },
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { slugSchema, uuidSchema } from './common';
+import { languageMapSchema, languageSchema } from './languages';
+
+const countryFields = {
+  slug: slugSchema,
+  names: languageMapSchema,
+  defaultLanguage: languageSchema,
+  languages: z.array(languageSchema).min(1).max(16),
+};
+
+function defaultIsEnabled(value: { defaultLanguage?: string; languages?: string[] }): boolean {
+  if (!value.defaultLanguage || !value.languages) return true;
+  return value.languages.includes(value.defaultLanguage);
+}
+
+const defaultLanguageIssue = {
+  message: 'defaultLanguage must be one of languages',
+  path: ['defaultLanguage'],
+};
+
+export const createCountrySchema = z
+  .strictObject(countryFields)
+  .refine(defaultIsEnabled, defaultLanguageIssue);
+export type CreateCountryInput = z.infer<typeof createCountrySchema>;
+
+export const updateCountrySchema = z
+  .strictObject({
+    names: countryFields.names.optional(),
+    defaultLanguage: countryFields.defaultLanguage.optional(),
+    languages: countryFields.languages.optional(),
+  })
+  .refine(defaultIsEnabled, defaultLanguageIssue)
+  .refine((value) => Object.keys(value).length > 0, 'nothing to update');
+export type UpdateCountryInput = z.infer<typeof updateCountrySchema>;
+
+export const countrySchema = z.object({
+  id: uuidSchema,
+  ...countryFields,
+});
+export type Country = z.infer<typeof countrySchema>;
+
+export const countryListSchema = z.object({ items: z.array(countrySchema) });
+export type CountryList = z.infer<typeof countryListSchema>;
