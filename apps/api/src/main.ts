@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createApp } from './bootstrap/create-app';
 import { startEmbeddedServices } from './bootstrap/embedded-services';
@@ -37,7 +36,7 @@ async function run(): Promise<void> {
   const logger = createRootLogger(config.logLevel);
   const embedded = await startEmbeddedServices(config, logger);
   let app: NestFastifyApplication | undefined;
-  let web: FastifyInstance | undefined;
+  let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

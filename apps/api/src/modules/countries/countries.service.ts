@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Country, CreateCountryInput, UpdateCountryInput } from '@vitrina/contracts';
 import { updateCountrySchema } from '@vitrina/contracts';
@@ -52,7 +52,7 @@ export class CountriesService {
     if (!country) throw new NotFoundException('No such country');
     const merged = { ...country, ...input };
     const check = updateCountrySchema.safeParse({ defaultLanguage: merged.defaultLanguage, languages: merged.languages });
-    if (!check.success) throw new ConflictException('defaultLanguage must be one of languages');
+    if (!check.success) throw new BadRequestException('defaultLanguage must be one of languages');
     return toCountry(await this.countries.save(merged));
   }
 

@@ -1,0 +1,118 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/test-infra';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const MAIN = join(ROOT, 'dist/apps/api/main.js');
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Runs the built API as `npm start` does: no DATABASE_URL, no S3_*, so everything embedded. */
+async function startEmbedded(env: Record<string, string>): Promise<Started> {
+  let output = '';
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Press Ctrl-C to stop')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`start failed:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, output: () => output };
+}
+
+async function stop(started: Started): Promise<number | null> {
+  started.child.kill('SIGINT');
+  return new Promise((r) => started.child.once('exit', (code) => r(code)));
+}
+
+function postgresRunningIn(dataDir: string): boolean {
+  const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  return processes.split('\n').some((line) => line.includes('postgres') && line.includes(dataDir));
+}
+
+describe('the embedded start (npm start)', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let ports: { api: number; web: number };
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN) || !existsSync(join(ROOT, 'dist/apps/web/index.html'))) {
+      throw new Error('build first: npm run build (npm test does it before running the tests)');
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'vitrina-start-'));
+    chmodSync(dataDir, 0o755);
+    ports = { api: await freePort(), web: await freePort() };
+    env = {
+      DATA_DIR: dataDir,
+      PORT: String(ports.api),
+      WEB_PORT: String(ports.web),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      EMBEDDED_S3_PORT: String(await freePort()),
+    };
+  });
+
+  afterAll(() => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts PostgreSQL and the store, serves API and web, prints the URL and demo logins, and stops cleanly', async () => {
+    const started = await startEmbedded(env);
+    try {
+      expect(started.output()).toContain(`http://localhost:${ports.web}`);
+      expect(started.output()).toContain('admin@vitrina.test');
+      const health = await fetch(`http://127.0.0.1:${ports.api}/api/health`);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'up', storage: 'up' });
+      const page = await fetch(`http://127.0.0.1:${ports.web}/some/client/route`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+      const proxied = await fetch(`http://127.0.0.1:${ports.web}/api/public/countries`);
+      expect(((await proxied.json()) as { items: unknown[] }).items).toHaveLength(12);
+      expect(postgresRunningIn(dataDir)).toBe(true);
+    } finally {
+      expect(await stop(started)).toBe(0);
+    }
+    expect(postgresRunningIn(dataDir)).toBe(false);
+  });
+
+  it('keeps its data across restarts', async () => {
+    const first = await startEmbedded(env);
+    const base = `http://127.0.0.1:${ports.api}`;
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ email: 'admin@vitrina.test', password: 'vitrina-demo' }),
+    });
+    expect(login.status).toBe(200);
+    const session = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const me = (await login.json()) as { csrfToken: string };
+    const created = await fetch(`${base}/api/admin/countries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: session, 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ slug: 'persisted-land', names: { en: 'Persisted' }, defaultLanguage: 'en', languages: ['en'] }),
+    });
+    expect(created.status).toBe(201);
+    expect(await stop(first)).toBe(0);
+
+    const second = await startEmbedded(env);
+    try {
+      const country = await fetch(`${base}/api/public/countries/persisted-land`);
+      expect(country.status).toBe(200);
+    } finally {
+      await stop(second);
+    }
+  });
+});

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTOR_NAMES, type ActorName, signInActors } from './support/actors';
+import { declaredRoutes } from './support/routes';
+import { type TestApp, type TestClient, startTestApp } from './support/test-app';
+
+interface Context {
+  kazakhstanId: string;
+  armeniaId: string;
+  scratchUserId: string;
+}
+
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** The route as declared, with :params. */
+  route: string;
+  url?: (ctx: Context) => string;
+  body?: (ctx: Context, actor: ActorName) => object;
+  /** The route ends or replaces sessions: run it on a throw-away session. */
+  endsSession?: boolean;
+  expected: Record<ActorName, number>;
+}
+
+const everyone = (status: number) => Object.fromEntries(ACTOR_NAMES.map((a) => [a, status])) as Record<ActorName, number>;
+const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
+const adminOnly = (status: number) => ({ anonymous: 401, curatorKz: 403, curatorAm: 403, moderatorKz: 403, admin: status });
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+/**
+ * Every protected and public route × the five actors. When a route is added
+ * to the application without a row here, the coverage test below fails.
+ */
+const TABLE: Row[] = [
+  { method: 'GET', route: '/api/health', expected: everyone(200) },
+  { method: 'GET', route: '/api/public/countries', expected: everyone(200) },
+  {
+    method: 'GET',
+    route: '/api/public/countries/:slug',
+    url: () => '/api/public/countries/kazakhstan',
+    expected: everyone(200),
+  },
+  { method: 'GET', route: '/api/auth/csrf', expected: everyone(200) },
+  {
+    method: 'POST',
+    route: '/api/auth/login',
+    body: () => ({ email: 'nobody@vitrina.test', password: 'wrong-password' }),
+    expected: everyone(401),
+  },
+  { method: 'GET', route: '/api/auth/me', expected: signedIn(200) },
+  { method: 'POST', route: '/api/auth/logout', endsSession: true, expected: signedIn(204) },
+  {
+    method: 'POST',
+    route: '/api/auth/password',
+    endsSession: true,
+    body: () => ({ currentPassword: 'vitrina-demo', newPassword: 'vitrina-demo' }),
+    expected: signedIn(200),
+  },
+  { method: 'GET', route: '/api/admin/users', expected: adminOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/admin/users',
+    body: () => ({ email: `new-${unique()}@vitrina.test`, displayName: 'New', password: 'long-enough-password' }),
+    expected: adminOnly(201),
+  },
+  { method: 'GET', route: '/api/admin/users/:id', url: (c) => `/api/admin/users/${c.scratchUserId}`, expected: adminOnly(200) },
+  {
+    method: 'PATCH',
+    route: '/api/admin/users/:id',
+    url: (c) => `/api/admin/users/${c.scratchUserId}`,
+    body: (_, actor) => ({ displayName: `Renamed by ${actor}` }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/users/:id/memberships',
+    url: (c) => `/api/admin/users/${c.scratchUserId}/memberships`,
+    body: (c) => ({ countryId: c.armeniaId, role: 'moderator' }),
+    expected: adminOnly(201),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/admin/users/:id/memberships/:countryId',
+    url: (c) => `/api/admin/users/${c.scratchUserId}/memberships/${c.kazakhstanId}`,
+    expected: adminOnly(204),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/countries',
+    body: () => ({ slug: `land-${unique()}`, names: { ru: 'Земля', en: 'Land' }, defaultLanguage: 'ru', languages: ['ru', 'en'] }),
+    expected: adminOnly(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/admin/countries/:id',
+    url: (c) => `/api/admin/countries/${c.armeniaId}`,
+    body: () => ({ names: { ru: 'Армения', en: 'Armenia', hy: 'Հայաստան' } }),
+    expected: adminOnly(200),
+  },
+];
+
+describe('permission table', () => {
+  let testApp: TestApp;
+  let actors: Record<ActorName, TestClient>;
+  let ctx: Context;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    actors = await signInActors(testApp);
+    const countries = (await actors.anonymous.get('/api/public/countries').expect(200)).body.items;
+    const idOf = (slug: string) => countries.find((c: { slug: string }) => c.slug === slug).id;
+    const scratch = await actors.admin
+      .post('/api/admin/users', { email: 'scratch@vitrina.test', displayName: 'Scratch', password: 'scratch-password' })
+      .expect(201);
+    ctx = { kazakhstanId: idOf('kazakhstan'), armeniaId: idOf('armenia'), scratchUserId: scratch.body.id };
+  });
+
+  afterAll(() => testApp?.close());
+
+  it('has a row for every route the application declares', () => {
+    const declared = declaredRoutes(testApp.app).map((r) => `${r.method} ${r.path}`);
+    const covered = TABLE.map((row) => `${row.method} ${row.route}`);
+    expect(declared.filter((route) => !covered.includes(route))).toEqual([]);
+    expect(covered.filter((route) => !declared.includes(route))).toEqual([]);
+  });
+
+  it('declares an access rule on every route', () => {
+    const undeclared = declaredRoutes(testApp.app).filter((route) => !route.rule);
+    expect(undeclared.map((route) => route.handler)).toEqual([]);
+  });
+
+  for (const row of TABLE) {
+    it(`${row.method} ${row.route}`, async () => {
+      const seen: Partial<Record<ActorName, number>> = {};
+      for (const actor of ACTOR_NAMES) {
+        if (row.route.endsWith('/memberships/:countryId') && actor === 'admin') {
+          await actors.admin.post(`/api/admin/users/${ctx.scratchUserId}/memberships`, { countryId: ctx.kazakhstanId, role: 'curator' }).expect(201);
+        }
+        const client = row.endsSession && actor !== 'anonymous' ? await freshSession(testApp, actors[actor]) : actors[actor];
+        const url = row.url?.(ctx) ?? row.route;
+        const request = client.request(row.method.toLowerCase() as 'get', url);
+        const response = await (row.body ? request.send(row.body(ctx, actor)) : request);
+        seen[actor] = response.status;
+      }
+      expect(seen).toEqual(row.expected);
+      if (row.endsSession) actors = await signInActors(testApp);
+    });
+  }
+});
+
+async function freshSession(testApp: TestApp, like: TestClient): Promise<TestClient> {
+  const me = await like.get('/api/auth/me').expect(200);
+  const client = testApp.client();
+  await client.login(me.body.user.email);
+  return client;
+}
