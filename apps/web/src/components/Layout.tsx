@@ -1,0 +1,83 @@
+import { UI_LANGUAGES } from '@vitrina/contracts';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/auth-context';
+import { isUiLanguage, setUiLanguage } from '../i18n/i18n';
+
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  return (
+    <span className="language-switcher">
+      <label htmlFor="ui-language">{t('language.label')}</label>
+      <select
+        id="ui-language"
+        value={i18n.language}
+        onChange={(event) => {
+          if (isUiLanguage(event.target.value)) setUiLanguage(event.target.value);
+        }}
+      >
+        {UI_LANGUAGES.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {t(`language.${language}`)}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+function AccountMenu() {
+  const { t } = useTranslation();
+  const { me, logout } = useAuth();
+  const navigate = useNavigate();
+  if (!me) return <Link to="/login">{t('nav.signIn')}</Link>;
+  return (
+    <span className="account">
+      <span className="account-name">{t('nav.signedInAs', { name: me.user.displayName })}</span>
+      <button
+        type="button"
+        className="link-button"
+        onClick={async () => {
+          await logout();
+          navigate('/');
+        }}
+      >
+        {t('nav.signOut')}
+      </button>
+    </span>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('site.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <Link to="/" className="brand-name">
+            {t('site.name')}
+          </Link>
+          <span className="brand-tagline">{t('site.tagline')}</span>
+        </div>
+        <nav aria-label={t('nav.main')} className="site-nav">
+          <NavLink to="/" end>
+            {t('nav.home')}
+          </NavLink>
+          {me?.user.isAdmin && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
+          <AccountMenu />
+          <LanguageSwitcher />
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('site.footer')}</p>
+      </footer>
+    </>
+  );
+}

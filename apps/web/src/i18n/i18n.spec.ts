@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import { initialLanguage } from './i18n';
+import ru from './ru.json';
+
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+function values(tree: object): unknown[] {
+  return Object.values(tree).flatMap((value) => (typeof value === 'object' && value !== null ? values(value) : [value]));
+}
+
+describe('UI translations', () => {
+  it('have the same keys in Russian and English', () => {
+    expect(keys(ru).sort()).toEqual(keys(en).sort());
+  });
+
+  it('have no empty strings', () => {
+    for (const value of [...values(ru), ...values(en)]) expect(String(value).trim()).not.toBe('');
+  });
+
+  it('use the same interpolation placeholders in both languages', () => {
+    const placeholders = (text: string) => (text.match(/{{\w+}}/g) ?? []).sort();
+    const flat = (tree: object) => Object.fromEntries(keys(tree).map((k) => [k, k.split('.').reduce<any>((o, p) => o[p], tree)]));
+    const [ruFlat, enFlat] = [flat(ru), flat(en)];
+    for (const key of Object.keys(ruFlat)) expect(placeholders(ruFlat[key]), key).toEqual(placeholders(enFlat[key]));
+  });
+});
+
+describe('initialLanguage', () => {
+  it('prefers a saved choice, then the browser, then Russian', () => {
+    expect(initialLanguage('en', ['ru-RU'])).toBe('en');
+    expect(initialLanguage(null, ['kk-KZ', 'en-GB'])).toBe('en');
+    expect(initialLanguage('de', ['fr'])).toBe('ru');
+  });
+});

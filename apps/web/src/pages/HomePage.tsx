@@ -1,0 +1,31 @@
+import type { CountryList } from '@vitrina/contracts';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/use-api';
+import { PageTitle } from '../components/PageTitle';
+import { pickName } from '../components/country-name';
+
+export default function HomePage() {
+  const { t, i18n } = useTranslation();
+  const { data, error, loading } = useApi<CountryList>('/api/public/countries');
+  return (
+    <section className="page">
+      <PageTitle title={t('home.title')} />
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.intro')}</p>
+      {loading && <p role="status">{t('home.loading')}</p>}
+      {error && <p role="alert">{t('errors.loadFailed')}</p>}
+      {data && data.items.length === 0 && <p>{t('home.empty')}</p>}
+      <ul className="card-grid">
+        {data?.items.map((country) => (
+          <li key={country.id} className="card">
+            <h2>
+              <Link to={`/${country.slug}`}>{pickName(country.names, i18n.language)}</Link>
+            </h2>
+            <p className="muted">{t('home.languages', { list: country.languages.join(', ') })}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { Navigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/auth-context';
+import { PageTitle } from '../../components/PageTitle';
+import { CountriesAdmin } from './CountriesAdmin';
+import { UsersAdmin } from './UsersAdmin';
+
+/** Loaded only when an admin opens it: visitors never download this chunk. */
+export default function AdminPage() {
+  const { t } = useTranslation();
+  const { me, loading } = useAuth();
+  if (loading) return null;
+  if (!me) return <Navigate to="/login" replace />;
+  if (!me.user.isAdmin) {
+    return (
+      <section className="page">
+        <PageTitle title={t('admin.title')} />
+        <h1>{t('admin.title')}</h1>
+        <p role="alert">{t('admin.notAllowed')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="page wide">
+      <PageTitle title={t('admin.title')} />
+      <h1>{t('admin.title')}</h1>
+      <UsersAdmin />
+      <CountriesAdmin />
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import type { ContentLanguage, Country, CountryList } from '@vitrina/contracts';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { pickName } from '../../components/country-name';
+import { Notice, type NoticeState, errorNotice } from './Notice';
+
+interface CountryForm {
+  slug: string;
+  nameRu: string;
+  nameEn: string;
+  defaultLanguage: string;
+  languages: string;
+}
+
+const EMPTY: CountryForm = { slug: '', nameRu: '', nameEn: '', defaultLanguage: 'ru', languages: 'ru, en' };
+
+function toForm(country: Country): CountryForm {
+  const names = country.names as Record<string, string>;
+  return {
+    slug: country.slug,
+    nameRu: names.ru ?? '',
+    nameEn: names.en ?? '',
+    defaultLanguage: country.defaultLanguage,
+    languages: country.languages.join(', '),
+  };
+}
+
+function toPayload(form: CountryForm, previous?: Country) {
+  const languages = form.languages.split(',').map((code) => code.trim()).filter(Boolean) as ContentLanguage[];
+  const names = { ...(previous?.names ?? {}), ru: form.nameRu.trim(), en: form.nameEn.trim() };
+  return { names, defaultLanguage: form.defaultLanguage.trim() as ContentLanguage, languages };
+}
+
+function CountryFields({ form, onChange, withSlug }: { form: CountryForm; onChange: (f: CountryForm) => void; withSlug: boolean }) {
+  const { t } = useTranslation();
+  const field = (key: keyof CountryForm, label: string, hint?: string) => (
+    <label>
+      <span>{label}</span>
+      <input required value={form[key]} onChange={(e) => onChange({ ...form, [key]: e.target.value })} aria-description={hint} />
+      {hint && <small className="muted">{hint}</small>}
+    </label>
+  );
+  return (
+    <>
+      {withSlug && field('slug', t('admin.countries.slug'))}
+      {field('nameRu', t('admin.countries.nameRu'))}
+      {field('nameEn', t('admin.countries.nameEn'))}
+      {field('defaultLanguage', t('admin.countries.defaultLanguage'))}
+      {field('languages', t('admin.countries.languages'), t('admin.countries.languagesHint'))}
+    </>
+  );
+}
+
+export function CountriesAdmin() {
+  const { t, i18n } = useTranslation();
+  const countries = useApi<CountryList>('/api/public/countries');
+  const [form, setForm] = useState<CountryForm>(EMPTY);
+  const [editing, setEditing] = useState<{ country: Country; form: CountryForm }>();
+  const [notice, setNotice] = useState<NoticeState>();
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await api('POST', '/api/admin/countries', { slug: form.slug.trim(), ...toPayload(form) });
+      setForm(EMPTY);
+      setNotice({ kind: 'ok', key: 'admin.countries.created' });
+      countries.reload();
+    } catch (error) {
+      setNotice(errorNotice(error));
+    }
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!editing) return;
+    try {
+      await api('PATCH', `/api/admin/countries/${editing.country.id}`, toPayload(editing.form, editing.country));
+      setEditing(undefined);
+      setNotice({ kind: 'ok', key: 'admin.countries.saved' });
+      countries.reload();
+    } catch (error) {
+      setNotice(errorNotice(error));
+    }
+  }
+
+  return (
+    <section aria-labelledby="countries-heading" className="admin-section">
+      <h2 id="countries-heading">{t('admin.countries.title')}</h2>
+      <Notice notice={notice} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.countries.slug')}</th>
+            <th scope="col">{t('admin.countries.nameRu')}</th>
+            <th scope="col">{t('admin.countries.languages')}</th>
+            <th scope="col">{t('admin.users.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {countries.data?.items.map((country) => (
+            <tr key={country.id}>
+              <td>{country.slug}</td>
+              <td>{pickName(country.names, i18n.language)}</td>
+              <td>{country.languages.join(', ')} ({country.defaultLanguage})</td>
+              <td>
+                <button type="button" onClick={() => setEditing({ country, form: toForm(country) })}>
+                  {t('admin.countries.edit')} <span className="visually-hidden">{country.slug}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editing && (
+        <form onSubmit={save} className="form inline-form" aria-label={`${t('admin.countries.edit')} ${editing.country.slug}`}>
+          <CountryFields form={editing.form} onChange={(f) => setEditing({ ...editing, form: f })} withSlug={false} />
+          <div className="actions">
+            <button type="submit">{t('admin.countries.save')}</button>
+            <button type="button" className="secondary" onClick={() => setEditing(undefined)}>
+              {t('admin.countries.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <form onSubmit={create} className="form inline-form" aria-label={t('admin.countries.create')}>
+        <h3>{t('admin.countries.create')}</h3>
+        <CountryFields form={form} onChange={setForm} withSlug />
+        <button type="submit">{t('admin.countries.create')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage, signIn } from '../support/browser';
+
+describe('staff', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(() => browser?.close());
+
+  it('are told when the password is wrong', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await page.goto('/login');
+    await expectAccessible(page, 'login (en)');
+    await signIn(page, 'curator.am@vitrina.test', 'not-the-password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
+    await expectAccessible(page, 'login with error');
+  });
+
+  it('a curator cannot use the administration', async () => {
+    const page = await newPage(browser, 'ru-RU');
+    await signIn(page, 'curator.kz@vitrina.test');
+    await expect.poll(() => page.getByText('Вы вошли как').count()).toBe(1);
+    await page.goto('/admin');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('У вас нет доступа к этой странице.');
+    await expectAccessible(page, 'admin refused (ru)');
+  });
+
+  it('an admin manages countries, users and memberships, then signs out', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await signIn(page, 'admin@vitrina.test');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+    await expect.poll(() => page.getByRole('cell', { name: 'curator.kz@vitrina.test', exact: true }).count()).toBe(1);
+    await expectAccessible(page, 'admin (en)');
+
+    const countryForm = page.getByRole('form', { name: 'Add country' });
+    await countryForm.getByLabel('Slug').fill('transnistria-demo');
+    await countryForm.getByLabel('Name (Russian)').fill('Демо-страна');
+    await countryForm.getByLabel('Name (English)').fill('Demo Country');
+    await countryForm.getByRole('button', { name: 'Add country' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'transnistria-demo', exact: true }).count()).toBe(1);
+
+    const userForm = page.getByRole('form', { name: 'Add user' });
+    await userForm.getByLabel('Email').fill('new.curator@vitrina.test');
+    await userForm.getByLabel('Name').fill('New Curator');
+    await userForm.getByLabel('Initial password').fill('a-long-initial-password');
+    await userForm.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'new.curator@vitrina.test', exact: true }).count()).toBe(1);
+
+    const grant = page.getByRole('form', { name: 'Grant a membership to New Curator' });
+    await grant.locator('select').first().selectOption({ label: 'Georgia' });
+    await grant.locator('select').nth(1).selectOption('moderator');
+    await grant.getByRole('button').click();
+    const row = page.getByRole('row').filter({ hasText: 'new.curator@vitrina.test' });
+    await expect.poll(() => row.textContent()).toContain('georgia: moderator');
+
+    await page.getByLabel('Language', { exact: true }).selectOption('ru');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Администрирование');
+    await expectAccessible(page, 'admin (ru)');
+
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Войти' }).count()).toBe(1);
+    const me = await page.request.get('/api/auth/me');
+    expect(me.status()).toBe(401);
+  });
+});

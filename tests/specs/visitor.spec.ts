@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage } from '../support/browser';
+
+describe('a visitor', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(() => browser?.close());
+
+  it('sees the country museums, switches language and opens a country', async () => {
+    const page = await newPage(browser, 'ru-RU');
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+
+    await page.goto('/');
+    // The twelve seeded museums (other specs may have added more).
+    await expect.poll(() => page.locator('.card h2').count()).toBeGreaterThanOrEqual(12);
+    for (const name of ['Абхазия', 'Армения', 'Казахстан', 'Южная Осетия']) {
+      expect(await page.getByRole('link', { name, exact: true }).count(), name).toBe(1);
+    }
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+        expect(await page.title()).toContain('Музеи стран');
+    await expectAccessible(page, 'home (ru)');
+
+    await page.getByLabel('Язык', { exact: true }).selectOption('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('link', { name: 'Kazakhstan' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Country museums');
+    await expectAccessible(page, 'home (en)');
+
+    await page.getByRole('link', { name: 'Kazakhstan' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kazakhstan');
+    expect(new URL(page.url()).pathname).toBe('/kazakhstan');
+    await expectAccessible(page, 'country (en)');
+
+    await page.reload();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+
+    expect(scripts.filter((url) => /AdminPage|LoginPage/.test(url))).toEqual([]);
+  });
+
+  it('gets a not-found page for an unknown address', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await page.goto('/atlantis');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    await expectAccessible(page, 'not found');
+  });
+});
