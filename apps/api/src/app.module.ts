@@ -8,7 +8,11 @@ import { StorageModule } from './infra/storage/storage.module';
 import { AccessModule } from './modules/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { CountriesModule } from './modules/countries/countries.module';
+import { ExhibitionsModule } from './modules/exhibitions/exhibitions.module';
 import { HealthModule } from './modules/health/health.module';
+import { ItemsModule } from './modules/items/items.module';
+import { MemorialsModule } from './modules/memorials/memorials.module';
+import { SiteModule } from './modules/site/site.module';
 
 @Module({})
 export class AppModule {
@@ -23,6 +27,10 @@ export class AppModule {
         AccountsModule,
         CountriesModule,
         HealthModule,
+        ItemsModule,
+        MemorialsModule,
+        ExhibitionsModule,
+        SiteModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
     };

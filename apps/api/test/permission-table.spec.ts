@@ -7,14 +7,18 @@ interface Context {
   kazakhstanId: string;
   armeniaId: string;
   scratchUserId: string;
+  /** Records of Kazakhstan made by the admin before each actor's request, so writes never collide. */
+  fresh: Record<'items' | 'memorials' | 'exhibitions', { id: string; version: number }>;
 }
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The route as declared, with :params. */
   route: string;
   url?: (ctx: Context) => string;
   body?: (ctx: Context, actor: ActorName) => object;
+  /** Give every actor its own new draft to act on (for saves and deletes). */
+  freshRecord?: 'items' | 'memorials' | 'exhibitions';
   /** The route ends or replaces sessions: run it on a throw-away session. */
   endsSession?: boolean;
   expected: Record<ActorName, number>;
@@ -24,6 +28,36 @@ const everyone = (status: number) => Object.fromEntries(ACTOR_NAMES.map((a) => [
 const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
 const adminOnly = (status: number) => ({ anonymous: 401, curatorKz: 403, curatorAm: 403, moderatorKz: 403, admin: status });
 const unique = () => Math.random().toString(36).slice(2, 8);
+/** Members of Kazakhstan (and admins) may; the curator of Armenia may not. */
+const members = (status: number) => ({ anonymous: 401, curatorKz: status, curatorAm: 403, moderatorKz: status, admin: status });
+const readers = members;
+
+const en = (text: string) => ({ en: { text, status: 'original' } });
+const DOCUMENTS = {
+  items: () => ({ slug: `item-${unique()}`, kind: 'artefact', title: en('An item') }),
+  memorials: () => ({ slug: `memorial-${unique()}`, kind: 'obelisk', title: en('A memorial'), location: { lat: 43.2, lng: 76.9 } }),
+  exhibitions: () => ({ slug: `exhibition-${unique()}`, title: en('An exhibition') }),
+};
+
+function studioRows(collection: 'items' | 'memorials' | 'exhibitions'): Row[] {
+  const base = `/api/studio/countries/:countryId/${collection}`;
+  const list = (c: Context) => `/api/studio/countries/${c.kazakhstanId}/${collection}`;
+  const one = (c: Context) => `${list(c)}/${c.fresh[collection].id}`;
+  return [
+    { method: 'GET', route: base, url: list, expected: readers(200) },
+    { method: 'POST', route: base, url: list, body: () => DOCUMENTS[collection](), expected: members(201) },
+    { method: 'GET', route: `${base}/:id`, url: one, freshRecord: collection, expected: readers(200) },
+    {
+      method: 'PUT',
+      route: `${base}/:id`,
+      url: one,
+      freshRecord: collection,
+      body: (c) => ({ ...DOCUMENTS[collection](), version: c.fresh[collection].version }),
+      expected: members(200),
+    },
+    { method: 'DELETE', route: `${base}/:id`, url: one, freshRecord: collection, expected: members(204) },
+  ];
+}
 
 /**
  * Every protected and public route × the five actors. When a route is added
@@ -88,6 +122,36 @@ const TABLE: Row[] = [
     body: () => ({ slug: `land-${unique()}`, names: { ru: 'Земля', en: 'Land' }, defaultLanguage: 'ru', languages: ['ru', 'en'] }),
     expected: adminOnly(201),
   },
+  ...studioRows('items'),
+  ...studioRows('memorials'),
+  ...studioRows('exhibitions'),
+  {
+    method: 'GET',
+    route: '/api/studio/countries/:countryId/exhibitions/:id/preview',
+    url: (c) => `/api/studio/countries/${c.kazakhstanId}/exhibitions/${c.fresh.exhibitions.id}/preview`,
+    freshRecord: 'exhibitions',
+    expected: readers(200),
+  },
+  { method: 'GET', route: '/api/public/countries/:slug/home', url: () => '/api/public/countries/kazakhstan/home', expected: everyone(200) },
+  {
+    method: 'GET',
+    route: '/api/public/countries/:slug/items/:recordSlug',
+    url: () => '/api/public/countries/kazakhstan/items/field-flask',
+    expected: everyone(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/countries/:slug/memorials/:recordSlug',
+    url: () => '/api/public/countries/kazakhstan/memorials/shymkent-bust',
+    expected: everyone(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/countries/:slug/exhibitions/:recordSlug',
+    url: () => '/api/public/countries/kazakhstan/exhibitions/home-front-and-front-line',
+    expected: everyone(200),
+  },
+  { method: 'GET', route: '/api/public/sitemap.xml', expected: everyone(200) },
   {
     method: 'PATCH',
     route: '/api/admin/countries/:id',
@@ -110,7 +174,12 @@ describe('permission table', () => {
     const scratch = await actors.admin
       .post('/api/admin/users', { email: 'scratch@vitrina.test', displayName: 'Scratch', password: 'scratch-password' })
       .expect(201);
-    ctx = { kazakhstanId: idOf('kazakhstan'), armeniaId: idOf('armenia'), scratchUserId: scratch.body.id };
+    ctx = {
+      kazakhstanId: idOf('kazakhstan'),
+      armeniaId: idOf('armenia'),
+      scratchUserId: scratch.body.id,
+      fresh: {} as Context['fresh'],
+    };
   });
 
   afterAll(() => testApp?.close());
@@ -133,6 +202,12 @@ describe('permission table', () => {
       for (const actor of ACTOR_NAMES) {
         if (row.route.endsWith('/memberships/:countryId') && actor === 'admin') {
           await actors.admin.post(`/api/admin/users/${ctx.scratchUserId}/memberships`, { countryId: ctx.kazakhstanId, role: 'curator' }).expect(201);
+        }
+        if (row.freshRecord) {
+          const created = await actors.admin
+            .post(`/api/studio/countries/${ctx.kazakhstanId}/${row.freshRecord}`, DOCUMENTS[row.freshRecord]())
+            .expect(201);
+          ctx.fresh[row.freshRecord] = { id: created.body.id, version: created.body.version };
         }
         const client = row.endsSession && actor !== 'anonymous' ? await freshSession(testApp, actors[actor]) : actors[actor];
         const url = row.url?.(ctx) ?? row.route;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createCountrySchema, createUserSchema, languageMapSchema, loginRequestSchema, updateCountrySchema } from './index';
+import {
+  createCountrySchema,
+  createUserSchema,
+  languageMapSchema,
+  loginRequestSchema,
+  resolveText,
+  updateCountrySchema,
+} from './index';
 
 describe('contracts', () => {
   it('accepts a language map of known languages and refuses unknown or empty ones', () => {
@@ -32,5 +39,22 @@ describe('contracts', () => {
     for (const slug of ['Kazakhstan', 'south_ossetia', '-x', 'a--b', 'a']) {
       expect(createCountrySchema.safeParse({ slug, names: { en: 'X' }, defaultLanguage: 'en', languages: ['en'] }).success, slug).toBe(false);
     }
+  });
+});
+
+describe('resolveText', () => {
+  const map = {
+    kk: { text: 'Сурет', status: 'original' as const },
+    ru: { text: 'Фотография', status: 'translated' as const },
+    en: { text: 'Photo', status: 'machine' as const },
+  };
+
+  it('follows asked language, country default, Russian, then any, never a machine draft', () => {
+    expect(resolveText(map, 'ru', 'kk')).toEqual({ text: 'Фотография', lang: 'ru', status: 'translated', fallback: false });
+    expect(resolveText(map, 'en', 'kk')).toEqual({ text: 'Сурет', lang: 'kk', status: 'original', fallback: true });
+    expect(resolveText({ ru: map.ru }, 'en', 'kk')).toMatchObject({ lang: 'ru', fallback: true });
+    expect(resolveText({ hy: { text: 'Լուսանկար', status: 'original' } }, 'en', 'kk')).toMatchObject({ lang: 'hy' });
+    expect(resolveText({ en: map.en }, 'en', 'kk')).toBeNull();
+    expect(resolveText(undefined, 'en', 'kk')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugSchema, uuidSchema } from './common';
+import { localizedLongTextSchema } from './content';
 import { languageMapSchema, languageSchema } from './languages';
 
 const countryFields = {
@@ -7,6 +8,8 @@ const countryFields = {
   names: languageMapSchema,
   defaultLanguage: languageSchema,
   languages: z.array(languageSchema).min(1).max(16),
+  /** The museum's introduction on its country page. */
+  intro: localizedLongTextSchema.optional(),
 };
 
 function defaultIsEnabled(value: { defaultLanguage?: string; languages?: string[] }): boolean {
@@ -29,6 +32,7 @@ export const updateCountrySchema = z
     names: countryFields.names.optional(),
     defaultLanguage: countryFields.defaultLanguage.optional(),
     languages: countryFields.languages.optional(),
+    intro: countryFields.intro,
   })
   .refine(defaultIsEnabled, defaultLanguageIssue)
   .refine((value) => Object.keys(value).length > 0, 'nothing to update');

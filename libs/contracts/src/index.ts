@@ -4,3 +4,8 @@ export * from './countries';
 export * from './health';
 export * from './languages';
 export * from './users';
+export * from './content';
+export * from './exhibitions';
+export * from './items';
+export * from './memorials';
+export * from './public';

@@ -13,6 +13,7 @@ import { REQUEST_ID_HEADER, requestIdFor } from '../infra/http/request-id';
 import { PinoNestLogger } from '../infra/logging/logger';
 import { DemoAccountsSeeder } from '../modules/accounts/demo-accounts.seeder';
 import { CountriesService } from '../modules/countries/countries.service';
+import { DemoContentSeeder } from '../modules/site/demo-content.seeder';
 import { registerSecurityHeaders } from './security-headers';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -64,5 +65,7 @@ async function prepareDatabase(app: NestFastifyApplication, config: AppConfig, l
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
   if (config.role !== 'api') return;
   await app.get(CountriesService).seedDefaults();
-  if (config.seedDemo) await app.get(DemoAccountsSeeder).seed();
+  if (!config.seedDemo) return;
+  await app.get(DemoAccountsSeeder).seed();
+  await app.get(DemoContentSeeder).seed();
 }

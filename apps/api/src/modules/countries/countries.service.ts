@@ -15,6 +15,7 @@ function toCountry(entity: CountryEntity): Country {
     names: entity.names,
     defaultLanguage: entity.defaultLanguage,
     languages: entity.languages,
+    ...(entity.intro ? { intro: entity.intro } : {}),
   };
 }
 
@@ -32,6 +33,19 @@ export class CountriesService {
     const country = await this.countries.findOne({ where: { slug } });
     if (!country) throw new NotFoundException('No such country');
     return toCountry(country);
+  }
+
+  /** The stored country, for domains that need its languages. */
+  async findEntity(id: string): Promise<CountryEntity> {
+    const country = await this.countries.findOne({ where: { id } });
+    if (!country) throw new NotFoundException('No such country');
+    return country;
+  }
+
+  async findEntityBySlug(slug: string): Promise<CountryEntity> {
+    const country = await this.countries.findOne({ where: { slug } });
+    if (!country) throw new NotFoundException('No such country');
+    return country;
   }
 
   async create(input: CreateCountryInput): Promise<Country> {

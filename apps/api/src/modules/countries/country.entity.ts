@@ -1,4 +1,4 @@
-import type { ContentLanguage, LanguageMap } from '@vitrina/contracts';
+import type { ContentLanguage, LanguageMap, LocalizedText } from '@vitrina/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A tenant: one country museum on the shared installation. */
@@ -18,6 +18,9 @@ export class CountryEntity {
 
   @Column({ type: 'text', array: true })
   languages: ContentLanguage[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  intro: LocalizedText | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

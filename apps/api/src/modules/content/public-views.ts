@@ -1,0 +1,243 @@
+import type {
+  ContentLanguage,
+  ExhibitionBlock,
+  LocalizedText,
+  PublicBlock,
+  PublicCountryRef,
+  PublicDate,
+  PublicExhibition,
+  PublicExhibitionSummary,
+  PublicItem,
+  PublicItemSummary,
+  PublicMapPoint,
+  PublicMemorial,
+  ResolvedText,
+} from '@vitrina/contracts';
+import { resolveText } from '@vitrina/contracts';
+import type { CountryEntity } from '../countries/country.entity';
+import type { ExhibitionEntity } from '../exhibitions/exhibition.entity';
+import type { ItemEntity } from '../items/item.entity';
+import type { MemorialEntity } from '../memorials/memorial.entity';
+
+/** Resolves texts for one reader of one country. */
+export class Reader {
+  constructor(
+    readonly lang: ContentLanguage,
+    readonly country: CountryEntity,
+  ) {}
+
+  text(map: LocalizedText | undefined | null): ResolvedText | null {
+    return resolveText(map, this.lang, this.country.defaultLanguage);
+  }
+
+  /** Titles are required, so one always resolves unless every version is a machine draft. */
+  title(map: LocalizedText): ResolvedText {
+    return this.text(map) ?? { text: '—', lang: this.lang, status: 'original', fallback: false };
+  }
+
+  countryRef(): PublicCountryRef {
+    return { slug: this.country.slug, name: this.title(toLocalized(this.country.names)) };
+  }
+}
+
+/** Country names are stored as plain per-language strings; they are all originals. */
+export function toLocalized(names: Partial<Record<string, string>>): LocalizedText {
+  return Object.fromEntries(
+    Object.entries(names).map(([lang, text]) => [lang, { text: text!, status: 'original' as const }]),
+  ) as LocalizedText;
+}
+
+function presentDate(reader: Reader, date: ItemEntity['content']['date']): PublicDate | null {
+  if (!date) return null;
+  return { earliest: date.earliest ?? null, latest: date.latest ?? null, display: reader.text(date.display) };
+}
+
+export function presentItemSummary(reader: Reader, item: ItemEntity): PublicItemSummary {
+  return {
+    id: item.id,
+    slug: item.slug,
+    kind: item.kind as PublicItemSummary['kind'],
+    title: reader.title(item.content.title),
+    date: presentDate(reader, item.content.date),
+    place: reader.text(item.content.place),
+  };
+}
+
+function heritageDetails(reader: Reader, record: ItemEntity | MemorialEntity) {
+  const content = record.content;
+  return {
+    country: reader.countryRef(),
+    description: reader.text(content.description),
+    creator: reader.text(content.creator),
+    materials: reader.text(content.materials),
+    dimensions: content.dimensions ?? null,
+    provenance: reader.text(content.provenance),
+    creditLine: reader.text(content.creditLine),
+    rights: content.rights ?? null,
+    inventoryNumber: content.inventoryNumber ?? null,
+    tags: content.tags ?? [],
+    updatedAt: record.updatedAt.toISOString(),
+  };
+}
+
+export function presentItem(reader: Reader, item: ItemEntity): PublicItem {
+  return {
+    ...presentItemSummary(reader, item),
+    ...heritageDetails(reader, item),
+    location: item.lat !== null && item.lng !== null ? { lat: item.lat, lng: item.lng } : null,
+  };
+}
+
+export function presentMemorialPoint(reader: Reader, memorial: MemorialEntity): PublicMapPoint {
+  return {
+    type: 'memorial',
+    id: memorial.id,
+    slug: memorial.slug,
+    title: reader.title(memorial.content.title),
+    location: { lat: memorial.lat, lng: memorial.lng },
+    kind: memorial.kind,
+    condition: memorial.condition,
+  };
+}
+
+function presentItemPoint(reader: Reader, item: ItemEntity): PublicMapPoint | null {
+  if (item.lat === null || item.lng === null) return null;
+  return {
+    type: 'item',
+    id: item.id,
+    slug: item.slug,
+    title: reader.title(item.content.title),
+    location: { lat: item.lat, lng: item.lng },
+    kind: item.kind,
+    condition: null,
+  };
+}
+
+const byDateDescending = (a: { date: string }, b: { date: string }) => b.date.localeCompare(a.date);
+
+export function presentMemorial(reader: Reader, memorial: MemorialEntity): PublicMemorial {
+  const content = memorial.content;
+  const surveys = [...(content.conditionSurveys ?? [])].sort(byDateDescending).map((survey) => ({
+    date: survey.date,
+    condition: survey.condition,
+    note: reader.text(survey.note),
+    surveyor: survey.surveyor ?? null,
+  }));
+  return {
+    id: memorial.id,
+    slug: memorial.slug,
+    kind: memorial.kind as PublicMemorial['kind'],
+    title: reader.title(content.title),
+    date: presentDate(reader, content.date),
+    place: reader.text(content.place),
+    ...heritageDetails(reader, memorial),
+    location: { lat: memorial.lat, lng: memorial.lng },
+    address: reader.text(content.address),
+    unveilingDate: content.unveilingDate ?? null,
+    inscriptions: (content.inscriptions ?? []).map((inscription) => ({
+      original: inscription.original,
+      originalLanguage: inscription.originalLanguage ?? null,
+      translation: reader.text(inscription.translations),
+    })),
+    people: (content.people ?? []).map((person) => ({ ...person, variants: person.variants ?? [] })),
+    conditionSurveys: surveys,
+    condition: surveys[0]?.condition ?? null,
+    events: [...(content.events ?? [])]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((event) => ({
+        date: event.date,
+        type: event.type,
+        description: reader.text(event.description),
+        actor: event.actor ?? null,
+      })),
+  };
+}
+
+/** The records an exhibition may show: for visitors only published ones, for a preview drafts too. */
+export interface ExhibitionContext {
+  items: Map<string, ItemEntity>;
+  memorials: Map<string, MemorialEntity>;
+}
+
+function presentBlock(reader: Reader, block: ExhibitionBlock, context: ExhibitionContext): PublicBlock | null {
+  const item = (id: string) => context.items.get(id);
+  const summaries = (ids: string[]) =>
+    ids.flatMap((id) => (item(id) ? [presentItemSummary(reader, item(id)!)] : []));
+  switch (block.type) {
+    case 'text':
+      return { id: block.id, type: 'text', body: reader.text(block.body) };
+    case 'quote':
+      return { id: block.id, type: 'quote', text: reader.text(block.text), attribution: reader.text(block.attribution) };
+    case 'item': {
+      const found = item(block.itemId);
+      if (!found) return null;
+      return { id: block.id, type: 'item', item: presentItemSummary(reader, found), caption: reader.text(block.caption) };
+    }
+    case 'gallery': {
+      const items = summaries(block.itemIds);
+      return items.length ? { id: block.id, type: 'gallery', items, caption: reader.text(block.caption) } : null;
+    }
+    case 'map': {
+      const memorialPoints = (block.memorialIds ?? []).flatMap((id) => {
+        const memorial = context.memorials.get(id);
+        return memorial ? [presentMemorialPoint(reader, memorial)] : [];
+      });
+      const itemPoints = (block.itemIds ?? []).flatMap((id) => {
+        const point = item(id) ? presentItemPoint(reader, item(id)!) : null;
+        return point ? [point] : [];
+      });
+      const points = [...memorialPoints, ...itemPoints];
+      return points.length ? { id: block.id, type: 'map', points, caption: reader.text(block.caption) } : null;
+    }
+  }
+}
+
+export function presentExhibitionSummary(
+  reader: Reader,
+  exhibition: ExhibitionEntity,
+  items: Map<string, ItemEntity>,
+): PublicExhibitionSummary {
+  const cover = exhibition.content.coverItemId ? items.get(exhibition.content.coverItemId) : undefined;
+  return {
+    id: exhibition.id,
+    slug: exhibition.slug,
+    title: reader.title(exhibition.content.title),
+    summary: reader.text(exhibition.content.summary),
+    cover: cover ? presentItemSummary(reader, cover) : null,
+  };
+}
+
+/** Blocks pointing at records the reader may not see are left out, never shown half. */
+export function presentExhibition(reader: Reader, exhibition: ExhibitionEntity, context: ExhibitionContext): PublicExhibition {
+  return {
+    ...presentExhibitionSummary(reader, exhibition, context.items),
+    country: reader.countryRef(),
+    sections: (exhibition.content.sections ?? []).map((section) => ({
+      id: section.id,
+      title: reader.text(section.title),
+      blocks: section.blocks.flatMap((block) => {
+        const presented = presentBlock(reader, block, context);
+        return presented ? [presented] : [];
+      }),
+    })),
+    updatedAt: exhibition.updatedAt.toISOString(),
+  };
+}
+
+/** Ids of every item and memorial an exhibition refers to. */
+export function exhibitionReferences(content: ExhibitionEntity['content']): { itemIds: string[]; memorialIds: string[] } {
+  const itemIds = new Set<string>();
+  const memorialIds = new Set<string>();
+  if (content.coverItemId) itemIds.add(content.coverItemId);
+  for (const section of content.sections ?? []) {
+    for (const block of section.blocks) {
+      if (block.type === 'item') itemIds.add(block.itemId);
+      if (block.type === 'gallery') block.itemIds.forEach((id) => itemIds.add(id));
+      if (block.type === 'map') {
+        (block.itemIds ?? []).forEach((id) => itemIds.add(id));
+        (block.memorialIds ?? []).forEach((id) => memorialIds.add(id));
+      }
+    }
+  }
+  return { itemIds: [...itemIds], memorialIds: [...memorialIds] };
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CountriesModule } from '../countries/countries.module';
+import { ExhibitionsService } from './exhibitions.service';
+import { StudioExhibitionsController } from './studio-exhibitions.controller';
+
+@Module({
+  imports: [CountriesModule],
+  controllers: [StudioExhibitionsController],
+  providers: [ExhibitionsService],
+  exports: [ExhibitionsService],
+})
+export class ExhibitionsModule {}

@@ -1,0 +1,97 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ContentLanguage, LocalizedText, PublicExhibition, StudioExhibition } from '@vitrina/contracts';
+import { exhibitionInputSchema, updateExhibitionSchema } from '@vitrina/contracts';
+import { type DataSource, In } from 'typeorm';
+import { ContentStore } from '../content/content-store';
+import { CuratedContentService } from '../content/curated-content.service';
+import { Reader, exhibitionReferences, presentExhibition } from '../content/public-views';
+import { studioRecordFields } from '../content/studio-record';
+import { CountriesService } from '../countries/countries.service';
+import type { CountryEntity } from '../countries/country.entity';
+import { ItemEntity } from '../items/item.entity';
+import { MemorialEntity } from '../memorials/memorial.entity';
+import { type ExhibitionContent, ExhibitionEntity } from './exhibition.entity';
+import { sanitizeRichText } from './rich-text';
+
+type ValidExhibition = ReturnType<typeof exhibitionInputSchema.parse>;
+
+function toColumns(input: ValidExhibition): Partial<ExhibitionEntity> {
+  const { slug, ...content } = input;
+  return { slug, kind: 'exhibition', content: content as ExhibitionContent };
+}
+
+/** Sanitises every language of a rich-text body; a text that sanitises to nothing is dropped. */
+function sanitizeBody(body: LocalizedText): LocalizedText {
+  const clean: LocalizedText = {};
+  for (const [lang, entry] of Object.entries(body) as [ContentLanguage, NonNullable<LocalizedText[ContentLanguage]>][]) {
+    const text = sanitizeRichText(entry.text);
+    if (text) clean[lang] = { ...entry, text };
+  }
+  return clean;
+}
+
+@Injectable()
+export class ExhibitionsService extends CuratedContentService<ValidExhibition, ExhibitionEntity, StudioExhibition> {
+  protected readonly store: ContentStore<ValidExhibition, ExhibitionEntity>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    countries: CountriesService,
+  ) {
+    super(countries);
+    this.store = new ContentStore(db, { label: 'exhibition', entity: ExhibitionEntity, toColumns });
+  }
+
+  protected parseCreate(input: unknown): ValidExhibition {
+    return exhibitionInputSchema.parse(input);
+  }
+
+  protected parseUpdate(input: unknown) {
+    return updateExhibitionSchema.parse(input);
+  }
+
+  protected toStudio(entity: ExhibitionEntity): StudioExhibition {
+    return { ...(entity.content as ValidExhibition), slug: entity.slug, ...studioRecordFields(entity) };
+  }
+
+  /** Rich text is sanitised, and every referenced item or memorial must belong to the same country. */
+  protected override async prepare(country: CountryEntity, input: ValidExhibition): Promise<ValidExhibition> {
+    const sections = input.sections.map((section) => ({
+      ...section,
+      blocks: section.blocks.map((block) => (block.type === 'text' ? { ...block, body: sanitizeBody(block.body) } : block)),
+    }));
+    const prepared = { ...input, sections };
+    await this.assertReferencesExist(country.id, prepared);
+    return prepared;
+  }
+
+  private async assertReferencesExist(countryId: string, input: ValidExhibition): Promise<void> {
+    const { itemIds, memorialIds } = exhibitionReferences(input);
+    const [items, memorials] = await this.loadReferenced(countryId, itemIds, memorialIds);
+    const missing = [
+      ...itemIds.filter((id) => !items.has(id)).map((id) => `item ${id}`),
+      ...memorialIds.filter((id) => !memorials.has(id)).map((id) => `memorial ${id}`),
+    ];
+    if (missing.length > 0) {
+      throw new BadRequestException(`Referenced records not found in this country: ${missing.join(', ')}`);
+    }
+  }
+
+  private async loadReferenced(countryId: string, itemIds: string[], memorialIds: string[]) {
+    const [items, memorials] = await Promise.all([
+      itemIds.length ? this.db.getRepository(ItemEntity).findBy({ countryId, id: In(itemIds) }) : [],
+      memorialIds.length ? this.db.getRepository(MemorialEntity).findBy({ countryId, id: In(memorialIds) }) : [],
+    ]);
+    return [new Map(items.map((i) => [i.id, i])), new Map(memorials.map((m) => [m.id, m]))] as const;
+  }
+
+  /** The exhibition exactly as visitors will see it once published, drafts of its items included. */
+  async preview(countryId: string, id: string, lang: ContentLanguage | undefined): Promise<PublicExhibition> {
+    const country = await this.countries.findEntity(countryId);
+    const exhibition = await this.store.get(countryId, id);
+    const { itemIds, memorialIds } = exhibitionReferences(exhibition.content);
+    const [items, memorials] = await this.loadReferenced(countryId, itemIds, memorialIds);
+    return presentExhibition(new Reader(lang ?? country.defaultLanguage, country), exhibition, { items, memorials });
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { StudioItem } from '@vitrina/contracts';
+import { itemInputSchema, updateItemSchema } from '@vitrina/contracts';
+import type { DataSource } from 'typeorm';
+import { ContentStore } from '../content/content-store';
+import { CuratedContentService } from '../content/curated-content.service';
+import { studioRecordFields } from '../content/studio-record';
+import { CountriesService } from '../countries/countries.service';
+import { type ItemContent, ItemEntity } from './item.entity';
+
+type ValidItem = ReturnType<typeof itemInputSchema.parse>;
+
+function toColumns(input: ValidItem): Partial<ItemEntity> {
+  const { slug, kind, ...content } = input;
+  return {
+    slug,
+    kind,
+    content: content as ItemContent,
+    earliestYear: input.date?.earliest ?? null,
+    latestYear: input.date?.latest ?? null,
+    lat: input.location?.lat ?? null,
+    lng: input.location?.lng ?? null,
+  };
+}
+
+@Injectable()
+export class ItemsService extends CuratedContentService<ValidItem, ItemEntity, StudioItem> {
+  protected readonly store: ContentStore<ValidItem, ItemEntity>;
+
+  constructor(@InjectDataSource() db: DataSource, countries: CountriesService) {
+    super(countries);
+    this.store = new ContentStore(db, { label: 'item', entity: ItemEntity, toColumns });
+  }
+
+  protected parseCreate(input: unknown): ValidItem {
+    return itemInputSchema.parse(input);
+  }
+
+  protected parseUpdate(input: unknown) {
+    return updateItemSchema.parse(input);
+  }
+
+  protected toStudio(entity: ItemEntity): StudioItem {
+    return { ...(entity.content as ValidItem), slug: entity.slug, kind: entity.kind as StudioItem['kind'], ...studioRecordFields(entity) };
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CountriesModule } from '../countries/countries.module';
+import { MemorialsService } from './memorials.service';
+import { StudioMemorialsController } from './studio-memorials.controller';
+
+@Module({
+  imports: [CountriesModule],
+  controllers: [StudioMemorialsController],
+  providers: [MemorialsService],
+  exports: [MemorialsService],
+})
+export class MemorialsModule {}

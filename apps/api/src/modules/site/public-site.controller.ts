@@ -1,0 +1,65 @@
+import { Controller, Get, Headers, Inject, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { PublicCountryHome, PublicExhibition, PublicItem, PublicMemorial } from '@vitrina/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import type { AppConfig } from '../../infra/config/config.schema';
+import { PublicCacheInterceptor } from '../../infra/http/public-cache.interceptor';
+import { PublicRoute } from '../access/access.decorators';
+import { CountrySlugParams, LangQuery, RecordSlugParams } from './dto';
+import { PublicSiteService } from './public-site.service';
+import { renderSitemap } from './sitemap';
+
+@ApiTags('public')
+@Controller('public')
+@PublicRoute()
+@UseInterceptors(PublicCacheInterceptor)
+export class PublicSiteController {
+  constructor(
+    private readonly site: PublicSiteService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('countries/:slug/home')
+  home(
+    @Param() params: CountrySlugParams,
+    @Query() query: LangQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<PublicCountryHome> {
+    return this.site.home(params.slug, { lang: query.lang, acceptLanguage });
+  }
+
+  @Get('countries/:slug/items/:recordSlug')
+  item(
+    @Param() params: RecordSlugParams,
+    @Query() query: LangQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<PublicItem> {
+    return this.site.item(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage });
+  }
+
+  @Get('countries/:slug/memorials/:recordSlug')
+  memorial(
+    @Param() params: RecordSlugParams,
+    @Query() query: LangQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<PublicMemorial> {
+    return this.site.memorial(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage });
+  }
+
+  @Get('countries/:slug/exhibitions/:recordSlug')
+  exhibition(
+    @Param() params: RecordSlugParams,
+    @Query() query: LangQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<PublicExhibition> {
+    return this.site.exhibition(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage });
+  }
+
+  @Get('sitemap.xml')
+  async sitemap(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const baseUrl = this.config.publicUrl ?? `${request.protocol}://${request.host}`;
+    void reply.type('application/xml; charset=utf-8');
+    return renderSitemap(baseUrl, await this.site.publishedPages());
+  }
+}

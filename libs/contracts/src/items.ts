@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { uuidSchema } from './common';
+import {
+  contentSlugSchema,
+  contentStatusSchema,
+  dateRangeSchema,
+  geoPointSchema,
+  localizedLongTextSchema,
+  localizedTextSchema,
+  requiredLocalizedTextSchema,
+  resolvedTextSchema,
+  rightsUriSchema,
+  versionSchema,
+} from './content';
+
+export const ITEM_KINDS = ['artefact', 'photograph', 'document', 'artwork', 'building', 'story'] as const;
+export const itemKindSchema = z.enum(ITEM_KINDS);
+export type ItemKind = z.infer<typeof itemKindSchema>;
+
+/** The descriptive fields items and memorials share. */
+export const heritageFields = {
+  slug: contentSlugSchema,
+  title: requiredLocalizedTextSchema,
+  description: localizedLongTextSchema.optional(),
+  creator: localizedTextSchema.optional(),
+  date: dateRangeSchema.optional(),
+  place: localizedTextSchema.optional(),
+  materials: localizedTextSchema.optional(),
+  dimensions: z.string().trim().max(200).optional(),
+  provenance: localizedLongTextSchema.optional(),
+  creditLine: localizedTextSchema.optional(),
+  rights: rightsUriSchema.optional(),
+  inventoryNumber: z.string().trim().max(100).optional(),
+  tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+};
+
+export const itemInputSchema = z.strictObject({
+  ...heritageFields,
+  kind: itemKindSchema,
+  location: geoPointSchema.optional(),
+});
+export type ItemInput = z.input<typeof itemInputSchema>;
+/** An item as stored: validated, defaults applied. */
+export type ItemDocument = z.infer<typeof itemInputSchema>;
+
+export const createItemSchema = itemInputSchema;
+/** A save names the version it started from; a stale version gets 409. */
+export const updateItemSchema = itemInputSchema.extend({ version: versionSchema });
+export type UpdateItemInput = z.input<typeof updateItemSchema>;
+
+export const studioRecordFields = {
+  id: uuidSchema,
+  countryId: uuidSchema,
+  status: contentStatusSchema,
+  version: versionSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const studioItemSchema = itemInputSchema.extend(studioRecordFields);
+export type StudioItem = z.infer<typeof studioItemSchema>;
+
+export const studioListItemSchema = z.object({
+  id: uuidSchema,
+  slug: z.string(),
+  kind: z.string(),
+  title: resolvedTextSchema.nullable(),
+  status: contentStatusSchema,
+  version: versionSchema,
+  updatedAt: z.string(),
+});
+export type StudioListEntry = z.infer<typeof studioListItemSchema>;
+
+export const studioListSchema = z.object({
+  items: z.array(studioListItemSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type StudioList = z.infer<typeof studioListSchema>;

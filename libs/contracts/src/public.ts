@@ -1,0 +1,114 @@
+import type { ContentLanguage } from './languages';
+import type { GeoPoint, ResolvedText } from './content';
+import type { Condition, MemorialKind, NamedPerson } from './memorials';
+import type { ItemKind } from './items';
+
+/**
+ * What the public API returns. Every text is already resolved for the reader's
+ * language (`?lang=` or Accept-Language) along the fallback chain, and says
+ * which language it is really in.
+ */
+export interface PublicCountryRef {
+  slug: string;
+  name: ResolvedText;
+}
+
+export interface PublicCountryHome {
+  country: PublicCountryRef & {
+    defaultLanguage: ContentLanguage;
+    languages: ContentLanguage[];
+    intro: ResolvedText | null;
+  };
+  exhibitions: PublicExhibitionSummary[];
+  recentItems: PublicItemSummary[];
+  memorials: PublicMapPoint[];
+}
+
+export interface PublicDate {
+  earliest: number | null;
+  latest: number | null;
+  display: ResolvedText | null;
+}
+
+export interface PublicItemSummary {
+  id: string;
+  slug: string;
+  kind: ItemKind;
+  title: ResolvedText;
+  date: PublicDate | null;
+  place: ResolvedText | null;
+}
+
+export interface PublicItem extends PublicItemSummary {
+  country: PublicCountryRef;
+  description: ResolvedText | null;
+  creator: ResolvedText | null;
+  materials: ResolvedText | null;
+  dimensions: string | null;
+  provenance: ResolvedText | null;
+  creditLine: ResolvedText | null;
+  rights: string | null;
+  inventoryNumber: string | null;
+  tags: string[];
+  location: GeoPoint | null;
+  updatedAt: string;
+}
+
+export interface PublicMapPoint {
+  type: 'item' | 'memorial';
+  id: string;
+  slug: string;
+  title: ResolvedText;
+  location: GeoPoint;
+  kind: string;
+  condition: Condition | null;
+}
+
+export interface PublicConditionSurvey {
+  date: string;
+  condition: Condition;
+  note: ResolvedText | null;
+  surveyor: string | null;
+}
+
+export interface PublicMemorialEvent {
+  date: string;
+  type: string;
+  description: ResolvedText | null;
+  actor: string | null;
+}
+
+export interface PublicMemorial extends Omit<PublicItem, 'kind' | 'location'> {
+  kind: MemorialKind;
+  location: GeoPoint;
+  address: ResolvedText | null;
+  unveilingDate: string | null;
+  inscriptions: { original: string; originalLanguage: string | null; translation: ResolvedText | null }[];
+  people: NamedPerson[];
+  /** Newest first; the first one is the current condition. */
+  conditionSurveys: PublicConditionSurvey[];
+  condition: Condition | null;
+  /** Oldest first. */
+  events: PublicMemorialEvent[];
+}
+
+export interface PublicExhibitionSummary {
+  id: string;
+  slug: string;
+  title: ResolvedText;
+  summary: ResolvedText | null;
+  cover: PublicItemSummary | null;
+}
+
+export type PublicBlock =
+  | { id: string; type: 'text'; body: ResolvedText | null }
+  | { id: string; type: 'item'; item: PublicItemSummary; caption: ResolvedText | null }
+  | { id: string; type: 'gallery'; items: PublicItemSummary[]; caption: ResolvedText | null }
+  | { id: string; type: 'quote'; text: ResolvedText | null; attribution: ResolvedText | null }
+  | { id: string; type: 'map'; points: PublicMapPoint[]; caption: ResolvedText | null };
+
+export interface PublicExhibition extends PublicExhibitionSummary {
+  country: PublicCountryRef;
+  sections: { id: string; title: ResolvedText | null; blocks: PublicBlock[] }[];
+  updatedAt: string;
+}
