@@ -7,6 +7,7 @@ import { startWebServer } from './bootstrap/web-server';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/config.schema';
 import { createRootLogger } from './infra/logging/logger';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/accounts/demo-accounts';
+import { SessionsService } from './modules/accounts/sessions.service';
 
 function readConfig(): AppConfig {
   try {
@@ -52,7 +53,7 @@ async function run(): Promise<void> {
   try {
     app = await createApp(embedded.config, logger);
     if (config.role === 'worker') {
-      logger.info('worker ready');
+      runWorker(app, logger);
       return;
     }
     await app.listen({ host: config.host, port: config.port });
@@ -63,6 +64,18 @@ async function run(): Promise<void> {
     await embedded.stop();
     process.exit(1);
   }
+}
+
+const HOUSEKEEPING_INTERVAL_MS = 10 * 60 * 1000;
+
+/** The worker role: periodic housekeeping now; the media job queue joins it later. */
+function runWorker(app: NestFastifyApplication, logger: Logger): void {
+  const sessions = app.get(SessionsService);
+  const housekeeping = () =>
+    sessions.purgeExpired().catch((error: unknown) => logger.warn({ err: error }, 'housekeeping failed'));
+  void housekeeping();
+  setInterval(housekeeping, HOUSEKEEPING_INTERVAL_MS);
+  logger.info('worker ready');
 }
 
 function webOptions(config: AppConfig, logger: Logger) {

@@ -200,3 +200,25 @@ describe('login throttling per address', () => {
     expect(real.status).toBe(429);
   });
 });
+
+describe('the first administrator of a production installation', () => {
+  it('is created from BOOTSTRAP_ADMIN_* only while no administrator exists', async () => {
+    const testApp = await startTestApp({
+      SEED_DEMO: 'false',
+      BOOTSTRAP_ADMIN_EMAIL: 'Root@Museum.example',
+      BOOTSTRAP_ADMIN_PASSWORD: 'a-strong-first-password',
+    });
+    try {
+      const client = testApp.client();
+      const me = await client.login('root@museum.example', 'a-strong-first-password');
+      expect(me.user.isAdmin).toBe(true);
+      const users = (await client.get('/api/admin/users').expect(200)).body.items;
+      expect(users.map((u: { email: string }) => u.email)).toEqual(['root@museum.example']);
+      const anon = testApp.client();
+      await anon.fetchCsrf();
+      await anon.post('/api/auth/login', { email: 'admin@vitrina.test', password: 'vitrina-demo' }).expect(401);
+    } finally {
+      await testApp.close();
+    }
+  });
+});

@@ -65,6 +65,9 @@ async function prepareDatabase(app: NestFastifyApplication, config: AppConfig, l
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
   if (config.role !== 'api') return;
   await app.get(CountriesService).seedDefaults();
+  if (config.bootstrapAdmin) {
+    await app.get(DemoAccountsSeeder).bootstrapAdmin(config.bootstrapAdmin.email, config.bootstrapAdmin.password);
+  }
   if (!config.seedDemo) return;
   await app.get(DemoAccountsSeeder).seed();
   await app.get(DemoContentSeeder).seed();

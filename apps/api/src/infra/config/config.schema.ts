@@ -42,6 +42,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
   LOGIN_FAILURE_WINDOW_MINUTES: positiveInt.default(15),
   SEED_DEMO: booleanFromEnv.optional(),
+  BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
 });
 
 export type DatabaseConfig =
@@ -75,6 +77,8 @@ export interface AppConfig {
   sessions: { ttlHours: number };
   loginThrottle: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
   seedDemo: boolean;
+  /** Creates this administrator at start-up while the installation has none. */
+  bootstrapAdmin?: { email: string; password: string };
 }
 
 export class ConfigError extends Error {
@@ -114,6 +118,9 @@ function crossFieldProblems(env: Env): string[] {
   if (production && !env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
   if (production && !env.S3_ENDPOINT) problems.push('S3_ENDPOINT: required when NODE_ENV=production');
   if (production && env.SEED_DEMO) problems.push('SEED_DEMO: demo accounts are never seeded when NODE_ENV=production');
+  if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
+    problems.push('BOOTSTRAP_ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: set both or neither');
+  }
   if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY || !env.S3_SECRET_KEY)) {
     problems.push('S3_ACCESS_KEY, S3_SECRET_KEY: required when S3_ENDPOINT is set');
   }
@@ -165,6 +172,10 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
       windowMinutes: env.LOGIN_FAILURE_WINDOW_MINUTES,
     },
     seedDemo: env.SEED_DEMO ?? !production,
+    bootstrapAdmin:
+      env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
+        ? { email: env.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.BOOTSTRAP_ADMIN_PASSWORD }
+        : undefined,
   };
 }
 

@@ -41,7 +41,6 @@ export class LoginThrottleService {
 
   async recordFailure(account: string, address: string): Promise<void> {
     await this.db.query('INSERT INTO login_failures (account, address) VALUES ($1, $2)', [account, address]);
-    await this.db.query(`DELETE FROM login_failures WHERE failed_at < now() - interval '1 day'`);
   }
 
   async forgetAccount(account: string): Promise<void> {

@@ -98,7 +98,9 @@ export class SessionsService {
     await this.db.getRepository(SessionEntity).delete({ userId });
   }
 
-  async deleteExpired(): Promise<void> {
+  /** Housekeeping for the worker: expired sessions and day-old login failures go. */
+  async purgeExpired(): Promise<void> {
     await this.db.query('DELETE FROM sessions WHERE expires_at < now()');
+    await this.db.query(`DELETE FROM login_failures WHERE failed_at < now() - interval '1 day'`);
   }
 }
