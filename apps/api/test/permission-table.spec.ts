@@ -152,6 +152,7 @@ const TABLE: Row[] = [
     expected: everyone(200),
   },
   { method: 'GET', route: '/api/public/sitemap.xml', expected: everyone(200) },
+  { method: 'GET', route: '/api/public/map-config', expected: everyone(200) },
   {
     method: 'PATCH',
     route: '/api/admin/countries/:id',

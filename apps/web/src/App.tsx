@@ -8,6 +8,9 @@ import NotFoundPage from './pages/NotFoundPage';
 // Route-level splitting: staff pages are separate chunks a visitor never loads.
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+const ExhibitionPage = lazy(() => import('./pages/visitor/ExhibitionPage'));
+const ItemPage = lazy(() => import('./pages/visitor/ItemPage'));
+const MemorialPage = lazy(() => import('./pages/visitor/MemorialPage'));
 
 export function App() {
   return (
@@ -18,6 +21,9 @@ export function App() {
           <Route path="login" element={<LoginPage />} />
           <Route path="admin" element={<AdminPage />} />
           <Route path=":countrySlug" element={<CountryPage />} />
+          <Route path=":countrySlug/exhibitions/:slug" element={<ExhibitionPage />} />
+          <Route path=":countrySlug/items/:slug" element={<ItemPage />} />
+          <Route path=":countrySlug/memorials/:slug" element={<MemorialPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

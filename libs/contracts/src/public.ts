@@ -92,6 +92,12 @@ export interface PublicMemorial extends Omit<PublicItem, 'kind' | 'location'> {
   events: PublicMemorialEvent[];
 }
 
+/** Where the visitor site's maps get their tiles (operators may run their own tile server). */
+export interface MapConfig {
+  tileUrl: string;
+  tileAttribution: string;
+}
+
 export interface PublicExhibitionSummary {
   id: string;
   slug: string;

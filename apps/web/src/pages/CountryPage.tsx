@@ -1,27 +1,69 @@
-import type { Country } from '@vitrina/contracts';
+import type { PublicCountryHome } from '@vitrina/contracts';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { usePublicPath } from '../api/reader-language';
 import { useApi } from '../api/use-api';
-import { PageTitle } from '../components/PageTitle';
-import { pickName } from '../components/country-name';
+import { ItemCard } from '../components/content/ItemCard';
+import { Meta } from '../components/content/Meta';
+import { PlaceMap } from '../components/content/PlaceMap';
+import { RichText, Text } from '../components/content/Text';
 import NotFoundPage from './NotFoundPage';
 
 export default function CountryPage() {
-  const { t, i18n } = useTranslation();
-  const { countrySlug } = useParams();
-  const { data, error } = useApi<Country>(`/api/public/countries/${encodeURIComponent(countrySlug ?? '')}`);
+  const { t } = useTranslation();
+  const { countrySlug = '' } = useParams();
+  const { data, error } = useApi<PublicCountryHome>(usePublicPath(`/api/public/countries/${encodeURIComponent(countrySlug)}/home`));
   if (error) return <NotFoundPage />;
   if (!data) return <p role="status">{t('home.loading')}</p>;
-  const name = pickName(data.names, i18n.language);
+  const { country } = data;
   return (
-    <section className="page">
-      <PageTitle title={name} />
+    <article className="page">
+      <Meta title={country.name.text} description={country.intro?.text} />
       <p>
         <Link to="/">← {t('country.back')}</Link>
       </p>
-      <h1>{t('country.title', { name })}</h1>
-      <p className="muted">{t('country.languages', { list: data.languages.join(', ') })}</p>
-      <p>{t('country.comingSoon')}</p>
-    </section>
+      <h1>
+        <Text value={country.name} />
+      </h1>
+      {country.intro ? <RichText value={country.intro} /> : <p>{t('country.comingSoon')}</p>}
+      <p className="muted">{t('country.languages', { list: country.languages.join(', ') })}</p>
+
+      <section aria-labelledby="exhibitions-heading">
+        <h2 id="exhibitions-heading">{t('country.exhibitions')}</h2>
+        {data.exhibitions.length === 0 && <p className="muted">{t('country.noExhibitions')}</p>}
+        <ul className="card-grid">
+          {data.exhibitions.map((exhibition) => (
+            <li key={exhibition.id} className="card exhibition-card">
+              <h3>
+                <Link to={`/${country.slug}/exhibitions/${exhibition.slug}`}>
+                  <Text value={exhibition.title} />
+                </Link>
+              </h3>
+              <Text value={exhibition.summary} as="p" />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="memorials-heading">
+        <h2 id="memorials-heading">{t('country.memorials')}</h2>
+        {data.memorials.length === 0 ? (
+          <p className="muted">{t('country.noMemorials')}</p>
+        ) : (
+          <PlaceMap points={data.memorials} country={country.slug} label={t('country.memorialMap', { name: country.name.text })} />
+        )}
+      </section>
+
+      <section aria-labelledby="items-heading">
+        <h2 id="items-heading">{t('country.recentItems')}</h2>
+        <ul className="card-grid plain">
+          {data.recentItems.map((item) => (
+            <li key={item.id}>
+              <ItemCard item={item} country={country.slug} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
   );
 }

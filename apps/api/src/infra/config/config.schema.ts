@@ -42,6 +42,14 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
   LOGIN_FAILURE_WINDOW_MINUTES: positiveInt.default(15),
   SEED_DEMO: booleanFromEnv.optional(),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/, 'must be a tile URL template with {z}, {x} and {y}')
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_TILE_ATTRIBUTION: z
+    .string()
+    .max(500)
+    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
 });
@@ -77,6 +85,7 @@ export interface AppConfig {
   sessions: { ttlHours: number };
   loginThrottle: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
   seedDemo: boolean;
+  map: { tileUrl: string; tileAttribution: string };
   /** Creates this administrator at start-up while the installation has none. */
   bootstrapAdmin?: { email: string; password: string };
 }
@@ -172,6 +181,7 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
       windowMinutes: env.LOGIN_FAILURE_WINDOW_MINUTES,
     },
     seedDemo: env.SEED_DEMO ?? !production,
+    map: { tileUrl: env.MAP_TILE_URL, tileAttribution: env.MAP_TILE_ATTRIBUTION },
     bootstrapAdmin:
       env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
         ? { email: env.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.BOOTSTRAP_ADMIN_PASSWORD }

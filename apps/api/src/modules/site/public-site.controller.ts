@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { PublicCountryHome, PublicExhibition, PublicItem, PublicMemorial } from '@vitrina/contracts';
+import type { MapConfig, PublicCountryHome, PublicExhibition, PublicItem, PublicMemorial } from '@vitrina/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
@@ -54,6 +54,11 @@ export class PublicSiteController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<PublicExhibition> {
     return this.site.exhibition(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage });
+  }
+
+  @Get('map-config')
+  mapConfig(): MapConfig {
+    return this.config.map;
   }
 
   @Get('sitemap.xml')

@@ -1,0 +1,38 @@
+import type { PublicItemSummary } from '@vitrina/contracts';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Text } from './Text';
+
+/** An item as a card; until media arrive, a typographic placeholder stands in for the image. */
+export function ItemCard({ item, country, caption }: { item: PublicItemSummary; country: string; caption?: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <article className="item-card">
+      <div className="item-card-visual" aria-hidden="true">
+        <span>{t(`kinds.${item.kind}`)}</span>
+      </div>
+      <h3>
+        <Link to={`/${country}/items/${item.slug}`}>
+          <Text value={item.title} />
+        </Link>
+      </h3>
+      <p className="muted">
+        {item.date?.display ? <Text value={item.date.display} /> : formatYears(item.date?.earliest, item.date?.latest)}
+        {item.place && (
+          <>
+            {' · '}
+            <Text value={item.place} />
+          </>
+        )}
+      </p>
+      {caption}
+    </article>
+  );
+}
+
+export function formatYears(earliest?: number | null, latest?: number | null): string {
+  if (earliest == null && latest == null) return '';
+  if (earliest === latest || latest == null) return String(earliest);
+  if (earliest == null) return String(latest);
+  return `${earliest}–${latest}`;
+}

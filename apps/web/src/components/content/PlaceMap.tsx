@@ -1,0 +1,91 @@
+import type { MapConfig, PublicMapPoint } from '@vitrina/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/use-api';
+import { Text } from './Text';
+
+
+const CONDITION_COLOURS: Record<string, string> = {
+  good: '#1d5e34',
+  fair: '#7a5b00',
+  poor: '#a04a00',
+  'very-bad': '#9b1c1c',
+  lost: '#444444',
+};
+
+function hrefOf(country: string, point: PublicMapPoint): string {
+  return `/${country}/${point.type === 'memorial' ? 'memorials' : 'items'}/${point.slug}`;
+}
+
+/**
+ * A clustered Leaflet map of places, with the same places as a list beneath:
+ * the list is what keyboard and screen-reader users follow, and what remains
+ * when the tile server cannot be reached.
+ */
+export function PlaceMap({ points, country, label }: { points: PublicMapPoint[]; country: string; label: string }) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const config = useApi<MapConfig>('/api/public/map-config');
+  const [tilesFailed, setTilesFailed] = useState(false);
+
+  useEffect(() => {
+    if (!config.data || !container.current || points.length === 0) return;
+    let disposed = false;
+    let cleanup = () => {};
+    void (async () => {
+      const L = (await import('leaflet')).default;
+      await import('leaflet.markercluster');
+      if (disposed || !container.current) return;
+      const map = L.map(container.current, { scrollWheelZoom: false });
+      const tiles = L.tileLayer(config.data!.tileUrl, { attribution: config.data!.tileAttribution, maxZoom: 18 });
+      tiles.on('tileerror', () => setTilesFailed(true));
+      tiles.addTo(map);
+      const cluster = (L as unknown as { markerClusterGroup: () => L.LayerGroup }).markerClusterGroup();
+      for (const point of points) {
+        const marker = L.circleMarker([point.location.lat, point.location.lng], {
+          radius: 8,
+          color: '#ffffff',
+          weight: 2,
+          fillColor: CONDITION_COLOURS[point.condition ?? ''] ?? '#7a2333',
+          fillOpacity: 0.9,
+        });
+        const link = document.createElement('a');
+        link.href = hrefOf(country, point);
+        link.textContent = point.title.text;
+        marker.bindPopup(link);
+        cluster.addLayer(marker);
+      }
+      cluster.addTo(map);
+      map.fitBounds(L.latLngBounds(points.map((p) => [p.location.lat, p.location.lng] as [number, number])), {
+        padding: [30, 30],
+        maxZoom: 12,
+      });
+      cleanup = () => map.remove();
+    })();
+    return () => {
+      disposed = true;
+      cleanup();
+    };
+  }, [config.data, points, country]);
+
+  if (points.length === 0) return null;
+  return (
+    <figure className="place-map">
+      <div ref={container} className="map-canvas" role="region" aria-label={label} />
+      {tilesFailed && <p className="muted">{t('map.tilesFailed')}</p>}
+      <figcaption>
+        <ul className="place-list" aria-label={label}>
+          {points.map((point) => (
+            <li key={`${point.type}-${point.id}`}>
+              <Link to={hrefOf(country, point)}>
+                <Text value={point.title} />
+              </Link>
+              {point.condition && <span className={`condition condition-${point.condition}`}>{t(`conditions.${point.condition}`)}</span>}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

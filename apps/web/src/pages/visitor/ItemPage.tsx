@@ -1,0 +1,43 @@
+import type { PublicItem } from '@vitrina/contracts';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { usePublicPath } from '../../api/reader-language';
+import { useApi } from '../../api/use-api';
+import { Meta } from '../../components/content/Meta';
+import { PlaceMap } from '../../components/content/PlaceMap';
+import { Text } from '../../components/content/Text';
+import NotFoundPage from '../NotFoundPage';
+import { RecordDetails } from './RecordDetails';
+
+export default function ItemPage() {
+  const { t } = useTranslation();
+  const { countrySlug = '', slug = '' } = useParams();
+  const { data: item, error } = useApi<PublicItem>(
+    usePublicPath(`/api/public/countries/${encodeURIComponent(countrySlug)}/items/${encodeURIComponent(slug)}`),
+  );
+  if (error) return <NotFoundPage />;
+  if (!item) return <p role="status">{t('home.loading')}</p>;
+  return (
+    <article className="page record">
+      <Meta title={item.title.text} description={item.description?.text} type="article" />
+      <p>
+        <Link to={`/${item.country.slug}`}>
+          ← <Text value={item.country.name} />
+        </Link>
+      </p>
+      <p className="eyebrow">{t(`kinds.${item.kind}`)}</p>
+      <h1>
+        <Text value={item.title} />
+      </h1>
+      <Text value={item.description} as="p" className="lead" />
+      <RecordDetails record={item} />
+      {item.location && (
+        <PlaceMap
+          country={item.country.slug}
+          label={`${t('item.location')}: ${item.title.text}`}
+          points={[{ type: 'item', id: item.id, slug: item.slug, title: item.title, location: item.location, kind: item.kind, condition: null }]}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+import type { PublicItem, PublicMemorial } from '@vitrina/contracts';
+import { useTranslation } from 'react-i18next';
+import { formatYears } from '../../components/content/ItemCard';
+import { Text } from '../../components/content/Text';
+
+/** The catalogue fields items and memorials share, as a description list. */
+export function RecordDetails({ record }: { record: PublicItem | PublicMemorial }) {
+  const { t } = useTranslation();
+  const rows: [string, React.ReactNode][] = [];
+  const add = (key: string, value: React.ReactNode) => value && rows.push([t(`fields.${key}`), value]);
+  add('date', record.date?.display ? <Text value={record.date.display} /> : formatYears(record.date?.earliest, record.date?.latest));
+  add('place', record.place && <Text value={record.place} />);
+  add('creator', record.creator && <Text value={record.creator} />);
+  add('materials', record.materials && <Text value={record.materials} />);
+  add('dimensions', record.dimensions);
+  add('provenance', record.provenance && <Text value={record.provenance} />);
+  add('inventoryNumber', record.inventoryNumber);
+  add('creditLine', record.creditLine && <Text value={record.creditLine} />);
+  add('rights', record.rights && <a href={record.rights} rel="license noopener noreferrer">{record.rights}</a>);
+  add('tags', record.tags.length > 0 && record.tags.join(', '));
+  if (rows.length === 0) return null;
+  return (
+    <dl className="details">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
