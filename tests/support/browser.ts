@@ -20,6 +20,7 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh browser context (own cookies and storage) in the given UI language. */
 export async function newPage(browser: Browser, locale = 'ru-RU'): Promise<Page> {
   const context = await browser.newContext({ baseURL: inject('baseUrl'), locale });
+  context.setDefaultTimeout(10_000);
   return context.newPage();
 }
 

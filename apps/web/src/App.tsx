@@ -8,6 +8,7 @@ import NotFoundPage from './pages/NotFoundPage';
 // Route-level splitting: staff pages are separate chunks a visitor never loads.
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+const StudioPage = lazy(() => import('./pages/studio/StudioPage'));
 const ExhibitionPage = lazy(() => import('./pages/visitor/ExhibitionPage'));
 const ItemPage = lazy(() => import('./pages/visitor/ItemPage'));
 const MemorialPage = lazy(() => import('./pages/visitor/MemorialPage'));
@@ -20,6 +21,7 @@ export function App() {
           <Route index element={<HomePage />} />
           <Route path="login" element={<LoginPage />} />
           <Route path="admin" element={<AdminPage />} />
+          <Route path="studio/*" element={<StudioPage />} />
           <Route path=":countrySlug" element={<CountryPage />} />
           <Route path=":countrySlug/exhibitions/:slug" element={<ExhibitionPage />} />
           <Route path=":countrySlug/items/:slug" element={<ItemPage />} />

@@ -67,6 +67,7 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          {me && (me.user.isAdmin || me.memberships.length > 0) && <NavLink to="/studio">{t('nav.studio')}</NavLink>}
           {me?.user.isAdmin && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           <AccountMenu />
           <LanguageSwitcher />

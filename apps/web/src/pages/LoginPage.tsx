@@ -26,7 +26,7 @@ export default function LoginPage() {
     setError(undefined);
     try {
       const me = await login({ email, password });
-      navigate(me.user.isAdmin ? '/admin' : '/');
+      navigate(me.user.isAdmin ? '/admin' : me.memberships.length > 0 ? '/studio' : '/');
     } catch (caught) {
       setError(messageKey(caught));
     } finally {

@@ -1,0 +1,60 @@
+import { type ContentLanguage, type LocalizedText, TRANSLATION_STATUSES, type TranslationStatus } from '@vitrina/contracts';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { withStatus, withText } from './localized';
+
+/** One text in every language the country has enabled, each with its translation status. */
+export function LocalizedField({
+  label,
+  value,
+  languages,
+  onChange,
+  multiline = false,
+  required = false,
+}: {
+  label: string;
+  value: LocalizedText | undefined;
+  languages: ContentLanguage[];
+  onChange: (value: LocalizedText) => void;
+  multiline?: boolean;
+  required?: boolean;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <fieldset className="localized-field">
+      <legend>
+        {label}
+        {required && <span className="muted"> ({t('studio.required')})</span>}
+      </legend>
+      {languages.map((lang) => {
+        const entry = value?.[lang];
+        const fieldLabel = `${label} — ${t(`languages.${lang}`)}`;
+        return (
+          <div key={lang} className="localized-row">
+            <span aria-hidden="true" className="lang-label">
+              {lang.toUpperCase()}
+            </span>
+            {multiline ? (
+              <textarea id={`${id}-${lang}`} aria-label={fieldLabel} lang={lang} rows={4} value={entry?.text ?? ''} onChange={(e) => onChange(withText(value, lang, e.target.value))} />
+            ) : (
+              <input id={`${id}-${lang}`} aria-label={fieldLabel} lang={lang} value={entry?.text ?? ''} onChange={(e) => onChange(withText(value, lang, e.target.value))} />
+            )}
+            <select
+              aria-label={`${t('studio.translationStatus')} — ${fieldLabel}`}
+              value={entry?.status ?? 'original'}
+              disabled={!entry}
+              onChange={(e) => onChange(withStatus(value, lang, e.target.value as TranslationStatus))}
+            >
+              {TRANSLATION_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(`studio.statuses.${status}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

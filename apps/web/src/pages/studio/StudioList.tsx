@@ -1,0 +1,130 @@
+import type { Country, StudioList as StudioListData } from '@vitrina/contracts';
+import { ITEM_KINDS, MEMORIAL_KINDS } from '@vitrina/contracts';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { Text } from '../../components/content/Text';
+import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
+import { type Collection, studioApi } from './studio-context';
+
+const PAGE_SIZE = 20;
+
+function kindsOf(collection: Collection): readonly string[] {
+  if (collection === 'items') return ITEM_KINDS;
+  if (collection === 'memorials') return MEMORIAL_KINDS;
+  return [];
+}
+
+export function StudioList({ country, collection }: { country: Country; collection: Collection }) {
+  const { t, i18n } = useTranslation();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const [kind, setKind] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [notice, setNotice] = useState<NoticeState>();
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset), lang: i18n.language });
+  if (q.trim()) params.set('q', q.trim());
+  if (status) params.set('status', status);
+  if (kind) params.set('kind', kind);
+  const list = useApi<StudioListData>(studioApi(country.id, collection, `?${params}`));
+  const kinds = kindsOf(collection);
+  const kindLabel = (value: string) => t(collection === 'memorials' ? `memorialKinds.${value}` : `kinds.${value}`);
+
+  async function remove(id: string) {
+    try {
+      await api('DELETE', studioApi(country.id, collection, `/${id}`));
+      setNotice({ kind: 'ok', key: 'studio.deleted' });
+      list.reload();
+    } catch (error) {
+      setNotice(errorNotice(error));
+    }
+  }
+
+  return (
+    <section aria-labelledby="studio-list-heading">
+      <div className="list-header">
+        <h2 id="studio-list-heading">{t(`studio.collections.${collection}`)}</h2>
+        <Link className="button" to={`/studio/${country.id}/${collection}/new`}>
+          {t(`studio.new.${collection}`)}
+        </Link>
+      </div>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          <span>{t('studio.search')}</span>
+          <input type="search" value={q} onChange={(e) => (setQ(e.target.value), setOffset(0))} />
+        </label>
+        <label>
+          <span>{t('studio.status')}</span>
+          <select value={status} onChange={(e) => (setStatus(e.target.value), setOffset(0))}>
+            <option value="">{t('studio.any')}</option>
+            <option value="draft">{t('studio.states.draft')}</option>
+            <option value="published">{t('studio.states.published')}</option>
+          </select>
+        </label>
+        {kinds.length > 0 && (
+          <label>
+            <span>{t('studio.kind')}</span>
+            <select value={kind} onChange={(e) => (setKind(e.target.value), setOffset(0))}>
+              <option value="">{t('studio.any')}</option>
+              {kinds.map((value) => (
+                <option key={value} value={value}>
+                  {kindLabel(value)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </form>
+      <Notice notice={notice} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('studio.title')}</th>
+            {kinds.length > 0 && <th scope="col">{t('studio.kind')}</th>}
+            <th scope="col">{t('studio.status')}</th>
+            <th scope="col">{t('studio.updated')}</th>
+            <th scope="col">{t('admin.users.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.items.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                <Link to={`/studio/${country.id}/${collection}/${entry.id}`}>
+                  {entry.title ? <Text value={entry.title} /> : entry.slug}
+                </Link>
+              </td>
+              {kinds.length > 0 && <td>{kindLabel(entry.kind)}</td>}
+              <td>{t(`studio.states.${entry.status}`)}</td>
+              <td>
+                <time dateTime={entry.updatedAt}>{new Date(entry.updatedAt).toLocaleString(i18n.language)}</time>
+              </td>
+              <td>
+                {entry.status === 'draft' && (
+                  <button type="button" className="secondary" onClick={() => remove(entry.id)}>
+                    {t('studio.delete')}
+                    <span className="visually-hidden"> {entry.slug}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list.data && list.data.items.length === 0 && <p className="muted">{t('studio.empty')}</p>}
+      {list.data && (
+        <nav className="pager" aria-label={t('studio.pages')}>
+          <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+            {t('studio.previous')}
+          </button>
+          <span>{t('studio.range', { from: list.data.total === 0 ? 0 : offset + 1, to: Math.min(offset + PAGE_SIZE, list.data.total), total: list.data.total })}</span>
+          <button type="button" className="secondary" disabled={offset + PAGE_SIZE >= list.data.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+            {t('studio.next')}
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Country } from '@vitrina/contracts';
+import { Navigate, NavLink, Route, Routes, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/auth-context';
+import { PageTitle } from '../../components/PageTitle';
+import { pickName } from '../../components/country-name';
+import { ExhibitionEditor } from './ExhibitionEditor';
+import { ExhibitionPreview } from './ExhibitionPreview';
+import { ItemEditor } from './ItemEditor';
+import { MemorialEditor } from './MemorialEditor';
+import { StudioList } from './StudioList';
+import { COLLECTIONS, type Collection, isCollection, useStudioCountries } from './studio-context';
+
+function Editor({ country, collection, id }: { country: Country; collection: Collection; id?: string }) {
+  if (collection === 'items') return <ItemEditor key={id ?? 'new'} country={country} id={id} />;
+  if (collection === 'memorials') return <MemorialEditor key={id ?? 'new'} country={country} id={id} />;
+  return <ExhibitionEditor key={id ?? 'new'} country={country} id={id} />;
+}
+
+type Mode = 'list' | 'new' | 'edit' | 'preview';
+
+function CountryStudio({ countries, mode }: { countries: Country[]; mode: Mode }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { countryId, collection, id } = useParams();
+  const country = countries.find((c) => c.id === countryId);
+  if (!country || !isCollection(collection)) return <Navigate to="/studio" replace />;
+  return (
+    <>
+      <div className="studio-bar">
+        <label>
+          <span>{t('studio.country')}</span>
+          <select value={country.id} onChange={(e) => navigate(`/studio/${e.target.value}/${collection}`)}>
+            {countries.map((c) => (
+              <option key={c.id} value={c.id}>
+                {pickName(c.names, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <nav aria-label={t('studio.sectionsNav')} className="tabs">
+          {COLLECTIONS.map((name) => (
+            <NavLink key={name} to={`/studio/${country.id}/${name}`}>
+              {t(`studio.collections.${name}`)}
+            </NavLink>
+          ))}
+        </nav>
+      </div>
+      {mode === 'list' && <StudioList key={`${country.id}-${collection}`} country={country} collection={collection} />}
+      {mode === 'new' && <Editor country={country} collection={collection} />}
+      {mode === 'edit' && <Editor country={country} collection={collection} id={id} />}
+      {mode === 'preview' && id && <ExhibitionPreview country={country} id={id} />}
+    </>
+  );
+}
+
+/** The curator studio; loaded only when staff open it, never by visitors. */
+export default function StudioPage() {
+  const { t } = useTranslation();
+  const { me, loading } = useAuth();
+  const countries = useStudioCountries();
+  if (loading) return null;
+  if (!me) return <Navigate to="/login" replace />;
+  return (
+    <section className="page wide studio">
+      <PageTitle title={t('studio.heading')} />
+      <h1>{t('studio.heading')}</h1>
+      {countries && countries.length === 0 && <p role="alert">{t('studio.noCountries')}</p>}
+      {countries && countries.length > 0 && (
+        <Routes>
+          <Route index element={<Navigate to={`/studio/${countries[0].id}/items`} replace />} />
+          <Route path=":countryId/:collection" element={<CountryStudio countries={countries} mode="list" />} />
+          <Route path=":countryId/:collection/new" element={<CountryStudio countries={countries} mode="new" />} />
+          <Route path=":countryId/:collection/:id" element={<CountryStudio countries={countries} mode="edit" />} />
+          <Route path=":countryId/:collection/:id/preview" element={<CountryStudio countries={countries} mode="preview" />} />
+        </Routes>
+      )}
+    </section>
+  );
+}

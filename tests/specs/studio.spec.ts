@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage, signIn } from '../support/browser';
+
+const fieldFor = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+describe('a curator in the studio', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(() => browser?.close());
+
+  it('creates an item, then an exhibition with reordered sections, and previews it in two languages', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await signIn(page, 'curator.kz@vitrina.test');
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/studio\/[0-9a-f-]{36}\/items$/);
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(8);
+    await expectAccessible(page, 'studio item list');
+
+    await page.getByRole('link', { name: 'New item' }).click();
+    await fieldFor(page, 'Address (slug)').fill('grandfathers-medal');
+    await fieldFor(page, 'Title — Russian').fill('Медаль деда');
+    await fieldFor(page, 'Title — English').fill("Grandfather's medal");
+    await page.getByLabel('Translation status — Title — English').selectOption('translated');
+    await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('artefact');
+    await fieldFor(page, 'Earliest year').fill('1945');
+    await expectAccessible(page, 'item editor');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('[role=status]:not(:empty)').first().textContent()).toBe('Saved.');
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/items\/[0-9a-f-]{36}$/);
+
+    await page.getByRole('link', { name: 'Items', exact: true }).click();
+    await page.getByLabel('Search', { exact: true }).fill('grandfathers');
+    await expect.poll(() => page.getByRole('link', { name: "Grandfather's medal" }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Exhibitions', exact: true }).click();
+    await page.getByRole('link', { name: 'New exhibition' }).click();
+    await fieldFor(page, 'Address (slug)').fill('family-treasures');
+    await fieldFor(page, 'Title — Russian').fill('Семейные реликвии');
+    await fieldFor(page, 'Title — English').fill('Family treasures');
+    await page.getByRole('button', { name: 'Add section' }).click();
+    await page.getByRole('button', { name: 'Add section' }).click();
+    const sections = page.locator('.sections > ol > li');
+    await sections.nth(0).getByLabel('Section title — English', { exact: true }).fill('First written');
+    await sections.nth(1).getByLabel('Section title — English', { exact: true }).fill('Second written');
+    await sections.nth(0).getByRole('combobox', { name: 'Block type', exact: true }).selectOption('text');
+    await sections.nth(0).getByRole('button', { name: /^Add block/ }).click();
+    await sections.nth(0).getByLabel('Text — English', { exact: true }).fill('<p>Our family kept <strong>everything</strong>.</p>');
+    await sections.nth(1).getByRole('combobox', { name: 'Block type', exact: true }).selectOption('item');
+    await sections.nth(1).getByRole('button', { name: /^Add block/ }).click();
+    await sections.nth(1).getByRole('combobox', { name: 'Item', exact: true }).selectOption({ label: "Grandfather's medal" });
+
+    // Keyboard: focus the second section's "Move up" and press Enter.
+    await sections.nth(1).getByRole('button', { name: 'Move up: Section 2' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sections.nth(0).getByLabel('Section title — English', { exact: true }).inputValue()).toBe('Second written');
+    // Mouse: drag it back below (the drag events a browser fires, dispatched on the entries).
+    const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+    await sections.nth(0).dispatchEvent('dragstart', { dataTransfer });
+    await sections.nth(1).dispatchEvent('dragover', { dataTransfer });
+    await sections.nth(1).dispatchEvent('drop', { dataTransfer });
+    await sections.nth(0).dispatchEvent('dragend', { dataTransfer });
+    await expect.poll(() => sections.nth(0).getByLabel('Section title — English', { exact: true }).inputValue()).toBe('First written');
+    await sections.nth(1).getByRole('button', { name: 'Move up: Section 2' }).click();
+    await expectAccessible(page, 'exhibition editor');
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('[role=status]:not(:empty)').first().textContent()).toBe('Saved.');
+    await page.getByRole('link', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('.exhibition h1').textContent()).toBe('Family treasures');
+    const sectionTitles = await page.locator('.exhibition-section h2').allTextContents();
+    expect(sectionTitles).toEqual(['Second written', 'First written']);
+    expect(await page.locator('.item-block').textContent()).toContain("Grandfather's medal");
+    await expectAccessible(page, 'exhibition preview (en)');
+    await page.getByRole('button', { name: 'Russian' }).click();
+    await expect.poll(() => page.locator('.exhibition h1').textContent()).toBe('Семейные реликвии');
+    await expectAccessible(page, 'exhibition preview (ru)');
+
+    // A draft is not public.
+    const publicView = await page.request.get('/api/public/countries/kazakhstan/exhibitions/family-treasures');
+    expect(publicView.status()).toBe(404);
+  });
+
+  it('edits a memorial with names, surveys and events, in Russian', async () => {
+    const page = await newPage(browser, 'ru-RU');
+    await signIn(page, 'moderator.kz@vitrina.test');
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/studio\//);
+    await page.getByRole('link', { name: 'Мемориалы', exact: true }).click();
+    await page.getByRole('link', { name: 'Новый мемориал' }).click();
+    await fieldFor(page, 'Адрес (slug)').fill('village-obelisk');
+    await fieldFor(page, 'Название — русский').fill('Обелиск в селе');
+    await fieldFor(page, 'Широта').fill('43.1');
+    await fieldFor(page, 'Долгота').fill('77.2');
+    await page.getByRole('button', { name: 'Добавить имя' }).click();
+    await fieldFor(page, 'Имя 1').fill('Иванов Иван');
+    await fieldFor(page, 'Написания (через запятую) 1').fill('Ivanov Ivan, Іваноў Іван');
+    await page.getByRole('button', { name: 'Добавить обследование' }).click();
+    await fieldFor(page, 'Дата 1').first().fill('2024-05-01');
+    await expectAccessible(page, 'memorial editor (ru)');
+    await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await expect.poll(() => page.locator('[role=status]:not(:empty)').first().textContent()).toBe('Сохранено.');
+    await page.reload();
+    await expect.poll(() => fieldFor(page, 'Написания (через запятую) 1').inputValue()).toBe('Ivanov Ivan, Іваноў Іван');
+  });
+});
