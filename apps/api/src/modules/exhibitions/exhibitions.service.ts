@@ -16,7 +16,7 @@ import { sanitizeRichText } from './rich-text';
 
 type ValidExhibition = ReturnType<typeof exhibitionInputSchema.parse>;
 
-function toColumns(input: ValidExhibition): Partial<ExhibitionEntity> {
+export function exhibitionColumns(input: ValidExhibition): Partial<ExhibitionEntity> {
   const { slug, ...content } = input;
   return { slug, kind: 'exhibition', content: content as ExhibitionContent };
 }
@@ -40,7 +40,7 @@ export class ExhibitionsService extends CuratedContentService<ValidExhibition, E
     countries: CountriesService,
   ) {
     super(countries);
-    this.store = new ContentStore(db, { label: 'exhibition', entity: ExhibitionEntity, toColumns });
+    this.store = new ContentStore(db, { label: 'exhibition', entity: ExhibitionEntity, toColumns: exhibitionColumns });
   }
 
   protected parseCreate(input: unknown): ValidExhibition {

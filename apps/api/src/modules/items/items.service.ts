@@ -11,7 +11,8 @@ import { type ItemContent, ItemEntity } from './item.entity';
 
 type ValidItem = ReturnType<typeof itemInputSchema.parse>;
 
-function toColumns(input: ValidItem): Partial<ItemEntity> {
+/** The row of a validated item: its document plus the copies kept for filtering and maps. */
+export function itemColumns(input: ValidItem): Partial<ItemEntity> {
   const { slug, kind, ...content } = input;
   return {
     slug,
@@ -30,7 +31,7 @@ export class ItemsService extends CuratedContentService<ValidItem, ItemEntity, S
 
   constructor(@InjectDataSource() db: DataSource, countries: CountriesService) {
     super(countries);
-    this.store = new ContentStore(db, { label: 'item', entity: ItemEntity, toColumns });
+    this.store = new ContentStore(db, { label: 'item', entity: ItemEntity, toColumns: itemColumns });
   }
 
   protected parseCreate(input: unknown): ValidItem {

@@ -16,7 +16,8 @@ function latestCondition(input: ValidMemorial): Condition | null {
   return latest?.condition ?? null;
 }
 
-function toColumns(input: ValidMemorial): Partial<MemorialEntity> {
+/** The row of a validated memorial: its document, its place and its latest condition. */
+export function memorialColumns(input: ValidMemorial): Partial<MemorialEntity> {
   const { slug, kind, ...content } = input;
   return {
     slug,
@@ -34,7 +35,7 @@ export class MemorialsService extends CuratedContentService<ValidMemorial, Memor
 
   constructor(@InjectDataSource() db: DataSource, countries: CountriesService) {
     super(countries);
-    this.store = new ContentStore(db, { label: 'memorial', entity: MemorialEntity, toColumns });
+    this.store = new ContentStore(db, { label: 'memorial', entity: MemorialEntity, toColumns: memorialColumns });
   }
 
   protected parseCreate(input: unknown): ValidMemorial {

@@ -6,9 +6,12 @@ import { exhibitionInputSchema, itemInputSchema, memorialInputSchema } from '@vi
 import type { DataSource, EntityManager } from 'typeorm';
 import { CountryEntity } from '../countries/country.entity';
 import { ExhibitionEntity } from '../exhibitions/exhibition.entity';
+import { exhibitionColumns } from '../exhibitions/exhibitions.service';
 import { sanitizeRichText } from '../exhibitions/rich-text';
 import { ItemEntity } from '../items/item.entity';
+import { itemColumns } from '../items/items.service';
 import { MemorialEntity } from '../memorials/memorial.entity';
+import { memorialColumns } from '../memorials/memorials.service';
 import { DEMO_CONTENT } from './demo-content';
 import type { DemoBlock, DemoCountryContent } from './demo-content/types';
 
@@ -79,37 +82,25 @@ export class DemoContentSeeder {
     const base = { countryId: country.id, status: 'published' as const, publishedAt };
     const ids: IdsBySlug = { items: new Map(), memorials: new Map() };
     for (const input of demo.items) {
-      const { slug, kind, ...content } = itemInputSchema.parse(input);
       const id = randomUUID();
-      await tx.getRepository(ItemEntity).insert({
-        ...base, id, slug, kind, content,
-        earliestYear: content.date?.earliest ?? null,
-        latestYear: content.date?.latest ?? null,
-        lat: content.location?.lat ?? null,
-        lng: content.location?.lng ?? null,
-      });
-      ids.items.set(slug, id);
+      const columns = itemColumns(itemInputSchema.parse(input));
+      await tx.getRepository(ItemEntity).insert({ ...base, ...columns, id });
+      ids.items.set(columns.slug!, id);
     }
     for (const input of demo.memorials) {
-      const { slug, kind, ...content } = memorialInputSchema.parse(input);
       const id = randomUUID();
-      const latest = [...content.conditionSurveys].sort((a, b) => b.date.localeCompare(a.date))[0];
-      await tx.getRepository(MemorialEntity).insert({
-        ...base, id, slug, kind, content,
-        lat: content.location.lat,
-        lng: content.location.lng,
-        condition: latest?.condition ?? null,
-      });
-      ids.memorials.set(slug, id);
+      const columns = memorialColumns(memorialInputSchema.parse(input));
+      await tx.getRepository(MemorialEntity).insert({ ...base, ...columns, id });
+      ids.memorials.set(columns.slug!, id);
     }
     for (const demoExhibition of demo.exhibitions) {
       const { coverItemSlug, sections, ...rest } = demoExhibition;
-      const { slug, ...content } = exhibitionInputSchema.parse({
+      const exhibition = exhibitionInputSchema.parse({
         ...rest,
         coverItemId: coverItemSlug ? ids.items.get(coverItemSlug) : undefined,
         sections: sections.map((section) => ({ ...section, blocks: section.blocks.map((b) => resolveBlock(b, ids)) })),
       });
-      await tx.getRepository(ExhibitionEntity).insert({ ...base, slug, kind: 'exhibition', content });
+      await tx.getRepository(ExhibitionEntity).insert({ ...base, ...exhibitionColumns(exhibition) });
     }
     this.logger.log(`seeded demo content for ${demo.countrySlug}`);
   }
