@@ -100,10 +100,14 @@ describe('a curator in the studio', () => {
     await fieldFor(page, 'Написания (через запятую) 1').fill('Ivanov Ivan, Іваноў Іван');
     await page.getByRole('button', { name: 'Добавить обследование' }).click();
     await fieldFor(page, 'Дата 1').first().fill('2024-05-01');
+    await page.getByRole('button', { name: 'Добавить надпись' }).click();
+    await fieldFor(page, 'Надпись в оригинале 1').fill('Никто не забыт');
+    await fieldFor(page, 'Перевод надписи 1 — английский').fill('No one is forgotten');
     await expectAccessible(page, 'memorial editor (ru)');
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await expect.poll(() => page.locator('[role=status]:not(:empty)').first().textContent()).toBe('Сохранено.');
     await page.reload();
     await expect.poll(() => fieldFor(page, 'Написания (через запятую) 1').inputValue()).toBe('Ivanov Ivan, Іваноў Іван');
+    expect(await fieldFor(page, 'Перевод надписи 1 — английский').inputValue()).toBe('No one is forgotten');
   });
 });

@@ -78,6 +78,8 @@ describe('the embedded start (npm start)', () => {
       expect(await page.text()).toContain('<div id="root">');
       const proxied = await fetch(`http://127.0.0.1:${ports.web}/api/public/countries`);
       expect(((await proxied.json()) as { items: unknown[] }).items).toHaveLength(12);
+      const sitemap = await fetch(`http://127.0.0.1:${ports.web}/sitemap.xml`);
+      expect(await sitemap.text()).toContain('/kazakhstan/memorials/glory-memorial-almaty</loc>');
       expect(postgresRunningIn(dataDir)).toBe(true);
     } finally {
       expect(await stop(started)).toBe(0);

@@ -24,6 +24,11 @@ export async function startWebServer(options: {
   const server = Fastify({ loggerInstance: logger, disableRequestLogging: true });
   await registerSecurityHeaders(server);
   await server.register(httpProxy, { upstream: options.apiUrl, prefix: '/api', rewritePrefix: '/api' });
+  await server.register(httpProxy, {
+    upstream: options.apiUrl,
+    prefix: '/sitemap.xml',
+    rewritePrefix: '/api/public/sitemap.xml',
+  });
   await server.register(fastifyStatic, {
     root: options.distDir,
     // Vite fingerprints everything under assets/, so it may be cached forever.

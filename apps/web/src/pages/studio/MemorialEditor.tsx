@@ -82,6 +82,31 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
         <span>{t('fields.unveilingDate')}</span>
         <input placeholder="1967-05-09" value={doc.unveilingDate ?? ''} onChange={(e) => set({ unveilingDate: e.target.value || undefined })} />
       </label>
+      <Rows
+        legend={t('memorial.inscriptions')}
+        rows={doc.inscriptions}
+        onChange={(inscriptions) => set({ inscriptions })}
+        blank={{ original: '', translations: {} }}
+        addLabel={t('studio.addInscription')}
+        render={(inscription, update, index) => (
+          <>
+            <label className="wide">
+              <span>{t('studio.inscriptionOriginal')}{n(index)}</span>
+              <textarea required rows={2} value={inscription.original} onChange={(e) => update({ ...inscription, original: e.target.value })} />
+            </label>
+            <label>
+              <span>{t('studio.inscriptionLanguage')}{n(index)}</span>
+              <input value={inscription.originalLanguage ?? ''} onChange={(e) => update({ ...inscription, originalLanguage: e.target.value || undefined })} />
+            </label>
+            <LocalizedField
+              label={`${t('studio.inscriptionTranslation')}${n(index)}`}
+              value={inscription.translations}
+              languages={country.languages}
+              onChange={(translations) => update({ ...inscription, translations })}
+            />
+          </>
+        )}
+      />
       <Rows<Person>
         legend={t('memorial.people', { total: doc.people.length })}
         rows={doc.people}
@@ -143,6 +168,12 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
               <span>{t('studio.surveyor')}{n(index)}</span>
               <input value={survey.surveyor ?? ''} onChange={(e) => update({ ...survey, surveyor: e.target.value || undefined })} />
             </label>
+            <LocalizedField
+              label={`${t('studio.note')}${n(index)}`}
+              value={survey.note}
+              languages={country.languages}
+              onChange={(note) => update({ ...survey, note: orUndefined(note) })}
+            />
           </>
         )}
       />
@@ -172,6 +203,12 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
               <span>{t('studio.actor')}{n(index)}</span>
               <input value={event.actor ?? ''} onChange={(e) => update({ ...event, actor: e.target.value || undefined })} />
             </label>
+            <LocalizedField
+              label={`${t('studio.eventDescription')}${n(index)}`}
+              value={event.description}
+              languages={country.languages}
+              onChange={(description) => update({ ...event, description: orUndefined(description) })}
+            />
           </>
         )}
       />
