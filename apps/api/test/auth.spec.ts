@@ -1,5 +1,7 @@
 import { CSRF_HEADER, SESSION_COOKIE } from '@vitrina/contracts';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SessionsService } from '../src/modules/accounts/sessions.service';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
 function sessionCookie(setCookie: string[] | string | undefined): string | undefined {
@@ -217,6 +219,32 @@ describe('the first administrator of a production installation', () => {
       const anon = testApp.client();
       await anon.fetchCsrf();
       await anon.post('/api/auth/login', { email: 'admin@vitrina.test', password: 'vitrina-demo' }).expect(401);
+    } finally {
+      await testApp.close();
+    }
+  });
+});
+
+describe('housekeeping', () => {
+  it('purges expired sessions and day-old login failures, and nothing else', async () => {
+    const testApp = await startTestApp();
+    try {
+      const live = testApp.client();
+      await live.login('curator.kz@vitrina.test');
+      const db = testApp.app.get(DataSource);
+      const [user] = await db.query(`SELECT id FROM users WHERE email = 'curator.am@vitrina.test'`);
+      await db.query(
+        `INSERT INTO sessions (token_hash, user_id, csrf_token, last_seen_at, expires_at)
+         VALUES ('expired-hash', $1, 'x', now() - interval '9 days', now() - interval '1 day')`,
+        [user.id],
+      );
+      await db.query(
+        `INSERT INTO login_failures (account, address, failed_at) VALUES ('old@x', '1.2.3.4', now() - interval '2 days'), ('new@x', '1.2.3.4', now())`,
+      );
+      await testApp.app.get(SessionsService).purgeExpired();
+      expect(await db.query(`SELECT 1 FROM sessions WHERE token_hash = 'expired-hash'`)).toEqual([]);
+      expect((await db.query('SELECT account FROM login_failures')).map((r: { account: string }) => r.account)).toEqual(['new@x']);
+      await live.get('/api/auth/me').expect(200);
     } finally {
       await testApp.close();
     }

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodValidationException } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import { isConnectionFailure } from './service-unavailable';
+import { isConnectionFailure } from './connection-failure';
 
 type Issue = NonNullable<ApiError['issues']>[number];
 

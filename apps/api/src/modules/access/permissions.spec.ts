@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor';
-import { countriesWith, isAllowed } from './permissions';
+import { isAllowed } from './permissions';
 
 const KZ = '00000000-0000-4000-8000-00000000000a';
 const AM = '00000000-0000-4000-8000-00000000000b';
@@ -42,11 +42,5 @@ describe('isAllowed', () => {
     expect(isAllowed(moderatorKz, 'users.manage')).toBe(false);
     expect(isAllowed(actor({ isAdmin: true }), 'users.manage')).toBe(true);
     expect(isAllowed(actor({ isAdmin: true }), 'content.edit', AM)).toBe(true);
-  });
-
-  it('lists the countries where a permission is held', () => {
-    expect(countriesWith(moderatorKz, 'content.review')).toEqual([KZ]);
-    expect(countriesWith(curatorKz, 'content.review')).toEqual([]);
-    expect(countriesWith(actor({ isAdmin: true }), 'content.review')).toBe('all');
   });
 });

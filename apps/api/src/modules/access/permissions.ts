@@ -33,11 +33,3 @@ export function isAllowed(actor: Actor | null | undefined, permission: Permissio
     (membership) => membership.countryId === countryId && ROLE_PERMISSIONS[membership.role].includes(permission),
   );
 }
-
-/** Ids of the countries in which the actor holds `permission` (all, for admins: `'all'`). */
-export function countriesWith(actor: Actor, permission: CountryPermission): string[] | 'all' {
-  if (actor.isAdmin) return 'all';
-  return actor.memberships
-    .filter((membership) => ROLE_PERMISSIONS[membership.role].includes(permission))
-    .map((membership) => membership.countryId);
-}

@@ -3,5 +3,4 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 export class LangQuery extends createZodDto(publicLangQuerySchema) {}
-export class CountrySlugParams extends createZodDto(z.strictObject({ slug: slugSchema })) {}
 export class RecordSlugParams extends createZodDto(z.strictObject({ slug: slugSchema, recordSlug: contentSlugSchema })) {}

@@ -6,7 +6,8 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { PublicCacheInterceptor } from '../../infra/http/public-cache.interceptor';
 import { PublicRoute } from '../access/access.decorators';
-import { CountrySlugParams, LangQuery, RecordSlugParams } from './dto';
+import { CountrySlugParams } from '../countries/dto';
+import { LangQuery, RecordSlugParams } from './dto';
 import { PublicSiteService } from './public-site.service';
 import { renderSitemap } from './sitemap';
 

@@ -1,14 +1,3 @@
-import { ServiceUnavailableException } from '@nestjs/common';
-
-export class ServiceUnavailableError extends ServiceUnavailableException {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds = 5,
-  ) {
-    super(message);
-  }
-}
-
 const CONNECTION_ERROR_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
