@@ -11,6 +11,7 @@ import { CountriesModule } from './modules/countries/countries.module';
 import { ExhibitionsModule } from './modules/exhibitions/exhibitions.module';
 import { HealthModule } from './modules/health/health.module';
 import { ItemsModule } from './modules/items/items.module';
+import { MediaModule } from './modules/media/media.module';
 import { MemorialsModule } from './modules/memorials/memorials.module';
 import { SiteModule } from './modules/site/site.module';
 
@@ -31,6 +32,7 @@ export class AppModule {
         MemorialsModule,
         ExhibitionsModule,
         SiteModule,
+        MediaModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
     };

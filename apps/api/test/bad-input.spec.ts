@@ -24,6 +24,7 @@ const ROUTES_WITH_BODY = [
   'POST /api/admin/users/:id/memberships',
   'POST /api/admin/countries',
   'PATCH /api/admin/countries/:id',
+  'PATCH /api/studio/countries/:countryId/media/:id',
 ];
 
 describe('bad input never yields a 5xx', () => {

@@ -1,7 +1,13 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTOR_NAMES, type ActorName, signInActors } from './support/actors';
 import { declaredRoutes } from './support/routes';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
+
+/** A distinct small JPEG per call, so no upload is answered as a re-upload. */
+let uploads = 0;
+const uniqueJpeg = () =>
+  sharp({ create: { width: 16, height: 16, channels: 3, background: { r: ++uploads % 256, g: 10, b: 200 } } }).jpeg().toBuffer();
 
 interface Context {
   kazakhstanId: string;
@@ -9,6 +15,7 @@ interface Context {
   scratchUserId: string;
   /** Records of Kazakhstan made by the admin before each actor's request, so writes never collide. */
   fresh: Record<'items' | 'memorials' | 'exhibitions', { id: string; version: number }>;
+  mediaId: string;
 }
 
 interface Row {
@@ -17,6 +24,8 @@ interface Row {
   route: string;
   url?: (ctx: Context) => string;
   body?: (ctx: Context, actor: ActorName) => object;
+  /** A file to send as the raw body of an upload. */
+  upload?: () => Promise<Buffer>;
   /** Give every actor its own new draft to act on (for saves and deletes). */
   freshRecord?: 'items' | 'memorials' | 'exhibitions';
   /** The route ends or replaces sessions: run it on a throw-away session. */
@@ -132,6 +141,27 @@ const TABLE: Row[] = [
     freshRecord: 'exhibitions',
     expected: readers(200),
   },
+  {
+    method: 'POST',
+    route: '/api/studio/countries/:countryId/media',
+    url: (c) => `/api/studio/countries/${c.kazakhstanId}/media`,
+    upload: uniqueJpeg,
+    expected: members(201),
+  },
+  { method: 'GET', route: '/api/studio/countries/:countryId/media', url: (c) => `/api/studio/countries/${c.kazakhstanId}/media`, expected: readers(200) },
+  {
+    method: 'GET',
+    route: '/api/studio/countries/:countryId/media/:id',
+    url: (c) => `/api/studio/countries/${c.kazakhstanId}/media/${c.mediaId}`,
+    expected: readers(200),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/studio/countries/:countryId/media/:id',
+    url: (c) => `/api/studio/countries/${c.kazakhstanId}/media/${c.mediaId}`,
+    body: (_, actor) => ({ caption: { ru: { text: `Подпись: ${actor}`, status: 'original' } } }),
+    expected: members(200),
+  },
   { method: 'GET', route: '/api/public/countries/:slug/home', url: () => '/api/public/countries/kazakhstan/home', expected: everyone(200) },
   {
     method: 'GET',
@@ -180,7 +210,14 @@ describe('permission table', () => {
       armeniaId: idOf('armenia'),
       scratchUserId: scratch.body.id,
       fresh: {} as Context['fresh'],
+      mediaId: '',
     };
+    const media = await actors.admin
+      .request('post', `/api/studio/countries/${ctx.kazakhstanId}/media`)
+      .set('content-type', 'application/octet-stream')
+      .send(await uniqueJpeg())
+      .expect(201);
+    ctx.mediaId = media.body.id;
   });
 
   afterAll(() => testApp?.close());
@@ -213,7 +250,11 @@ describe('permission table', () => {
         const client = row.endsSession && actor !== 'anonymous' ? await freshSession(testApp, actors[actor]) : actors[actor];
         const url = row.url?.(ctx) ?? row.route;
         const request = client.request(row.method.toLowerCase() as 'get', url);
-        const response = await (row.body ? request.send(row.body(ctx, actor)) : request);
+        const response = await (row.upload
+          ? request.set('content-type', 'application/octet-stream').send(await row.upload())
+          : row.body
+            ? request.send(row.body(ctx, actor))
+            : request);
         seen[actor] = response.status;
       }
       expect(seen).toEqual(row.expected);

@@ -9,3 +9,4 @@ export * from './exhibitions';
 export * from './items';
 export * from './memorials';
 export * from './public';
+export * from './media';

@@ -50,6 +50,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
   await app.register(fastifyCookie);
+  // Uploads arrive as raw bytes and are streamed on, never parsed or buffered here.
+  server.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
   await registerSecurityHeaders(server);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpErrorFilter(logger));

@@ -50,6 +50,12 @@ const envSchema = z.object({
     .string()
     .max(500)
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+  MEDIA_MAX_IMAGE_BYTES: positiveInt.default(300 * 1024 * 1024),
+  MEDIA_MAX_AUDIO_BYTES: positiveInt.default(1024 * 1024 * 1024),
+  // A single PUT may not exceed 5 GiB on S3 or MinIO.
+  MEDIA_MAX_VIDEO_BYTES: positiveInt.max(5 * 1024 ** 3).default(5 * 1024 ** 3),
+  MEDIA_MAX_DOCUMENT_BYTES: positiveInt.default(200 * 1024 * 1024),
+  MEDIA_MAX_IMAGE_PIXELS: positiveInt.default(250_000_000),
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
 });
@@ -86,6 +92,10 @@ export interface AppConfig {
   loginThrottle: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
   seedDemo: boolean;
   map: { tileUrl: string; tileAttribution: string };
+  media: {
+    maxBytes: { image: number; audio: number; video: number; document: number };
+    maxImagePixels: number;
+  };
   /** Creates this administrator at start-up while the installation has none. */
   bootstrapAdmin?: { email: string; password: string };
 }
@@ -182,6 +192,15 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
     },
     seedDemo: env.SEED_DEMO ?? !production,
     map: { tileUrl: env.MAP_TILE_URL, tileAttribution: env.MAP_TILE_ATTRIBUTION },
+    media: {
+      maxBytes: {
+        image: env.MEDIA_MAX_IMAGE_BYTES,
+        audio: env.MEDIA_MAX_AUDIO_BYTES,
+        video: env.MEDIA_MAX_VIDEO_BYTES,
+        document: env.MEDIA_MAX_DOCUMENT_BYTES,
+      },
+      maxImagePixels: env.MEDIA_MAX_IMAGE_PIXELS,
+    },
     bootstrapAdmin:
       env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
         ? { email: env.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.BOOTSTRAP_ADMIN_PASSWORD }

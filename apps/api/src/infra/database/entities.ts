@@ -5,6 +5,7 @@ import { UserEntity } from '../../modules/accounts/user.entity';
 import { CountryEntity } from '../../modules/countries/country.entity';
 import { ExhibitionEntity } from '../../modules/exhibitions/exhibition.entity';
 import { ItemEntity } from '../../modules/items/item.entity';
+import { MediaAssetEntity } from '../../modules/media/media-asset.entity';
 import { MemorialEntity } from '../../modules/memorials/memorial.entity';
 
 /**
@@ -20,4 +21,5 @@ export const ENTITIES = [
   ItemEntity,
   MemorialEntity,
   ExhibitionEntity,
+  MediaAssetEntity,
 ];

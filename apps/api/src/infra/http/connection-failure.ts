@@ -11,6 +11,7 @@ const CONNECTION_ERROR_CODES = new Set([
   '08000',
   '08003',
   '08006',
+  'ESTOREREJECTED',
 ]);
 
 const CONNECTION_MESSAGES = /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i;

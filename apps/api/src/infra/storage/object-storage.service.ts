@@ -1,8 +1,22 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Client } from 'minio';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { withTimeout } from '../timeout';
+
+const PRESIGNED_PUT_SECONDS = 60 * 60;
+
+/** The store answered, but not with success: treated like an unreachable store. */
+export class StoreRejected extends Error {
+  readonly code = 'ESTOREREJECTED';
+  constructor(readonly status: number) {
+    super(`object store answered ${status}`);
+  }
+}
 
 /** The one door to the object store (MinIO in production, s3rver when embedded). */
 @Injectable()
@@ -37,6 +51,45 @@ export class ObjectStorage implements OnModuleInit {
   async ensureBucket(): Promise<void> {
     const exists = await withTimeout(this.client.bucketExists(this.bucket), 3000, 'object store');
     if (!exists) await this.client.makeBucket(this.bucket);
+  }
+
+  /**
+   * Streams `body` into the store as one object without holding it in memory.
+   * A presigned PUT carries an unsigned payload, so nothing needs the whole
+   * body to sign it; single PUTs work on s3rver (no multipart there) and on
+   * MinIO up to 5 GiB.
+   */
+  async putStream(key: string, body: Readable, size: number, contentType: string): Promise<void> {
+    const url = await this.client.presignedPutObject(this.bucket, key, PRESIGNED_PUT_SECONDS);
+    const transport = url.startsWith('https:') ? https : http;
+    await new Promise<void>((resolve, reject) => {
+      const request = transport.request(
+        url,
+        { method: 'PUT', headers: { 'content-length': String(size), 'content-type': contentType } },
+        (response) => {
+          response.resume();
+          const status = response.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve();
+          else reject(new StoreRejected(status));
+        },
+      );
+      request.on('error', reject);
+      pipeline(body, request).catch(reject);
+    });
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.client.removeObject(this.bucket, key);
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      await this.client.statObject(this.bucket, key);
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NotFound') return false;
+      throw error;
+    }
   }
 
   async isUp(timeoutMs = 2000): Promise<boolean> {

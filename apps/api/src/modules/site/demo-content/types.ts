@@ -37,6 +37,19 @@ export function demoTitle(ru: string, en: string): LocalizedText {
   return ruEn(`Демо: ${ru}`, `Demo: ${en}`);
 }
 
+/** Appended to every demo memorial's description: its people and logs are made up. */
+export const ILLUSTRATIVE_NOTE = {
+  ru: 'Имена людей, обследования состояния и журнал событий в этой записи — вымышленные иллюстративные демонстрационные данные, а не архивные сведения о погибших.',
+  en: 'The names of people, the condition surveys and the event log in this record are invented, illustrative demo data, not archival records of the fallen.',
+} as const;
+
+/** A memorial description: the curator's text followed by the illustrative-data note. */
+export function memorialDescription(ru: string, en: string): LocalizedText {
+  return ruEn(`${ru} ${ILLUSTRATIVE_NOTE.ru}`, `${en} ${ILLUSTRATIVE_NOTE.en}`);
+}
+
 export const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
+export const CC_BY_SA = 'https://creativecommons.org/licenses/by-sa/4.0/';
 export const PUBLIC_DOMAIN = 'https://creativecommons.org/publicdomain/mark/1.0/';
 export const IN_COPYRIGHT = 'https://rightsstatements.org/vocab/InC/1.0/';
+export const NO_KNOWN_COPYRIGHT = 'https://rightsstatements.org/vocab/NKC/1.0/';

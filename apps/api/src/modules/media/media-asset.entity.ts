@@ -1,0 +1,71 @@
+import type { LocalizedText, MediaKind, MediaStatus } from '@vitrina/contracts';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { CountryEntity } from '../countries/country.entity';
+
+/**
+ * An uploaded file. Its original lives in object storage under
+ * `{country}/{asset}/original`; the row is written only after the object is.
+ */
+@Entity({ name: 'media_assets' })
+@Unique('uq_media_assets_country_sha256', ['countryId', 'sha256'])
+@Check('ck_media_assets_status', `"status" IN ('processing', 'ready', 'failed')`)
+export class MediaAssetEntity {
+  /** Chosen before the upload, because the object key is built from it. */
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'country_id', type: 'uuid' })
+  countryId: string;
+
+  @ManyToOne(() => CountryEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'country_id' })
+  country: CountryEntity;
+
+  @Column({ type: 'text' })
+  kind: MediaKind;
+
+  @Column({ name: 'mime_type', type: 'text' })
+  mimeType: string;
+
+  @Column({ name: 'byte_size', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  byteSize: number;
+
+  @Column({ type: 'text' })
+  sha256: string;
+
+  @Column({ name: 'original_name', type: 'text', nullable: true })
+  originalName: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  width: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  height: number | null;
+
+  @Column({ type: 'text', default: 'processing' })
+  status: MediaStatus;
+
+  @Column({ name: 'failure_reason', type: 'text', nullable: true })
+  failureReason: string | null;
+
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  alt: LocalizedText;
+
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  caption: LocalizedText;
+
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  credit: LocalizedText;
+
+  @Column({ type: 'text', nullable: true })
+  rights: string | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

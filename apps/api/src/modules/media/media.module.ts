@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CountriesModule } from '../countries/countries.module';
+import { MediaService } from './media.service';
+import { StudioMediaController } from './studio-media.controller';
+
+@Module({
+  imports: [CountriesModule],
+  controllers: [StudioMediaController],
+  providers: [MediaService],
+  exports: [MediaService],
+})
+export class MediaModule {}
