@@ -4,6 +4,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { ConfigModule } from './infra/config/config.module';
 import type { AppConfig } from './infra/config/config.schema';
 import { DatabaseModule } from './infra/database/database.module';
+import { QueueModule } from './infra/queue/queue.module';
 import { StorageModule } from './infra/storage/storage.module';
 import { AccessModule } from './modules/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
@@ -24,6 +25,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         StorageModule,
+        QueueModule,
         AccessModule,
         AccountsModule,
         CountriesModule,

@@ -48,6 +48,11 @@ export const mediaAssetSchema = z.object({
   height: z.number().int().nullable(),
   status: z.enum(MEDIA_STATUSES),
   failureReason: z.string().nullable(),
+  /** A tiny base64 thumbhash to show while the image loads. */
+  thumbhash: z.string().nullable(),
+  derivativeWidths: z.array(z.number().int()),
+  /** Whether a IIIF tile pyramid exists for deep zoom. */
+  tiled: z.boolean(),
   alt: localizedTextSchema,
   caption: localizedTextSchema,
   credit: localizedTextSchema,

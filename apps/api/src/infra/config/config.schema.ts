@@ -56,6 +56,7 @@ const envSchema = z.object({
   MEDIA_MAX_VIDEO_BYTES: positiveInt.max(5 * 1024 ** 3).default(5 * 1024 ** 3),
   MEDIA_MAX_DOCUMENT_BYTES: positiveInt.default(200 * 1024 * 1024),
   MEDIA_MAX_IMAGE_PIXELS: positiveInt.default(250_000_000),
+  RUN_JOBS_IN_API: booleanFromEnv.optional(),
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
 });
@@ -96,6 +97,8 @@ export interface AppConfig {
     maxBytes: { image: number; audio: number; video: number; document: number };
     maxImagePixels: number;
   };
+  /** Whether this process works on the job queue: workers always, the API too outside production. */
+  runJobs: boolean;
   /** Creates this administrator at start-up while the installation has none. */
   bootstrapAdmin?: { email: string; password: string };
 }
@@ -201,6 +204,7 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
       },
       maxImagePixels: env.MEDIA_MAX_IMAGE_PIXELS,
     },
+    runJobs: env.PROCESS_ROLE === 'worker' || (env.RUN_JOBS_IN_API ?? !production),
     bootstrapAdmin:
       env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
         ? { email: env.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.BOOTSTRAP_ADMIN_PASSWORD }

@@ -78,6 +78,18 @@ export class ObjectStorage implements OnModuleInit {
     });
   }
 
+  async putBuffer(key: string, data: Buffer, contentType: string): Promise<void> {
+    await this.client.putObject(this.bucket, key, data, data.length, { 'Content-Type': contentType });
+  }
+
+  /** Reads a whole object; only for objects a worker must hold anyway (an image it decodes). */
+  async getBuffer(key: string): Promise<Buffer> {
+    const stream = await this.client.getObject(this.bucket, key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
   async remove(key: string): Promise<void> {
     await this.client.removeObject(this.bucket, key);
   }

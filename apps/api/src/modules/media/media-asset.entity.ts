@@ -42,6 +42,18 @@ export class MediaAssetEntity {
   @Column({ type: 'integer', nullable: true })
   height: number | null;
 
+  /** A tiny placeholder shown while the image loads (base64 thumbhash). */
+  @Column({ type: 'text', nullable: true })
+  thumbhash: string | null;
+
+  /** Widths of the WebP renditions that exist. */
+  @Column({ name: 'derivative_widths', type: 'integer', array: true, nullable: true })
+  derivativeWidths: number[] | null;
+
+  /** Scale factors of the IIIF tile pyramid, when the image was large enough to have one. */
+  @Column({ name: 'tile_scale_factors', type: 'integer', array: true, nullable: true })
+  tileScaleFactors: number[] | null;
+
   @Column({ type: 'text', default: 'processing' })
   status: MediaStatus;
 

@@ -13,6 +13,7 @@ import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { assertLanguagesEnabled } from '../content/content-languages';
 import { CountriesService } from '../countries/countries.service';
 import { MediaAssetEntity } from './media-asset.entity';
+import { MediaDerivativesWorker } from './media-derivatives.worker';
 import { ImageTooLarge, LengthRequired, PayloadTooLarge, UnsupportedMediaType } from './media-errors';
 import { SizeMismatch, UploadMeter, endsCleanly, readHead, sanitiseFileName } from './upload-stream';
 
@@ -44,6 +45,9 @@ function toMediaAsset(entity: MediaAssetEntity): MediaAsset {
     height: entity.height,
     status: entity.status,
     failureReason: entity.failureReason,
+    thumbhash: entity.thumbhash,
+    derivativeWidths: entity.derivativeWidths ?? [],
+    tiled: entity.tileScaleFactors !== null,
     alt: entity.alt,
     caption: entity.caption,
     credit: entity.credit,
@@ -61,6 +65,7 @@ export class MediaService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly storage: ObjectStorage,
     private readonly countries: CountriesService,
+    private readonly derivatives: MediaDerivativesWorker,
   ) {
     this.assets = db.getRepository(MediaAssetEntity);
   }
@@ -160,6 +165,7 @@ export class MediaService {
       .returning('*')
       .execute();
     if (inserted.raw.length === 0) return this.record(values); // lost a race with the same file
+    await this.derivatives.enqueue(values.id!);
     return { asset: toMediaAsset(await this.assets.findOneByOrFail({ id: values.id! })), reused: false };
   }
 

@@ -1,0 +1,116 @@
+import { Client } from 'minio';
+import sharp from 'sharp';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MediaDerivativesWorker } from '../src/modules/media/media-derivatives.worker';
+import { TEST_BUCKET } from './support/test-infra';
+import { type TestApp, type TestClient, startTestApp } from './support/test-app';
+
+const SERIAL = 'SERIAL-4242';
+
+/** A camera photo as phones make them: sideways pixels, an orientation tag, GPS and a body serial. */
+function cameraPhoto(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#a05030' } })
+    .composite([{ input: { create: { width: 200, height: 120, channels: 3, background: '#2050a0' } }, top: 10, left: 10 }])
+    .jpeg()
+    .withMetadata({ orientation: 6 })
+    .withExif({
+      IFD0: { Make: 'VitrinaCam', Model: 'X1' },
+      IFD2: { BodySerialNumber: SERIAL },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 15/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '76/1 57/1 0/1' },
+    })
+    .toBuffer();
+}
+
+describe('image derivatives', () => {
+  let testApp: TestApp;
+  let curator: TestClient;
+  let kz: string;
+  const store = () => {
+    const url = new URL(inject('s3Endpoint'));
+    return new Client({ endPoint: url.hostname, port: Number(url.port), useSSL: false, accessKey: 'S3RVER', secretKey: 'S3RVER' });
+  };
+  const objectsOf = async (prefix: string) => {
+    const names: string[] = [];
+    for await (const item of store().listObjectsV2(TEST_BUCKET, prefix, true)) names.push(item.name as string);
+    return names.sort();
+  };
+  const read = async (key: string) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await store().getObject(TEST_BUCKET, key)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
+  const upload = (body: Buffer) =>
+    curator.post(`/api/studio/countries/${kz}/media`).set('content-type', 'application/octet-stream').send(body);
+  const waitUntilSettled = async (id: string) => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const asset = (await curator.get(`/api/studio/countries/${kz}/media/${id}`).expect(200)).body;
+      if (asset.status !== 'processing' || Date.now() > deadline) return asset;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    curator = testApp.client();
+    await curator.login('curator.kz@vitrina.test');
+    kz = (await curator.get('/api/public/countries/kazakhstan')).body.id;
+  });
+
+  afterAll(() => testApp?.close());
+
+  it('makes oriented, metadata-free renditions, a placeholder and a IIIF tile pyramid', async () => {
+    const uploaded = await upload(await cameraPhoto(2600, 1800)).expect(201);
+    const asset = await waitUntilSettled(uploaded.body.id);
+    expect(asset).toMatchObject({ status: 'ready', width: 1800, height: 2600, tiled: true, failureReason: null });
+    expect(asset.derivativeWidths).toEqual([400, 800, 1600, 1800]);
+    expect(Buffer.from(asset.thumbhash, 'base64').length).toBeGreaterThan(5);
+
+    const folder = `${kz}/${asset.id}/`;
+    const names = await objectsOf(folder);
+    const derived = names.filter((name) => !name.endsWith('/original'));
+    expect(derived).toEqual(expect.arrayContaining([`${folder}w400.webp`, `${folder}w1800.webp`, `${folder}w1600.jpg`]));
+    const tiles = derived.filter((name) => name.includes('/iiif/'));
+    // 1800 × 2600 at 512 px tiles: 4×6 + 2×3 + 1×2 + 1×1 tiles over scale factors 1, 2, 4, 8.
+    expect(tiles).toHaveLength(24 + 6 + 2 + 1);
+    expect(tiles).toContain(`${folder}iiif/0,0,512,512/512,512/0/default.jpg`);
+    expect(tiles).toContain(`${folder}iiif/1536,2048,264,512/264,512/0/default.jpg`);
+    expect(tiles).toContain(`${folder}iiif/0,0,1800,2600/225,325/0/default.jpg`);
+
+    for (const name of derived.filter((n) => !n.includes('/iiif/') || n.endsWith('/0,0,512,512/512,512/0/default.jpg'))) {
+      const bytes = await read(name);
+      const metadata = await sharp(bytes).metadata();
+      expect(metadata.exif, `${name} keeps EXIF`).toBeUndefined();
+      expect(metadata.orientation ?? 1, name).toBe(1);
+      expect(bytes.includes(SERIAL), `${name} leaks the camera serial`).toBe(false);
+      expect(bytes.includes('VitrinaCam'), `${name} leaks the camera make`).toBe(false);
+    }
+    const w400 = await sharp(await read(`${folder}w400.webp`)).metadata();
+    expect([w400.width, w400.height]).toEqual([400, 578]);
+  });
+
+  it('does not tile small images, and a job run twice leaves the same result', async () => {
+    const small = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#335577' } }).png().toBuffer();
+    const uploaded = await upload(small).expect(201);
+    const asset = await waitUntilSettled(uploaded.body.id);
+    expect(asset).toMatchObject({ status: 'ready', tiled: false, derivativeWidths: [400, 800, 900] });
+    const before = await objectsOf(`${kz}/${asset.id}/`);
+    // As if the worker died after writing files but before marking the asset ready, and the job ran again.
+    await testApp.app.get(DataSource).query(`UPDATE media_assets SET status = 'processing' WHERE id = $1`, [asset.id]);
+    await testApp.app.get(MediaDerivativesWorker).derive(asset.id);
+    expect(await objectsOf(`${kz}/${asset.id}/`)).toEqual(before);
+    const again = (await curator.get(`/api/studio/countries/${kz}/media/${asset.id}`).expect(200)).body;
+    expect(again).toEqual(asset);
+  });
+
+  it('fails a damaged image with its reason, visible to the curator', async () => {
+    const good = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#777777' } }).jpeg().toBuffer();
+    // Keep the header and the end marker, wreck everything in between.
+    const damaged = Buffer.concat([good.subarray(0, 200), Buffer.alloc(good.length - 202, 0x11), good.subarray(-2)]);
+    const uploaded = await upload(damaged).expect(201);
+    const asset = await waitUntilSettled(uploaded.body.id);
+    expect(asset.status).toBe('failed');
+    expect(asset.failureReason).toEqual(expect.any(String));
+  });
+});
