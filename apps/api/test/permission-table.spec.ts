@@ -162,6 +162,21 @@ const TABLE: Row[] = [
     body: (_, actor) => ({ caption: { ru: { text: `Подпись: ${actor}`, status: 'original' } } }),
     expected: members(200),
   },
+  {
+    method: 'GET',
+    route: '/api/media/:assetId/:file',
+    url: (c) => `/api/media/${c.mediaId}/w16.webp`,
+    // A draft's media: only the staff of its country see it.
+    expected: { anonymous: 404, curatorKz: 200, curatorAm: 404, moderatorKz: 200, admin: 200 },
+  },
+  // A 16 px image has no tile pyramid; media-serving.spec.ts covers tiled images.
+  { method: 'GET', route: '/iiif/3/:assetId/info.json', url: (c) => `/iiif/3/${c.mediaId}/info.json`, expected: everyone(404) },
+  {
+    method: 'GET',
+    route: '/iiif/3/:assetId/:region/:size/:rotation/:file',
+    url: (c) => `/iiif/3/${c.mediaId}/0,0,16,16/16,16/0/default.jpg`,
+    expected: { anonymous: 404, curatorKz: 404, curatorAm: 404, moderatorKz: 404, admin: 404 },
+  },
   { method: 'GET', route: '/api/public/countries/:slug/home', url: () => '/api/public/countries/kazakhstan/home', expected: everyone(200) },
   {
     method: 'GET',
@@ -218,6 +233,11 @@ describe('permission table', () => {
       .send(await uniqueJpeg())
       .expect(201);
     ctx.mediaId = media.body.id;
+    for (let tries = 0; tries < 200; tries++) {
+      const asset = await actors.admin.get(`/api/studio/countries/${ctx.kazakhstanId}/media/${ctx.mediaId}`);
+      if (asset.body.status !== 'processing') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   });
 
   afterAll(() => testApp?.close());

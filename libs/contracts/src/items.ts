@@ -32,6 +32,8 @@ export const heritageFields = {
   rights: rightsUriSchema.optional(),
   inventoryNumber: z.string().trim().max(100).optional(),
   tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  /** Media assets of the same country, in display order. */
+  media: z.array(z.strictObject({ assetId: uuidSchema })).max(100).default([]),
 };
 
 export const itemInputSchema = z.strictObject({

@@ -39,6 +39,21 @@ export interface PublicItemSummary {
   place: ResolvedText | null;
 }
 
+/** A media asset as visitors get it: addresses of its derivatives and its texts. */
+export interface PublicMedia {
+  id: string;
+  kind: string;
+  width: number | null;
+  height: number | null;
+  thumbhash: string | null;
+  /** `/api/media/{id}/w{width}.webp` exists for each of these widths. */
+  widths: number[];
+  /** `/iiif/3/{id}/info.json` exists. */
+  tiled: boolean;
+  alt: ResolvedText | null;
+  caption: ResolvedText | null;
+}
+
 export interface PublicItem extends PublicItemSummary {
   country: PublicCountryRef;
   description: ResolvedText | null;
@@ -51,6 +66,7 @@ export interface PublicItem extends PublicItemSummary {
   inventoryNumber: string | null;
   tags: string[];
   location: GeoPoint | null;
+  media: PublicMedia[];
   updatedAt: string;
 }
 

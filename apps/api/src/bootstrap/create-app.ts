@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -53,7 +54,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   // Uploads arrive as raw bytes and are streamed on, never parsed or buffered here.
   server.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
   await registerSecurityHeaders(server);
-  app.setGlobalPrefix('api');
+  // IIIF clients expect /iiif/... at the root, like the nginx in docker/ forwards it.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'iiif/{*path}', method: RequestMethod.ALL }] });
   app.useGlobalFilters(new HttpErrorFilter(logger));
   app.enableShutdownHooks();
   setUpOpenApi(app);

@@ -33,7 +33,7 @@ export function declaredRoutes(app: INestApplication, globalPrefix = 'api'): Dec
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
       routes.push({
         method,
-        path: joinPath(globalPrefix, controllerPath, path),
+        path: controllerPath.startsWith('iiif') ? joinPath(controllerPath, path) : joinPath(globalPrefix, controllerPath, path),
         rule: reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, [handler, metatype]),
         handler: `${metatype.name}.${name}`,
       });

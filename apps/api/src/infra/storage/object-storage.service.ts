@@ -90,6 +90,16 @@ export class ObjectStorage implements OnModuleInit {
     return Buffer.concat(chunks);
   }
 
+  /** The object as a stream, or null when it does not exist. */
+  async getStream(key: string): Promise<Readable | null> {
+    try {
+      return await this.client.getObject(this.bucket, key);
+    } catch (error) {
+      if (['NoSuchKey', 'NotFound'].includes((error as { code?: string }).code ?? '')) return null;
+      throw error;
+    }
+  }
+
   async remove(key: string): Promise<void> {
     await this.client.removeObject(this.bucket, key);
   }

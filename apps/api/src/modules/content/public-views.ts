@@ -10,6 +10,7 @@ import type {
   PublicItem,
   PublicItemSummary,
   PublicMapPoint,
+  PublicMedia,
   PublicMemorial,
   ResolvedText,
 } from '@vitrina/contracts';
@@ -17,7 +18,10 @@ import { resolveText } from '@vitrina/contracts';
 import type { CountryEntity } from '../countries/country.entity';
 import type { ExhibitionEntity } from '../exhibitions/exhibition.entity';
 import type { ItemEntity } from '../items/item.entity';
+import type { MediaAssetEntity } from '../media/media-asset.entity';
 import type { MemorialEntity } from '../memorials/memorial.entity';
+
+export type AssetsById = Map<string, MediaAssetEntity>;
 
 /** Resolves texts for one reader of one country. */
 export class Reader {
@@ -63,9 +67,31 @@ export function presentItemSummary(reader: Reader, item: ItemEntity): PublicItem
   };
 }
 
-function heritageDetails(reader: Reader, record: ItemEntity | MemorialEntity) {
+/** The record's media that are ready, in the curator's order; unfinished or failed ones are left out. */
+export function presentMedia(reader: Reader, refs: { assetId: string }[] | undefined, assets: AssetsById): PublicMedia[] {
+  return (refs ?? []).flatMap(({ assetId }) => {
+    const asset = assets.get(assetId);
+    if (!asset || asset.status !== 'ready') return [];
+    return [
+      {
+        id: asset.id,
+        kind: asset.kind,
+        width: asset.width,
+        height: asset.height,
+        thumbhash: asset.thumbhash,
+        widths: asset.derivativeWidths ?? [],
+        tiled: asset.tileScaleFactors !== null,
+        alt: reader.text(asset.alt),
+        caption: reader.text(asset.caption),
+      },
+    ];
+  });
+}
+
+function heritageDetails(reader: Reader, record: ItemEntity | MemorialEntity, assets: AssetsById) {
   const content = record.content;
   return {
+    media: presentMedia(reader, content.media, assets),
     country: reader.countryRef(),
     description: reader.text(content.description),
     creator: reader.text(content.creator),
@@ -80,10 +106,10 @@ function heritageDetails(reader: Reader, record: ItemEntity | MemorialEntity) {
   };
 }
 
-export function presentItem(reader: Reader, item: ItemEntity): PublicItem {
+export function presentItem(reader: Reader, item: ItemEntity, assets: AssetsById): PublicItem {
   return {
     ...presentItemSummary(reader, item),
-    ...heritageDetails(reader, item),
+    ...heritageDetails(reader, item, assets),
     location: item.lat !== null && item.lng !== null ? { lat: item.lat, lng: item.lng } : null,
   };
 }
@@ -115,7 +141,7 @@ function presentItemPoint(reader: Reader, item: ItemEntity): PublicMapPoint | nu
 
 const byDateDescending = (a: { date: string }, b: { date: string }) => b.date.localeCompare(a.date);
 
-export function presentMemorial(reader: Reader, memorial: MemorialEntity): PublicMemorial {
+export function presentMemorial(reader: Reader, memorial: MemorialEntity, assets: AssetsById): PublicMemorial {
   const content = memorial.content;
   const surveys = [...(content.conditionSurveys ?? [])].sort(byDateDescending).map((survey) => ({
     date: survey.date,
@@ -130,7 +156,7 @@ export function presentMemorial(reader: Reader, memorial: MemorialEntity): Publi
     title: reader.title(content.title),
     date: presentDate(reader, content.date),
     place: reader.text(content.place),
-    ...heritageDetails(reader, memorial),
+    ...heritageDetails(reader, memorial, assets),
     location: { lat: memorial.lat, lng: memorial.lng },
     address: reader.text(content.address),
     unveilingDate: content.unveilingDate ?? null,

@@ -6,7 +6,9 @@ import type { DataSource } from 'typeorm';
 import { ContentStore } from '../content/content-store';
 import { CuratedContentService } from '../content/curated-content.service';
 import { studioRecordFields } from '../content/studio-record';
+import { assertMediaOfCountry } from '../content/media-references';
 import { CountriesService } from '../countries/countries.service';
+import type { CountryEntity } from '../countries/country.entity';
 import { type ItemContent, ItemEntity } from './item.entity';
 
 type ValidItem = ReturnType<typeof itemInputSchema.parse>;
@@ -29,9 +31,17 @@ export function itemColumns(input: ValidItem): Partial<ItemEntity> {
 export class ItemsService extends CuratedContentService<ValidItem, ItemEntity, StudioItem> {
   protected readonly store: ContentStore<ValidItem, ItemEntity>;
 
-  constructor(@InjectDataSource() db: DataSource, countries: CountriesService) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    countries: CountriesService,
+  ) {
     super(countries);
     this.store = new ContentStore(db, { label: 'item', entity: ItemEntity, toColumns: itemColumns });
+  }
+
+  protected override async prepare(country: CountryEntity, input: ValidItem): Promise<ValidItem> {
+    await assertMediaOfCountry(this.db, country.id, input.media);
+    return input;
   }
 
   protected parseCreate(input: unknown): ValidItem {

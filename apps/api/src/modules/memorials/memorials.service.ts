@@ -6,7 +6,9 @@ import type { DataSource } from 'typeorm';
 import { ContentStore } from '../content/content-store';
 import { CuratedContentService } from '../content/curated-content.service';
 import { studioRecordFields } from '../content/studio-record';
+import { assertMediaOfCountry } from '../content/media-references';
 import { CountriesService } from '../countries/countries.service';
+import type { CountryEntity } from '../countries/country.entity';
 import { type MemorialContent, MemorialEntity } from './memorial.entity';
 
 type ValidMemorial = ReturnType<typeof memorialInputSchema.parse>;
@@ -33,9 +35,17 @@ export function memorialColumns(input: ValidMemorial): Partial<MemorialEntity> {
 export class MemorialsService extends CuratedContentService<ValidMemorial, MemorialEntity, StudioMemorial> {
   protected readonly store: ContentStore<ValidMemorial, MemorialEntity>;
 
-  constructor(@InjectDataSource() db: DataSource, countries: CountriesService) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    countries: CountriesService,
+  ) {
     super(countries);
     this.store = new ContentStore(db, { label: 'memorial', entity: MemorialEntity, toColumns: memorialColumns });
+  }
+
+  protected override async prepare(country: CountryEntity, input: ValidMemorial): Promise<ValidMemorial> {
+    await assertMediaOfCountry(this.db, country.id, input.media);
+    return input;
   }
 
   protected parseCreate(input: unknown): ValidMemorial {

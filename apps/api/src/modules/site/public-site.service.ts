@@ -4,6 +4,7 @@ import type { ContentLanguage, PublicCountryHome, PublicExhibition, PublicItem, 
 import { type DataSource, In, type Repository } from 'typeorm';
 import type { ContentRecordEntity } from '../content/content-record.entity';
 import {
+  type AssetsById,
   Reader,
   exhibitionReferences,
   presentExhibition,
@@ -18,6 +19,7 @@ import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
 import { ExhibitionEntity } from '../exhibitions/exhibition.entity';
 import { ItemEntity } from '../items/item.entity';
+import { MediaAssetEntity } from '../media/media-asset.entity';
 import { MemorialEntity } from '../memorials/memorial.entity';
 
 const RECENT_ITEMS = 12;
@@ -34,6 +36,7 @@ export class PublicSiteService {
   private readonly items: Repository<ItemEntity>;
   private readonly memorials: Repository<MemorialEntity>;
   private readonly exhibitions: Repository<ExhibitionEntity>;
+  private readonly media: Repository<MediaAssetEntity>;
 
   constructor(
     @InjectDataSource() db: DataSource,
@@ -42,6 +45,7 @@ export class PublicSiteService {
     this.items = db.getRepository(ItemEntity);
     this.memorials = db.getRepository(MemorialEntity);
     this.exhibitions = db.getRepository(ExhibitionEntity);
+    this.media = db.getRepository(MediaAssetEntity);
   }
 
   private async reader(countrySlug: string, request: ReaderRequest): Promise<Reader> {
@@ -85,12 +89,21 @@ export class PublicSiteService {
 
   async item(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicItem> {
     const reader = await this.reader(countrySlug, request);
-    return presentItem(reader, await this.published(this.items, reader.country, slug, 'item'));
+    const item = await this.published(this.items, reader.country, slug, 'item');
+    return presentItem(reader, item, await this.assetsOf(reader.country.id, item.content.media));
   }
 
   async memorial(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicMemorial> {
     const reader = await this.reader(countrySlug, request);
-    return presentMemorial(reader, await this.published(this.memorials, reader.country, slug, 'memorial'));
+    const memorial = await this.published(this.memorials, reader.country, slug, 'memorial');
+    return presentMemorial(reader, memorial, await this.assetsOf(reader.country.id, memorial.content.media));
+  }
+
+  private async assetsOf(countryId: string, refs: { assetId: string }[] | undefined): Promise<AssetsById> {
+    const ids = (refs ?? []).map((ref) => ref.assetId);
+    if (ids.length === 0) return new Map();
+    const assets = await this.media.findBy({ countryId, id: In(ids) });
+    return new Map(assets.map((asset) => [asset.id, asset]));
   }
 
   async exhibition(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicExhibition> {

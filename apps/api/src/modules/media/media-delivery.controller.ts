@@ -1,0 +1,32 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { ObjectStorage } from '../../infra/storage/object-storage.service';
+import { PublicRoute } from '../access/access.decorators';
+import { sendDerivative } from './delivery';
+import { MediaAccess } from './media-access.service';
+
+class DerivativeParams extends createZodDto(
+  z.strictObject({ assetId: z.uuid(), file: z.string().regex(/^w\d{1,5}\.(webp|jpg)$/, 'not a derivative name') }),
+) {}
+
+/** Responsive renditions: `/api/media/{asset}/w800.webp`, `/api/media/{asset}/w1600.jpg`. */
+@ApiTags('media')
+@Controller('media')
+export class MediaDeliveryController {
+  constructor(
+    private readonly access: MediaAccess,
+    private readonly storage: ObjectStorage,
+  ) {}
+
+  /** Public route: the access rule (published, or staff of the country) is applied per asset. */
+  @PublicRoute()
+  @Get(':assetId/:file')
+  async derivative(@Param() params: DerivativeParams, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const servable = await this.access.servable(params.assetId, request.actor);
+    const contentType = params.file.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
+    return sendDerivative(this.storage, reply, servable, params.file, contentType);
+  }
+}
