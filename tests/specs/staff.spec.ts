@@ -20,6 +20,15 @@ describe('staff', () => {
     await expectAccessible(page, 'login with error');
   });
 
+  it('an anonymous visitor of the administration is sent to sign in', async () => {
+    const page = await newPage(browser, 'ru-RU');
+    await page.goto('/admin');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Вход');
+    expect(await page.title()).toContain('Вход');
+    await expectAccessible(page, 'login (ru)');
+  });
+
   it('a curator cannot use the administration', async () => {
     const page = await newPage(browser, 'ru-RU');
     await signIn(page, 'curator.kz@vitrina.test');
@@ -31,9 +40,15 @@ describe('staff', () => {
 
   it('an admin manages countries, users and memberships, then signs out', async () => {
     const page = await newPage(browser, 'en-GB');
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
     await signIn(page, 'admin@vitrina.test');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
     await expect.poll(() => page.getByRole('cell', { name: 'curator.kz@vitrina.test', exact: true }).count()).toBe(1);
+    // The counterpart of the visitor spec's check: the admin code is a chunk of its own, loaded here.
+    expect(scripts.filter((url) => /\/assets\/AdminPage-[\w-]+\.js$/.test(url))).toHaveLength(1);
     await expectAccessible(page, 'admin (en)');
 
     const countryForm = page.getByRole('form', { name: 'Add country' });
@@ -42,6 +57,15 @@ describe('staff', () => {
     await countryForm.getByLabel('Name (English)').fill('Demo Country');
     await countryForm.getByRole('button', { name: 'Add country' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'transnistria-demo', exact: true }).count()).toBe(1);
+    const countryRow = page.getByRole('row').filter({ hasText: 'transnistria-demo' });
+    await countryRow.getByRole('button', { name: 'Edit' }).click();
+    const editForm = page.getByRole('form', { name: 'Editing transnistria-demo' });
+    await editForm.getByLabel('Name (English)').fill('Demo Land');
+    await editForm.getByLabel('Languages').fill('ro, ru, en');
+    await editForm.getByLabel('Default language').fill('ro');
+    await editForm.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => countryRow.textContent()).toContain('Demo Land');
+    expect(await countryRow.textContent()).toContain('ro, ru, en (ro)');
 
     const userForm = page.getByRole('form', { name: 'Add user' });
     await userForm.getByLabel('Email').fill('new.curator@vitrina.test');
@@ -55,7 +79,20 @@ describe('staff', () => {
     await grant.locator('select').nth(1).selectOption('moderator');
     await grant.getByRole('button').click();
     const row = page.getByRole('row').filter({ hasText: 'new.curator@vitrina.test' });
-    await expect.poll(() => row.textContent()).toContain('georgia: moderator');
+    await expect.poll(() => row.textContent()).toContain('Georgia: moderator');
+
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await expect.poll(() => row.textContent()).toContain('Disabled');
+    await row.getByRole('button', { name: 'Enable' }).click();
+    await expect.poll(() => row.textContent()).toContain('Active');
+
+    await row.getByRole('button', { name: 'Revoke moderator in Georgia' }).click();
+    await expect.poll(() => row.textContent()).not.toContain('Georgia: moderator');
+    // The country added above can be granted straight away.
+    await grant.locator('select').first().selectOption({ label: 'Demo Land' });
+    await grant.locator('select').nth(1).selectOption('curator');
+    await grant.getByRole('button').click();
+    await expect.poll(() => row.textContent()).toContain('Demo Land: curator');
 
     await page.getByLabel('Language', { exact: true }).selectOption('ru');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Администрирование');

@@ -25,7 +25,7 @@ describe('a visitor', () => {
       expect(await page.getByRole('link', { name, exact: true }).count(), name).toBe(1);
     }
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
-        expect(await page.title()).toContain('Музеи стран');
+    expect(await page.title()).toContain('Музеи стран');
     await expectAccessible(page, 'home (ru)');
 
     await page.getByLabel('Язык', { exact: true }).selectOption('en');

@@ -46,6 +46,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(readSaved(), typeof navigator === 'undefined' ? [] : navigator.languages),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
 
 export default i18n;

@@ -1,5 +1,7 @@
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { CountryList } from '@vitrina/contracts';
+import { useApi } from '../../api/use-api';
 import { useAuth } from '../../auth/auth-context';
 import { PageTitle } from '../../components/PageTitle';
 import { CountriesAdmin } from './CountriesAdmin';
@@ -20,12 +22,19 @@ export default function AdminPage() {
       </section>
     );
   }
+  return <Administration />;
+}
+
+/** Both sections share one country list, so a country added below can be granted above at once. */
+function Administration() {
+  const { t } = useTranslation();
+  const countries = useApi<CountryList>('/api/public/countries');
   return (
     <section className="page wide">
       <PageTitle title={t('admin.title')} />
       <h1>{t('admin.title')}</h1>
-      <UsersAdmin />
-      <CountriesAdmin />
+      <UsersAdmin countries={countries} />
+      <CountriesAdmin countries={countries} />
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import type { ContentLanguage, Country, CountryList } from '@vitrina/contracts';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useApi } from '../../api/use-api';
+import type { Loaded } from '../../api/use-api';
 import { pickName } from '../../components/country-name';
 import { Notice, type NoticeState, errorNotice } from './Notice';
 
@@ -53,12 +53,17 @@ function CountryFields({ form, onChange, withSlug }: { form: CountryForm; onChan
   );
 }
 
-export function CountriesAdmin() {
+export function CountriesAdmin({ countries }: { countries: Loaded<CountryList> }) {
   const { t, i18n } = useTranslation();
-  const countries = useApi<CountryList>('/api/public/countries');
   const [form, setForm] = useState<CountryForm>(EMPTY);
   const [editing, setEditing] = useState<{ country: Country; form: CountryForm }>();
   const [notice, setNotice] = useState<NoticeState>();
+  const editingHeading = useRef<HTMLHeadingElement>(null);
+  const editingId = editing?.country.id;
+  // The edit form opens below the table: take keyboard and screen-reader users there.
+  useEffect(() => {
+    if (editingId) editingHeading.current?.focus();
+  }, [editingId]);
 
   async function create(event: FormEvent) {
     event.preventDefault();
@@ -93,7 +98,7 @@ export function CountriesAdmin() {
         <thead>
           <tr>
             <th scope="col">{t('admin.countries.slug')}</th>
-            <th scope="col">{t('admin.countries.nameRu')}</th>
+            <th scope="col">{t('admin.countries.name')}</th>
             <th scope="col">{t('admin.countries.languages')}</th>
             <th scope="col">{t('admin.users.actions')}</th>
           </tr>
@@ -114,7 +119,10 @@ export function CountriesAdmin() {
         </tbody>
       </table>
       {editing && (
-        <form onSubmit={save} className="form inline-form" aria-label={`${t('admin.countries.edit')} ${editing.country.slug}`}>
+        <form onSubmit={save} className="form inline-form" aria-labelledby="country-editing-heading">
+          <h3 id="country-editing-heading" ref={editingHeading} tabIndex={-1}>
+            {t('admin.countries.editing', { slug: editing.country.slug })}
+          </h3>
           <CountryFields form={editing.form} onChange={(f) => setEditing({ ...editing, form: f })} withSlug={false} />
           <div className="actions">
             <button type="submit">{t('admin.countries.save')}</button>

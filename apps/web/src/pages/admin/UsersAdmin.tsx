@@ -3,7 +3,7 @@ import { ROLES } from '@vitrina/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useApi } from '../../api/use-api';
+import { type Loaded, useApi } from '../../api/use-api';
 import { pickName } from '../../components/country-name';
 import { Notice, type NoticeState, errorNotice } from './Notice';
 
@@ -52,10 +52,14 @@ function GrantForm({ user, countries, onDone }: { user: User; countries: Country
   );
 }
 
-export function UsersAdmin() {
-  const { t } = useTranslation();
+export function UsersAdmin({ countries }: { countries: Loaded<CountryList> }) {
+  const { t, i18n } = useTranslation();
   const users = useApi<UserList>('/api/admin/users');
-  const countries = useApi<CountryList>('/api/public/countries');
+  /** A membership's country by its name in the UI language; the slug until the list arrives. */
+  const countryName = (countryId: string, slug: string) => {
+    const country = countries.data?.items.find((c) => c.id === countryId);
+    return country ? pickName(country.names, i18n.language) : slug;
+  };
   const [form, setForm] = useState(EMPTY_USER);
   const [notice, setNotice] = useState<NoticeState>();
 
@@ -105,11 +109,11 @@ export function UsersAdmin() {
                 <ul className="plain">
                   {user.memberships.map((m) => (
                     <li key={m.countryId}>
-                      {m.countrySlug}: {t(`admin.roles.${m.role}`)}{' '}
+                      {countryName(m.countryId, m.countrySlug)}: {t(`admin.roles.${m.role}`)}{' '}
                       <button
                         type="button"
                         className="link-button"
-                        aria-label={t('admin.users.revoke', { role: t(`admin.roles.${m.role}`), country: m.countrySlug })}
+                        aria-label={t('admin.users.revoke', { role: t(`admin.roles.${m.role}`), country: countryName(m.countryId, m.countrySlug) })}
                         onClick={() => run(() => api('DELETE', `/api/admin/users/${user.id}/memberships/${m.countryId}`), 'admin.users.revoked')}
                       >
                         ×
