@@ -18,6 +18,6 @@ export default defineConfig({
   },
   server: {
     port: 4200,
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    proxy: { '/api': 'http://127.0.0.1:3000', '/iiif': 'http://127.0.0.1:3000' },
   },
 });

@@ -7,6 +7,8 @@ import { acquirePostgres, createDatabase, freePort, startTestS3, TEST_BUCKET } f
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The platform's database, for the few steps no UI exists for yet (publishing, until the review workflow). */
+    databaseUrl: string;
   }
 }
 
@@ -63,6 +65,7 @@ export default async function setup(project: TestProject) {
   child.stderr!.on('data', (chunk) => (output += chunk));
   await waitForHealth(`http://127.0.0.1:${webPort}/api/health`, child, () => output);
   project.provide('baseUrl', `http://127.0.0.1:${webPort}`);
+  project.provide('databaseUrl', database.url);
   return async () => {
     if (child.exitCode === null) {
       process.kill(-child.pid!, 'SIGTERM');

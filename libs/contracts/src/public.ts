@@ -50,6 +50,8 @@ export interface PublicMedia {
   widths: number[];
   /** `/iiif/3/{id}/info.json` exists. */
   tiled: boolean;
+  /** Scale factors of the 512 px IIIF tile pyramid, when tiled. */
+  tileScaleFactors: number[] | null;
   alt: ResolvedText | null;
   caption: ResolvedText | null;
 }

@@ -24,6 +24,7 @@ export async function startWebServer(options: {
   const server = Fastify({ loggerInstance: logger, disableRequestLogging: true });
   await registerSecurityHeaders(server);
   await server.register(httpProxy, { upstream: options.apiUrl, prefix: '/api', rewritePrefix: '/api' });
+  await server.register(httpProxy, { upstream: options.apiUrl, prefix: '/iiif', rewritePrefix: '/iiif' });
   await server.register(httpProxy, {
     upstream: options.apiUrl,
     prefix: '/sitemap.xml',

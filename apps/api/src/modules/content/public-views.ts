@@ -81,6 +81,7 @@ export function presentMedia(reader: Reader, refs: { assetId: string }[] | undef
         thumbhash: asset.thumbhash,
         widths: asset.derivativeWidths ?? [],
         tiled: asset.tileScaleFactors !== null,
+        tileScaleFactors: asset.tileScaleFactors,
         alt: reader.text(asset.alt),
         caption: reader.text(asset.caption),
       },

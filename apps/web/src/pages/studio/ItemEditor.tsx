@@ -3,10 +3,11 @@ import { ITEM_KINDS } from '@vitrina/contracts';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../admin/Notice';
+import { MediaManager } from './MediaManager';
 import { HeritageFields, LocationFields } from './RecordFields';
 import { editable, useRecordEditor } from './use-record-editor';
 
-const BLANK: ItemDocument = { slug: '', kind: 'artefact', title: {}, tags: [] };
+const BLANK: ItemDocument = { slug: '', kind: 'artefact', title: {}, tags: [], media: [] };
 
 export function ItemEditor({ country, id }: { country: Country; id?: string }) {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function ItemEditor({ country, id }: { country: Country; id?: string }) {
       </label>
       <HeritageFields doc={doc} languages={country.languages} onChange={editor.setDocument} />
       <LocationFields value={doc.location} onChange={(location) => editor.setDocument({ ...doc, location })} />
+      <MediaManager country={country} value={doc.media} onChange={(media) => editor.setDocument({ ...doc, media })} />
       <Notice notice={editor.notice} />
       <button type="submit" disabled={editor.saving}>
         {t('studio.save')}

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../admin/Notice';
 import { LocalizedField } from './LocalizedField';
+import { MediaManager } from './MediaManager';
 import { HeritageFields, LocationFields } from './RecordFields';
 import { orUndefined } from './localized';
 import { editable, useRecordEditor } from './use-record-editor';
@@ -13,6 +14,7 @@ const BLANK = {
   kind: 'monument',
   title: {},
   tags: [],
+  media: [],
   location: undefined,
   inscriptions: [],
   people: [],
@@ -77,6 +79,7 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
       </label>
       <HeritageFields doc={doc} languages={country.languages} onChange={editor.setDocument} />
       <LocationFields required value={doc.location} onChange={(location) => set({ location: location! })} />
+      <MediaManager country={country} value={doc.media} onChange={(media) => set({ media })} />
       <LocalizedField label={t('fields.address')} value={doc.address} languages={country.languages} onChange={(v) => set({ address: orUndefined(v) })} />
       <label>
         <span>{t('fields.unveilingDate')}</span>

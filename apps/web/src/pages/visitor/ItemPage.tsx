@@ -7,6 +7,7 @@ import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
 import { Text } from '../../components/content/Text';
 import NotFoundPage from '../NotFoundPage';
+import { MediaShowcase } from '../../components/media/MediaShowcase';
 import { RecordDetails } from './RecordDetails';
 
 export default function ItemPage() {
@@ -29,6 +30,7 @@ export default function ItemPage() {
       <h1>
         <Text value={item.title} />
       </h1>
+      <MediaShowcase media={item.media} />
       <Text value={item.description} as="p" className="lead" />
       <RecordDetails record={item} />
       {item.location && (

@@ -7,6 +7,7 @@ import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
 import { Text } from '../../components/content/Text';
 import NotFoundPage from '../NotFoundPage';
+import { MediaShowcase } from '../../components/media/MediaShowcase';
 import { RecordDetails } from './RecordDetails';
 
 function lifeYears(birth?: number, death?: number): string {
@@ -41,6 +42,7 @@ export default function MemorialPage() {
           <span className={`condition condition-${memorial.condition}`}>{t(`conditions.${memorial.condition}`)}</span>
         </p>
       )}
+      <MediaShowcase media={memorial.media} />
       <Text value={memorial.description} as="p" className="lead" />
       <dl className="details">
         {memorial.address && (

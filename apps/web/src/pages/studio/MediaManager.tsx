@@ -1,0 +1,138 @@
+import type { Country, MediaAsset } from '@vitrina/contracts';
+import { type DragEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { LocalizedField } from './LocalizedField';
+import { Reorderable } from './Reorderable';
+import { type UploadHandle, uploadFile } from './upload';
+
+interface PendingUpload {
+  key: string;
+  name: string;
+  progress: number;
+  error?: string;
+  handle?: UploadHandle;
+}
+
+function AttachedMedia({ country, assetId }: { country: Country; assetId: string }) {
+  const { t } = useTranslation();
+  const [asset, setAsset] = useState<MediaAsset>();
+  const [saved, setSaved] = useState(false);
+  const url = `/api/studio/countries/${country.id}/media/${assetId}`;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      api<MediaAsset>('GET', url).then((loaded) => {
+        setAsset(loaded);
+        if (loaded.status === 'processing') timer = setTimeout(load, 1000);
+      });
+    void load();
+    return () => clearTimeout(timer);
+  }, [url]);
+  if (!asset) return null;
+  return (
+    <div className="attached-media" data-status={asset.status}>
+      {asset.status === 'ready' && asset.derivativeWidths.length > 0 ? (
+        <img src={`/api/media/${asset.id}/w${asset.derivativeWidths[0]}.webp`} alt={asset.alt.ru?.text ?? asset.alt.en?.text ?? ''} width={160} />
+      ) : (
+        <p role="status">{t(`studio.media.${asset.status}`, { reason: asset.failureReason ?? '' })}</p>
+      )}
+      <p className="muted small">{asset.originalName ?? asset.id}</p>
+      <LocalizedField
+        label={t('studio.media.alt')}
+        value={asset.alt}
+        languages={country.languages}
+        onChange={(alt) => (setAsset({ ...asset, alt }), setSaved(false))}
+      />
+      <button
+        type="button"
+        className="secondary"
+        onClick={async () => {
+          await api('PATCH', url, { alt: asset.alt });
+          setSaved(true);
+        }}
+      >
+        {t('studio.media.saveAlt')}
+      </button>
+      {saved && <span role="status"> {t('studio.saved')}</span>}
+    </div>
+  );
+}
+
+/** Attach, order and describe a record's media; upload many files at once by picking or dropping them. */
+export function MediaManager({ country, value, onChange }: { country: Country; value: { assetId: string }[]; onChange: (v: { assetId: string }[]) => void }) {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<PendingUpload[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const latest = useRef(value);
+  latest.current = value;
+
+  const update = (key: string, patch: Partial<PendingUpload>) =>
+    setPending((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+
+  function start(files: FileList | File[]) {
+    for (const file of Array.from(files)) {
+      const key = `${file.name}-${file.size}-${Math.random()}`;
+      const handle = uploadFile(country.id, file, (progress) => update(key, { progress }));
+      setPending((list) => [...list, { key, name: file.name, progress: 0, handle }]);
+      handle.done
+        .then((asset) => {
+          setPending((list) => list.filter((p) => p.key !== key));
+          if (!latest.current.some((m) => m.assetId === asset.id)) onChange([...latest.current, { assetId: asset.id }]);
+        })
+        .catch((error: Error) => {
+          if (error.name === 'AbortError') setPending((list) => list.filter((p) => p.key !== key));
+          else update(key, { error: error.message, handle: undefined });
+        });
+    }
+  }
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (event.dataTransfer.files.length) start(event.dataTransfer.files);
+  };
+
+  return (
+    <fieldset className="media-manager">
+      <legend>{t('studio.media.title')}</legend>
+      <Reorderable
+        entries={value.map((m) => ({ id: m.assetId }))}
+        onChange={(entries) => onChange(entries.map((e) => ({ assetId: e.id })))}
+        describe={(_, i) => t('studio.media.number', { number: i + 1 })}
+        render={(entry) => <AttachedMedia country={country} assetId={entry.id} />}
+      />
+      <div
+        className={`drop-zone${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => (e.preventDefault(), setDragging(true))}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label>
+          <span>{t('studio.media.pick')}</span>
+          <input type="file" multiple accept="image/*,audio/*,video/mp4,video/webm,application/pdf" onChange={(e) => e.target.files && start(e.target.files)} />
+        </label>
+        <p className="muted small">{t('studio.media.drop')}</p>
+      </div>
+      <ul className="uploads">
+        {pending.map((upload) => (
+          <li key={upload.key}>
+            <span>{upload.name}</span>{' '}
+            {upload.error ? (
+              <span className="error" role="alert">
+                {upload.error}
+              </span>
+            ) : (
+              <>
+                <progress max={1} value={upload.progress} aria-label={t('studio.media.progress', { name: upload.name })} />
+                <button type="button" className="secondary" onClick={() => upload.handle?.cancel()} aria-label={`${t('studio.media.cancel')}: ${upload.name}`}>
+                  {t('studio.media.cancel')}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}

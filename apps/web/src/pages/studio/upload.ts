@@ -1,0 +1,37 @@
+import { CSRF_COOKIE, CSRF_HEADER, FILE_NAME_HEADER, type MediaAsset } from '@vitrina/contracts';
+
+export interface UploadHandle {
+  done: Promise<MediaAsset>;
+  cancel(): void;
+}
+
+function csrfToken(): string {
+  const entry = document.cookie.split('; ').find((part) => part.startsWith(`${CSRF_COOKIE}=`));
+  return entry ? decodeURIComponent(entry.slice(CSRF_COOKIE.length + 1)) : '';
+}
+
+/** Sends one file as the raw request body, reporting progress; XHR because fetch cannot report upload progress. */
+export function uploadFile(countryId: string, file: File, onProgress: (fraction: number) => void): UploadHandle {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<MediaAsset>((resolve, reject) => {
+    xhr.open('POST', `/api/studio/countries/${countryId}/media`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader(CSRF_HEADER, csrfToken());
+    xhr.setRequestHeader(FILE_NAME_HEADER, encodeURIComponent(file.name));
+    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    xhr.onload = () => {
+      let body: { message?: string } | undefined;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as MediaAsset);
+      else reject(new Error(body?.message ?? `HTTP ${xhr.status}`));
+    };
+    xhr.onerror = () => reject(new Error('network error'));
+    xhr.onabort = () => reject(new DOMException('cancelled', 'AbortError'));
+    xhr.send(file);
+  });
+  return { done, cancel: () => xhr.abort() };
+}
