@@ -35,6 +35,12 @@ describe('contracts', () => {
     expect(createUserSchema.safeParse({ email: 'ann@example.org', displayName: 'Ann', password: 'short' }).success).toBe(false);
   });
 
+  it('refuses country slugs that collide with the site’s own pages', () => {
+    const result = createCountrySchema.safeParse({ slug: 'admin', names: { en: 'X' }, defaultLanguage: 'en', languages: ['en'] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].message).toContain('reserved');
+  });
+
   it('refuses slugs that are not clean URL segments', () => {
     for (const slug of ['Kazakhstan', 'south_ossetia', '-x', 'a--b', 'a']) {
       expect(createCountrySchema.safeParse({ slug, names: { en: 'X' }, defaultLanguage: 'en', languages: ['en'] }).success, slug).toBe(false);

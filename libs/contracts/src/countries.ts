@@ -3,8 +3,11 @@ import { slugSchema, uuidSchema } from './common';
 import { localizedLongTextSchema } from './content';
 import { languageMapSchema, languageSchema } from './languages';
 
+/** First path segments the web app uses itself; a country there could never be reached. */
+export const RESERVED_COUNTRY_SLUGS = ['admin', 'api', 'assets', 'countries', 'iiif', 'login', 'media', 'review', 'search', 'sitemap', 'studio'];
+
 const countryFields = {
-  slug: slugSchema,
+  slug: slugSchema.refine((slug) => !RESERVED_COUNTRY_SLUGS.includes(slug), 'is reserved for a page of the site'),
   names: languageMapSchema,
   defaultLanguage: languageSchema,
   languages: z.array(languageSchema).min(1).max(16),
