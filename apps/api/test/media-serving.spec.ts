@@ -110,6 +110,51 @@ describe('serving media: derivatives and IIIF', () => {
     await curatorKz.get(`/iiif/3/${assetId}/0,0,512,512/512,512/90/default.jpg`).expect(400);
   });
 
+  it('describes published items and exhibitions as IIIF Presentation 3.0 manifests', async () => {
+    const item = await curatorKz
+      .post(`/api/studio/countries/${kz}/items`, {
+        slug: 'manifested',
+        kind: 'document',
+        title: { ru: text('Карта'), en: { text: 'Map (machine)', status: 'machine' } },
+        creditLine: { ru: text('Музей (демо)') },
+        rights: 'https://creativecommons.org/licenses/by/4.0/',
+        location: { lat: 43.25, lng: 76.95 },
+        media: [{ assetId }],
+      })
+      .expect(201);
+    const exhibition = await curatorKz
+      .post(`/api/studio/countries/${kz}/exhibitions`, {
+        slug: 'manifested-story',
+        title: { ru: text('История') },
+        sections: [{ id: crypto.randomUUID(), blocks: [{ id: crypto.randomUUID(), type: 'item', itemId: item.body.id }] }],
+      })
+      .expect(201);
+    await visitor.get(`/iiif/manifests/items/${item.body.id}`).expect(404);
+    await db.query(`UPDATE items SET status = 'published' WHERE id = $1`, [item.body.id]);
+    await db.query(`UPDATE exhibitions SET status = 'published' WHERE id = $1`, [exhibition.body.id]);
+
+    const response = await visitor.get(`/iiif/manifests/items/${item.body.id}`).expect(200);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    const manifest = JSON.parse(response.text);
+    expect(manifest['@context']).toContain('http://iiif.io/api/presentation/3/context.json');
+    expect(manifest).toMatchObject({
+      type: 'Manifest',
+      label: { ru: ['Карта'] },
+      rights: 'https://creativecommons.org/licenses/by/4.0/',
+      requiredStatement: { value: { ru: ['Музей (демо)'] } },
+      navPlace: { features: [{ geometry: { type: 'Point', coordinates: [76.95, 43.25] } }] },
+    });
+    expect(manifest.label.en).toBeUndefined();
+    const body = manifest.items[0].items[0].items[0].body;
+    expect(manifest.items[0]).toMatchObject({ type: 'Canvas', width: 2600, height: 1800 });
+    expect(body.service[0]).toMatchObject({ type: 'ImageService3', profile: 'level0' });
+    expect(body.service[0].id).toMatch(new RegExp(`/iiif/3/${assetId}$`));
+
+    const story = JSON.parse((await visitor.get(`/iiif/manifests/exhibitions/${exhibition.body.id}`).expect(200)).text);
+    expect(story.items).toHaveLength(1);
+    expect(story.label).toEqual({ ru: ['История'] });
+  });
+
   it('refuses to show another country’s media on an item', async () => {
     const response = await curatorAm.post(`/api/studio/countries/${am}/items`, {
       slug: 'borrowed-photo',

@@ -16,6 +16,8 @@ interface Context {
   /** Records of Kazakhstan made by the admin before each actor's request, so writes never collide. */
   fresh: Record<'items' | 'memorials' | 'exhibitions', { id: string; version: number }>;
   mediaId: string;
+  demoItemId: string;
+  demoExhibitionId: string;
 }
 
 interface Row {
@@ -177,6 +179,18 @@ const TABLE: Row[] = [
     url: (c) => `/iiif/3/${c.mediaId}/0,0,16,16/16,16/0/default.jpg`,
     expected: { anonymous: 404, curatorKz: 404, curatorAm: 404, moderatorKz: 404, admin: 404 },
   },
+  {
+    method: 'GET',
+    route: '/iiif/manifests/items/:id',
+    url: (c) => `/iiif/manifests/items/${c.demoItemId}`,
+    expected: everyone(200),
+  },
+  {
+    method: 'GET',
+    route: '/iiif/manifests/exhibitions/:id',
+    url: (c) => `/iiif/manifests/exhibitions/${c.demoExhibitionId}`,
+    expected: everyone(200),
+  },
   { method: 'GET', route: '/api/public/countries/:slug/home', url: () => '/api/public/countries/kazakhstan/home', expected: everyone(200) },
   {
     method: 'GET',
@@ -226,6 +240,8 @@ describe('permission table', () => {
       scratchUserId: scratch.body.id,
       fresh: {} as Context['fresh'],
       mediaId: '',
+      demoItemId: (await actors.anonymous.get('/api/public/countries/kazakhstan/items/field-flask').expect(200)).body.id,
+      demoExhibitionId: (await actors.anonymous.get('/api/public/countries/kazakhstan/home').expect(200)).body.exhibitions[0].id,
     };
     const media = await actors.admin
       .request('post', `/api/studio/countries/${ctx.kazakhstanId}/media`)

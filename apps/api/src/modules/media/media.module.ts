@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CountriesModule } from '../countries/countries.module';
 import { IiifController } from './iiif.controller';
+import { IiifManifestsController } from './iiif-manifests.controller';
 import { MediaAccess } from './media-access.service';
 import { MediaDeliveryController } from './media-delivery.controller';
 import { MediaDerivativesWorker } from './media-derivatives.worker';
@@ -9,7 +10,7 @@ import { StudioMediaController } from './studio-media.controller';
 
 @Module({
   imports: [CountriesModule],
-  controllers: [StudioMediaController, MediaDeliveryController, IiifController],
+  controllers: [StudioMediaController, MediaDeliveryController, IiifController, IiifManifestsController],
   providers: [MediaService, MediaDerivativesWorker, MediaAccess],
   exports: [MediaService],
 })

@@ -1,0 +1,82 @@
+import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createZodDto } from 'nestjs-zod';
+import { type DataSource, In } from 'typeorm';
+import { z } from 'zod';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import type { AppConfig } from '../../infra/config/config.schema';
+import { PublicRoute } from '../access/access.decorators';
+import { exhibitionReferences } from '../content/public-views';
+import { ExhibitionEntity } from '../exhibitions/exhibition.entity';
+import { ItemEntity } from '../items/item.entity';
+import { buildManifest } from './iiif-manifest';
+import { MediaAssetEntity } from './media-asset.entity';
+
+class ManifestParams extends createZodDto(z.strictObject({ id: z.uuid() })) {}
+
+/** IIIF Presentation 3.0 manifests of published items and exhibitions; open to every origin. */
+@ApiTags('iiif')
+@Controller('iiif/manifests')
+@PublicRoute()
+export class IiifManifestsController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private base(request: FastifyRequest): string {
+    return this.config.publicUrl ?? `${request.protocol}://${request.host}`;
+  }
+
+  private async images(countryId: string, ids: string[]): Promise<MediaAssetEntity[]> {
+    if (ids.length === 0) return [];
+    const found = await this.db.getRepository(MediaAssetEntity).findBy({ countryId, id: In(ids) });
+    return ids.flatMap((id) => found.filter((asset) => asset.id === id));
+  }
+
+  private headers(reply: FastifyReply): void {
+    void reply
+      .type('application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"')
+      .header('access-control-allow-origin', '*')
+      .header('cache-control', 'public, max-age=300');
+  }
+
+  @Get('items/:id')
+  async item(@Param() params: ManifestParams, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const item = await this.db.getRepository(ItemEntity).findOneBy({ id: params.id, status: 'published' });
+    if (!item) throw new NotFoundException('No such item');
+    const base = this.base(request);
+    this.headers(reply);
+    return buildManifest(base, `${base}/iiif/manifests/items/${item.id}`, {
+      id: item.id,
+      title: item.content.title,
+      summary: item.content.description,
+      rights: item.content.rights,
+      creditLine: item.content.creditLine,
+      location: item.lat !== null && item.lng !== null ? { lat: item.lat, lng: item.lng } : null,
+      images: await this.images(item.countryId, (item.content.media ?? []).map((m) => m.assetId)),
+    });
+  }
+
+  /** The exhibition's images, in story order: the media of every published item it shows. */
+  @Get('exhibitions/:id')
+  async exhibition(@Param() params: ManifestParams, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const exhibition = await this.db.getRepository(ExhibitionEntity).findOneBy({ id: params.id, status: 'published' });
+    if (!exhibition) throw new NotFoundException('No such exhibition');
+    const { itemIds } = exhibitionReferences(exhibition.content);
+    const items = itemIds.length
+      ? await this.db.getRepository(ItemEntity).findBy({ countryId: exhibition.countryId, status: 'published', id: In(itemIds) })
+      : [];
+    const mediaIds = itemIds.flatMap((id) => items.find((item) => item.id === id)?.content.media?.map((m) => m.assetId) ?? []);
+    const base = this.base(request);
+    this.headers(reply);
+    return buildManifest(base, `${base}/iiif/manifests/exhibitions/${exhibition.id}`, {
+      id: exhibition.id,
+      title: exhibition.content.title,
+      summary: exhibition.content.summary,
+      images: await this.images(exhibition.countryId, [...new Set(mediaIds)]),
+    });
+  }
+}
