@@ -1,9 +1,8 @@
-import { Client } from 'minio';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaDerivativesWorker } from '../src/modules/media/media-derivatives.worker';
-import { TEST_BUCKET } from './support/test-infra';
+import { objectsOf, readObject, waitForMedia } from './support/store';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
 const SERIAL = 'SERIAL-4242';
@@ -26,30 +25,9 @@ describe('image derivatives', () => {
   let testApp: TestApp;
   let curator: TestClient;
   let kz: string;
-  const store = () => {
-    const url = new URL(inject('s3Endpoint'));
-    return new Client({ endPoint: url.hostname, port: Number(url.port), useSSL: false, accessKey: 'S3RVER', secretKey: 'S3RVER' });
-  };
-  const objectsOf = async (prefix: string) => {
-    const names: string[] = [];
-    for await (const item of store().listObjectsV2(TEST_BUCKET, prefix, true)) names.push(item.name as string);
-    return names.sort();
-  };
-  const read = async (key: string) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await store().getObject(TEST_BUCKET, key)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  };
   const upload = (body: Buffer) =>
     curator.post(`/api/studio/countries/${kz}/media`).set('content-type', 'application/octet-stream').send(body);
-  const waitUntilSettled = async (id: string) => {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const asset = (await curator.get(`/api/studio/countries/${kz}/media/${id}`).expect(200)).body;
-      if (asset.status !== 'processing' || Date.now() > deadline) return asset;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
+  const waitUntilSettled = (id: string) => waitForMedia(curator, kz, id);
 
   beforeAll(async () => {
     testApp = await startTestApp();
@@ -79,14 +57,14 @@ describe('image derivatives', () => {
     expect(tiles).toContain(`${folder}iiif/0,0,1800,2600/225,325/0/default.jpg`);
 
     for (const name of derived.filter((n) => !n.includes('/iiif/') || n.endsWith('/0,0,512,512/512,512/0/default.jpg'))) {
-      const bytes = await read(name);
+      const bytes = await readObject(name);
       const metadata = await sharp(bytes).metadata();
       expect(metadata.exif, `${name} keeps EXIF`).toBeUndefined();
       expect(metadata.orientation ?? 1, name).toBe(1);
       expect(bytes.includes(SERIAL), `${name} leaks the camera serial`).toBe(false);
       expect(bytes.includes('VitrinaCam'), `${name} leaks the camera make`).toBe(false);
     }
-    const w400 = await sharp(await read(`${folder}w400.webp`)).metadata();
+    const w400 = await sharp(await readObject(`${folder}w400.webp`)).metadata();
     expect([w400.width, w400.height]).toEqual([400, 578]);
   });
 

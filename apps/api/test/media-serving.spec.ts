@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForMedia } from './support/store';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
 const text = (value: string) => ({ text: value, status: 'original' });
@@ -40,11 +41,7 @@ describe('serving media: derivatives and IIIF', () => {
       .send(image)
       .expect(201);
     assetId = uploaded.body.id;
-    for (let tries = 0; tries < 200; tries++) {
-      const asset = (await curatorKz.get(`/api/studio/countries/${kz}/media/${assetId}`)).body;
-      if (asset.status !== 'processing') break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitForMedia(curatorKz, kz, assetId);
     await curatorKz
       .patch(`/api/studio/countries/${kz}/media/${assetId}`, { alt: { ru: text('Обелиск'), en: text('An obelisk') } })
       .expect(200);

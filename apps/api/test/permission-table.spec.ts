@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTOR_NAMES, type ActorName, signInActors } from './support/actors';
 import { declaredRoutes } from './support/routes';
+import { waitForMedia } from './support/store';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
 /** A distinct small JPEG per call, so no upload is answered as a re-upload. */
@@ -249,11 +250,7 @@ describe('permission table', () => {
       .send(await uniqueJpeg())
       .expect(201);
     ctx.mediaId = media.body.id;
-    for (let tries = 0; tries < 200; tries++) {
-      const asset = await actors.admin.get(`/api/studio/countries/${ctx.kazakhstanId}/media/${ctx.mediaId}`);
-      if (asset.body.status !== 'processing') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitForMedia(actors.admin, ctx.kazakhstanId, ctx.mediaId);
   });
 
   afterAll(() => testApp?.close());
