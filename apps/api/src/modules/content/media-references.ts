@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
-import { type DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { MediaAssetEntity } from '../media/media-asset.entity';
+import { findByIds } from './find-by-ids';
 
 /** A record may show only media uploaded to its own country. */
 export async function assertMediaOfCountry(
@@ -9,8 +10,7 @@ export async function assertMediaOfCountry(
   refs: { assetId: string }[] | undefined,
 ): Promise<void> {
   const ids = [...new Set((refs ?? []).map((ref) => ref.assetId))];
-  if (ids.length === 0) return;
-  const found = await db.getRepository(MediaAssetEntity).findBy({ countryId, id: In(ids) });
-  const missing = ids.filter((id) => !found.some((asset) => asset.id === id));
+  const found = await findByIds(db.getRepository(MediaAssetEntity), { countryId }, ids);
+  const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) throw new BadRequestException(`Media not found in this country: ${missing.join(', ')}`);
 }

@@ -2,9 +2,10 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContentLanguage, LocalizedText, PublicExhibition, StudioExhibition } from '@vitrina/contracts';
 import { exhibitionInputSchema, updateExhibitionSchema } from '@vitrina/contracts';
-import { type DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ContentStore } from '../content/content-store';
 import { CuratedContentService } from '../content/curated-content.service';
+import { findByIds } from '../content/find-by-ids';
 import { Reader, exhibitionReferences, presentExhibition } from '../content/public-views';
 import { studioRecordFields } from '../content/studio-record';
 import { CountriesService } from '../countries/countries.service';
@@ -78,12 +79,11 @@ export class ExhibitionsService extends CuratedContentService<ValidExhibition, E
     }
   }
 
-  private async loadReferenced(countryId: string, itemIds: string[], memorialIds: string[]) {
-    const [items, memorials] = await Promise.all([
-      itemIds.length ? this.db.getRepository(ItemEntity).findBy({ countryId, id: In(itemIds) }) : [],
-      memorialIds.length ? this.db.getRepository(MemorialEntity).findBy({ countryId, id: In(memorialIds) }) : [],
+  private loadReferenced(countryId: string, itemIds: string[], memorialIds: string[]) {
+    return Promise.all([
+      findByIds(this.db.getRepository(ItemEntity), { countryId }, itemIds),
+      findByIds(this.db.getRepository(MemorialEntity), { countryId }, memorialIds),
     ]);
-    return [new Map(items.map((i) => [i.id, i])), new Map(memorials.map((m) => [m.id, m]))] as const;
   }
 
   /** The exhibition exactly as visitors will see it once published, drafts of its items included. */

@@ -3,11 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
-import { type DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { PublicRoute } from '../access/access.decorators';
+import { findByIds } from '../content/find-by-ids';
 import { exhibitionReferences } from '../content/public-views';
 import { ExhibitionEntity } from '../exhibitions/exhibition.entity';
 import { ItemEntity } from '../items/item.entity';
@@ -31,9 +32,8 @@ export class IiifManifestsController {
   }
 
   private async images(countryId: string, ids: string[]): Promise<MediaAssetEntity[]> {
-    if (ids.length === 0) return [];
-    const found = await this.db.getRepository(MediaAssetEntity).findBy({ countryId, id: In(ids) });
-    return ids.flatMap((id) => found.filter((asset) => asset.id === id));
+    const found = await findByIds(this.db.getRepository(MediaAssetEntity), { countryId }, ids);
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   private headers(reply: FastifyReply): void {
@@ -66,10 +66,8 @@ export class IiifManifestsController {
     const exhibition = await this.db.getRepository(ExhibitionEntity).findOneBy({ id: params.id, status: 'published' });
     if (!exhibition) throw new NotFoundException('No such exhibition');
     const { itemIds } = exhibitionReferences(exhibition.content);
-    const items = itemIds.length
-      ? await this.db.getRepository(ItemEntity).findBy({ countryId: exhibition.countryId, status: 'published', id: In(itemIds) })
-      : [];
-    const mediaIds = itemIds.flatMap((id) => items.find((item) => item.id === id)?.content.media?.map((m) => m.assetId) ?? []);
+    const items = await findByIds(this.db.getRepository(ItemEntity), { countryId: exhibition.countryId, status: 'published' }, itemIds);
+    const mediaIds = itemIds.flatMap((id) => items.get(id)?.content.media?.map((m) => m.assetId) ?? []);
     const base = this.base(request);
     this.headers(reply);
     return buildManifest(base, `${base}/iiif/manifests/exhibitions/${exhibition.id}`, {

@@ -1,8 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContentLanguage, PublicCountryHome, PublicExhibition, PublicItem, PublicMemorial } from '@vitrina/contracts';
-import { type DataSource, In, type Repository } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import type { ContentRecordEntity } from '../content/content-record.entity';
+import { findByIds } from '../content/find-by-ids';
 import {
   type AssetsById,
   Reader,
@@ -99,11 +100,8 @@ export class PublicSiteService {
     return presentMemorial(reader, memorial, await this.assetsOf(reader.country.id, memorial.content.media));
   }
 
-  private async assetsOf(countryId: string, refs: { assetId: string }[] | undefined): Promise<AssetsById> {
-    const ids = (refs ?? []).map((ref) => ref.assetId);
-    if (ids.length === 0) return new Map();
-    const assets = await this.media.findBy({ countryId, id: In(ids) });
-    return new Map(assets.map((asset) => [asset.id, asset]));
+  private assetsOf(countryId: string, refs: { assetId: string }[] | undefined): Promise<AssetsById> {
+    return findByIds(this.media, { countryId }, (refs ?? []).map((ref) => ref.assetId));
   }
 
   async exhibition(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicExhibition> {
@@ -112,17 +110,13 @@ export class PublicSiteService {
     const { itemIds, memorialIds } = exhibitionReferences(exhibition.content);
     const [items, memorials] = await Promise.all([
       this.publishedItems(reader.country.id, itemIds),
-      memorialIds.length
-        ? this.memorials.findBy({ countryId: reader.country.id, status: 'published', id: In(memorialIds) })
-        : [],
+      findByIds(this.memorials, { countryId: reader.country.id, status: 'published' }, memorialIds),
     ]);
-    return presentExhibition(reader, exhibition, { items, memorials: new Map(memorials.map((m) => [m.id, m])) });
+    return presentExhibition(reader, exhibition, { items, memorials });
   }
 
-  private async publishedItems(countryId: string, ids: string[]): Promise<Map<string, ItemEntity>> {
-    if (ids.length === 0) return new Map();
-    const items = await this.items.findBy({ countryId, status: 'published', id: In(ids) });
-    return new Map(items.map((item) => [item.id, item]));
+  private publishedItems(countryId: string, ids: string[]): Promise<Map<string, ItemEntity>> {
+    return findByIds(this.items, { countryId, status: 'published' }, ids);
   }
 
   /** Every published page, for the sitemap. */
