@@ -37,19 +37,11 @@ export class ExhibitionsService extends CuratedContentService<ValidExhibition, E
   protected readonly store: ContentStore<ValidExhibition, ExhibitionEntity>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectDataSource() db: DataSource,
     countries: CountriesService,
   ) {
-    super(countries);
+    super(countries, db, { create: exhibitionInputSchema, update: updateExhibitionSchema });
     this.store = new ContentStore(db, { label: 'exhibition', entity: ExhibitionEntity, toColumns: exhibitionColumns });
-  }
-
-  protected parseCreate(input: unknown): ValidExhibition {
-    return exhibitionInputSchema.parse(input);
-  }
-
-  protected parseUpdate(input: unknown) {
-    return updateExhibitionSchema.parse(input);
   }
 
   protected toStudio(entity: ExhibitionEntity): StudioExhibition {

@@ -6,9 +6,7 @@ import type { DataSource } from 'typeorm';
 import { ContentStore } from '../content/content-store';
 import { CuratedContentService } from '../content/curated-content.service';
 import { studioRecordFields } from '../content/studio-record';
-import { assertMediaOfCountry } from '../content/media-references';
 import { CountriesService } from '../countries/countries.service';
-import type { CountryEntity } from '../countries/country.entity';
 import { type ItemContent, ItemEntity } from './item.entity';
 
 type ValidItem = ReturnType<typeof itemInputSchema.parse>;
@@ -32,24 +30,11 @@ export class ItemsService extends CuratedContentService<ValidItem, ItemEntity, S
   protected readonly store: ContentStore<ValidItem, ItemEntity>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectDataSource() db: DataSource,
     countries: CountriesService,
   ) {
-    super(countries);
+    super(countries, db, { create: itemInputSchema, update: updateItemSchema });
     this.store = new ContentStore(db, { label: 'item', entity: ItemEntity, toColumns: itemColumns });
-  }
-
-  protected override async prepare(country: CountryEntity, input: ValidItem): Promise<ValidItem> {
-    await assertMediaOfCountry(this.db, country.id, input.media);
-    return input;
-  }
-
-  protected parseCreate(input: unknown): ValidItem {
-    return itemInputSchema.parse(input);
-  }
-
-  protected parseUpdate(input: unknown) {
-    return updateItemSchema.parse(input);
   }
 
   protected toStudio(entity: ItemEntity): StudioItem {

@@ -6,9 +6,7 @@ import type { DataSource } from 'typeorm';
 import { ContentStore } from '../content/content-store';
 import { CuratedContentService } from '../content/curated-content.service';
 import { studioRecordFields } from '../content/studio-record';
-import { assertMediaOfCountry } from '../content/media-references';
 import { CountriesService } from '../countries/countries.service';
-import type { CountryEntity } from '../countries/country.entity';
 import { type MemorialContent, MemorialEntity } from './memorial.entity';
 
 type ValidMemorial = ReturnType<typeof memorialInputSchema.parse>;
@@ -36,24 +34,11 @@ export class MemorialsService extends CuratedContentService<ValidMemorial, Memor
   protected readonly store: ContentStore<ValidMemorial, MemorialEntity>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectDataSource() db: DataSource,
     countries: CountriesService,
   ) {
-    super(countries);
+    super(countries, db, { create: memorialInputSchema, update: updateMemorialSchema });
     this.store = new ContentStore(db, { label: 'memorial', entity: MemorialEntity, toColumns: memorialColumns });
-  }
-
-  protected override async prepare(country: CountryEntity, input: ValidMemorial): Promise<ValidMemorial> {
-    await assertMediaOfCountry(this.db, country.id, input.media);
-    return input;
-  }
-
-  protected parseCreate(input: unknown): ValidMemorial {
-    return memorialInputSchema.parse(input);
-  }
-
-  protected parseUpdate(input: unknown) {
-    return updateMemorialSchema.parse(input);
   }
 
   protected toStudio(entity: MemorialEntity): StudioMemorial {
