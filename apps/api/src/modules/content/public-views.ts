@@ -1,6 +1,7 @@
 import type {
   ContentLanguage,
   ExhibitionBlock,
+  GeoPoint,
   LocalizedText,
   PublicBlock,
   PublicCountryRef,
@@ -107,37 +108,36 @@ function heritageDetails(reader: Reader, record: ItemEntity | MemorialEntity, as
   };
 }
 
+/** Items may have no place on the map; memorials always have one. */
+export function itemLocation(item: ItemEntity): GeoPoint | null {
+  return item.lat !== null && item.lng !== null ? { lat: item.lat, lng: item.lng } : null;
+}
+
 export function presentItem(reader: Reader, item: ItemEntity, assets: AssetsById): PublicItem {
   return {
     ...presentItemSummary(reader, item),
     ...heritageDetails(reader, item, assets),
-    location: item.lat !== null && item.lng !== null ? { lat: item.lat, lng: item.lng } : null,
+    location: itemLocation(item),
   };
+}
+
+function mapPoint(
+  reader: Reader,
+  type: PublicMapPoint['type'],
+  record: ItemEntity | MemorialEntity,
+  location: GeoPoint,
+  condition: PublicMapPoint['condition'],
+): PublicMapPoint {
+  return { type, id: record.id, slug: record.slug, title: reader.title(record.content.title), location, kind: record.kind, condition };
 }
 
 export function presentMemorialPoint(reader: Reader, memorial: MemorialEntity): PublicMapPoint {
-  return {
-    type: 'memorial',
-    id: memorial.id,
-    slug: memorial.slug,
-    title: reader.title(memorial.content.title),
-    location: { lat: memorial.lat, lng: memorial.lng },
-    kind: memorial.kind,
-    condition: memorial.condition,
-  };
+  return mapPoint(reader, 'memorial', memorial, { lat: memorial.lat, lng: memorial.lng }, memorial.condition);
 }
 
 function presentItemPoint(reader: Reader, item: ItemEntity): PublicMapPoint | null {
-  if (item.lat === null || item.lng === null) return null;
-  return {
-    type: 'item',
-    id: item.id,
-    slug: item.slug,
-    title: reader.title(item.content.title),
-    location: { lat: item.lat, lng: item.lng },
-    kind: item.kind,
-    condition: null,
-  };
+  const location = itemLocation(item);
+  return location ? mapPoint(reader, 'item', item, location, null) : null;
 }
 
 const byDateDescending = (a: { date: string }, b: { date: string }) => b.date.localeCompare(a.date);

@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { PublicRoute } from '../access/access.decorators';
 import { findByIds } from '../content/find-by-ids';
-import { exhibitionReferences } from '../content/public-views';
+import { exhibitionReferences, itemLocation } from '../content/public-views';
 import { ExhibitionEntity } from '../exhibitions/exhibition.entity';
 import { ItemEntity } from '../items/item.entity';
 import { buildManifest } from './iiif-manifest';
@@ -55,7 +55,7 @@ export class IiifManifestsController {
       summary: item.content.description,
       rights: item.content.rights,
       creditLine: item.content.creditLine,
-      location: item.lat !== null && item.lng !== null ? { lat: item.lat, lng: item.lng } : null,
+      location: itemLocation(item),
       images: await this.images(item.countryId, (item.content.media ?? []).map((m) => m.assetId)),
     });
   }
