@@ -1,8 +1,9 @@
-import { Client } from 'pg';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VALID_VTT, mp4File } from '../../apps/api/test/support/media-files';
 import { expectAccessible, launchBrowser, newPage, signIn } from '../support/browser';
+import { publishItemDirectly } from '../support/database';
 
 describe('media', () => {
   let browser: Browser;
@@ -28,17 +29,13 @@ describe('media', () => {
     await page.getByLabel('Add files', { exact: true }).setInputFiles({ name: 'map-1941.jpg', mimeType: 'image/jpeg', buffer: scan });
     await expect.poll(() => page.locator('.attached-media img').count(), { timeout: 60_000 }).toBe(1);
     await page.getByLabel('Alternative text — English', { exact: true }).fill('A map of the front line');
-    await page.getByRole('button', { name: 'Save alternative text' }).click();
-    await expect.poll(() => page.locator('.attached-media [role=status]').textContent()).toContain('Saved.');
+    await page.getByRole('button', { name: 'Save texts of this file' }).click();
+    await expect.poll(() => page.locator('.attached-media span[role=status]').textContent()).toContain('Saved.');
     await expectAccessible(page, 'item editor with media');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('[role=status]:not(:empty)').first().textContent()).toBe('Saved.');
 
-    // The review workflow will publish; until then the test does it in the database.
-    const db = new Client({ connectionString: inject('databaseUrl') });
-    await db.connect();
-    await db.query(`UPDATE items SET status = 'published', published_at = now() WHERE slug = 'zoomable-map'`);
-    await db.end();
+    await publishItemDirectly('zoomable-map');
 
     const visitor = await newPage(browser, 'en-GB');
     const tiles: string[] = [];
@@ -58,5 +55,37 @@ describe('media', () => {
     await visitor.getByTestId('deep-zoom').focus();
     await visitor.keyboard.press('-');
     await expectAccessible(visitor, 'item page with deep zoom');
+  });
+
+  it('a curator adds a film with captions and a transcript, and a visitor can watch it with them', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await signIn(page, 'curator.kz@vitrina.test');
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/studio\//);
+    await page.getByRole('link', { name: 'New item' }).click();
+    await page.getByLabel('Address (slug)', { exact: true }).fill('oral-history');
+    await page.getByLabel('Title — English', { exact: true }).fill('An oral history');
+    await page.getByLabel('Add files', { exact: true }).setInputFiles({ name: 'interview.mp4', mimeType: 'video/mp4', buffer: mp4File() });
+    await expect.poll(() => page.locator('.attached-media').textContent(), { timeout: 60_000 }).toContain('Video');
+    await page.getByLabel('Transcript — English', { exact: true }).fill('My grandfather came back in 1945.');
+    await page.getByLabel('Captions in English', { exact: true }).setInputFiles({ name: 'en.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VALID_VTT) });
+    await expect.poll(() => page.getByRole('link', { name: 'Captions uploaded' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Save texts of this file' }).click();
+    await expect.poll(() => page.locator('.attached-media span[role=status]').textContent()).toContain('Saved.');
+    await expectAccessible(page, 'item editor with a film');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('[role=status]:not(:empty)').first().textContent()).toBe('Saved.');
+
+    await publishItemDirectly('oral-history');
+
+    const visitor = await newPage(browser, 'en-GB');
+    await visitor.goto('/kazakhstan/items/oral-history');
+    const video = visitor.locator('video');
+    await expect.poll(() => video.count()).toBe(1);
+    expect(await video.locator('track[kind=captions][srclang=en]').count()).toBe(1);
+    await visitor.getByText('Transcript').click();
+    await expect.poll(() => visitor.getByText('My grandfather came back in 1945.').isVisible()).toBe(true);
+    const track = await visitor.request.get(await video.locator('track').getAttribute('src') ?? '');
+    expect(track.headers()['content-type']).toBe('text/vtt; charset=utf-8');
+    await expectAccessible(visitor, 'item page with a film');
   });
 });

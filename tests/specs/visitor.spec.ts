@@ -42,7 +42,7 @@ describe('a visitor', () => {
     await page.reload();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
 
-    expect(scripts.filter((url) => /AdminPage|LoginPage|StudioPage/.test(url))).toEqual([]);
+    expect(scripts.filter((url) => /AdminPage|LoginPage|StudioPage|ReviewPage|NotificationsPage/.test(url))).toEqual([]);
   });
 
   it('gets a not-found page for an unknown address', async () => {

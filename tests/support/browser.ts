@@ -37,5 +37,5 @@ export async function signIn(page: Page, email: string, password = 'vitrina-demo
   await page.goto('/login');
   await page.locator('input[type=email]').fill(email);
   await page.locator('input[type=password]').fill(password);
-  await page.locator('form button[type=submit]').click();
+  await page.locator('main form button[type=submit]').click();
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createApp } from './bootstrap/create-app';
 import { startEmbeddedServices } from './bootstrap/embedded-services';
 import { startWebServer } from './bootstrap/web-server';
+import { takeOverShutdownSignals } from './infra/embedded/embedded-postgres';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/config.schema';
 import { createRootLogger } from './infra/logging/logger';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/accounts/demo-accounts';
@@ -48,8 +49,15 @@ async function run(): Promise<void> {
     await embedded.stop();
     process.exit(0);
   };
+  takeOverShutdownSignals();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // A job cut off by shutdown may still report back to a database that is going away; that is expected then.
+  process.on('unhandledRejection', (error) => {
+    if (stopping) return logger.warn({ err: error }, 'ignored while shutting down');
+    logger.fatal({ err: error }, 'unhandled rejection');
+    process.exit(1);
+  });
   try {
     app = await createApp(embedded.config, logger);
     if (config.role === 'worker') {

@@ -1,3 +1,4 @@
+import { publishDirectly, unpublishDirectly } from './support/publish';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ describe('serving media: derivatives and IIIF', () => {
   let db: DataSource;
 
   const setItemStatus = (status: 'draft' | 'published') =>
-    db.query(`UPDATE items SET status = $1, published_at = now() WHERE id = $2`, [status, itemId]);
+    status === 'published' ? publishDirectly(db, 'items', itemId) : unpublishDirectly(db, 'items', itemId);
   const routes = () => [
     `/api/media/${assetId}/w400.webp`,
     `/api/media/${assetId}/w1600.jpg`,
@@ -127,8 +128,8 @@ describe('serving media: derivatives and IIIF', () => {
       })
       .expect(201);
     await visitor.get(`/iiif/manifests/items/${item.body.id}`).expect(404);
-    await db.query(`UPDATE items SET status = 'published' WHERE id = $1`, [item.body.id]);
-    await db.query(`UPDATE exhibitions SET status = 'published' WHERE id = $1`, [exhibition.body.id]);
+    await publishDirectly(db, 'items', item.body.id);
+    await publishDirectly(db, 'exhibitions', exhibition.body.id);
 
     const response = await visitor.get(`/iiif/manifests/items/${item.body.id}`).expect(200);
     expect(response.headers['access-control-allow-origin']).toBe('*');

@@ -16,6 +16,10 @@ export const apiErrorSchema = z.object({
   issues: z
     .array(z.object({ path: z.string(), message: z.string() }))
     .optional(),
+  /** A refused approval: everything that keeps the revision from going live. */
+  blockers: z
+    .array(z.object({ code: z.string(), message: z.string(), lang: z.string().optional(), assetId: z.string().optional() }))
+    .optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

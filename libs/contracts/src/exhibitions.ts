@@ -48,12 +48,21 @@ export const mapBlockSchema = z.strictObject({
   caption: localizedTextSchema.optional(),
 });
 
+/** Images, sound, film or documents shown in the story itself. */
+export const mediaBlockSchema = z.strictObject({
+  id: blockId,
+  type: z.literal('media'),
+  assetIds: z.array(uuidSchema).min(1).max(30),
+  caption: localizedTextSchema.optional(),
+});
+
 export const exhibitionBlockSchema = z.discriminatedUnion('type', [
   textBlockSchema,
   itemBlockSchema,
   galleryBlockSchema,
   quoteBlockSchema,
   mapBlockSchema,
+  mediaBlockSchema,
 ]);
 export type ExhibitionBlock = z.infer<typeof exhibitionBlockSchema>;
 
@@ -70,6 +79,8 @@ export const exhibitionInputSchema = z.strictObject({
   summary: localizedLongTextSchema.optional(),
   /** An item of the same country whose image serves as cover. */
   coverItemId: uuidSchema.optional(),
+  /** An image of the same country shown as cover; takes precedence over the cover item's image. */
+  coverMediaId: uuidSchema.optional(),
   sections: z.array(exhibitionSectionSchema).max(100).default([]),
 });
 export type ExhibitionInput = z.input<typeof exhibitionInputSchema>;

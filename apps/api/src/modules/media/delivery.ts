@@ -29,3 +29,69 @@ export async function sendDerivative(
   if (cors && servable.isPublic) void reply.header('access-control-allow-origin', '*');
   return reply.send(stream);
 }
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'audio/mpeg': 'mp3',
+  'audio/aac': 'aac',
+  'audio/x-m4a': 'm4a',
+  'audio/mp4': 'm4a',
+  'audio/ogg': 'ogg',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+};
+
+/** One `bytes=a-b`, `bytes=a-` or `bytes=-n` range; anything else is served whole. */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (match[1] === '') {
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start >= size || start > end) return 'unsatisfiable';
+  return { start, end };
+}
+
+/**
+ * The uploaded file itself, for audio, video and documents (images are
+ * only ever served as derivatives, so no original with its metadata leaks).
+ * Ranges let players seek without downloading the whole film.
+ */
+export async function sendOriginal(
+  storage: ObjectStorage,
+  reply: FastifyReply,
+  servable: ServableAsset,
+  rangeHeader: string | undefined,
+): Promise<FastifyReply> {
+  const { asset } = servable;
+  if (asset.kind === 'image') throw new NotFoundException('No such media');
+  const key = `${assetFolder(asset)}/original`;
+  const fileName = `${asset.id}.${EXTENSIONS[asset.mimeType] ?? 'bin'}`;
+  void reply
+    .type(asset.mimeType)
+    .header('accept-ranges', 'bytes')
+    .header('cache-control', servable.isPublic ? IMMUTABLE : PRIVATE)
+    .header('content-disposition', `${asset.kind === 'document' ? 'attachment' : 'inline'}; filename="${fileName}"`);
+  const range = parseRange(rangeHeader, asset.byteSize);
+  if (range === 'unsatisfiable') {
+    return reply.status(416).header('content-range', `bytes */${asset.byteSize}`).send();
+  }
+  if (range) {
+    const length = range.end - range.start + 1;
+    const stream = await storage.getRange(key, range.start, length);
+    return reply
+      .status(206)
+      .header('content-range', `bytes ${range.start}-${range.end}/${asset.byteSize}`)
+      .header('content-length', String(length))
+      .send(stream);
+  }
+  const stream = await storage.getStream(key);
+  if (!stream) throw new NotFoundException('No such media');
+  return reply.header('content-length', String(asset.byteSize)).send(stream);
+}

@@ -1,19 +1,16 @@
-import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { PublicRoute } from '../access/access.decorators';
-import { findByIds } from '../content/find-by-ids';
+import type { ContentRecordEntity } from '../content/content-record.entity';
 import { exhibitionReferences, itemLocation } from '../content/public-views';
-import { ExhibitionEntity } from '../exhibitions/exhibition.entity';
-import { ItemEntity } from '../items/item.entity';
+import { LiveRecords } from '../review/live-records';
 import { buildManifest } from './iiif-manifest';
-import { MediaAssetEntity } from './media-asset.entity';
+import type { MediaAssetEntity } from './media-asset.entity';
 
 class ManifestParams extends createZodDto(z.strictObject({ id: z.uuid() })) {}
 
@@ -23,7 +20,7 @@ class ManifestParams extends createZodDto(z.strictObject({ id: z.uuid() })) {}
 @PublicRoute()
 export class IiifManifestsController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly live: LiveRecords,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,8 +28,8 @@ export class IiifManifestsController {
     return this.config.publicUrl ?? `${request.protocol}://${request.host}`;
   }
 
-  private async images(countryId: string, ids: string[]): Promise<MediaAssetEntity[]> {
-    const found = await findByIds(this.db.getRepository(MediaAssetEntity), { countryId }, ids);
+  private async images(countryId: string, ids: string[], records: Iterable<ContentRecordEntity<object>>): Promise<MediaAssetEntity[]> {
+    const found = await this.live.assetsOf(countryId, ids, records);
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
@@ -45,8 +42,7 @@ export class IiifManifestsController {
 
   @Get('items/:id')
   async item(@Param() params: ManifestParams, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const item = await this.db.getRepository(ItemEntity).findOneBy({ id: params.id, status: 'published' });
-    if (!item) throw new NotFoundException('No such item');
+    const item = await this.live.byId('item', params.id);
     const base = this.base(request);
     this.headers(reply);
     return buildManifest(base, `${base}/iiif/manifests/items/${item.id}`, {
@@ -56,17 +52,16 @@ export class IiifManifestsController {
       rights: item.content.rights,
       creditLine: item.content.creditLine,
       location: itemLocation(item),
-      images: await this.images(item.countryId, (item.content.media ?? []).map((m) => m.assetId)),
+      images: await this.images(item.countryId, (item.content.media ?? []).map((m) => m.assetId), [item]),
     });
   }
 
   /** The exhibition's images, in story order: the media of every published item it shows. */
   @Get('exhibitions/:id')
   async exhibition(@Param() params: ManifestParams, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const exhibition = await this.db.getRepository(ExhibitionEntity).findOneBy({ id: params.id, status: 'published' });
-    if (!exhibition) throw new NotFoundException('No such exhibition');
+    const exhibition = await this.live.byId('exhibition', params.id);
     const { itemIds } = exhibitionReferences(exhibition.content);
-    const items = await findByIds(this.db.getRepository(ItemEntity), { countryId: exhibition.countryId, status: 'published' }, itemIds);
+    const items = await this.live.byIds('item', exhibition.countryId, itemIds);
     const mediaIds = itemIds.flatMap((id) => items.get(id)?.content.media?.map((m) => m.assetId) ?? []);
     const base = this.base(request);
     this.headers(reply);
@@ -74,7 +69,7 @@ export class IiifManifestsController {
       id: exhibition.id,
       title: exhibition.content.title,
       summary: exhibition.content.summary,
-      images: await this.images(exhibition.countryId, [...new Set(mediaIds)]),
+      images: await this.images(exhibition.countryId, [...new Set(mediaIds)], items.values()),
     });
   }
 }

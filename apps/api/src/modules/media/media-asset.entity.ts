@@ -72,6 +72,14 @@ export class MediaAssetEntity {
   @Column({ type: 'text', nullable: true })
   rights: string | null;
 
+  /** Audio and video: what is said, per language. */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  transcript: LocalizedText;
+
+  /** Languages with a WebVTT file at `{country}/{asset}/captions/{lang}.vtt`. */
+  @Column({ name: 'caption_languages', type: 'text', array: true, default: () => `'{}'` })
+  captionLanguages: string[];
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

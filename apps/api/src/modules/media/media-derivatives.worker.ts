@@ -5,8 +5,9 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { JobQueue } from '../../infra/queue/job-queue.service';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
-import { makeImageDerivatives } from './derivatives';
+import { type Derivatives, makeImageDerivatives } from './derivatives';
 import { MediaAssetEntity } from './media-asset.entity';
+import { renderFirstPage } from './pdf-preview';
 
 export const DERIVE_QUEUE = 'media.derive';
 
@@ -14,8 +15,12 @@ export interface DeriveJob {
   assetId: string;
 }
 
+/** The file itself is bad; another attempt would fail the same way. */
+class PermanentFailure extends Error {}
+
 /** Errors that another attempt cannot fix: the file itself is bad. */
 function isPermanent(error: unknown): boolean {
+  if (error instanceof PermanentFailure) return true;
   const message = (error as Error)?.message ?? '';
   return /Input (buffer|file)|unsupported image format|pixel limit|corrupt|premature end|VipsJpeg|pngload|Invalid/i.test(message);
 }
@@ -41,7 +46,15 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runJobs) return;
-    await this.queue.work<DeriveJob>(DERIVE_QUEUE, (job) => this.derive(job.assetId));
+    await this.queue.work<DeriveJob>(DERIVE_QUEUE, async (job, attempt) => {
+      try {
+        await this.derive(job.assetId);
+      } catch (error) {
+        // After the last retry the curator must see why, not a spinner for ever.
+        if (attempt.isLast) await this.markFailed(job.assetId, `gave up after several attempts: ${(error as Error).message}`);
+        throw error;
+      }
+    });
   }
 
   enqueue(assetId: string): Promise<void> {
@@ -55,20 +68,19 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
   async derive(assetId: string): Promise<void> {
     const asset = await this.assets.findOneBy({ id: assetId });
     if (!asset || asset.status === 'ready') return;
-    if (asset.kind !== 'image') {
-      await this.assets.update({ id: asset.id }, { status: 'ready', failureReason: null });
-      return;
-    }
+    if (asset.kind !== 'image' && asset.kind !== 'document') return this.markReady(asset.id);
     const folder = assetFolder(asset);
     const original = await this.storage.getBuffer(`${folder}/original`);
-    let derived: Awaited<ReturnType<typeof makeImageDerivatives>>;
+    let derived: Derivatives;
     try {
-      derived = await makeImageDerivatives(original, this.config.media.maxImagePixels);
+      derived = await this.derivativesOf(asset, original);
     } catch (error) {
       if (!isPermanent(error)) throw error;
-      this.logger.warn(`asset ${asset.id} cannot be processed: ${(error as Error).message}`);
-      await this.assets.update({ id: asset.id }, { status: 'failed', failureReason: (error as Error).message.slice(0, 500) });
-      return;
+      const reason = (error as Error).message;
+      this.logger.warn(`asset ${asset.id} cannot be processed: ${reason}`);
+      // A document pdf.js cannot draw is still a document: it is offered for download with an icon.
+      if (asset.kind === 'document') return this.markReady(asset.id);
+      return this.markFailed(asset.id, reason);
     }
     for (const file of derived.files) await this.storage.putBuffer(`${folder}/${file.name}`, file.data, file.contentType);
     await this.assets.update(
@@ -83,5 +95,25 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
         tileScaleFactors: derived.scaleFactors,
       },
     );
+  }
+
+  /** Images are decoded once into every rendition; a PDF's first page is drawn, then treated as an image. */
+  private async derivativesOf(asset: MediaAssetEntity, original: Buffer): Promise<Derivatives> {
+    if (asset.kind === 'image') return makeImageDerivatives(original, this.config.media.maxImagePixels);
+    let firstPage: Buffer;
+    try {
+      firstPage = await renderFirstPage(original);
+    } catch (error) {
+      throw new PermanentFailure(`no preview of the PDF: ${(error as Error).message}`);
+    }
+    return makeImageDerivatives(firstPage, this.config.media.maxImagePixels);
+  }
+
+  private async markFailed(assetId: string, reason: string): Promise<void> {
+    await this.assets.update({ id: assetId }, { status: 'failed', failureReason: reason.slice(0, 500) });
+  }
+
+  private async markReady(assetId: string): Promise<void> {
+    await this.assets.update({ id: assetId }, { status: 'ready', failureReason: null });
   }
 }

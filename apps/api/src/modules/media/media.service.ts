@@ -52,6 +52,8 @@ function toMediaAsset(entity: MediaAssetEntity): MediaAsset {
     caption: entity.caption,
     credit: entity.credit,
     rights: entity.rights,
+    transcript: entity.transcript,
+    captionLanguages: entity.captionLanguages,
     createdAt: entity.createdAt.toISOString(),
   };
 }
@@ -79,7 +81,7 @@ export class MediaService {
    * while hashing it, and writes the row only once the object exists. The
    * same file uploaded again to the same country is not stored twice.
    */
-  async upload(countryId: string, userId: string, upload: IncomingUpload): Promise<{ asset: MediaAsset; reused: boolean }> {
+  async upload(countryId: string, userId: string | null, upload: IncomingUpload): Promise<{ asset: MediaAsset; reused: boolean }> {
     await this.countries.findEntity(countryId);
     const size = upload.contentLength;
     if (size === undefined) throw new LengthRequired();

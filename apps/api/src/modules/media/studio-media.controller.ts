@@ -1,5 +1,6 @@
+import { Audited } from '../audit/audited.decorator';
 import type { Readable } from 'node:stream';
-import { Body, Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { FILE_NAME_HEADER, type MediaAsset } from '@vitrina/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,7 +8,8 @@ import { RequireCountry } from '../access/access.decorators';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { CountryParams, CountryRecordParams } from '../content/studio-dto';
-import { UpdateMediaDto } from './dto';
+import { CaptionsParams, UpdateMediaDto } from './dto';
+import { MediaCaptionsService } from './media-captions.service';
 import { UnsupportedMediaType } from './media-errors';
 import { MediaService } from './media.service';
 
@@ -21,7 +23,10 @@ function declaredLength(request: FastifyRequest): number | undefined {
 @ApiTags('studio')
 @Controller('studio/countries/:countryId/media')
 export class StudioMediaController {
-  constructor(private readonly media: MediaService) {}
+  constructor(
+    private readonly media: MediaService,
+    private readonly captions: MediaCaptionsService,
+  ) {}
 
   /**
    * The file is the request body (`application/octet-stream`), its name in
@@ -29,6 +34,7 @@ export class StudioMediaController {
    * already uploaded to this country.
    */
   @RequireCountry('content.edit', COUNTRY)
+  @Audited({ action: 'media.upload', entityType: 'media', entityId: 'response.id', countryId: 'params.countryId' })
   @Post()
   async upload(
     @Param() params: CountryParams,
@@ -69,8 +75,24 @@ export class StudioMediaController {
   }
 
   @RequireCountry('content.edit', COUNTRY)
+  @Audited({ action: 'media.update', entityType: 'media', entityId: 'params.id', countryId: 'params.countryId' })
   @Patch(':id')
   update(@Param() params: CountryRecordParams, @Body() body: UpdateMediaDto): Promise<MediaAsset> {
     return this.media.update(params.countryId, params.id, body);
+  }
+
+  /** A WebVTT captions file for one language (body `text/vtt`), replacing any earlier one. */
+  @RequireCountry('content.edit', COUNTRY)
+  @Audited({ action: 'media.captions', entityType: 'media', entityId: 'params.id', countryId: 'params.countryId' })
+  @Put(':id/captions/:lang')
+  putCaptions(@Param() params: CaptionsParams, @Req() request: FastifyRequest): Promise<MediaAsset> {
+    return this.captions.put(params.countryId, params.id, params.lang, request.body);
+  }
+
+  @RequireCountry('content.edit', COUNTRY)
+  @Audited({ action: 'media.captions-remove', entityType: 'media', entityId: 'params.id', countryId: 'params.countryId' })
+  @Delete(':id/captions/:lang')
+  removeCaptions(@Param() params: CaptionsParams): Promise<MediaAsset> {
+    return this.captions.remove(params.countryId, params.id, params.lang);
   }
 }

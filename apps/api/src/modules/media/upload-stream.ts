@@ -38,6 +38,9 @@ export class SizeMismatch extends Error {}
  * Hashes and counts bytes on their way to the store and keeps the last few,
  * so the type's trailer can be checked; refuses more bytes than declared.
  */
+/** Enough of the end of a file to see how it ends (a PDF's %%EOF may be followed by some whitespace). */
+const TAIL_BYTES = 1024;
+
 export class UploadMeter extends Transform {
   private readonly hash = createHash('sha256');
   bytes = 0;
@@ -54,7 +57,7 @@ export class UploadMeter extends Transform {
       return;
     }
     this.hash.update(chunk);
-    this.tail = Buffer.concat([this.tail, chunk.subarray(Math.max(0, chunk.length - 16))]).subarray(-16);
+    this.tail = Buffer.concat([this.tail, chunk.subarray(Math.max(0, chunk.length - TAIL_BYTES))]).subarray(-TAIL_BYTES);
     done(null, chunk);
   }
 
@@ -81,6 +84,8 @@ const PNG_END = Buffer.from('49454e44ae426082', 'hex');
 export function endsCleanly(mimeType: string, tail: Buffer): boolean {
   if (mimeType === 'image/jpeg') return tail.subarray(-2).equals(JPEG_END);
   if (mimeType === 'image/png') return tail.subarray(-8).equals(PNG_END);
+  // Incremental updates may follow a PDF's first %%EOF, but the file always ends with one.
+  if (mimeType === 'application/pdf') return /%%EOF\s*$/.test(tail.subarray(-1024).toString('latin1'));
   return true;
 }
 

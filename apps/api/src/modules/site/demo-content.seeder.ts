@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ExhibitionBlock } from '@vitrina/contracts';
+import type { ExhibitionBlock, RecordType } from '@vitrina/contracts';
 import { exhibitionInputSchema, itemInputSchema, memorialInputSchema } from '@vitrina/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import type { AppConfig } from '../../infra/config/config.schema';
+import type { ContentRecordEntity } from '../content/content-record.entity';
+import { ContentRevisionEntity } from '../content/content-revision.entity';
+import { referencedMediaIds } from '../content/media-references';
+import { snapshotMediaTexts } from '../content/media-texts';
 import { CountryEntity } from '../countries/country.entity';
 import { ExhibitionEntity } from '../exhibitions/exhibition.entity';
 import { exhibitionColumns } from '../exhibitions/exhibitions.service';
@@ -14,6 +20,7 @@ import { MemorialEntity } from '../memorials/memorial.entity';
 import { memorialColumns } from '../memorials/memorials.service';
 import { DEMO_CONTENT } from './demo-content';
 import type { DemoBlock, DemoCountryContent } from './demo-content/types';
+import { DemoMediaMaker } from './demo-media.maker';
 
 type IdsBySlug = { items: Map<string, string>; memorials: Map<string, string> };
 
@@ -53,6 +60,24 @@ function resolveBlock(block: DemoBlock, ids: IdsBySlug): ExhibitionBlock {
   }
 }
 
+/** Inserts a record already published at its first revision, as if a moderator had approved it. */
+async function insertLive(
+  tx: EntityManager,
+  type: RecordType,
+  entity: EntityTarget<ContentRecordEntity<object>>,
+  base: { countryId: string; status: 'published'; publishedAt: Date },
+  columns: Partial<ContentRecordEntity<object>>,
+  document: object,
+): Promise<string> {
+  const id = randomUUID();
+  const mediaIds = referencedMediaIds(document);
+  const mediaTexts = await snapshotMediaTexts(tx, base.countryId, mediaIds);
+  const live = { liveRevision: 1, liveContent: document, liveSlug: columns.slug, liveMediaIds: mediaIds, liveMediaTexts: mediaTexts };
+  await tx.getRepository(entity).insert({ ...base, ...columns, id, mediaIds, ...live } as never);
+  await tx.getRepository(ContentRevisionEntity).insert({ recordType: type, recordId: id, countryId: base.countryId, number: 1, content: document as never, mediaTexts });
+  return id;
+}
+
 /**
  * Fills an empty installation with a small, clearly marked demo museum, all
  * of it published, so a newcomer sees a living site. Runs only outside
@@ -62,36 +87,45 @@ function resolveBlock(block: DemoBlock, ids: IdsBySlug): ExhibitionBlock {
 export class DemoContentSeeder {
   private readonly logger = new Logger(DemoContentSeeder.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly images: DemoMediaMaker,
+  ) {}
 
   async seed(): Promise<void> {
     const existing = await this.db.query(
       'SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM memorials) + (SELECT count(*) FROM exhibitions) AS n',
     );
     if (Number(existing[0].n) > 0) return;
+    const countries = new Map<string, CountryEntity>();
+    for (const demo of DEMO_CONTENT) {
+      const country = await this.db.getRepository(CountryEntity).findOneBy({ slug: demo.countrySlug });
+      if (country) countries.set(demo.countrySlug, country);
+    }
+    // Pictures first: they go through the store and the queue, which a transaction cannot cover.
+    const pictured: DemoCountryContent[] = [];
+    for (const demo of DEMO_CONTENT) {
+      const country = countries.get(demo.countrySlug);
+      if (country) pictured.push(this.config.seedDemoMedia ? await this.images.illustrate(country.id, demo) : demo);
+    }
     await this.db.transaction(async (tx) => {
-      for (const content of DEMO_CONTENT) await this.seedCountry(tx, content);
+      for (const demo of pictured) await this.seedCountry(tx, countries.get(demo.countrySlug)!, demo);
     });
   }
 
-  private async seedCountry(tx: EntityManager, demo: DemoCountryContent): Promise<void> {
-    const country = await tx.getRepository(CountryEntity).findOneBy({ slug: demo.countrySlug });
-    if (!country) return;
+  private async seedCountry(tx: EntityManager, country: CountryEntity, demo: DemoCountryContent): Promise<void> {
     await tx.getRepository(CountryEntity).update({ id: country.id }, { intro: demo.intro });
     const publishedAt = new Date();
     const base = { countryId: country.id, status: 'published' as const, publishedAt };
     const ids: IdsBySlug = { items: new Map(), memorials: new Map() };
     for (const input of demo.items) {
-      const id = randomUUID();
-      const columns = itemColumns(itemInputSchema.parse(input));
-      await tx.getRepository(ItemEntity).insert({ ...base, ...columns, id });
-      ids.items.set(columns.slug!, id);
+      const document = itemInputSchema.parse(input);
+      ids.items.set(document.slug, await insertLive(tx, 'item', ItemEntity, base, itemColumns(document), document));
     }
     for (const input of demo.memorials) {
-      const id = randomUUID();
-      const columns = memorialColumns(memorialInputSchema.parse(input));
-      await tx.getRepository(MemorialEntity).insert({ ...base, ...columns, id });
-      ids.memorials.set(columns.slug!, id);
+      const document = memorialInputSchema.parse(input);
+      ids.memorials.set(document.slug, await insertLive(tx, 'memorial', MemorialEntity, base, memorialColumns(document), document));
     }
     for (const demoExhibition of demo.exhibitions) {
       const { coverItemSlug, sections, ...rest } = demoExhibition;
@@ -100,7 +134,7 @@ export class DemoContentSeeder {
         coverItemId: coverItemSlug ? ids.items.get(coverItemSlug) : undefined,
         sections: sections.map((section) => ({ ...section, blocks: section.blocks.map((b) => resolveBlock(b, ids)) })),
       });
-      await tx.getRepository(ExhibitionEntity).insert({ ...base, ...exhibitionColumns(exhibition) });
+      await insertLive(tx, 'exhibition', ExhibitionEntity, base, exhibitionColumns(exhibition), exhibition);
     }
     this.logger.log(`seeded demo content for ${demo.countrySlug}`);
   }

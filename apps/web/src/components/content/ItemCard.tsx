@@ -1,16 +1,23 @@
 import type { PublicItemSummary } from '@vitrina/contracts';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveImage } from '../media/ResponsiveImage';
 import { Text } from './Text';
 
-/** An item as a card; until media arrive, a typographic placeholder stands in for the image. */
+/** An item as a card: its first picture, or a typographic placeholder when it has none. */
 export function ItemCard({ item, country, caption }: { item: PublicItemSummary; country: string; caption?: React.ReactNode }) {
   const { t } = useTranslation();
   return (
     <article className="item-card">
-      <div className="item-card-visual" aria-hidden="true">
-        <span>{t(`kinds.${item.kind}`)}</span>
-      </div>
+      {item.image ? (
+        <div className="item-card-visual">
+          <ResponsiveImage media={item.image} sizes="(min-width: 60rem) 20rem, 50vw" />
+        </div>
+      ) : (
+        <div className="item-card-visual" aria-hidden="true">
+          <span>{t(`kinds.${item.kind}`)}</span>
+        </div>
+      )}
       <h3>
         <Link to={`/${country}/items/${item.slug}`}>
           <Text value={item.title} />

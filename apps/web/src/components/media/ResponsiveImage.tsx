@@ -12,7 +12,16 @@ function placeholder(thumbhash: string | null): string | undefined {
 }
 
 /** The WebP renditions as a srcset, sized up front, with the thumbhash shown until the image arrives. */
-export function ResponsiveImage({ media, sizes = '(min-width: 60rem) 50vw, 100vw' }: { media: PublicMedia; sizes?: string }) {
+export function ResponsiveImage({
+  media,
+  sizes = '(min-width: 60rem) 50vw, 100vw',
+  eager = false,
+}: {
+  media: PublicMedia;
+  sizes?: string;
+  /** For the page's main picture (its LCP): fetched at once, at high priority. */
+  eager?: boolean;
+}) {
   const [loaded, setLoaded] = useState(false);
   const background = useMemo(() => placeholder(media.thumbhash), [media.thumbhash]);
   const widths = media.widths;
@@ -29,7 +38,8 @@ export function ResponsiveImage({ media, sizes = '(min-width: 60rem) 50vw, 100vw
       height={height}
       alt={media.alt?.text ?? ''}
       lang={media.alt?.lang}
-      loading="lazy"
+      loading={eager ? 'eager' : 'lazy'}
+      fetchPriority={eager ? 'high' : undefined}
       decoding="async"
       onLoad={() => setLoaded(true)}
       style={!loaded && background ? { backgroundImage: `url(${background})`, backgroundSize: 'cover' } : undefined}

@@ -1,8 +1,7 @@
-import type { Country, MediaAsset } from '@vitrina/contracts';
-import { type DragEvent, useEffect, useRef, useState } from 'react';
+import type { Country } from '@vitrina/contracts';
+import { type DragEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { LocalizedField } from './LocalizedField';
+import { AssetDetails } from './AssetDetails';
 import { Reorderable } from './Reorderable';
 import { type UploadHandle, uploadFile } from './upload';
 
@@ -14,53 +13,23 @@ interface PendingUpload {
   handle?: UploadHandle;
 }
 
-function AttachedMedia({ country, assetId }: { country: Country; assetId: string }) {
-  const { t } = useTranslation();
-  const [asset, setAsset] = useState<MediaAsset>();
-  const [saved, setSaved] = useState(false);
-  const url = `/api/studio/countries/${country.id}/media/${assetId}`;
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () =>
-      api<MediaAsset>('GET', url).then((loaded) => {
-        setAsset(loaded);
-        if (loaded.status === 'processing') timer = setTimeout(load, 1000);
-      });
-    void load();
-    return () => clearTimeout(timer);
-  }, [url]);
-  if (!asset) return null;
-  return (
-    <div className="attached-media" data-status={asset.status}>
-      {asset.status === 'ready' && asset.derivativeWidths.length > 0 ? (
-        <img src={`/api/media/${asset.id}/w${asset.derivativeWidths[0]}.webp`} alt={asset.alt.ru?.text ?? asset.alt.en?.text ?? ''} width={160} />
-      ) : (
-        <p role="status">{t(`studio.media.${asset.status}`, { reason: asset.failureReason ?? '' })}</p>
-      )}
-      <p className="muted small">{asset.originalName ?? asset.id}</p>
-      <LocalizedField
-        label={t('studio.media.alt')}
-        value={asset.alt}
-        languages={country.languages}
-        onChange={(alt) => (setAsset({ ...asset, alt }), setSaved(false))}
-      />
-      <button
-        type="button"
-        className="secondary"
-        onClick={async () => {
-          await api('PATCH', url, { alt: asset.alt });
-          setSaved(true);
-        }}
-      >
-        {t('studio.media.saveAlt')}
-      </button>
-      {saved && <span role="status"> {t('studio.saved')}</span>}
-    </div>
-  );
-}
-
 /** Attach, order and describe a record's media; upload many files at once by picking or dropping them. */
-export function MediaManager({ country, value, onChange }: { country: Country; value: { assetId: string }[]; onChange: (v: { assetId: string }[]) => void }) {
+export function MediaManager({
+  country,
+  value,
+  onChange,
+  legend,
+  single = false,
+  accept = 'image/*,audio/*,video/mp4,video/webm,application/pdf',
+}: {
+  country: Country;
+  value: { assetId: string }[];
+  onChange: (v: { assetId: string }[]) => void;
+  legend?: string;
+  /** One asset only (a cover): a new upload replaces it. */
+  single?: boolean;
+  accept?: string;
+}) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<PendingUpload[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -78,7 +47,8 @@ export function MediaManager({ country, value, onChange }: { country: Country; v
       handle.done
         .then((asset) => {
           setPending((list) => list.filter((p) => p.key !== key));
-          if (!latest.current.some((m) => m.assetId === asset.id)) onChange([...latest.current, { assetId: asset.id }]);
+          if (single) onChange([{ assetId: asset.id }]);
+          else if (!latest.current.some((m) => m.assetId === asset.id)) onChange([...latest.current, { assetId: asset.id }]);
         })
         .catch((error: Error) => {
           if (error.name === 'AbortError') setPending((list) => list.filter((p) => p.key !== key));
@@ -95,12 +65,12 @@ export function MediaManager({ country, value, onChange }: { country: Country; v
 
   return (
     <fieldset className="media-manager">
-      <legend>{t('studio.media.title')}</legend>
+      <legend>{legend ?? t('studio.media.title')}</legend>
       <Reorderable
         entries={value.map((m) => ({ id: m.assetId }))}
         onChange={(entries) => onChange(entries.map((e) => ({ assetId: e.id })))}
         describe={(_, i) => t('studio.media.number', { number: i + 1 })}
-        render={(entry) => <AttachedMedia country={country} assetId={entry.id} />}
+        render={(entry) => <AssetDetails country={country} assetId={entry.id} />}
       />
       <div
         className={`drop-zone${dragging ? ' dragging' : ''}`}
@@ -110,7 +80,7 @@ export function MediaManager({ country, value, onChange }: { country: Country; v
       >
         <label>
           <span>{t('studio.media.pick')}</span>
-          <input type="file" multiple accept="image/*,audio/*,video/mp4,video/webm,application/pdf" onChange={(e) => e.target.files && start(e.target.files)} />
+          <input type="file" multiple={!single} accept={accept} onChange={(e) => e.target.files && start(e.target.files)} />
         </label>
         <p className="muted small">{t('studio.media.drop')}</p>
       </div>

@@ -7,6 +7,8 @@ import { ItemCard } from '../../components/content/ItemCard';
 import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
 import { RichText, Text } from '../../components/content/Text';
+import { MediaStrip } from '../../components/media/MediaShowcase';
+import { ResponsiveImage } from '../../components/media/ResponsiveImage';
 import NotFoundPage from '../NotFoundPage';
 
 function Block({ block, country }: { block: PublicBlock; country: string }) {
@@ -51,6 +53,13 @@ function Block({ block, country }: { block: PublicBlock; country: string }) {
           <Text value={block.caption} as="p" className="caption" />
         </div>
       );
+    case 'media':
+      return (
+        <figure className="media-block">
+          <MediaStrip media={block.media} label={block.caption?.text ?? t('media.more')} />
+          {block.caption && <Text value={block.caption} as="figcaption" />}
+        </figure>
+      );
   }
 }
 
@@ -72,6 +81,9 @@ export function ExhibitionView({ exhibition }: { exhibition: PublicExhibition })
           <Text value={exhibition.title} />
         </h1>
         <Text value={exhibition.summary} as="p" className="lead" />
+        {exhibition.coverImage && (
+          <ResponsiveImage media={exhibition.coverImage} sizes="(min-width: 72rem) 68rem, 100vw" eager />
+        )}
       </header>
       {exhibition.sections.map((section) => (
         <section key={section.id} className="exhibition-section" aria-label={section.title?.text}>

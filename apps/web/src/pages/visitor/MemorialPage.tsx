@@ -7,7 +7,7 @@ import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
 import { Text } from '../../components/content/Text';
 import NotFoundPage from '../NotFoundPage';
-import { MediaShowcase } from '../../components/media/MediaShowcase';
+import { MediaShowcase, MediaStrip } from '../../components/media/MediaShowcase';
 import { RecordDetails } from './RecordDetails';
 
 function lifeYears(birth?: number, death?: number): string {
@@ -142,6 +142,7 @@ export default function MemorialPage() {
                   </>
                 )}
                 {event.actor && <span className="muted"> ({event.actor})</span>}
+                <MediaStrip media={event.media} label={`${t(`eventTypes.${event.type}`)} ${event.date}`} />
               </li>
             ))}
           </ol>

@@ -1,0 +1,35 @@
+import type { MediaTexts } from '@vitrina/contracts';
+import type { EntityManager } from 'typeorm';
+import { MediaAssetEntity } from '../media/media-asset.entity';
+import { findByIds } from './find-by-ids';
+
+export function textsOf(asset: MediaAssetEntity): MediaTexts {
+  return {
+    alt: asset.alt,
+    caption: asset.caption,
+    credit: asset.credit,
+    rights: asset.rights,
+    transcript: asset.transcript,
+    captionLanguages: asset.captionLanguages,
+  };
+}
+
+/**
+ * The texts of a record's media as they are now, frozen into the revision
+ * being saved: a curator re-captioning a photograph of a live item changes
+ * nothing visitors see until that revision is approved.
+ */
+export async function snapshotMediaTexts(manager: EntityManager, countryId: string, mediaIds: string[]): Promise<Record<string, MediaTexts>> {
+  const assets = await findByIds(manager.getRepository(MediaAssetEntity), { countryId }, mediaIds);
+  return Object.fromEntries([...assets.values()].map((asset) => [asset.id, textsOf(asset)]));
+}
+
+/** Assets as visitors see them: their approved texts in place of whatever the studio holds now. */
+export function withApprovedTexts(assets: Map<string, MediaAssetEntity>, approved: Record<string, MediaTexts>): Map<string, MediaAssetEntity> {
+  const result = new Map<string, MediaAssetEntity>();
+  for (const [id, asset] of assets) {
+    const texts = approved[id];
+    result.set(id, texts ? Object.assign(Object.create(Object.getPrototypeOf(asset)), asset, texts) : asset);
+  }
+  return result;
+}
