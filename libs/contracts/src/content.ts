@@ -71,7 +71,12 @@ export const partialDateSchema = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 
-export const CONTENT_STATUSES = ['draft', 'published'] as const;
+/**
+ * Where a record's latest revision stands. Whether visitors see anything is a
+ * separate matter: a record has a live revision from its first approval until
+ * it is unpublished or archived, whatever its latest revision's state.
+ */
+export const CONTENT_STATUSES = ['draft', 'in_review', 'changes_requested', 'rejected', 'published', 'unpublished', 'archived'] as const;
 export const contentStatusSchema = z.enum(CONTENT_STATUSES);
 export type ContentStatus = z.infer<typeof contentStatusSchema>;
 

@@ -17,6 +17,9 @@ export const ITEM_KINDS = ['artefact', 'photograph', 'document', 'artwork', 'bui
 export const itemKindSchema = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof itemKindSchema>;
 
+/** A media asset of the record's own country. */
+export const mediaRefSchema = z.strictObject({ assetId: uuidSchema });
+
 /** The descriptive fields items and memorials share. */
 export const heritageFields = {
   slug: contentSlugSchema,
@@ -33,7 +36,7 @@ export const heritageFields = {
   inventoryNumber: z.string().trim().max(100).optional(),
   tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
   /** Media assets of the same country, in display order. */
-  media: z.array(z.strictObject({ assetId: uuidSchema })).max(100).default([]),
+  media: z.array(mediaRefSchema).max(100).default([]),
 };
 
 export const itemInputSchema = z.strictObject({
@@ -55,6 +58,10 @@ export const studioRecordFields = {
   countryId: uuidSchema,
   status: contentStatusSchema,
   version: versionSchema,
+  /** The revision visitors see, if any. */
+  liveRevision: versionSchema.nullable(),
+  /** The moderator's last word to the curators (why changes were requested, say). */
+  reviewComment: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
@@ -69,6 +76,7 @@ export const studioListItemSchema = z.object({
   title: resolvedTextSchema.nullable(),
   status: contentStatusSchema,
   version: versionSchema,
+  isLive: z.boolean(),
   updatedAt: z.string(),
 });
 export type StudioListEntry = z.infer<typeof studioListItemSchema>;

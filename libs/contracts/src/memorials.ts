@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localizedTextSchema, partialDateSchema, geoPointSchema, localizedLongTextSchema, versionSchema } from './content';
-import { heritageFields, studioRecordFields } from './items';
+import { heritageFields, mediaRefSchema, studioRecordFields } from './items';
 
 export const MEMORIAL_KINDS = ['monument', 'obelisk', 'bust', 'plaque', 'mass-grave', 'cemetery', 'other'] as const;
 export const memorialKindSchema = z.enum(MEMORIAL_KINDS);
@@ -53,6 +53,8 @@ export const memorialEventSchema = z.strictObject({
   description: localizedTextSchema.optional(),
   /** Who did it: a restorer, an organisation, a municipality. */
   actor: z.string().trim().max(300).optional(),
+  /** Photographs and documents of this event (before/after a restoration, say). */
+  media: z.array(mediaRefSchema).max(20).default([]),
 });
 
 export const memorialInputSchema = z.strictObject({

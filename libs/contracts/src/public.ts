@@ -37,6 +37,8 @@ export interface PublicItemSummary {
   title: ResolvedText;
   date: PublicDate | null;
   place: ResolvedText | null;
+  /** The first image (or document preview) of the record, for cards. */
+  image: PublicMedia | null;
 }
 
 /** A media asset as visitors get it: addresses of its derivatives and its texts. */
@@ -52,8 +54,16 @@ export interface PublicMedia {
   tiled: boolean;
   /** Scale factors of the 512 px IIIF tile pyramid, when tiled. */
   tileScaleFactors: number[] | null;
+  mimeType: string;
   alt: ResolvedText | null;
   caption: ResolvedText | null;
+  credit: ResolvedText | null;
+  rights: string | null;
+  /** `/api/media/{id}/file`: the file itself, for audio, video and documents (never for images). */
+  fileUrl: string | null;
+  /** WebVTT captions per language, for audio and video. */
+  captions: { lang: string; url: string }[];
+  transcript: ResolvedText | null;
 }
 
 export interface PublicItem extends PublicItemSummary {
@@ -94,6 +104,7 @@ export interface PublicMemorialEvent {
   type: string;
   description: ResolvedText | null;
   actor: string | null;
+  media: PublicMedia[];
 }
 
 export interface PublicMemorial extends Omit<PublicItem, 'kind' | 'location'> {
@@ -122,6 +133,8 @@ export interface PublicExhibitionSummary {
   title: ResolvedText;
   summary: ResolvedText | null;
   cover: PublicItemSummary | null;
+  /** The cover picture: the exhibition's own, else its cover item's first image. */
+  coverImage: PublicMedia | null;
 }
 
 export type PublicBlock =
@@ -129,7 +142,8 @@ export type PublicBlock =
   | { id: string; type: 'item'; item: PublicItemSummary; caption: ResolvedText | null }
   | { id: string; type: 'gallery'; items: PublicItemSummary[]; caption: ResolvedText | null }
   | { id: string; type: 'quote'; text: ResolvedText | null; attribution: ResolvedText | null }
-  | { id: string; type: 'map'; points: PublicMapPoint[]; caption: ResolvedText | null };
+  | { id: string; type: 'map'; points: PublicMapPoint[]; caption: ResolvedText | null }
+  | { id: string; type: 'media'; media: PublicMedia[]; caption: ResolvedText | null };
 
 export interface PublicExhibition extends PublicExhibitionSummary {
   country: PublicCountryRef;

@@ -35,7 +35,8 @@ function describe(exception: unknown): { body: ApiError; headers?: Record<string
           : String((response as { message?: unknown }).message ?? exception.message);
     const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     const headers = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined;
-    return { body: { statusCode: status, error: reasonPhrase(status), message }, headers };
+    const blockers = (response as { blockers?: ApiError['blockers'] }).blockers;
+    return { body: { statusCode: status, error: reasonPhrase(status), message, ...(blockers ? { blockers } : {}) }, headers };
   }
   // Errors raised by Fastify itself before routing: bad JSON, oversized bodies, wrong media types.
   const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;

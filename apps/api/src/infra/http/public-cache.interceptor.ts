@@ -3,11 +3,13 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Observable, map } from 'rxjs';
 
-const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+// Browsers and shared caches may keep the answer but must ask again each time: a moderator's
+// decision shows at once, and asking again costs a 304 without a body when nothing changed.
+const CACHE_CONTROL = 'public, no-cache';
 
 /**
- * Public answers carry an ETag and a short shared cache lifetime so a CDN can
- * hold them; a matching If-None-Match gets 304 without a body. The body is
+ * Public answers carry an ETag so any cache can hold them and revalidate
+ * them; a matching If-None-Match gets 304 without a body. The body is
  * serialised once, here, and the same bytes are hashed and sent.
  */
 @Injectable()

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { ChangePasswordRequest, LoginRequest, MeResponse } from '@vitrina/contracts';
 import type { Repository } from 'typeorm';
 import type { Actor } from '../access/actor';
+import { AuditLog } from '../audit/audit-log.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
 import { type NewSession, SessionsService } from './sessions.service';
@@ -23,6 +24,7 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -36,11 +38,13 @@ export class AuthService {
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!user || !passwordOk || user.disabledAt) {
       await this.throttle.recordFailure(account, client.address);
+      await this.audit.recordQuietly({ action: 'login.failure', actor: null, entityType: 'user', entityId: user?.id ?? null, details: { email: account } });
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
     await this.throttle.forgetAccount(account);
     if (client.previousToken) await this.sessions.revokeByToken(client.previousToken);
     const session = await this.sessions.create(user.id, client.address, client.userAgent);
+    await this.audit.recordQuietly({ action: 'login', actor: { userId: user.id, email: user.email }, entityType: 'user', entityId: user.id });
     return { session, userId: user.id };
   }
 

@@ -11,7 +11,7 @@ function isLocalizedEntry(value: unknown): boolean {
 }
 
 /** A language map is an object whose every key is a language and every value a `{ text, status }`. */
-function isLanguageMap(value: object): boolean {
+export function isLanguageMap(value: object): boolean {
   const entries = Object.entries(value);
   return entries.length > 0 && entries.every(([key, entry]) => LANGUAGE_CODES.has(key) && isLocalizedEntry(entry));
 }

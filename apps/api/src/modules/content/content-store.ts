@@ -1,13 +1,20 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
-import type { ContentLanguage, ListQuery, StudioList } from '@vitrina/contracts';
+import type { ContentLanguage, ContentStatus, ListQuery, RecordType, StudioList } from '@vitrina/contracts';
 import { resolveText } from '@vitrina/contracts';
-import type { DataSource, EntityTarget, Repository } from 'typeorm';
+import { type DataSource, type EntityManager, type EntityTarget, In, IsNull, type Repository } from 'typeorm';
+import type { AuditLog } from '../audit/audit-log.service';
 import type { ContentRecordEntity } from './content-record.entity';
+import { ContentRevisionEntity } from './content-revision.entity';
+import { referencedMediaIds } from './media-references';
+import { snapshotMediaTexts } from './media-texts';
 
 const UNIQUE_VIOLATION = '23505';
+/** States a record may be deleted in: it was never published and is not awaiting a decision. */
+const DELETABLE: ContentStatus[] = ['draft', 'changes_requested', 'rejected'];
 
 /** How one kind of record maps between its studio document and its table. */
 export interface ContentMapping<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>> {
+  type: RecordType;
   /** Singular, for messages: "item", "memorial", "exhibition". */
   label: string;
   entity: EntityTarget<TEntity>;
@@ -17,19 +24,22 @@ export interface ContentMapping<TInput extends { slug: string }, TEntity extends
 
 export interface Author {
   userId: string;
+  email: string;
 }
 
 /**
  * Storage of curated records, shared by items, memorials and exhibitions:
- * country-scoped reads, optimistic-concurrency saves, deletion of drafts only.
- * Every query names the country, so an id from another country is simply not found.
+ * country-scoped reads; saves that each write a revision, under optimistic
+ * concurrency; deletion of never-published records only. Every query names
+ * the country, so an id from another country is simply not found.
  */
 export class ContentStore<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>> {
   private readonly repository: Repository<TEntity>;
 
   constructor(
-    db: DataSource,
+    private readonly db: DataSource,
     private readonly mapping: ContentMapping<TInput, TEntity>,
+    private readonly audit: AuditLog,
   ) {
     this.repository = db.getRepository(mapping.entity);
   }
@@ -58,6 +68,7 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
         title: resolveText((row.content as { title?: never }).title, lang, countryDefault),
         status: row.status,
         version: row.version,
+        isLive: row.liveRevision !== null,
         updatedAt: row.updatedAt.toISOString(),
       })),
       total,
@@ -66,59 +77,113 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
     };
   }
 
-  async get(countryId: string, id: string): Promise<TEntity> {
-    const row = await this.repository.findOne({ where: { id, countryId } as never });
+  async get(countryId: string, id: string, manager?: EntityManager): Promise<TEntity> {
+    const repository = manager ? manager.getRepository(this.mapping.entity) : this.repository;
+    const row = await repository.findOne({ where: { id, countryId } as never });
     if (!row) throw new NotFoundException(`No such ${this.mapping.label}`);
     return row;
   }
 
   async create(countryId: string, author: Author, input: TInput): Promise<TEntity> {
-    const values = { ...this.mapping.toColumns(input), countryId, createdBy: author.userId, updatedBy: author.userId };
-    try {
-      const { identifiers } = await this.repository.insert(values as never);
-      return this.get(countryId, identifiers[0].id as string);
-    } catch (error) {
-      throw this.translateWriteError(error, input.slug);
-    }
+    const id = await this.writing(input.slug, () =>
+      this.db.transaction(async (tx) => {
+        const values = { ...this.columnsOf(input), countryId, createdBy: author.userId, updatedBy: author.userId };
+        const { identifiers } = await tx.getRepository(this.mapping.entity).insert(values as never);
+        const recordId = identifiers[0].id as string;
+        await this.addRevision(tx, { countryId, recordId, number: 1, input, authorId: author.userId });
+        await this.audit.record({ action: 'create', actor: author, countryId, entityType: this.mapping.type, entityId: recordId, toState: 'draft', details: { revision: 1 } }, tx);
+        return recordId;
+      }),
+    );
+    return this.get(countryId, id);
   }
 
-  /** Saves only if nobody saved since `version`; the second of two concurrent saves gets 409. */
-  async update(countryId: string, id: string, author: Author, input: TInput & { version: number }): Promise<TEntity> {
+  /**
+   * Saves a new revision if nobody saved since `version`: of two concurrent
+   * saves, the second gets 409. The latest revision becomes a draft again —
+   * also when it was awaiting review, so an edit is never approved unseen —
+   * while whatever is live stays live.
+   */
+  async update(countryId: string, id: string, author: Author, input: TInput & { version: number }, restoredFrom?: number): Promise<TEntity> {
     const { version, ...document } = input;
-    const values = { ...this.mapping.toColumns(document as unknown as TInput), updatedBy: author.userId };
-    let affected: number | undefined;
+    await this.writing(input.slug, () =>
+      this.db.transaction(async (tx) => {
+        const current = await this.locked(tx, countryId, id);
+        if (current.version !== version) {
+          throw new ConflictException(
+            `This ${this.mapping.label} was changed by someone else (now version ${current.version}, you edited version ${version}); reload and apply your changes again`,
+          );
+        }
+        const values = { ...this.columnsOf(document as unknown as TInput), updatedBy: author.userId, status: 'draft', version: version + 1 };
+        await tx.getRepository(this.mapping.entity).update({ id } as never, values as never);
+        await this.addRevision(tx, { countryId, recordId: id, number: version + 1, input: document as unknown as TInput, authorId: author.userId, restoredFrom });
+        await this.audit.record(
+          {
+            action: restoredFrom ? 'restore' : 'save',
+            actor: author,
+            countryId,
+            entityType: this.mapping.type,
+            entityId: id,
+            fromState: current.status,
+            toState: 'draft',
+            details: { revision: version + 1, ...(restoredFrom ? { restoredFrom } : {}) },
+          },
+          tx,
+        );
+      }),
+    );
+    return this.get(countryId, id);
+  }
+
+  /** Only records never published can be deleted (with their revisions); published ones are unpublished or archived. */
+  async remove(countryId: string, id: string, author: Author): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const current = await this.locked(tx, countryId, id);
+      if (current.liveRevision !== null || !DELETABLE.includes(current.status)) {
+        throw new ConflictException(`Only drafts that were never published can be deleted; this ${this.mapping.label} is ${current.status}`);
+      }
+      await tx.getRepository(ContentRevisionEntity).delete({ recordType: this.mapping.type, recordId: id });
+      await tx.getRepository(this.mapping.entity).delete({ id, countryId, liveRevision: IsNull(), status: In(DELETABLE) } as never);
+      await this.audit.record({ action: 'delete', actor: author, countryId, entityType: this.mapping.type, entityId: id, fromState: current.status }, tx);
+    });
+  }
+
+  /** The row, locked until the transaction ends, so transitions and saves of one record take turns. */
+  async locked(tx: EntityManager, countryId: string, id: string): Promise<TEntity> {
+    const row = await tx.getRepository(this.mapping.entity).findOne({ where: { id, countryId } as never, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw new NotFoundException(`No such ${this.mapping.label}`);
+    return row;
+  }
+
+  private async addRevision(
+    tx: EntityManager,
+    revision: { countryId: string; recordId: string; number: number; input: TInput; authorId: string; restoredFrom?: number },
+  ): Promise<void> {
+    const mediaTexts = await snapshotMediaTexts(tx, revision.countryId, referencedMediaIds(revision.input));
+    await tx.getRepository(ContentRevisionEntity).insert({
+      recordType: this.mapping.type,
+      recordId: revision.recordId,
+      countryId: revision.countryId,
+      number: revision.number,
+      content: revision.input as never,
+      mediaTexts,
+      authorId: revision.authorId,
+      restoredFrom: revision.restoredFrom ?? null,
+    });
+  }
+
+  private columnsOf(input: TInput): Partial<TEntity> {
+    return { ...this.mapping.toColumns(input), mediaIds: referencedMediaIds(input) };
+  }
+
+  private async writing<T>(slug: string, write: () => Promise<T>): Promise<T> {
     try {
-      const result = await this.repository
-        .createQueryBuilder()
-        .update()
-        .set({ ...values, version: () => 'version + 1' } as never)
-        .where('id = :id AND country_id = :countryId AND version = :version', { id, countryId, version })
-        .execute();
-      affected = result.affected;
+      return await write();
     } catch (error) {
-      throw this.translateWriteError(error, input.slug);
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new ConflictException(`The slug "${slug}" is already used by another ${this.mapping.label} of this country`);
+      }
+      throw error;
     }
-    const current = await this.get(countryId, id);
-    if (!affected) {
-      throw new ConflictException(
-        `This ${this.mapping.label} was changed by someone else (now version ${current.version}, you edited version ${version}); reload and apply your changes again`,
-      );
-    }
-    return current;
-  }
-
-  /** Only drafts can be deleted; published records must be unpublished first. */
-  async remove(countryId: string, id: string): Promise<void> {
-    const result = await this.repository.delete({ id, countryId, status: 'draft' } as never);
-    if (result.affected) return;
-    await this.get(countryId, id);
-    throw new ConflictException(`Only drafts can be deleted; this ${this.mapping.label} is published`);
-  }
-
-  private translateWriteError(error: unknown, slug: string): unknown {
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-      return new ConflictException(`The slug "${slug}" is already used by another ${this.mapping.label} of this country`);
-    }
-    return error;
   }
 }

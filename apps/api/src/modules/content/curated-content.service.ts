@@ -1,13 +1,17 @@
-import type { ListQuery, StudioList } from '@vitrina/contracts';
+import { NotFoundException } from '@nestjs/common';
+import type { ListQuery, RevisionDetail, RevisionSummary, StudioList } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../access/actor';
+import type { AuditLog } from '../audit/audit-log.service';
 import type { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
 import { assertLanguagesEnabled } from './content-languages';
 import type { ContentRecordEntity } from './content-record.entity';
+import { ContentRevisionEntity } from './content-revision.entity';
 import type { ContentStore } from './content-store';
-import { assertMediaOfCountry } from './media-references';
+import { assertMediaOfCountry, referencedMediaIds } from './media-references';
 import { readerLanguage } from './reader-language';
+import { listRevisions } from './revisions';
 
 /** The zod schemas a kind's documents are parsed with. */
 export interface CuratedSchemas<TInput> {
@@ -18,7 +22,8 @@ export interface CuratedSchemas<TInput> {
 /**
  * The studio's rules for one kind of curated record, shared by items,
  * memorials and exhibitions: validate, check languages and media against the
- * country, let the kind prepare the document (sanitise, check references), store.
+ * country, let the kind prepare the document (sanitise, check references),
+ * store it as a new revision; list and restore revisions.
  */
 export abstract class CuratedContentService<
   TInput extends { slug: string },
@@ -26,11 +31,13 @@ export abstract class CuratedContentService<
   TStudio,
 > {
   protected abstract readonly store: ContentStore<TInput, TEntity>;
+  protected abstract readonly type: 'item' | 'memorial' | 'exhibition';
 
   constructor(
     protected readonly countries: CountriesService,
     protected readonly db: DataSource,
     private readonly schemas: CuratedSchemas<TInput>,
+    protected readonly audit: AuditLog,
   ) {}
 
   protected abstract toStudio(entity: TEntity): TStudio;
@@ -53,23 +60,49 @@ export abstract class CuratedContentService<
   async create(countryId: string, actor: Actor, input: unknown): Promise<TStudio> {
     const country = await this.countries.findEntity(countryId);
     const valid = await this.validate(country, this.schemas.create.parse(input));
-    return this.toStudio(await this.store.create(countryId, { userId: actor.userId }, valid));
+    return this.toStudio(await this.store.create(countryId, actor, valid));
   }
 
   async update(countryId: string, id: string, actor: Actor, input: unknown): Promise<TStudio> {
     const country = await this.countries.findEntity(countryId);
     const { version, ...document } = this.schemas.update.parse(input);
     const valid = await this.validate(country, document as unknown as TInput);
-    return this.toStudio(await this.store.update(countryId, id, { userId: actor.userId }, { ...valid, version }));
+    return this.toStudio(await this.store.update(countryId, id, actor, { ...valid, version }));
   }
 
-  remove(countryId: string, id: string): Promise<void> {
-    return this.store.remove(countryId, id);
+  remove(countryId: string, id: string, actor: Actor): Promise<void> {
+    return this.store.remove(countryId, id, actor);
+  }
+
+  async revisions(countryId: string, id: string): Promise<RevisionSummary[]> {
+    const record = await this.store.get(countryId, id);
+    return listRevisions(this.db, this.type, record);
+  }
+
+  async revision(countryId: string, id: string, number: number): Promise<RevisionDetail> {
+    const summaries = await this.revisions(countryId, id);
+    const summary = summaries.find((revision) => revision.number === number);
+    const row = await this.db.getRepository(ContentRevisionEntity).findOneBy({ recordType: this.type, recordId: id, number });
+    if (!summary || !row) throw new NotFoundException('No such revision');
+    return { ...summary, content: row.content };
+  }
+
+  /**
+   * An earlier revision comes back as a new draft revision. It is validated
+   * again: the country's languages or media may have changed since.
+   */
+  async restore(countryId: string, id: string, number: number, actor: Actor): Promise<TStudio> {
+    const country = await this.countries.findEntity(countryId);
+    const old = await this.db.getRepository(ContentRevisionEntity).findOneBy({ recordType: this.type, recordId: id, countryId, number });
+    if (!old) throw new NotFoundException('No such revision');
+    const current = await this.store.get(countryId, id);
+    const valid = await this.validate(country, this.schemas.create.parse(old.content));
+    return this.toStudio(await this.store.update(countryId, id, actor, { ...valid, version: current.version }, number));
   }
 
   private async validate(country: CountryEntity, input: TInput): Promise<TInput> {
     assertLanguagesEnabled(input, country.languages);
-    await assertMediaOfCountry(this.db, country.id, (input as { media?: { assetId: string }[] }).media);
+    await assertMediaOfCountry(this.db, country.id, referencedMediaIds(input));
     return this.prepare(country, input);
   }
 }

@@ -11,7 +11,6 @@ import type {
   PublicItem,
   PublicItemSummary,
   PublicMapPoint,
-  PublicMedia,
   PublicMemorial,
   ResolvedText,
 } from '@vitrina/contracts';
@@ -19,10 +18,10 @@ import { resolveText } from '@vitrina/contracts';
 import type { CountryEntity } from '../countries/country.entity';
 import type { ExhibitionEntity } from '../exhibitions/exhibition.entity';
 import type { ItemEntity } from '../items/item.entity';
-import type { MediaAssetEntity } from '../media/media-asset.entity';
 import type { MemorialEntity } from '../memorials/memorial.entity';
+import { type AssetsById, presentCardImage, presentMedia } from './media-views';
 
-export type AssetsById = Map<string, MediaAssetEntity>;
+export type { AssetsById } from './media-views';
 
 /** Resolves texts for one reader of one country. */
 export class Reader {
@@ -57,7 +56,7 @@ function presentDate(reader: Reader, date: ItemEntity['content']['date']): Publi
   return { earliest: date.earliest ?? null, latest: date.latest ?? null, display: reader.text(date.display) };
 }
 
-export function presentItemSummary(reader: Reader, item: ItemEntity): PublicItemSummary {
+export function presentItemSummary(reader: Reader, item: ItemEntity, assets: AssetsById): PublicItemSummary {
   return {
     id: item.id,
     slug: item.slug,
@@ -65,29 +64,8 @@ export function presentItemSummary(reader: Reader, item: ItemEntity): PublicItem
     title: reader.title(item.content.title),
     date: presentDate(reader, item.content.date),
     place: reader.text(item.content.place),
+    image: presentCardImage(reader, item.content.media, assets),
   };
-}
-
-/** The record's media that are ready, in the curator's order; unfinished or failed ones are left out. */
-export function presentMedia(reader: Reader, refs: { assetId: string }[] | undefined, assets: AssetsById): PublicMedia[] {
-  return (refs ?? []).flatMap(({ assetId }) => {
-    const asset = assets.get(assetId);
-    if (!asset || asset.status !== 'ready') return [];
-    return [
-      {
-        id: asset.id,
-        kind: asset.kind,
-        width: asset.width,
-        height: asset.height,
-        thumbhash: asset.thumbhash,
-        widths: asset.derivativeWidths ?? [],
-        tiled: asset.tileScaleFactors !== null,
-        tileScaleFactors: asset.tileScaleFactors,
-        alt: reader.text(asset.alt),
-        caption: reader.text(asset.caption),
-      },
-    ];
-  });
 }
 
 function heritageDetails(reader: Reader, record: ItemEntity | MemorialEntity, assets: AssetsById) {
@@ -115,7 +93,7 @@ export function itemLocation(item: ItemEntity): GeoPoint | null {
 
 export function presentItem(reader: Reader, item: ItemEntity, assets: AssetsById): PublicItem {
   return {
-    ...presentItemSummary(reader, item),
+    ...presentItemSummary(reader, item, assets),
     ...heritageDetails(reader, item, assets),
     location: itemLocation(item),
   };
@@ -157,6 +135,7 @@ export function presentMemorial(reader: Reader, memorial: MemorialEntity, assets
     title: reader.title(content.title),
     date: presentDate(reader, content.date),
     place: reader.text(content.place),
+    image: presentCardImage(reader, content.media, assets),
     ...heritageDetails(reader, memorial, assets),
     location: { lat: memorial.lat, lng: memorial.lng },
     address: reader.text(content.address),
@@ -176,6 +155,7 @@ export function presentMemorial(reader: Reader, memorial: MemorialEntity, assets
         type: event.type,
         description: reader.text(event.description),
         actor: event.actor ?? null,
+        media: presentMedia(reader, event.media, assets),
       })),
   };
 }
@@ -184,12 +164,14 @@ export function presentMemorial(reader: Reader, memorial: MemorialEntity, assets
 export interface ExhibitionContext {
   items: Map<string, ItemEntity>;
   memorials: Map<string, MemorialEntity>;
+  /** The exhibition's own media and the card images of its items. */
+  assets: AssetsById;
 }
 
 function presentBlock(reader: Reader, block: ExhibitionBlock, context: ExhibitionContext): PublicBlock | null {
   const item = (id: string) => context.items.get(id);
-  const summaries = (ids: string[]) =>
-    ids.flatMap((id) => (item(id) ? [presentItemSummary(reader, item(id)!)] : []));
+  const summary = (found: ItemEntity) => presentItemSummary(reader, found, context.assets);
+  const summaries = (ids: string[]) => ids.flatMap((id) => (item(id) ? [summary(item(id)!)] : []));
   switch (block.type) {
     case 'text':
       return { id: block.id, type: 'text', body: reader.text(block.body) };
@@ -198,7 +180,7 @@ function presentBlock(reader: Reader, block: ExhibitionBlock, context: Exhibitio
     case 'item': {
       const found = item(block.itemId);
       if (!found) return null;
-      return { id: block.id, type: 'item', item: presentItemSummary(reader, found), caption: reader.text(block.caption) };
+      return { id: block.id, type: 'item', item: summary(found), caption: reader.text(block.caption) };
     }
     case 'gallery': {
       const items = summaries(block.itemIds);
@@ -216,6 +198,10 @@ function presentBlock(reader: Reader, block: ExhibitionBlock, context: Exhibitio
       const points = [...memorialPoints, ...itemPoints];
       return points.length ? { id: block.id, type: 'map', points, caption: reader.text(block.caption) } : null;
     }
+    case 'media': {
+      const media = presentMedia(reader, block.assetIds.map((assetId) => ({ assetId })), context.assets);
+      return media.length ? { id: block.id, type: 'media', media, caption: reader.text(block.caption) } : null;
+    }
   }
 }
 
@@ -223,21 +209,26 @@ export function presentExhibitionSummary(
   reader: Reader,
   exhibition: ExhibitionEntity,
   items: Map<string, ItemEntity>,
+  assets: AssetsById,
 ): PublicExhibitionSummary {
-  const cover = exhibition.content.coverItemId ? items.get(exhibition.content.coverItemId) : undefined;
+  const content = exhibition.content;
+  const coverItem = content.coverItemId ? items.get(content.coverItemId) : undefined;
+  const cover = coverItem ? presentItemSummary(reader, coverItem, assets) : null;
+  const ownCover = content.coverMediaId ? presentCardImage(reader, [{ assetId: content.coverMediaId }], assets) : null;
   return {
     id: exhibition.id,
     slug: exhibition.slug,
-    title: reader.title(exhibition.content.title),
-    summary: reader.text(exhibition.content.summary),
-    cover: cover ? presentItemSummary(reader, cover) : null,
+    title: reader.title(content.title),
+    summary: reader.text(content.summary),
+    cover,
+    coverImage: ownCover ?? cover?.image ?? null,
   };
 }
 
 /** Blocks pointing at records the reader may not see are left out, never shown half. */
 export function presentExhibition(reader: Reader, exhibition: ExhibitionEntity, context: ExhibitionContext): PublicExhibition {
   return {
-    ...presentExhibitionSummary(reader, exhibition, context.items),
+    ...presentExhibitionSummary(reader, exhibition, context.items, context.assets),
     country: reader.countryRef(),
     sections: (exhibition.content.sections ?? []).map((section) => ({
       id: section.id,

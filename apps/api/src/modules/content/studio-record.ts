@@ -7,6 +7,8 @@ export function studioRecordFields(entity: ContentRecordEntity<object>) {
     countryId: entity.countryId,
     status: entity.status,
     version: entity.version,
+    liveRevision: entity.liveRevision,
+    reviewComment: entity.reviewComment,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
   };

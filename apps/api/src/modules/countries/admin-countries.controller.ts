@@ -1,3 +1,4 @@
+import { Audited } from '../audit/audited.decorator';
 import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Country } from '@vitrina/contracts';
@@ -11,11 +12,13 @@ import { CountryIdParams, CreateCountryDto, UpdateCountryDto } from './dto';
 export class AdminCountriesController {
   constructor(private readonly countries: CountriesService) {}
 
+  @Audited({ action: 'country.create', entityType: 'country', entityId: 'response.id', countryId: 'response.id' })
   @Post()
   create(@Body() body: CreateCountryDto): Promise<Country> {
     return this.countries.create(body);
   }
 
+  @Audited({ action: 'country.update', entityType: 'country', entityId: 'params.id', countryId: 'params.id' })
   @Patch(':id')
   update(@Param() params: CountryIdParams, @Body() body: UpdateCountryDto): Promise<Country> {
     return this.countries.update(params.id, body);

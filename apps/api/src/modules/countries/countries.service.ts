@@ -29,6 +29,11 @@ export class CountriesService {
     return (await this.countries.find({ order: { slug: 'ASC' } })).map(toCountry);
   }
 
+  /** Every stored country, for lookups by id and slug. */
+  listEntities(): Promise<CountryEntity[]> {
+    return this.countries.find({ order: { slug: 'ASC' } });
+  }
+
   async getBySlug(slug: string): Promise<Country> {
     const country = await this.countries.findOne({ where: { slug } });
     if (!country) throw new NotFoundException('No such country');

@@ -3,8 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContentLanguage, LocalizedText, PublicExhibition, StudioExhibition } from '@vitrina/contracts';
 import { exhibitionInputSchema, updateExhibitionSchema } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.service';
 import { ContentStore } from '../content/content-store';
 import { CuratedContentService } from '../content/curated-content.service';
+import { exhibitionMediaIds } from '../content/media-views';
+import { MediaAssetEntity } from '../media/media-asset.entity';
 import { findByIds } from '../content/find-by-ids';
 import { Reader, exhibitionReferences, presentExhibition } from '../content/public-views';
 import { studioRecordFields } from '../content/studio-record';
@@ -36,12 +39,15 @@ function sanitizeBody(body: LocalizedText): LocalizedText {
 export class ExhibitionsService extends CuratedContentService<ValidExhibition, ExhibitionEntity, StudioExhibition> {
   protected readonly store: ContentStore<ValidExhibition, ExhibitionEntity>;
 
+  protected readonly type = 'exhibition' as const;
+
   constructor(
     @InjectDataSource() db: DataSource,
     countries: CountriesService,
+    audit: AuditLog,
   ) {
-    super(countries, db, { create: exhibitionInputSchema, update: updateExhibitionSchema });
-    this.store = new ContentStore(db, { label: 'exhibition', entity: ExhibitionEntity, toColumns: exhibitionColumns });
+    super(countries, db, { create: exhibitionInputSchema, update: updateExhibitionSchema }, audit);
+    this.store = new ContentStore(db, { type: 'exhibition', label: 'exhibition', entity: ExhibitionEntity, toColumns: exhibitionColumns }, audit);
   }
 
   protected toStudio(entity: ExhibitionEntity): StudioExhibition {
@@ -84,6 +90,7 @@ export class ExhibitionsService extends CuratedContentService<ValidExhibition, E
     const exhibition = await this.store.get(countryId, id);
     const { itemIds, memorialIds } = exhibitionReferences(exhibition.content);
     const [items, memorials] = await this.loadReferenced(countryId, itemIds, memorialIds);
-    return presentExhibition(new Reader(lang ?? country.defaultLanguage, country), exhibition, { items, memorials });
+    const assets = await findByIds(this.db.getRepository(MediaAssetEntity), { countryId }, exhibitionMediaIds([exhibition], items.values()));
+    return presentExhibition(new Reader(lang ?? country.defaultLanguage, country), exhibition, { items, memorials, assets });
   }
 }

@@ -52,7 +52,7 @@ export class StudioExhibitionsController {
   @RequireCountry('content.edit', COUNTRY)
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param() params: CountryRecordParams): Promise<void> {
-    return this.exhibitions.remove(params.countryId, params.id);
+  remove(@Param() params: CountryRecordParams, @CurrentActor() actor: Actor): Promise<void> {
+    return this.exhibitions.remove(params.countryId, params.id, actor);
   }
 }

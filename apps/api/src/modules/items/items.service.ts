@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { StudioItem } from '@vitrina/contracts';
 import { itemInputSchema, updateItemSchema } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.service';
 import { ContentStore } from '../content/content-store';
 import { CuratedContentService } from '../content/curated-content.service';
 import { studioRecordFields } from '../content/studio-record';
@@ -29,12 +30,15 @@ export function itemColumns(input: ValidItem): Partial<ItemEntity> {
 export class ItemsService extends CuratedContentService<ValidItem, ItemEntity, StudioItem> {
   protected readonly store: ContentStore<ValidItem, ItemEntity>;
 
+  protected readonly type = 'item' as const;
+
   constructor(
     @InjectDataSource() db: DataSource,
     countries: CountriesService,
+    audit: AuditLog,
   ) {
-    super(countries, db, { create: itemInputSchema, update: updateItemSchema });
-    this.store = new ContentStore(db, { label: 'item', entity: ItemEntity, toColumns: itemColumns });
+    super(countries, db, { create: itemInputSchema, update: updateItemSchema }, audit);
+    this.store = new ContentStore(db, { type: 'item', label: 'item', entity: ItemEntity, toColumns: itemColumns }, audit);
   }
 
   protected toStudio(entity: ItemEntity): StudioItem {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Condition, StudioMemorial } from '@vitrina/contracts';
 import { memorialInputSchema, updateMemorialSchema } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.service';
 import { ContentStore } from '../content/content-store';
 import { CuratedContentService } from '../content/curated-content.service';
 import { studioRecordFields } from '../content/studio-record';
@@ -33,12 +34,15 @@ export function memorialColumns(input: ValidMemorial): Partial<MemorialEntity> {
 export class MemorialsService extends CuratedContentService<ValidMemorial, MemorialEntity, StudioMemorial> {
   protected readonly store: ContentStore<ValidMemorial, MemorialEntity>;
 
+  protected readonly type = 'memorial' as const;
+
   constructor(
     @InjectDataSource() db: DataSource,
     countries: CountriesService,
+    audit: AuditLog,
   ) {
-    super(countries, db, { create: memorialInputSchema, update: updateMemorialSchema });
-    this.store = new ContentStore(db, { label: 'memorial', entity: MemorialEntity, toColumns: memorialColumns });
+    super(countries, db, { create: memorialInputSchema, update: updateMemorialSchema }, audit);
+    this.store = new ContentStore(db, { type: 'memorial', label: 'memorial', entity: MemorialEntity, toColumns: memorialColumns }, audit);
   }
 
   protected toStudio(entity: MemorialEntity): StudioMemorial {

@@ -46,7 +46,7 @@ export class StudioMemorialsController {
   @RequireCountry('content.edit', COUNTRY)
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param() params: CountryRecordParams): Promise<void> {
-    return this.memorials.remove(params.countryId, params.id);
+  remove(@Param() params: CountryRecordParams, @CurrentActor() actor: Actor): Promise<void> {
+    return this.memorials.remove(params.countryId, params.id, actor);
   }
 }

@@ -23,7 +23,19 @@ function hrefOf(country: string, point: PublicMapPoint): string {
  * the list is what keyboard and screen-reader users follow, and what remains
  * when the tile server cannot be reached.
  */
-export function PlaceMap({ points, country, label }: { points: PublicMapPoint[]; country: string; label: string }) {
+export function PlaceMap({
+  points,
+  country,
+  label,
+  countryOf,
+}: {
+  points: PublicMapPoint[];
+  country: string;
+  label: string;
+  /** For points of several countries (search results): the country of each. */
+  countryOf?: (point: PublicMapPoint) => string;
+}) {
+  const href = (point: PublicMapPoint) => hrefOf(countryOf?.(point) ?? country, point);
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const config = useApi<MapConfig>('/api/public/map-config');
@@ -51,7 +63,7 @@ export function PlaceMap({ points, country, label }: { points: PublicMapPoint[];
           fillOpacity: 0.9,
         });
         const link = document.createElement('a');
-        link.href = hrefOf(country, point);
+        link.href = href(point);
         link.textContent = point.title.text;
         marker.bindPopup(link);
         cluster.addLayer(marker);
@@ -78,7 +90,7 @@ export function PlaceMap({ points, country, label }: { points: PublicMapPoint[];
         <ul className="place-list" aria-label={label}>
           {points.map((point) => (
             <li key={`${point.type}-${point.id}`}>
-              <Link to={hrefOf(country, point)}>
+              <Link to={href(point)}>
                 <Text value={point.title} />
               </Link>
               {point.condition && <span className={`condition condition-${point.condition}`}>{t(`conditions.${point.condition}`)}</span>}

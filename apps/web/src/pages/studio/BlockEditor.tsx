@@ -1,6 +1,7 @@
-import type { ContentLanguage, ExhibitionBlock, StudioListEntry } from '@vitrina/contracts';
+import type { Country, ExhibitionBlock, StudioListEntry } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
 import { LocalizedField } from './LocalizedField';
+import { MediaManager } from './MediaManager';
 import { orUndefined } from './localized';
 
 export interface Choices {
@@ -31,8 +32,9 @@ function Picker({ legend, options, selected, onChange }: { legend: string; optio
 }
 
 /** The fields of one exhibition block, by its type. */
-export function BlockEditor({ block, onChange, languages, choices }: { block: ExhibitionBlock; onChange: (b: ExhibitionBlock) => void; languages: ContentLanguage[]; choices: Choices }) {
+export function BlockEditor({ block, onChange, country, choices }: { block: ExhibitionBlock; onChange: (b: ExhibitionBlock) => void; country: Country; choices: Choices }) {
   const { t } = useTranslation();
+  const languages = country.languages;
   switch (block.type) {
     case 'text':
       return <LocalizedField label={t('studio.blocks.text')} multiline value={block.body} languages={languages} onChange={(body) => onChange({ ...block, body })} />;
@@ -73,6 +75,18 @@ export function BlockEditor({ block, onChange, languages, choices }: { block: Ex
           <LocalizedField label={t('studio.caption')} value={block.caption} languages={languages} onChange={(v) => onChange({ ...block, caption: orUndefined(v) })} />
         </>
       );
+    case 'media':
+      return (
+        <>
+          <MediaManager
+            country={country}
+            legend={t('studio.blocks.media')}
+            value={block.assetIds.map((assetId) => ({ assetId }))}
+            onChange={(refs) => onChange({ ...block, assetIds: refs.map((ref) => ref.assetId) })}
+          />
+          <LocalizedField label={t('studio.caption')} value={block.caption} languages={languages} onChange={(v) => onChange({ ...block, caption: orUndefined(v) })} />
+        </>
+      );
   }
 }
 
@@ -89,5 +103,7 @@ export function newBlock(type: ExhibitionBlock['type'], choices: Choices): Exhib
       return { id, type, itemIds: [] };
     case 'map':
       return { id, type, itemIds: [], memorialIds: [] };
+    case 'media':
+      return { id, type, assetIds: [] };
   }
 }

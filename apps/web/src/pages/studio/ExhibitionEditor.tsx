@@ -4,14 +4,16 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api';
 import { Notice } from '../admin/Notice';
+import { WorkflowPanel } from './WorkflowPanel';
 import { BlockEditor, type Choices, newBlock } from './BlockEditor';
 import { LocalizedField } from './LocalizedField';
+import { MediaManager } from './MediaManager';
 import { Reorderable } from './Reorderable';
 import { orUndefined } from './localized';
 import { studioApi } from './studio-context';
 import { editable, useRecordEditor } from './use-record-editor';
 
-const BLOCK_TYPES: ExhibitionBlock['type'][] = ['text', 'item', 'gallery', 'quote', 'map'];
+const BLOCK_TYPES: ExhibitionBlock['type'][] = ['text', 'item', 'gallery', 'media', 'quote', 'map'];
 const BLANK: ExhibitionDocument = { slug: '', title: {}, sections: [] };
 
 function SectionEditor({ section, onChange, country, choices, index }: { section: ExhibitionSection; onChange: (s: ExhibitionSection) => void; country: Country; choices: Choices; index: number }) {
@@ -31,7 +33,7 @@ function SectionEditor({ section, onChange, country, choices, index }: { section
             <p className="eyebrow">{t('studio.blockLabel', { number: i + 1, type: t(`studio.blocks.${block.type}`) })}</p>
             <BlockEditor
               block={block}
-              languages={country.languages}
+              country={country}
               choices={choices}
               onChange={(next) => onChange({ ...section, blocks: section.blocks.map((b) => (b.id === block.id ? next : b)) })}
             />
@@ -72,52 +74,63 @@ export function ExhibitionEditor({ country, id }: { country: Country; id?: strin
     void editor.save(editable(doc));
   };
   return (
-    <form className="form editor" onSubmit={submit} aria-labelledby="editor-heading">
-      <h2 id="editor-heading">{id ? t('studio.edit.exhibitions') : t('studio.new.exhibitions')}</h2>
-      <label>
-        <span>{t('studio.slug')}</span>
-        <input required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={doc.slug} onChange={(e) => set({ slug: e.target.value })} />
-      </label>
-      <LocalizedField label={t('studio.title')} required value={doc.title} languages={country.languages} onChange={(title) => set({ title })} />
-      <LocalizedField label={t('studio.summary')} multiline value={doc.summary} languages={country.languages} onChange={(v) => set({ summary: orUndefined(v) })} />
-      <label>
-        <span>{t('studio.cover')}</span>
-        <select value={doc.coverItemId ?? ''} onChange={(e) => set({ coverItemId: e.target.value || undefined })}>
-          <option value="">{t('studio.notSet')}</option>
-          {choices.items.map((item) => (
-            <option key={item.id} value={item.id}>
-              {item.title?.text ?? item.slug}
-            </option>
-          ))}
-        </select>
-      </label>
-      <fieldset className="sections">
-        <legend>{t('studio.sections')}</legend>
-        <Reorderable
-          entries={doc.sections}
-          onChange={(sections) => set({ sections })}
-          describe={(_, i) => t('studio.sectionNumber', { number: i + 1 })}
-          render={(section, index) => (
-            <SectionEditor
-              section={section}
-              index={index}
-              country={country}
-              choices={choices}
-              onChange={(next) => set({ sections: doc.sections.map((s) => (s.id === section.id ? next : s)) })}
-            />
-          )}
+    <>
+      <form className="form editor" onSubmit={submit} aria-labelledby="editor-heading">
+        <h2 id="editor-heading">{id ? t('studio.edit.exhibitions') : t('studio.new.exhibitions')}</h2>
+        <label>
+          <span>{t('studio.slug')}</span>
+          <input required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={doc.slug} onChange={(e) => set({ slug: e.target.value })} />
+        </label>
+        <LocalizedField label={t('studio.title')} required value={doc.title} languages={country.languages} onChange={(title) => set({ title })} />
+        <LocalizedField label={t('studio.summary')} multiline value={doc.summary} languages={country.languages} onChange={(v) => set({ summary: orUndefined(v) })} />
+        <label>
+          <span>{t('studio.cover')}</span>
+          <select value={doc.coverItemId ?? ''} onChange={(e) => set({ coverItemId: e.target.value || undefined })}>
+            <option value="">{t('studio.notSet')}</option>
+            {choices.items.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.title?.text ?? item.slug}
+              </option>
+            ))}
+          </select>
+        </label>
+        <MediaManager
+          country={country}
+          single
+          accept="image/*"
+          legend={t('studio.coverImage')}
+          value={doc.coverMediaId ? [{ assetId: doc.coverMediaId }] : []}
+          onChange={(refs) => set({ coverMediaId: refs[0]?.assetId })}
         />
-        <button type="button" className="secondary" onClick={() => set({ sections: [...doc.sections, { id: crypto.randomUUID(), blocks: [] }] })}>
-          {t('studio.addSection')}
-        </button>
-      </fieldset>
-      <Notice notice={editor.notice} />
-      <div className="actions">
-        <button type="submit" disabled={editor.saving}>
-          {t('studio.save')}
-        </button>
-        {id && <Link to={`/studio/${country.id}/exhibitions/${id}/preview`}>{t('studio.preview')}</Link>}
-      </div>
-    </form>
+        <fieldset className="sections">
+          <legend>{t('studio.sections')}</legend>
+          <Reorderable
+            entries={doc.sections}
+            onChange={(sections) => set({ sections })}
+            describe={(_, i) => t('studio.sectionNumber', { number: i + 1 })}
+            render={(section, index) => (
+              <SectionEditor
+                section={section}
+                index={index}
+                country={country}
+                choices={choices}
+                onChange={(next) => set({ sections: doc.sections.map((s) => (s.id === section.id ? next : s)) })}
+              />
+            )}
+          />
+          <button type="button" className="secondary" onClick={() => set({ sections: [...doc.sections, { id: crypto.randomUUID(), blocks: [] }] })}>
+            {t('studio.addSection')}
+          </button>
+        </fieldset>
+        <Notice notice={editor.notice} />
+        <div className="actions">
+          <button type="submit" disabled={editor.saving}>
+            {t('studio.save')}
+          </button>
+          {id && <Link to={`/studio/${country.id}/exhibitions/${id}/preview`}>{t('studio.preview')}</Link>}
+        </div>
+      </form>
+      {id && editor.state && <WorkflowPanel countryId={country.id} collection="exhibitions" id={id} state={editor.state} onChanged={editor.reload} />}
+    </>
   );
 }

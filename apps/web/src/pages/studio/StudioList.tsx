@@ -1,5 +1,5 @@
 import type { Country, StudioList as StudioListData } from '@vitrina/contracts';
-import { ITEM_KINDS, MEMORIAL_KINDS } from '@vitrina/contracts';
+import { CONTENT_STATUSES, ITEM_KINDS, MEMORIAL_KINDS } from '@vitrina/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -59,8 +59,11 @@ export function StudioList({ country, collection }: { country: Country; collecti
           <span>{t('studio.status')}</span>
           <select value={status} onChange={(e) => (setStatus(e.target.value), setOffset(0))}>
             <option value="">{t('studio.any')}</option>
-            <option value="draft">{t('studio.states.draft')}</option>
-            <option value="published">{t('studio.states.published')}</option>
+            {CONTENT_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`studio.states.${value}`)}
+              </option>
+            ))}
           </select>
         </label>
         {kinds.length > 0 && (
@@ -97,12 +100,15 @@ export function StudioList({ country, collection }: { country: Country; collecti
                 </Link>
               </td>
               {kinds.length > 0 && <td>{kindLabel(entry.kind)}</td>}
-              <td>{t(`studio.states.${entry.status}`)}</td>
+              <td>
+                {t(`studio.states.${entry.status}`)}
+                {entry.isLive && entry.status !== 'published' && <span className="badge">{t('workflow.live')}</span>}
+              </td>
               <td>
                 <time dateTime={entry.updatedAt}>{new Date(entry.updatedAt).toLocaleString(i18n.language)}</time>
               </td>
               <td>
-                {entry.status === 'draft' && (
+                {entry.status === 'draft' && !entry.isLive && (
                   <button type="button" className="secondary" onClick={() => remove(entry.id)}>
                     {t('studio.delete')}
                     <span className="visually-hidden"> {entry.slug}</span>

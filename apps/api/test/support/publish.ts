@@ -1,0 +1,26 @@
+import type { DataSource } from 'typeorm';
+
+type Table = 'items' | 'memorials' | 'exhibitions';
+
+/**
+ * Makes a record's latest revision live straight in the database, as an
+ * approval does but without its gates. For tests of other features (media
+ * serving, the public site); review.spec.ts tests approval itself.
+ */
+export async function publishDirectly(db: DataSource, table: Table, id: string): Promise<void> {
+  const [, affected] = await db.query(
+    `UPDATE ${table} r SET status = 'published', published_at = now(), live_revision = r.version, live_content = v.content,
+            live_slug = r.slug, live_media_ids = r.media_ids, live_media_texts = v.media_texts
+       FROM content_revisions v WHERE v.record_id = r.id AND v.number = r.version AND r.id = $1`,
+    [id],
+  );
+  if (affected !== 1) throw new Error(`no ${table} record ${id} to publish`);
+}
+
+/** Takes a record off the public site straight in the database. */
+export async function unpublishDirectly(db: DataSource, table: Table, id: string): Promise<void> {
+  await db.query(
+    `UPDATE ${table} SET status = 'draft', live_revision = NULL, live_content = NULL, live_slug = NULL, live_media_ids = '{}', live_media_texts = '{}' WHERE id = $1`,
+    [id],
+  );
+}

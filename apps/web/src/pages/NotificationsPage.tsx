@@ -1,0 +1,44 @@
+import type { NotificationList } from '@vitrina/contracts';
+import { Link, Navigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { useApi } from '../api/use-api';
+import { useAuth } from '../auth/auth-context';
+import { PageTitle } from '../components/PageTitle';
+
+/** A curator's decisions and a moderator's submissions, newest first. */
+export default function NotificationsPage() {
+  const { t, i18n } = useTranslation();
+  const { me, loading } = useAuth();
+  const list = useApi<NotificationList>(me ? '/api/notifications' : null);
+  if (loading) return null;
+  if (!me) return <Navigate to="/login" replace />;
+  return (
+    <section className="page">
+      <PageTitle title={t('notifications.heading')} />
+      <h1>{t('notifications.heading')}</h1>
+      {list.data && list.data.unread > 0 && (
+        <button type="button" className="secondary" onClick={async () => (await api('POST', '/api/notifications/read', {}), list.reload())}>
+          {t('notifications.markAllRead')}
+        </button>
+      )}
+      {list.data?.items.length === 0 && <p className="muted">{t('notifications.empty')}</p>}
+      <ul className="notifications">
+        {list.data?.items.map((note) => {
+          const to =
+            note.kind === 'submitted' ? `/review/${note.countryId}/${note.collection}/${note.recordId}` : `/studio/${note.countryId}/${note.collection}/${note.recordId}`;
+          return (
+            <li key={note.id} className={note.read ? 'read' : 'unread'}>
+              {!note.read && <span className="badge">{t('notifications.new')}</span>}
+              <Link to={to}>{t(`notifications.kinds.${note.kind}`, { title: note.title, name: note.actorName ?? '—' })}</Link>{' '}
+              <time className="muted small" dateTime={note.createdAt}>
+                {new Date(note.createdAt).toLocaleString(i18n.language)}
+              </time>
+              {note.comment && <blockquote>{note.comment}</blockquote>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ReviewQueueEntry } from '@vitrina/contracts';
+import { Link, useLocation, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/use-api';
+import { Text } from '../../components/content/Text';
+import { Notice, errorNotice } from '../admin/Notice';
+
+/** What awaits review in one country, oldest submission first. */
+export function ReviewQueue() {
+  const { t, i18n } = useTranslation();
+  const { countryId = '' } = useParams();
+  const location = useLocation();
+  const queue = useApi<ReviewQueueEntry[]>(`/api/review/countries/${countryId}/queue?lang=${i18n.language}`);
+  const decided = (location.state as { decided?: string } | null)?.decided;
+  return (
+    <section aria-labelledby="queue-heading">
+      <h2 id="queue-heading">{t('review.queue')}</h2>
+      <Notice notice={decided ? { kind: 'ok', key: `review.done.${decided}` } : queue.error ? errorNotice(queue.error) : undefined} />
+      {queue.data && queue.data.length === 0 && <p className="muted">{t('review.empty')}</p>}
+      {queue.data && queue.data.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('studio.title')}</th>
+              <th scope="col">{t('review.type')}</th>
+              <th scope="col">{t('review.submitted')}</th>
+              <th scope="col">{t('review.by')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.data.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  <Link to={`/review/${countryId}/${entry.collection}/${entry.id}`}>{entry.title ? <Text value={entry.title} /> : entry.slug}</Link>
+                  {entry.isLive && <span className="badge">{t('review.editOfLive')}</span>}
+                </td>
+                <td>{t(`review.types.${entry.type}`)}</td>
+                <td>{entry.submittedAt && <time dateTime={entry.submittedAt}>{new Date(entry.submittedAt).toLocaleString(i18n.language)}</time>}</td>
+                <td>{entry.submittedBy ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

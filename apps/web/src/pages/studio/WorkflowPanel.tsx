@@ -1,0 +1,91 @@
+import type { RevisionSummary } from '@vitrina/contracts';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
+import { type Collection, studioApi } from './studio-context';
+import type { RecordState } from './use-record-editor';
+
+/**
+ * Where the record stands in review, and what a curator can do about it:
+ * submit the latest revision, withdraw a submission, look back at revisions
+ * and bring an earlier one back as a new draft.
+ */
+export function WorkflowPanel({ countryId, collection, id, state, onChanged }: {
+  countryId: string;
+  collection: Collection;
+  id: string;
+  state: RecordState;
+  onChanged: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [notice, setNotice] = useState<NoticeState>();
+  const base = studioApi(countryId, collection, `/${id}`);
+  const revisions = useApi<RevisionSummary[]>(`${base}/revisions`);
+  const { reload } = revisions;
+  useEffect(reload, [reload, state.version, state.status]);
+  const act = async (path: string, body: object | undefined, done: string) => {
+    try {
+      await api('POST', `${base}/${path}`, body);
+      setNotice({ kind: 'ok', key: done });
+      onChanged();
+    } catch (error) {
+      setNotice(errorNotice(error));
+    }
+  };
+  const canSubmit = ['draft', 'changes_requested', 'rejected', 'unpublished', 'archived'].includes(state.status);
+  return (
+    <section className="workflow-panel" aria-labelledby="workflow-heading">
+      <h3 id="workflow-heading">{t('workflow.heading')}</h3>
+      <p>
+        <strong>{t(`studio.states.${state.status}`)}</strong>
+        {' · '}
+        {state.liveRevision ? t('workflow.liveRevision', { number: state.liveRevision }) : t('workflow.notLive')}
+        {' · '}
+        {t('workflow.latestRevision', { number: state.version })}
+      </p>
+      {state.reviewComment && (
+        <blockquote className="review-comment">
+          <p className="eyebrow">{t('workflow.moderatorSays')}</p>
+          <p>{state.reviewComment}</p>
+        </blockquote>
+      )}
+      <div className="actions">
+        {canSubmit && (
+          <button type="button" onClick={() => act('submit', { version: state.version }, 'workflow.submitted')}>
+            {t('workflow.submit')}
+          </button>
+        )}
+        {state.status === 'in_review' && (
+          <button type="button" className="secondary" onClick={() => act('withdraw', undefined, 'workflow.withdrawn')}>
+            {t('workflow.withdraw')}
+          </button>
+        )}
+      </div>
+      <Notice notice={notice} />
+      <details className="revisions">
+        <summary>{t('workflow.revisions')}</summary>
+        <ol reversed>
+          {revisions.data?.map((revision) => (
+            <li key={revision.number}>
+              {t('workflow.revisionLine', {
+                number: revision.number,
+                author: revision.authorName ?? '—',
+                date: new Date(revision.createdAt).toLocaleString(i18n.language),
+              })}
+              {revision.isLive && <span className="badge">{t('workflow.live')}</span>}
+              {revision.restoredFrom && <span className="muted"> {t('workflow.restoredFrom', { number: revision.restoredFrom })}</span>}
+              {!revision.isLatest && (
+                <button type="button" className="secondary" onClick={() => act(`revisions/${revision.number}/restore`, undefined, 'workflow.restored')}>
+                  {t('workflow.restore')}
+                  <span className="visually-hidden"> {t('workflow.revisionNumber', { number: revision.number })}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { type ContentStatus, type ResolvedText, versionSchema } from './content';
+import type { LocalizedText } from './content';
+import { uuidSchema } from './common';
+
+export const RECORD_TYPES = ['item', 'memorial', 'exhibition'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+export const recordTypeSchema = z.enum(RECORD_TYPES);
+
+/** The URL segment of each record type, in studio and review routes. */
+export const COLLECTIONS = { items: 'item', memorials: 'memorial', exhibitions: 'exhibition' } as const satisfies Record<string, RecordType>;
+export type Collection = keyof typeof COLLECTIONS;
+export const collectionSchema = z.enum(Object.keys(COLLECTIONS) as [Collection, ...Collection[]]);
+
+export const recordRouteParamsSchema = z.strictObject({ countryId: uuidSchema, collection: collectionSchema, id: uuidSchema });
+export const revisionRouteParamsSchema = recordRouteParamsSchema.extend({ number: z.coerce.number().int().min(1) });
+
+const comment = z.string().trim().min(1).max(5_000);
+
+/** Submitting names the revision the curator means, so an edit made meanwhile is not submitted unseen. */
+export const submitSchema = z.strictObject({ version: versionSchema });
+/** A moderator decides on the revision they reviewed; if a newer one arrived since, the decision is refused. */
+export const approveSchema = z.strictObject({ revision: versionSchema, comment: comment.optional() });
+export const sendBackSchema = z.strictObject({ revision: versionSchema, comment });
+export const moderationSchema = z.strictObject({ comment: comment.optional() });
+
+export type SubmitInput = z.infer<typeof submitSchema>;
+export type ApproveInput = z.infer<typeof approveSchema>;
+export type SendBackInput = z.infer<typeof sendBackSchema>;
+export type ModerationInput = z.infer<typeof moderationSchema>;
+
+export const REVIEW_ACTIONS = ['submit', 'withdraw', 'approve', 'request-changes', 'reject', 'unpublish', 'archive', 'restore'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+/** What keeps a revision from being published, each named precisely. */
+export interface PublishBlocker {
+  code: 'missing-alt' | 'missing-captions' | 'missing-rights' | 'missing-media-rights' | 'media-not-ready' | 'missing-title';
+  message: string;
+  lang?: string;
+  assetId?: string;
+}
+
+/** One difference between the live and the latest revision. */
+export interface FieldChange {
+  /** Dotted path in the document, e.g. `description`, `sections.0.blocks.1.caption`, `media`. */
+  path: string;
+  lang?: string;
+  /** For texts of a media asset (alt, caption…): which asset. */
+  assetId?: string;
+  change: 'added' | 'removed' | 'changed';
+  before: unknown;
+  after: unknown;
+}
+
+export interface RecordEvent {
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  revision: number | null;
+  comment: string | null;
+  actorName: string | null;
+  at: string;
+}
+
+export interface ReviewQueueEntry {
+  type: RecordType;
+  collection: Collection;
+  id: string;
+  countryId: string;
+  slug: string;
+  title: ResolvedText | null;
+  revision: number;
+  isLive: boolean;
+  submittedAt: string | null;
+  submittedBy: string | null;
+}
+
+export interface ReviewDetail extends ReviewQueueEntry {
+  status: ContentStatus;
+  liveRevision: number | null;
+  latest: Record<string, unknown>;
+  live: Record<string, unknown> | null;
+  changes: FieldChange[];
+  blockers: PublishBlocker[];
+  history: RecordEvent[];
+}
+
+export interface RevisionSummary {
+  number: number;
+  authorName: string | null;
+  createdAt: string;
+  restoredFrom: number | null;
+  isLive: boolean;
+  isLatest: boolean;
+}
+
+export interface RevisionDetail extends RevisionSummary {
+  content: Record<string, unknown>;
+}
+
+/** The texts of a media asset as a revision froze them: what visitors see of it once that revision is live. */
+export interface MediaTexts {
+  alt: LocalizedText;
+  caption: LocalizedText;
+  credit: LocalizedText;
+  rights: string | null;
+  transcript: LocalizedText;
+  captionLanguages: string[];
+}
+
+export const NOTIFICATION_KINDS = ['submitted', 'approved', 'changes-requested', 'rejected', 'unpublished'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind;
+  countryId: string;
+  type: RecordType;
+  collection: Collection;
+  recordId: string;
+  title: string;
+  comment: string | null;
+  actorName: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationList {
+  items: AppNotification[];
+  unread: number;
+}
+
+export const markReadSchema = z.strictObject({ ids: z.array(uuidSchema).max(200).optional() });
+
+export const auditQuerySchema = z.strictObject({
+  countryId: uuidSchema.optional(),
+  action: z.string().trim().max(60).optional(),
+  actor: z.string().trim().max(200).optional(),
+  entityId: uuidSchema.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Entries older than this id (the last one of the previous page). */
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  countryId: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  fromState: string | null;
+  toState: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  /** Pass as `before` for the next page; null at the end. */
+  next: number | null;
+}

@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage, signIn } from '../support/browser';
+
+describe('review', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(() => browser?.close());
+
+  it('a curator edits a live item and submits it; a moderator sees the diff and approves; visitors see the change', async () => {
+    // The curator edits a published demo item: visitors keep seeing the approved text meanwhile.
+    const curator = await newPage(browser, 'en-GB');
+    await signIn(curator, 'curator.kz@vitrina.test');
+    await expect.poll(() => new URL(curator.url()).pathname).toMatch(/^\/studio\//);
+    await curator.getByLabel('Search', { exact: true }).fill('field-flask');
+    await curator.getByRole('link', { name: /flask/i }).first().click();
+    const description = curator.getByLabel('Description — English', { exact: true });
+    await expect.poll(() => description.inputValue()).not.toBe('');
+    await description.fill('A soldier’s aluminium flask, dented and engraved with initials.');
+    await curator.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => curator.locator('.workflow-panel').textContent()).toContain('draft');
+    const visitor = await newPage(browser, 'en-GB');
+    await visitor.goto('/kazakhstan/items/field-flask');
+    await expect.poll(() => visitor.locator('main').textContent()).not.toContain('engraved with initials');
+
+    await curator.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(() => curator.locator('.workflow-panel').textContent()).toContain('in review');
+    await expectAccessible(curator, 'item editor with its review panel');
+
+    const moderator = await newPage(browser, 'en-GB');
+    await signIn(moderator, 'moderator.kz@vitrina.test');
+    await expect.poll(() => moderator.getByRole('link', { name: /Notifications \(\d+ new\)/ }).count()).toBe(1);
+    await moderator.getByRole('link', { name: 'Review', exact: true }).click();
+    await moderator.getByRole('link', { name: /flask/i }).first().click();
+    const diff = moderator.getByRole('table', { name: /Changes/ });
+    await expect.poll(() => diff.textContent()).toContain('engraved with initials');
+    const row = diff.locator('tr', { hasText: 'engraved with initials' });
+    expect(await row.locator('th').textContent()).toContain('description');
+    expect(await row.locator('del').count()).toBe(1);
+    expect(await row.locator('ins').textContent()).toContain('engraved with initials');
+    await expectAccessible(moderator, 'review detail with diff');
+
+    await moderator.getByLabel('Comment to the curators').fill('Good catch on the engraving.');
+    await moderator.getByRole('button', { name: 'Approve and publish' }).click();
+    await expect.poll(() => moderator.locator('[role=status]').first().textContent()).toBe('Approved and published.');
+    await expectAccessible(moderator, 'review queue');
+    await moderator.getByRole('link', { name: 'Audit log' }).click();
+    await expect.poll(() => moderator.locator('table.audit').textContent()).toContain('approve');
+    await expectAccessible(moderator, 'audit log');
+
+    await visitor.reload();
+    await expect.poll(() => visitor.locator('main').textContent()).toContain('engraved with initials');
+
+    await curator.goto('/notifications');
+    await expect.poll(() => curator.locator('.notifications').textContent()).toContain('approved');
+    expect(await curator.locator('.notifications').textContent()).toContain('Good catch on the engraving.');
+    await expectAccessible(curator, 'notifications');
+  });
+});
