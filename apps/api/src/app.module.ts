@@ -8,12 +8,16 @@ import { QueueModule } from './infra/queue/queue.module';
 import { StorageModule } from './infra/storage/storage.module';
 import { AccessModule } from './modules/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { CountriesModule } from './modules/countries/countries.module';
 import { ExhibitionsModule } from './modules/exhibitions/exhibitions.module';
 import { HealthModule } from './modules/health/health.module';
 import { ItemsModule } from './modules/items/items.module';
 import { MediaModule } from './modules/media/media.module';
 import { MemorialsModule } from './modules/memorials/memorials.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ReviewModule } from './modules/review/review.module';
+import { SearchModule } from './modules/search/search.module';
 import { SiteModule } from './modules/site/site.module';
 
 @Module({})
@@ -26,6 +30,7 @@ export class AppModule {
         DatabaseModule,
         StorageModule,
         QueueModule,
+        AuditModule,
         AccessModule,
         AccountsModule,
         CountriesModule,
@@ -35,6 +40,9 @@ export class AppModule {
         ExhibitionsModule,
         SiteModule,
         MediaModule,
+        NotificationsModule,
+        ReviewModule,
+        SearchModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
     };

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTOR_NAMES, type ActorName, signInActors } from './support/actors';
 import { declaredRoutes } from './support/routes';
+import { VALID_VTT, mp4File } from './support/media-files';
 import { waitForMedia } from './support/store';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
@@ -17,6 +18,8 @@ interface Context {
   /** Records of Kazakhstan made by the admin before each actor's request, so writes never collide. */
   fresh: Record<'items' | 'memorials' | 'exhibitions', { id: string; version: number }>;
   mediaId: string;
+  /** A draft video with Russian captions. */
+  videoId: string;
   demoItemId: string;
   demoExhibitionId: string;
 }
@@ -29,8 +32,12 @@ interface Row {
   body?: (ctx: Context, actor: ActorName) => object;
   /** A file to send as the raw body of an upload. */
   upload?: () => Promise<Buffer>;
+  /** A text body of another type than JSON. */
+  text?: { contentType: string; body: string };
   /** Give every actor its own new draft to act on (for saves and deletes). */
   freshRecord?: 'items' | 'memorials' | 'exhibitions';
+  /** Brings the fresh record into the state the route acts on (submitted, published…), as the admin. */
+  prepare?: (ctx: Context, admin: TestClient) => Promise<void>;
   /** The route ends or replaces sessions: run it on a throw-away session. */
   endsSession?: boolean;
   expected: Record<ActorName, number>;
@@ -43,10 +50,51 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 /** Members of Kazakhstan (and admins) may; the curator of Armenia may not. */
 const members = (status: number) => ({ anonymous: 401, curatorKz: status, curatorAm: 403, moderatorKz: status, admin: status });
 const readers = members;
+/** Moderators of Kazakhstan and admins; curators may not. */
+const reviewers = (status: number) => ({ anonymous: 401, curatorKz: 403, curatorAm: 403, moderatorKz: status, admin: status });
+
+const freshItem = (c: Context) => `/api/studio/countries/${c.kazakhstanId}/items/${c.fresh.items.id}`;
+const reviewItem = (c: Context) => `/api/review/countries/${c.kazakhstanId}/items/${c.fresh.items.id}`;
+const submitFresh = async (c: Context, admin: TestClient) => {
+  await admin.post(`${freshItem(c)}/submit`, { version: c.fresh.items.version }).expect(204);
+};
+const publishFresh = async (c: Context, admin: TestClient) => {
+  await submitFresh(c, admin);
+  await admin.post(`${reviewItem(c)}/approve`, { revision: c.fresh.items.version }).expect(204);
+};
+
+function workflowRows(): Row[] {
+  const studioBase = '/api/studio/countries/:countryId/:collection/:id';
+  const reviewBase = '/api/review/countries/:countryId/:collection/:id';
+  const decision = (c: Context) => ({ revision: c.fresh.items.version, comment: 'Please check the dates' });
+  return [
+    { method: 'POST', route: `${studioBase}/submit`, url: (c) => `${freshItem(c)}/submit`, freshRecord: 'items', body: (c) => ({ version: c.fresh.items.version }), expected: members(204) },
+    { method: 'POST', route: `${studioBase}/withdraw`, url: (c) => `${freshItem(c)}/withdraw`, freshRecord: 'items', prepare: submitFresh, expected: members(204) },
+    { method: 'GET', route: `${studioBase}/revisions`, url: (c) => `${freshItem(c)}/revisions`, freshRecord: 'items', expected: readers(200) },
+    { method: 'GET', route: `${studioBase}/revisions/:number`, url: (c) => `${freshItem(c)}/revisions/1`, freshRecord: 'items', expected: readers(200) },
+    { method: 'POST', route: `${studioBase}/revisions/:number/restore`, url: (c) => `${freshItem(c)}/revisions/1/restore`, freshRecord: 'items', expected: members(200) },
+    {
+      method: 'GET',
+      route: '/api/review/countries/:countryId/queue',
+      url: (c) => `/api/review/countries/${c.kazakhstanId}/queue`,
+      expected: reviewers(200),
+    },
+    { method: 'GET', route: reviewBase, url: reviewItem, freshRecord: 'items', prepare: submitFresh, expected: reviewers(200) },
+    { method: 'POST', route: `${reviewBase}/approve`, url: (c) => `${reviewItem(c)}/approve`, freshRecord: 'items', prepare: submitFresh, body: decision, expected: reviewers(204) },
+    { method: 'POST', route: `${reviewBase}/request-changes`, url: (c) => `${reviewItem(c)}/request-changes`, freshRecord: 'items', prepare: submitFresh, body: decision, expected: reviewers(204) },
+    { method: 'POST', route: `${reviewBase}/reject`, url: (c) => `${reviewItem(c)}/reject`, freshRecord: 'items', prepare: submitFresh, body: decision, expected: reviewers(204) },
+    { method: 'POST', route: `${reviewBase}/unpublish`, url: (c) => `${reviewItem(c)}/unpublish`, freshRecord: 'items', prepare: publishFresh, body: () => ({}), expected: reviewers(204) },
+    { method: 'POST', route: `${reviewBase}/archive`, url: (c) => `${reviewItem(c)}/archive`, freshRecord: 'items', body: () => ({}), expected: reviewers(204) },
+    { method: 'GET', route: '/api/audit', url: (c) => `/api/audit?countryId=${c.kazakhstanId}`, expected: reviewers(200) },
+    { method: 'GET', route: '/api/audit/export.csv', url: (c) => `/api/audit/export.csv?countryId=${c.kazakhstanId}`, expected: reviewers(200) },
+    { method: 'GET', route: '/api/notifications', expected: signedIn(200) },
+    { method: 'POST', route: '/api/notifications/read', body: () => ({}), expected: signedIn(200) },
+  ];
+}
 
 const en = (text: string) => ({ en: { text, status: 'original' } });
 const DOCUMENTS = {
-  items: () => ({ slug: `item-${unique()}`, kind: 'artefact', title: en('An item') }),
+  items: () => ({ slug: `item-${unique()}`, kind: 'artefact', title: en('An item'), rights: 'https://creativecommons.org/licenses/by/4.0/' }),
   memorials: () => ({ slug: `memorial-${unique()}`, kind: 'obelisk', title: en('A memorial'), location: { lat: 43.2, lng: 76.9 } }),
   exhibitions: () => ({ slug: `exhibition-${unique()}`, title: en('An exhibition') }),
 };
@@ -137,6 +185,7 @@ const TABLE: Row[] = [
   ...studioRows('items'),
   ...studioRows('memorials'),
   ...studioRows('exhibitions'),
+  ...workflowRows(),
   {
     method: 'GET',
     route: '/api/studio/countries/:countryId/exhibitions/:id/preview',
@@ -171,6 +220,31 @@ const TABLE: Row[] = [
     url: (c) => `/api/media/${c.mediaId}/w16.webp`,
     // A draft's media: only the staff of its country see it.
     expected: { anonymous: 404, curatorKz: 200, curatorAm: 404, moderatorKz: 200, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/media/:assetId/file',
+    url: (c) => `/api/media/${c.videoId}/file`,
+    expected: { anonymous: 404, curatorKz: 200, curatorAm: 404, moderatorKz: 200, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/media/:assetId/captions/:file',
+    url: (c) => `/api/media/${c.videoId}/captions/ru.vtt`,
+    expected: { anonymous: 404, curatorKz: 200, curatorAm: 404, moderatorKz: 200, admin: 200 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/studio/countries/:countryId/media/:id/captions/:lang',
+    url: (c) => `/api/studio/countries/${c.kazakhstanId}/media/${c.videoId}/captions/en`,
+    text: { contentType: 'text/vtt', body: VALID_VTT },
+    expected: members(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/studio/countries/:countryId/media/:id/captions/:lang',
+    url: (c) => `/api/studio/countries/${c.kazakhstanId}/media/${c.videoId}/captions/en`,
+    expected: members(200),
   },
   // A 16 px image has no tile pyramid; media-serving.spec.ts covers tiled images.
   { method: 'GET', route: '/iiif/3/:assetId/info.json', url: (c) => `/iiif/3/${c.mediaId}/info.json`, expected: everyone(404) },
@@ -212,6 +286,8 @@ const TABLE: Row[] = [
     expected: everyone(200),
   },
   { method: 'GET', route: '/api/public/sitemap.xml', expected: everyone(200) },
+  { method: 'GET', route: '/api/public/search', url: () => '/api/public/search?q=flask', expected: everyone(200) },
+  { method: 'GET', route: '/api/public/search/suggest', url: () => '/api/public/search/suggest?q=fla', expected: everyone(200) },
   { method: 'GET', route: '/api/public/map-config', expected: everyone(200) },
   {
     method: 'PATCH',
@@ -241,6 +317,7 @@ describe('permission table', () => {
       scratchUserId: scratch.body.id,
       fresh: {} as Context['fresh'],
       mediaId: '',
+      videoId: '',
       demoItemId: (await actors.anonymous.get('/api/public/countries/kazakhstan/items/field-flask').expect(200)).body.id,
       demoExhibitionId: (await actors.anonymous.get('/api/public/countries/kazakhstan/home').expect(200)).body.exhibitions[0].id,
     };
@@ -251,6 +328,18 @@ describe('permission table', () => {
       .expect(201);
     ctx.mediaId = media.body.id;
     await waitForMedia(actors.admin, ctx.kazakhstanId, ctx.mediaId);
+    const video = await actors.admin
+      .request('post', `/api/studio/countries/${ctx.kazakhstanId}/media`)
+      .set('content-type', 'application/octet-stream')
+      .send(mp4File())
+      .expect(201);
+    ctx.videoId = video.body.id;
+    await waitForMedia(actors.admin, ctx.kazakhstanId, ctx.videoId);
+    await actors.admin
+      .request('put', `/api/studio/countries/${ctx.kazakhstanId}/media/${ctx.videoId}/captions/ru`)
+      .set('content-type', 'text/vtt')
+      .send(VALID_VTT)
+      .expect(200);
   });
 
   afterAll(() => testApp?.close());
@@ -280,12 +369,15 @@ describe('permission table', () => {
             .expect(201);
           ctx.fresh[row.freshRecord] = { id: created.body.id, version: created.body.version };
         }
+        await row.prepare?.(ctx, actors.admin);
         const client = row.endsSession && actor !== 'anonymous' ? await freshSession(testApp, actors[actor]) : actors[actor];
         const url = row.url?.(ctx) ?? row.route;
         const request = client.request(row.method.toLowerCase() as 'get', url);
         const response = await (row.upload
           ? request.set('content-type', 'application/octet-stream').send(await row.upload())
-          : row.body
+          : row.text
+            ? request.set('content-type', row.text.contentType).send(row.text.body)
+            : row.body
             ? request.send(row.body(ctx, actor))
             : request);
         seen[actor] = response.status;

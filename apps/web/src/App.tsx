@@ -9,9 +9,12 @@ import NotFoundPage from './pages/NotFoundPage';
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const StudioPage = lazy(() => import('./pages/studio/StudioPage'));
+const ReviewPage = lazy(() => import('./pages/review/ReviewPage'));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const ExhibitionPage = lazy(() => import('./pages/visitor/ExhibitionPage'));
 const ItemPage = lazy(() => import('./pages/visitor/ItemPage'));
 const MemorialPage = lazy(() => import('./pages/visitor/MemorialPage'));
+const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 
 export function App() {
   return (
@@ -22,6 +25,9 @@ export function App() {
           <Route path="login" element={<LoginPage />} />
           <Route path="admin" element={<AdminPage />} />
           <Route path="studio/*" element={<StudioPage />} />
+          <Route path="review/*" element={<ReviewPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="search" element={<SearchPage />} />
           <Route path=":countrySlug" element={<CountryPage />} />
           <Route path=":countrySlug/exhibitions/:slug" element={<ExhibitionPage />} />
           <Route path=":countrySlug/items/:slug" element={<ItemPage />} />

@@ -10,3 +10,5 @@ export * from './items';
 export * from './memorials';
 export * from './public';
 export * from './media';
+export * from './review';
+export * from './search';

@@ -3,6 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { CAPTIONS_CONTENT_TYPE, CAPTIONS_MAX_BYTES } from '@vitrina/contracts';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -10,10 +11,12 @@ import { AppModule } from '../app.module';
 import type { AppConfig } from '../infra/config/config.schema';
 import { runMigrations } from '../infra/database/run-migrations';
 import { HttpErrorFilter } from '../infra/http/http-error.filter';
+import { registerRequestContext } from '../infra/http/request-context';
 import { REQUEST_ID_HEADER, requestIdFor } from '../infra/http/request-id';
 import { PinoNestLogger } from '../infra/logging/logger';
 import { DemoAccountsSeeder } from '../modules/accounts/demo-accounts.seeder';
 import { CountriesService } from '../modules/countries/countries.service';
+import { SearchIndex } from '../modules/search/search-index.service';
 import { DemoContentSeeder } from '../modules/site/demo-content.seeder';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -50,9 +53,14 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   server.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
+  registerRequestContext(server);
   await app.register(fastifyCookie);
   // Uploads arrive as raw bytes and are streamed on, never parsed or buffered here.
   server.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+  // Captions files are small texts, validated by the captions service.
+  server.addContentTypeParser(CAPTIONS_CONTENT_TYPE, { parseAs: 'string', bodyLimit: CAPTIONS_MAX_BYTES }, (_request, body, done) =>
+    done(null, body),
+  );
   await registerSecurityHeaders(server);
   // IIIF clients expect /iiif/... at the root, like the nginx in docker/ forwards it.
   app.setGlobalPrefix('api', { exclude: [{ path: 'iiif/{*path}', method: RequestMethod.ALL }] });
@@ -72,7 +80,10 @@ async function prepareDatabase(app: NestFastifyApplication, config: AppConfig, l
   if (config.bootstrapAdmin) {
     await app.get(DemoAccountsSeeder).bootstrapAdmin(config.bootstrapAdmin.email, config.bootstrapAdmin.password);
   }
-  if (!config.seedDemo) return;
-  await app.get(DemoAccountsSeeder).seed();
-  await app.get(DemoContentSeeder).seed();
+  if (config.seedDemo) {
+    await app.get(DemoAccountsSeeder).seed();
+    await app.get(DemoContentSeeder).seed();
+  }
+  // Fills search after the migration that made it, and after seeding; a no-op once filled.
+  await app.get(SearchIndex).reindexIfEmpty();
 }

@@ -24,16 +24,20 @@ async function csrfToken(): Promise<string> {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** JSON over fetch with the session cookie; mutating calls echo the CSRF token. */
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) });
+}
+
+/** A text body of another type (a WebVTT file, say); the answer is JSON. */
+export function apiText<T>(method: Method, path: string, type: string, text: string): Promise<T> {
+  return send<T>(method, path, { type, text });
+}
+
+async function send<T>(method: Method, path: string, body: { type: string; text: string } | undefined): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body) headers['content-type'] = body.type;
   if (method !== 'GET') headers[CSRF_HEADER] = await csrfToken();
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body?.text });
   if (response.status === 204) return undefined as T;
   const payload = response.headers.get('content-type')?.includes('json') ? await response.json() : undefined;
   if (!response.ok) throw new ApiRequestError(response.status, payload as ApiError | undefined);

@@ -1,7 +1,9 @@
-import { UI_LANGUAGES } from '@vitrina/contracts';
+import { type NotificationList, UI_LANGUAGES } from '@vitrina/contracts';
+import { useApi } from '../api/use-api';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
+import { SearchBox } from './search/SearchBox';
 import { isUiLanguage, setUiLanguage } from '../i18n/i18n';
 
 function LanguageSwitcher() {
@@ -48,6 +50,18 @@ function AccountMenu() {
   );
 }
 
+/** How many notifications await; fetched only for signed-in people, so visitors pay nothing. */
+function NotificationsLink() {
+  const { t } = useTranslation();
+  const list = useApi<NotificationList>('/api/notifications');
+  const unread = list.data?.unread ?? 0;
+  return (
+    <NavLink to="/notifications" onClick={list.reload}>
+      {unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}
+    </NavLink>
+  );
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const { me } = useAuth();
@@ -67,8 +81,11 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <SearchBox />
           {me && (me.user.isAdmin || me.memberships.length > 0) && <NavLink to="/studio">{t('nav.studio')}</NavLink>}
+          {me && (me.user.isAdmin || me.memberships.some((m) => m.role === 'moderator')) && <NavLink to="/review">{t('nav.review')}</NavLink>}
           {me?.user.isAdmin && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
+          {me && <NotificationsLink />}
           <AccountMenu />
           <LanguageSwitcher />
         </nav>

@@ -8,6 +8,7 @@ import { Meta } from '../components/content/Meta';
 import { PlaceMap } from '../components/content/PlaceMap';
 import { RichText, Text } from '../components/content/Text';
 import NotFoundPage from './NotFoundPage';
+import { ResponsiveImage } from '../components/media/ResponsiveImage';
 
 export default function CountryPage() {
   const { t } = useTranslation();
@@ -34,6 +35,11 @@ export default function CountryPage() {
         <ul className="card-grid">
           {data.exhibitions.map((exhibition) => (
             <li key={exhibition.id} className="card exhibition-card">
+              {exhibition.coverImage && (
+                <div className="item-card-visual">
+                  <ResponsiveImage media={exhibition.coverImage} sizes="(min-width: 60rem) 20rem, 90vw" />
+                </div>
+              )}
               <h3>
                 <Link to={`/${country.slug}/exhibitions/${exhibition.slug}`}>
                   <Text value={exhibition.title} />

@@ -2,11 +2,15 @@ import { LoginFailureEntity } from '../../modules/accounts/login-failure.entity'
 import { MembershipEntity } from '../../modules/accounts/membership.entity';
 import { SessionEntity } from '../../modules/accounts/session.entity';
 import { UserEntity } from '../../modules/accounts/user.entity';
+import { AuditLogEntity } from '../../modules/audit/audit-log.entity';
+import { ContentRevisionEntity } from '../../modules/content/content-revision.entity';
 import { CountryEntity } from '../../modules/countries/country.entity';
 import { ExhibitionEntity } from '../../modules/exhibitions/exhibition.entity';
 import { ItemEntity } from '../../modules/items/item.entity';
 import { MediaAssetEntity } from '../../modules/media/media-asset.entity';
 import { MemorialEntity } from '../../modules/memorials/memorial.entity';
+import { SearchDocumentEntity } from '../../modules/search/search-document.entity';
+import { NotificationEntity } from '../../modules/notifications/notification.entity';
 
 /**
  * Every entity of every domain. Listed explicitly (not globbed) because the
@@ -22,4 +26,8 @@ export const ENTITIES = [
   MemorialEntity,
   ExhibitionEntity,
   MediaAssetEntity,
+  ContentRevisionEntity,
+  AuditLogEntity,
+  NotificationEntity,
+  SearchDocumentEntity,
 ];

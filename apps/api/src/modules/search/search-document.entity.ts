@@ -1,0 +1,85 @@
+import type { LocalizedText, SearchType } from '@vitrina/contracts';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/**
+ * One published thing as search sees it: a live item, memorial or
+ * exhibition, or one person named on a live memorial. Rows are written when
+ * a revision goes live and removed when it stops being live, in the same
+ * transaction, so search never shows a draft or an unpublished thing.
+ */
+@Entity({ name: 'search_documents' })
+@Unique('uq_search_documents_entry', ['recordType', 'recordId', 'personIndex'])
+@Check('ck_search_documents_type', `"record_type" IN ('item', 'memorial', 'exhibition', 'person')`)
+@Index('ix_search_documents_record', ['recordId'])
+// GIN indexes (tsvector, trigram) are made by the search migration.
+@Index('ix_search_documents_tsv', { synchronize: false })
+@Index('ix_search_documents_names', { synchronize: false })
+export class SearchDocumentEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ name: 'record_type', type: 'text' })
+  recordType: SearchType;
+
+  /** The record; for a person, the memorial that names them. */
+  @Column({ name: 'record_id', type: 'uuid' })
+  recordId: string;
+
+  /** The person's place in the memorial's list; -1 for the record itself. */
+  @Column({ name: 'person_index', type: 'integer', default: -1 })
+  personIndex: number;
+
+  @Column({ name: 'country_id', type: 'uuid' })
+  countryId: string;
+
+  @Column({ type: 'text' })
+  slug: string;
+
+  @Column({ type: 'text', nullable: true })
+  kind: string | null;
+
+  /** The record's title (a person's memorial's title), for display in the reader's language. */
+  @Column({ type: 'jsonb' })
+  title: LocalizedText;
+
+  /** For a person: name, variants and years. */
+  @Column({ type: 'jsonb', nullable: true })
+  person: { name: string; variants: string[]; birthYear: number | null; deathYear: number | null } | null;
+
+  /** Plain text per language, for snippets. */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  body: Record<string, string>;
+
+  /** Titles, names, their variants and places: what trigram matching forgives typos in. */
+  @Column({ type: 'text' })
+  names: string;
+
+  @Column({ type: 'integer', array: true, default: () => `'{}'` })
+  decades: number[];
+
+  @Column({ type: 'integer', nullable: true })
+  year: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  condition: string | null;
+
+  @Column({ name: 'has_media', type: 'boolean', default: false })
+  hasMedia: boolean;
+
+  /** The first picture to show beside the hit. */
+  @Column({ name: 'image_id', type: 'uuid', nullable: true })
+  imageId: string | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  lat: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  lng: number | null;
+
+  @Column({ name: 'published_at', type: 'timestamptz' })
+  publishedAt: Date;
+
+  /** Russian and English stemmed, every other language as `simple`, titles weighted above bodies. */
+  @Column({ type: 'tsvector', select: false })
+  tsv: string;
+}

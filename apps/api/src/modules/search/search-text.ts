@@ -1,0 +1,122 @@
+import type { LocalizedText } from '@vitrina/contracts';
+import sanitizeHtml from 'sanitize-html';
+
+/** Languages PostgreSQL stems; every other language is indexed word for word (`simple`). */
+export const STEMMED: Record<string, string> = { ru: 'russian', en: 'english' };
+
+/** What one search row is built from; `tsv` is computed from these in SQL. */
+export interface SearchSource {
+  recordType: 'item' | 'memorial' | 'exhibition' | 'person';
+  recordId: string;
+  personIndex: number;
+  countryId: string;
+  slug: string;
+  kind: string | null;
+  title: LocalizedText;
+  person: { name: string; variants: string[]; birthYear: number | null; deathYear: number | null } | null;
+  body: Record<string, string>;
+  names: string;
+  decades: number[];
+  year: number | null;
+  condition: string | null;
+  hasMedia: boolean;
+  imageId: string | null;
+  lat: number | null;
+  lng: number | null;
+  publishedAt: Date;
+}
+
+type Doc = Record<string, unknown>;
+const texts = (map: unknown): [string, string][] =>
+  Object.entries((map ?? {}) as LocalizedText).flatMap(([lang, entry]) => (entry?.text && entry.status !== 'machine' ? [[lang, entry.text]] : []));
+const plain = (html: string) => sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+
+/** Decades from `from` to `to` inclusive, capped so a wide range cannot explode. */
+export function decadesBetween(from: number | null | undefined, to: number | null | undefined): number[] {
+  if (from == null && to == null) return [];
+  const start = Math.floor((from ?? to!) / 10) * 10;
+  const end = Math.floor((to ?? from!) / 10) * 10;
+  const decades: number[] = [];
+  for (let decade = start; decade <= end && decades.length < 30; decade += 10) decades.push(decade);
+  return decades;
+}
+
+/** Every language's running text of a document: descriptions, places, inscriptions, exhibition texts. */
+function bodiesOf(type: string, doc: Doc): Record<string, string> {
+  const parts: [string, string][] = [];
+  for (const key of ['description', 'place', 'creator', 'materials', 'provenance', 'address', 'summary']) parts.push(...texts(doc[key]));
+  for (const inscription of (doc.inscriptions ?? []) as { original: string; originalLanguage?: string; translations?: LocalizedText }[]) {
+    parts.push([inscription.originalLanguage ?? 'und', inscription.original], ...texts(inscription.translations));
+  }
+  if (type === 'exhibition') {
+    for (const section of (doc.sections ?? []) as { title?: LocalizedText; blocks: Doc[] }[]) {
+      parts.push(...texts(section.title));
+      for (const block of section.blocks) {
+        for (const key of ['body', 'text', 'caption', 'attribution']) parts.push(...texts(block[key]).map(([lang, text]): [string, string] => [lang, plain(text)]));
+      }
+    }
+  }
+  const body: Record<string, string> = {};
+  for (const [lang, text] of parts) body[lang] = body[lang] ? `${body[lang]} ${text}` : text;
+  const tags = ((doc.tags ?? []) as string[]).join(' ');
+  if (tags) body.und = body.und ? `${body.und} ${tags}` : tags;
+  return body;
+}
+
+interface LiveRecord {
+  id: string;
+  countryId: string;
+  mediaIds: string[];
+  publishedAt: Date | null;
+}
+
+/** The rows a live record puts into search: itself, and each person a memorial names. */
+export function searchSources(type: 'item' | 'memorial' | 'exhibition', record: LiveRecord, doc: Doc, imageId: string | null): SearchSource[] {
+  const date = (doc.date ?? {}) as { earliest?: number; latest?: number };
+  const location = (doc.location ?? null) as { lat: number; lng: number } | null;
+  const surveys = [...((doc.conditionSurveys ?? []) as { date: string; condition: string }[])].sort((a, b) => b.date.localeCompare(a.date));
+  const unveiled = typeof doc.unveilingDate === 'string' ? Number(doc.unveilingDate.slice(0, 4)) : null;
+  const year = date.earliest ?? unveiled ?? date.latest ?? null;
+  const base = {
+    recordId: record.id,
+    countryId: record.countryId,
+    slug: doc.slug as string,
+    title: (doc.title ?? {}) as LocalizedText,
+    condition: surveys[0]?.condition ?? null,
+    hasMedia: record.mediaIds.length > 0,
+    imageId,
+    lat: location?.lat ?? null,
+    lng: location?.lng ?? null,
+    publishedAt: record.publishedAt ?? new Date(),
+  };
+  const titles = texts(doc.title).map(([, text]) => text);
+  const places = texts(doc.place).map(([, text]) => text);
+  const rows: SearchSource[] = [
+    {
+      ...base,
+      recordType: type,
+      personIndex: -1,
+      kind: (doc.kind as string | undefined) ?? (type === 'exhibition' ? 'exhibition' : null),
+      person: null,
+      body: bodiesOf(type, doc),
+      names: [...titles, ...places].join(' '),
+      decades: decadesBetween(date.earliest ?? unveiled, date.latest ?? unveiled),
+      year,
+    },
+  ];
+  const people = (doc.people ?? []) as { name: string; variants?: string[]; birthYear?: number; deathYear?: number }[];
+  people.forEach((person, index) => {
+    rows.push({
+      ...base,
+      recordType: 'person',
+      personIndex: index,
+      kind: null,
+      person: { name: person.name, variants: person.variants ?? [], birthYear: person.birthYear ?? null, deathYear: person.deathYear ?? null },
+      body: {},
+      names: [person.name, ...(person.variants ?? [])].join(' '),
+      decades: decadesBetween(person.deathYear, person.deathYear),
+      year: person.deathYear ?? null,
+    });
+  });
+  return rows;
+}

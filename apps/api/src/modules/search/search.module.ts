@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CountriesModule } from '../countries/countries.module';
+import { SearchController } from './search.controller';
+import { SearchIndex } from './search-index.service';
+import { SearchService } from './search.service';
+
+/** Search over what is live; the index is written by the review workflow. */
+@Module({
+  imports: [CountriesModule],
+  controllers: [SearchController],
+  providers: [SearchService, SearchIndex],
+  exports: [SearchIndex],
+})
+export class SearchModule {}

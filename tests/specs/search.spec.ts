@@ -1,0 +1,51 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage } from '../support/browser';
+
+describe('search', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(() => browser?.close());
+
+  it('suggests as you type, by keyboard, and lands on the record', async () => {
+    const page = await newPage(browser, 'en-GB');
+    await page.goto('/');
+    const box = page.getByRole('combobox', { name: 'Search the museums' });
+    await box.fill('flask');
+    const options = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'home with suggestions open');
+    await box.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await options.first().getAttribute('id'));
+    await box.press('Enter');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/kazakhstan/items/field-flask');
+  });
+
+  it('searches with highlighted snippets, facets and a map of the memorials found', async () => {
+    const page = await newPage(browser, 'ru-RU');
+    await page.goto('/');
+    const box = page.getByRole('combobox', { name: 'Поиск по музеям' });
+    await box.fill('памятники');
+    await box.press('Enter');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/search');
+    const status = page.locator('.search-layout [role=status]');
+    await expect.poll(() => status.textContent()).toMatch(/\d+ результат/);
+    const hits = page.locator('.search-hit');
+    await expect.poll(() => hits.count()).toBeGreaterThan(0);
+    expect(await page.locator('.search-hit mark').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'search results');
+
+    const memorials = page.getByRole('group', { name: 'Что' }).getByRole('checkbox', { name: /Мемориал/ });
+    await memorials.click(); // the box is checked once the address says so, a moment later
+    await expect.poll(() => new URL(page.url()).searchParams.get('type')).toBe('memorial');
+    await expect.poll(async () => (await page.locator('.search-hit .eyebrow').allTextContents()).every((text) => text.startsWith('Мемориал'))).toBe(true);
+
+    await page.getByRole('button', { name: 'На карте' }).click();
+    await expect.poll(() => page.locator('.place-list li, .map-places li').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'search map view');
+  });
+});
