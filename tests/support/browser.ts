@@ -26,6 +26,9 @@ export async function newPage(browser: Browser, locale = 'ru-RU'): Promise<Page>
 
 /** An axe scan of the page as it is now; every violation is listed when any is found. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Routes load lazily: scanning before the page has rendered its landmark and heading would
+  // judge the loading shell, not the page.
+  await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 15_000 });
   const results = await new AxeBuilder({ page }).analyze();
   const report = results.violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`)
