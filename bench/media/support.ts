@@ -17,7 +17,8 @@ import { Client as PgClient } from 'pg';
 import sharp from 'sharp';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
-export const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'api', 'main.js');
+/** The built API; BENCH_API_MAIN runs another build (a copy kept to compare before and after a change). */
+export const API_MAIN = process.env.BENCH_API_MAIN ? resolve(process.env.BENCH_API_MAIN) : join(REPO_ROOT, 'dist', 'apps', 'api', 'main.js');
 export const BUCKET = 'vitrina-bench';
 export const S3_KEY = 'S3RVER'; // s3rver accepts only its fixed credentials
 export const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
