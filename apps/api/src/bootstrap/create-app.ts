@@ -11,6 +11,7 @@ import { AppModule } from '../app.module';
 import type { AppConfig } from '../infra/config/config.schema';
 import { runMigrations } from '../infra/database/run-migrations';
 import { HttpErrorFilter } from '../infra/http/http-error.filter';
+import { PublicSnapshots, servePublicSnapshots } from '../infra/http/public-snapshots';
 import { registerRequestContext } from '../infra/http/request-context';
 import { REQUEST_ID_HEADER, requestIdFor } from '../infra/http/request-id';
 import { PinoNestLogger } from '../infra/logging/logger';
@@ -62,6 +63,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     done(null, body),
   );
   await registerSecurityHeaders(server);
+  // Stored public pages are answered here, with the same headers as above, before Nest routes the request.
+  servePublicSnapshots(server, app.get(PublicSnapshots));
   // IIIF clients expect /iiif/... at the root, like the nginx in docker/ forwards it.
   app.setGlobalPrefix('api', { exclude: [{ path: 'iiif/{*path}', method: RequestMethod.ALL }] });
   app.useGlobalFilters(new HttpErrorFilter(logger));

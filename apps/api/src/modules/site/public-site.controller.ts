@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { PublicCacheInterceptor } from '../../infra/http/public-cache.interceptor';
+import { PublicSnapshot } from '../../infra/http/public-snapshots';
 import { PublicRoute } from '../access/access.decorators';
 import { CountrySlugParams } from '../countries/dto';
 import { LangQuery, RecordSlugParams } from './dto';
@@ -22,6 +23,7 @@ export class PublicSiteController {
   ) {}
 
   @Get('countries/:slug/home')
+  @PublicSnapshot()
   home(
     @Param() params: CountrySlugParams,
     @Query() query: LangQuery,
@@ -31,6 +33,7 @@ export class PublicSiteController {
   }
 
   @Get('countries/:slug/items/:recordSlug')
+  @PublicSnapshot()
   item(
     @Param() params: RecordSlugParams,
     @Query() query: LangQuery,
@@ -40,6 +43,7 @@ export class PublicSiteController {
   }
 
   @Get('countries/:slug/memorials/:recordSlug')
+  @PublicSnapshot()
   memorial(
     @Param() params: RecordSlugParams,
     @Query() query: LangQuery,
@@ -49,6 +53,7 @@ export class PublicSiteController {
   }
 
   @Get('countries/:slug/exhibitions/:recordSlug')
+  @PublicSnapshot()
   exhibition(
     @Param() params: RecordSlugParams,
     @Query() query: LangQuery,

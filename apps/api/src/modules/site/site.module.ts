@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PublicSnapshots } from '../../infra/http/public-snapshots';
 import { CountriesModule } from '../countries/countries.module';
 import { MediaModule } from '../media/media.module';
 import { ReviewModule } from '../review/review.module';
@@ -11,7 +12,7 @@ import { PublicSiteService } from './public-site.service';
 @Module({
   imports: [CountriesModule, MediaModule, ReviewModule],
   controllers: [PublicSiteController],
-  providers: [PublicSiteService, DemoContentSeeder, DemoMediaMaker],
-  exports: [DemoContentSeeder],
+  providers: [PublicSiteService, PublicSnapshots, DemoContentSeeder, DemoMediaMaker],
+  exports: [DemoContentSeeder, PublicSnapshots],
 })
 export class SiteModule {}
