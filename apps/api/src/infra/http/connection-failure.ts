@@ -14,7 +14,10 @@ const CONNECTION_ERROR_CODES = new Set([
   'ESTOREREJECTED',
 ]);
 
-const CONNECTION_MESSAGES = /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+// TypeORM releases a query runner whose connection fails (the pg client's 'error' event), so
+// the next query of a transaction cut off by a database restart fails with "already released".
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|Query runner already released/i;
 
 /** True when the error means a backing service (database, store) could not be reached. */
 export function isConnectionFailure(error: unknown): boolean {
