@@ -15,6 +15,14 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      treeshake: {
+        // The contracts only declare schemas and constants. Saying so lets a page that imports a
+        // constant (constants.ts) leave the other contract modules, and with them zod, out of its
+        // chunks: zod then loads with the staff pages that use it, never with the visitor pages.
+        moduleSideEffects: (id: string) => !id.includes('/libs/contracts/src/'),
+      },
+    },
   },
   server: {
     port: 4200,

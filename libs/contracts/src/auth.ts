@@ -44,7 +44,3 @@ export type MeResponse = z.infer<typeof meResponseSchema>;
 export const csrfResponseSchema = z.object({ csrfToken: z.string() });
 export type CsrfResponse = z.infer<typeof csrfResponseSchema>;
 
-/** Cookie and header names shared by the API and the web app. */
-export const SESSION_COOKIE = 'vitrina_session';
-export const CSRF_COOKIE = 'vitrina_csrf';
-export const CSRF_HEADER = 'x-csrf-token';

@@ -2,15 +2,12 @@ import { z } from 'zod';
 
 /**
  * Languages the platform knows how to store content in (ISO 639-1).
- * A country enables a subset of these; UI translations exist for `UI_LANGUAGES`.
+ * A country enables a subset of these; UI translations exist for `UI_LANGUAGES` (in constants.ts).
  */
 export const CONTENT_LANGUAGES = [
   'ru', 'en', 'ab', 'hy', 'az', 'be', 'ka', 'kk', 'ky', 'ro', 'tg', 'uz', 'uk', 'os',
 ] as const;
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
-
-export const UI_LANGUAGES = ['ru', 'en'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 export const languageSchema = z.enum(CONTENT_LANGUAGES, {
   error: () => `must be one of: ${CONTENT_LANGUAGES.join(', ')}`,
