@@ -1,5 +1,5 @@
 import type { MapConfig, PublicMapPoint } from '@vitrina/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api';
@@ -16,6 +16,37 @@ const CONDITION_COLOURS: Record<string, string> = {
 
 function hrefOf(country: string, point: PublicMapPoint): string {
   return `/${country}/${point.type === 'memorial' ? 'memorials' : 'items'}/${point.slug}`;
+}
+
+/** How far outside the viewport a map starts loading Leaflet, so it is drawn by the time it is scrolled to. */
+const MAP_LOAD_MARGIN = '200px 0px';
+
+/**
+ * Whether the element is in or near the viewport (and stays true once it was):
+ * Leaflet (about 50 KB gzip) is fetched only for a map a visitor comes to see.
+ */
+function useNearViewport(element: RefObject<HTMLElement | null>, enabled: boolean): boolean {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const target = element.current;
+    if (near || !enabled || !target) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          setNear(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: MAP_LOAD_MARGIN },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element, enabled, near]);
+  return near;
 }
 
 /**
@@ -40,9 +71,10 @@ export function PlaceMap({
   const container = useRef<HTMLDivElement>(null);
   const config = useApi<MapConfig>('/api/public/map-config');
   const [tilesFailed, setTilesFailed] = useState(false);
+  const near = useNearViewport(container, points.length > 0);
 
   useEffect(() => {
-    if (!config.data || !container.current || points.length === 0) return;
+    if (!near || !config.data || !container.current || points.length === 0) return;
     let disposed = false;
     let cleanup = () => {};
     void (async () => {
@@ -79,7 +111,7 @@ export function PlaceMap({
       disposed = true;
       cleanup();
     };
-  }, [config.data, points, country]);
+  }, [near, config.data, points, country]);
 
   if (points.length === 0) return null;
   return (
