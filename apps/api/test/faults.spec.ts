@@ -12,6 +12,7 @@ import { MediaCleanupWorker } from '../src/modules/media/media-cleanup.worker';
 import { ObjectStorage } from '../src/infra/storage/object-storage.service';
 import { DERIVE_QUEUE } from '../src/modules/media/media-derivatives.worker';
 import { mp4File } from './support/media-files';
+import { waitForMedia } from './support/store';
 import { TEST_BUCKET, freePort, startTemporaryPostgres } from './support/test-infra';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
@@ -236,6 +237,12 @@ describe('faults: PostgreSQL stopped and started while requests run', () => {
     for (const write of refusedButMade) expect(bySlug.get(write.slug!), write.slug).toMatchObject({ revisions: 1, audits: 1 });
     console.log(`${acknowledged.length} writes acknowledged, ${refused.length} refused (${refusedButMade.length} of them made whole just before the cut)`);
     expect(rows).toHaveLength(new Set(rows.map((row) => row.slug)).size);
+
+    // The job queue came back too: an upload now is queued and worked on as usual.
+    const image = await sharp({ create: { width: 500, height: 300, channels: 3, background: '#447799' } }).png().toBuffer();
+    const uploaded = await curator.post(`/api/studio/countries/${kz}/media`).set('content-type', 'application/octet-stream').send(image);
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    expect(await waitForMedia(curator, kz, uploaded.body.id)).toMatchObject({ status: 'ready', derivativeWidths: [400, 500] });
   }, 60_000);
 });
 
