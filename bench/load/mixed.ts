@@ -19,6 +19,7 @@
  *      BENCH_LOAD_RSS_RATIO (1.2), BENCH_LOAD_IMAGE_WIDTH (1024) × BENCH_LOAD_IMAGE_HEIGHT (768),
  *      and those of bench/media/support.ts (BENCH_PG_ADMIN_URL, BENCH_API_LOG_LEVEL, …).
  */
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import {
@@ -261,6 +262,7 @@ class Workload {
     // One save at a time per item, each naming the version it read: a 409 would be a real conflict.
     const item = pick(free);
     item.busy = true;
+    let saved = false;
     try {
       const { status, body } = await this.send(`${base}/${item.id}`, {
         method: 'PUT',
@@ -269,9 +271,12 @@ class Workload {
       });
       if (status !== 200) return String(status);
       item.version = (JSON.parse(body) as { version: number }).version;
+      saved = true;
       return null;
     } finally {
       item.busy = false;
+      // After a failure (a timeout above all: the save may still land) its version is unknown: leave it be.
+      if (!saved) this.items.splice(this.items.indexOf(item), 1);
     }
   }
 
@@ -348,6 +353,9 @@ async function main(cleanup: Cleanup): Promise<void> {
   const targets = await discoverTargets(api);
   const jpeg = await makePhotoJpeg(IMAGE_WIDTH, IMAGE_HEIGHT, 85);
   const workload = new Workload(api, session, targets, jpeg);
+  const idleMark = readMachineCpu();
+  await sleep(3000);
+  const busyBefore = machineBusyPercent(idleMark, readMachineCpu());
 
   console.log(
     `Mixed load: ${MINUTES} min at ${RATE} req/s (open loop), mix ${KINDS.map((k) => `${k}=${MIX[k]}`).join(' ')}, ` +
@@ -356,6 +364,10 @@ async function main(cleanup: Cleanup): Promise<void> {
   console.log(
     `Reads: ${targets.homes.length} homes, ${targets.exhibitions.length} exhibitions, ${targets.items.length} items, ` +
       `${targets.memorials.length} memorials; ${SEARCHES.length} searches + suggest; saves create and update the curator's items.`,
+  );
+  console.log(
+    `Before the load the machine's ${cpus().length} CPUs were ${fmt(busyBefore, 0)} % busy (load average ${fmt(loadavg()[0], 1)}): ` +
+      'other work on a shared machine slows every figure below.',
   );
   // Untimed: one of each, so the first window does not carry first-request costs alone.
   for (const kind of KINDS) {
@@ -370,6 +382,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   const inFlight = new Set<Promise<void>>();
   const intervalMs = 1000 / RATE;
   const start = performance.now();
+  const runMark = { api: readCpuSeconds(api.pid), machine: readMachineCpu() };
   let cpuMark = { api: readCpuSeconds(api.pid), machine: readMachineCpu(), at: start };
 
   const sampleMemory = () => {
@@ -380,7 +393,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   const memoryTimer = setInterval(sampleMemory, 1000);
   cleanup.add('stop memory sampling', () => clearInterval(memoryTimer));
 
-  const header = ['elapsed', 'sent', 'done', 'in flight', 'late', 'errors', ...KINDS.map((k) => `${k} p50/p95/p99 ms`), 'API RSS MiB', 'heap MiB', 'API CPU %', 'busy %'];
+  const header = ['elapsed', 'sent', 'done', 'in flight', 'late', 'errors', ...KINDS.map((k) => `${k} p50/p95/p99 ms`), 'API RSS MiB', 'heap MiB', 'API CPU %', 'busy %', 'load'];
   let lastReportAt = start;
   const report = () => {
     const now = performance.now();
@@ -401,6 +414,7 @@ async function main(cleanup: Cleanup): Promise<void> {
       mem ? `${fmt(mem.heapUsed, 0)}/${fmt(mem.heapTotal, 0)}` : '?',
       fmt((100 * (cpu.api - cpuMark.api)) / ((now - cpuMark.at) / 1000), 0),
       fmt(machineBusyPercent(cpuMark.machine, cpu.machine), 0),
+      fmt(loadavg()[0], 1),
     ];
     lastReportAt = now;
     console.log(row.map(String).join('  '));
@@ -475,6 +489,10 @@ async function main(cleanup: Cleanup): Promise<void> {
   }
   printTable(`Totals: ${total.sent} requests sent in ${fmt(sendingMs / 1000, 1)} s (${fmt(total.sent / (sendingMs / 1000), 1)} req/s), ${total.done} answered`, table);
   console.log(`errors by kind and status: ${total.errorText()}`);
+  console.log(
+    `API CPU over the run: ${fmt((100 * (readCpuSeconds(api.pid) - runMark.api)) / (sendingMs / 1000), 0)} % of one core; ` +
+      `machine ${fmt(machineBusyPercent(runMark.machine, readMachineCpu()), 0)} % busy (all CPUs, everyone's work), load average now ${fmt(loadavg()[0], 1)}`,
+  );
   console.log(`late starts (> ${LATE_MS} ms after due): ${total.late}, largest lag ${fmt(total.maxLagMs, 1)} ms; still in flight at the end: ${inFlight.size}`);
 
   const rss = thirds(memory, 'rss');
