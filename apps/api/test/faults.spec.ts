@@ -364,51 +364,79 @@ describe('faults: the object store stops during an upload and during a derivativ
     expect(stat.size).toBe(file.length);
   }, 40_000);
 
-  it('retries a derivative job cut off by a store outage until the asset is ready, with no duplicates', async () => {
-    // The store stops as soon as the upload is answered: before the job starts, or while it decodes the image.
+  const jobOf = async (id: string) =>
+    (await db.query(`SELECT state, retry_count FROM pgboss.job WHERE name = $1 AND singleton_key = $2`, [DERIVE_QUEUE, id])) as {
+      state: string;
+      retry_count: number;
+    }[];
+  const uploadImage = async (image: Buffer) =>
+    (await curator.post(`/api/studio/countries/${kz}/media`).set('content-type', 'application/octet-stream').send(image).expect(201)).body;
+  const assetOf = async (id: string) => (await curator.get(`/api/studio/countries/${kz}/media/${id}`).expect(200)).body;
+
+  /** With the store stopped: the job fails, is scheduled again, and the asset stays processing; then the store returns. */
+  async function outageMetByJob(id: string) {
+    const deadline = Date.now() + 20_000;
+    while ((await jobOf(id))[0]?.state !== 'retry') {
+      if (Date.now() > deadline) throw new Error(`the job never met the outage: ${JSON.stringify(await jobOf(id))}`);
+      await sleep(50);
+    }
+    expect((await assetOf(id)).status).toBe('processing');
+    await sleep(1000);
+    await store.start();
+  }
+
+  /** The retried job finishes once, the asset is ready with its derivatives, nothing is doubled. */
+  async function readyOnce(id: string, sha256: string) {
+    const settleBy = Date.now() + 40_000;
+    let settled = await assetOf(id);
+    while (settled.status === 'processing' && Date.now() < settleBy) {
+      await sleep(200);
+      settled = await assetOf(id);
+    }
+    expect(settled).toMatchObject({ status: 'ready', failureReason: null });
+    const jobs = await jobOf(id);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].state).toBe('completed');
+    expect(jobs[0].retry_count).toBeGreaterThanOrEqual(1);
+    expect((await db.query('SELECT count(*)::int AS n FROM media_assets WHERE sha256 = $1', [sha256]))[0].n).toBe(1);
+    const names = await objectsUnder(`${kz}/${id}/`);
+    expect(names).toContain(`${kz}/${id}/original`);
+    for (const width of settled.derivativeWidths) expect(names).toContain(`${kz}/${id}/w${width}.webp`);
+    return { asset: settled, names };
+  }
+
+  it('retries a derivative job that finds the store down until the asset is ready, with no duplicates', async () => {
     const image = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#806040' } })
       .composite([{ input: { create: { width: 300, height: 200, channels: 3, background: '#2050a0' } }, top: 100, left: 100 }])
       .jpeg()
       .toBuffer();
-    const uploaded = await curator
-      .post(`/api/studio/countries/${kz}/media`)
-      .set('content-type', 'application/octet-stream')
-      .send(image)
-      .expect(201);
+    const uploaded = await uploadImage(image);
+    // Stopped as soon as the upload is answered: before the job starts, or while it decodes the image.
     await store.stop();
-    const id: string = uploaded.body.id;
-    const jobOf = async () =>
-      (await db.query(`SELECT state, retry_count FROM pgboss.job WHERE name = $1 AND singleton_key = $2`, [DERIVE_QUEUE, id])) as {
-        state: string;
-        retry_count: number;
-      }[];
+    await outageMetByJob(uploaded.id);
+    const { asset } = await readyOnce(uploaded.id, uploaded.sha256);
+    expect(asset).toMatchObject({ width: 1200, height: 800, derivativeWidths: [400, 800, 1200], tiled: false });
+  }, 60_000);
 
-    // The job meets the outage: it fails and is scheduled again, the asset still processing.
-    const deadline = Date.now() + 15_000;
-    while ((await jobOf())[0]?.state !== 'retry') {
-      if (Date.now() > deadline) throw new Error(`the job never met the outage: ${JSON.stringify(await jobOf())}`);
-      await sleep(50);
+  it('retries a derivative job whose store dies while it writes the derivatives', async () => {
+    // Large enough for a tile pyramid: dozens of objects to write, so the crash falls among them.
+    const image = await sharp({ create: { width: 2600, height: 1800, channels: 3, background: '#508060' } })
+      .composite([{ input: { create: { width: 900, height: 500, channels: 3, background: '#a03020' } }, top: 300, left: 700 }])
+      .jpeg()
+      .toBuffer();
+    const uploaded = await uploadImage(image);
+    const baseline = store.received;
+    const deadline = Date.now() + 30_000;
+    // The job reads the original with a small request, then writes: 64 KB in, it is among its derivatives.
+    while (store.received - baseline < 64 * 1024) {
+      if (Date.now() > deadline) throw new Error(`the job never wrote: ${JSON.stringify(await jobOf(uploaded.id))}`);
+      await sleep(5);
     }
-    const asset = () => curator.get(`/api/studio/countries/${kz}/media/${id}`).expect(200);
-    expect((await asset()).body.status).toBe('processing');
-    await sleep(1500);
-    await store.start();
-
-    const settleBy = Date.now() + 30_000;
-    let settled = (await asset()).body;
-    while (settled.status === 'processing' && Date.now() < settleBy) {
-      await sleep(200);
-      settled = (await asset()).body;
-    }
-    expect(settled).toMatchObject({ status: 'ready', width: 1200, height: 800, failureReason: null, derivativeWidths: [400, 800, 1200] });
-    const jobs = await jobOf();
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0].state).toBe('completed');
-    expect(jobs[0].retry_count).toBeGreaterThanOrEqual(1);
-    const rows = await db.query('SELECT count(*)::int AS n FROM media_assets WHERE sha256 = $1', [uploaded.body.sha256]);
-    expect(rows[0].n).toBe(1);
-    const names = await objectsUnder(`${kz}/${id}/`);
-    expect(names).toContain(`${kz}/${id}/original`);
-    for (const width of settled.derivativeWidths) expect(names).toContain(`${kz}/${id}/w${width}.webp`);
+    await store.stop();
+    await outageMetByJob(uploaded.id);
+    const { asset, names } = await readyOnce(uploaded.id, uploaded.sha256);
+    expect(asset).toMatchObject({ width: 2600, height: 1800, derivativeWidths: [400, 800, 1600, 2400], tiled: true });
+    // 2600 × 1800 at 512 px tiles: 6×4 + 3×2 + 2×1 + 1 over scale factors 1, 2, 4, 8.
+    expect(names.filter((name) => name.includes('/iiif/'))).toHaveLength(24 + 6 + 2 + 1);
   }, 60_000);
 });
