@@ -42,6 +42,8 @@ async function securityHeaders(extraConnectSrc: string[]): Promise<Record<string
         },
       },
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      // The same as frame-ancestors 'none', for browsers that predate it (helmet's default is SAMEORIGIN).
+      xFrameOptions: { action: 'deny' },
       crossOriginEmbedderPolicy: false,
       crossOriginResourcePolicy: { policy: 'same-site' },
     });
