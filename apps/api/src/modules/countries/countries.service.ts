@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Country, CreateCountryInput, UpdateCountryInput } from '@vitrina/contracts';
 import { updateCountrySchema } from '@vitrina/contracts';
 import type { Repository } from 'typeorm';
+import { sanitizeLocalizedRichText } from '../exhibitions/rich-text';
 import { CountryEntity } from './country.entity';
 import { SEED_COUNTRIES } from './seed-countries';
 
@@ -17,6 +18,11 @@ function toCountry(entity: CountryEntity): Country {
     languages: entity.languages,
     ...(entity.intro ? { intro: entity.intro } : {}),
   };
+}
+
+/** The introduction is shown as HTML on the country page: only the rich-text allowlist is kept. */
+function withCleanIntro<T extends { intro?: CreateCountryInput['intro'] }>(input: T): T {
+  return input.intro ? { ...input, intro: sanitizeLocalizedRichText(input.intro) } : input;
 }
 
 @Injectable()
@@ -55,7 +61,7 @@ export class CountriesService {
 
   async create(input: CreateCountryInput): Promise<Country> {
     try {
-      const saved = await this.countries.save(this.countries.create(input));
+      const saved = await this.countries.save(this.countries.create(withCleanIntro(input)));
       return toCountry(saved);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -69,7 +75,7 @@ export class CountriesService {
   async update(id: string, input: UpdateCountryInput): Promise<Country> {
     const country = await this.countries.findOne({ where: { id } });
     if (!country) throw new NotFoundException('No such country');
-    const merged = { ...country, ...input };
+    const merged = { ...country, ...withCleanIntro(input) };
     const check = updateCountrySchema.safeParse({ defaultLanguage: merged.defaultLanguage, languages: merged.languages });
     if (!check.success) throw new BadRequestException('defaultLanguage must be one of languages');
     return toCountry(await this.countries.save(merged));

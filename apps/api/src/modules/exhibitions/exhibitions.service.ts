@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ContentLanguage, LocalizedText, PublicExhibition, StudioExhibition } from '@vitrina/contracts';
+import type { ContentLanguage, PublicExhibition, StudioExhibition } from '@vitrina/contracts';
 import { exhibitionInputSchema, updateExhibitionSchema } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
@@ -16,23 +16,13 @@ import type { CountryEntity } from '../countries/country.entity';
 import { ItemEntity } from '../items/item.entity';
 import { MemorialEntity } from '../memorials/memorial.entity';
 import { type ExhibitionContent, ExhibitionEntity } from './exhibition.entity';
-import { sanitizeRichText } from './rich-text';
+import { sanitizeLocalizedRichText } from './rich-text';
 
 type ValidExhibition = ReturnType<typeof exhibitionInputSchema.parse>;
 
 export function exhibitionColumns(input: ValidExhibition): Partial<ExhibitionEntity> {
   const { slug, ...content } = input;
   return { slug, kind: 'exhibition', content: content as ExhibitionContent };
-}
-
-/** Sanitises every language of a rich-text body; a text that sanitises to nothing is dropped. */
-function sanitizeBody(body: LocalizedText): LocalizedText {
-  const clean: LocalizedText = {};
-  for (const [lang, entry] of Object.entries(body) as [ContentLanguage, NonNullable<LocalizedText[ContentLanguage]>][]) {
-    const text = sanitizeRichText(entry.text);
-    if (text) clean[lang] = { ...entry, text };
-  }
-  return clean;
 }
 
 @Injectable()
@@ -58,7 +48,7 @@ export class ExhibitionsService extends CuratedContentService<ValidExhibition, E
   protected override async prepare(country: CountryEntity, input: ValidExhibition): Promise<ValidExhibition> {
     const sections = input.sections.map((section) => ({
       ...section,
-      blocks: section.blocks.map((block) => (block.type === 'text' ? { ...block, body: sanitizeBody(block.body) } : block)),
+      blocks: section.blocks.map((block) => (block.type === 'text' ? { ...block, body: sanitizeLocalizedRichText(block.body) } : block)),
     }));
     const prepared = { ...input, sections };
     await this.assertReferencesExist(country.id, prepared);

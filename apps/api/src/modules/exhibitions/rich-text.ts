@@ -1,3 +1,4 @@
+import type { ContentLanguage, LocalizedText } from '@vitrina/contracts';
 import sanitizeHtml from 'sanitize-html';
 
 /**
@@ -18,4 +19,14 @@ const POLICY: sanitizeHtml.IOptions = {
 
 export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, POLICY).trim();
+}
+
+/** Sanitises every language of a rich text; a language whose text sanitises to nothing is dropped. */
+export function sanitizeLocalizedRichText(body: LocalizedText): LocalizedText {
+  const clean: LocalizedText = {};
+  for (const [lang, entry] of Object.entries(body) as [ContentLanguage, NonNullable<LocalizedText[ContentLanguage]>][]) {
+    const text = sanitizeRichText(entry.text);
+    if (text) clean[lang] = { ...entry, text };
+  }
+  return clean;
 }
