@@ -511,7 +511,8 @@ describe('fuzzing every route', () => {
     console.log(`fuzzed ${routes.length} routes with ${sent} requests in ${Date.now() - started} ms; statuses ${JSON.stringify(statuses)}`);
     const distinct = new Map(failures.map((f) => [`${f.actor} ${f.route} ${f.label} ${f.status}`, f]));
     expect([...distinct.values()].slice(0, 15).map(describeFailure).join('\n\n'), `${failures.length} requests got a 5xx`).toBe('');
-    expect(sent).toBeGreaterThan(1000);
+    // Thousands on a quiet machine (3,000 to 10,000 here); at least a handful per route and client on a loaded one.
+    expect(sent).toBeGreaterThan(routes.length * 2 * 5);
   }, 180_000);
 
   it('is still up and healthy afterwards, with no prototype polluted', async () => {
