@@ -61,9 +61,10 @@ import { COMMON, MEDIUM } from './vocabulary';
 // ───────────────────────────── the application's own search SQL ─────────────────────────────
 
 interface SearchSqlModule {
-  buildSearchSql: (query: unknown, countryIds: string[] | undefined, lang: string, cursor: undefined) => { sql: string; params: unknown[] };
-  buildEstimateSql?: () => string;
+  buildSearchSql: (query: unknown, countryIds: string[] | undefined, lang: string, cursor: undefined, withNames?: boolean) => { sql: string; params: unknown[] };
+  buildEstimateSql?: (query: unknown, countryIds: string[] | undefined) => { sql: string; params: unknown[] };
   NAME_SIMILARITY?: number;
+  NAME_FALLBACK_BELOW?: number;
   MATCH_CAP?: number;
 }
 interface AppCode {
@@ -129,18 +130,28 @@ async function timedGet(api: Api, path: string, session?: AdminSession): Promise
   return { ms: seconds(started) * 1000, status: response.status, body };
 }
 
-/** The search as the service runs it: one transaction, the trigram threshold, the statement; the estimate when capped. */
+/**
+ * The search as the service runs it: one transaction per statement with the trigram
+ * threshold; again with names when words find fewer than NAME_FALLBACK_BELOW; the
+ * estimate when capped.
+ */
 async function sqlSearch(db: PgClient, app: AppCode, raw: Record<string, string>, countryIds: Map<string, string>): Promise<number> {
   const query = app.parseQuery(raw);
   const ids = (query.country as string[] | undefined)?.map((slug) => countryIds.get(slug) ?? '00000000-0000-0000-0000-000000000000');
-  const { sql, params } = app.search.buildSearchSql(query, ids, raw.lang ?? 'ru', undefined);
+  const run = async (withNames: boolean) => {
+    const { sql, params } = app.search.buildSearchSql(query, ids, raw.lang ?? 'ru', undefined, withNames);
+    await db.query('BEGIN');
+    await db.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${app.search.NAME_SIMILARITY ?? 0.5}`);
+    const { rows } = await db.query(sql, params);
+    await db.query('COMMIT');
+    return rows[0] as { total: number } | undefined;
+  };
   const started = process.hrtime.bigint();
-  await db.query('BEGIN');
-  await db.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${app.search.NAME_SIMILARITY ?? 0.5}`);
-  const { rows } = await db.query(sql, params);
-  await db.query('COMMIT');
-  if (app.search.buildEstimateSql && app.search.MATCH_CAP && rows[0]?.total >= app.search.MATCH_CAP) {
-    await db.query(app.search.buildEstimateSql(), [raw.q]);
+  let row = await run(false);
+  if (app.search.NAME_FALLBACK_BELOW !== undefined && (row?.total ?? 0) < app.search.NAME_FALLBACK_BELOW) row = await run(true);
+  if (app.search.buildEstimateSql && app.search.MATCH_CAP && (row?.total ?? 0) >= app.search.MATCH_CAP) {
+    const estimate = app.search.buildEstimateSql(query, ids);
+    await db.query(estimate.sql, estimate.params);
   }
   return seconds(started) * 1000;
 }
@@ -507,7 +518,10 @@ async function printPlans(db: PgClient, app: AppCode | string, words: Words, lar
     if (app.search.buildEstimateSql) {
       const started = process.hrtime.bigint();
       const runs = 10;
-      for (let i = 0; i < runs; i++) await db.query(app.search.buildEstimateSql(), [COMMON[i % COMMON.length].ru]);
+      for (let i = 0; i < runs; i++) {
+        const estimate = app.search.buildEstimateSql(app.parseQuery({ q: COMMON[i % COMMON.length].ru }), undefined);
+        await db.query(estimate.sql, estimate.params);
+      }
       console.log(`\nestimate SQL (EXPLAIN of the match, run when a term hits the cap): ${fmt((seconds(started) * 1000) / runs, 1)} ms per call`);
     }
   }

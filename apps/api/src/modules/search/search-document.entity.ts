@@ -11,6 +11,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'ty
 @Unique('uq_search_documents_entry', ['recordType', 'recordId', 'personIndex'])
 @Check('ck_search_documents_type', `"record_type" IN ('item', 'memorial', 'exhibition', 'person')`)
 @Index('ix_search_documents_record', ['recordId'])
+@Index('ix_search_documents_country_type', ['countryId', 'recordType'])
 // GIN indexes (tsvector, trigram) are made by the search migration.
 @Index('ix_search_documents_tsv', { synchronize: false })
 @Index('ix_search_documents_names', { synchronize: false })

@@ -1,10 +1,16 @@
 import type { SearchQuery } from '@vitrina/contracts';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@vitrina/contracts';
 
-/** Rows ranked and counted per query at most; beyond that, counts are estimated. */
-export const MATCH_CAP = 5_000;
+/**
+ * Rows ranked and counted per query at most; beyond that, counts are estimated. Ranking
+ * reads every match's row, so this bounds the cost of medium and common terms (at a
+ * million records a medium word matches 5 000–20 000 rows).
+ */
+export const MATCH_CAP = 2_000;
 /** How alike a misspelt or transliterated word must be to a name (pg_trgm word similarity). */
 export const NAME_SIMILARITY = 0.5;
+/** Suggestions complete what is typed: near-exact prefixes only, which the trigram index finds fast. */
+export const SUGGEST_SIMILARITY = 0.8;
 
 export interface Cursor {
   key: number;
@@ -91,7 +97,11 @@ export function buildSearchSql(
   return { sql, params };
 }
 
-/** The planner's guess of how many rows match, for terms too common to count. */
-export function buildEstimateSql(): string {
-  return `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.tsv @@ ${QUERY}`;
+/** The planner's guess of how many rows match, filters included, for terms too common to count. */
+export function buildEstimateSql(query: SearchQuery, countryIds: string[] | undefined): BuiltSearch {
+  const params: unknown[] = [query.q];
+  const next = (value: unknown) => (params.push(value), `$${params.length}`);
+  const where = filters(query, countryIds, next);
+  const sql = `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.tsv @@ ${QUERY} ${where.map((clause) => `AND ${clause}`).join(' ')}`;
+  return { sql, params };
 }

@@ -15,7 +15,7 @@ import type { DataSource } from 'typeorm';
 import { readerLanguage } from '../content/reader-language';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
-import { type Cursor, MATCH_CAP, NAME_FALLBACK_BELOW, NAME_SIMILARITY, buildEstimateSql, buildSearchSql } from './search-query';
+import { type Cursor, MATCH_CAP, NAME_FALLBACK_BELOW, NAME_SIMILARITY, SUGGEST_SIMILARITY, buildEstimateSql, buildSearchSql } from './search-query';
 
 interface HitRow {
   id: string;
@@ -84,7 +84,7 @@ export class SearchService {
       row = await run(true);
     }
     const capped = row.total >= MATCH_CAP;
-    const total = capped ? await this.estimate(query.q) : row.total;
+    const total = capped ? await this.estimate(query, countryIds) : row.total;
     const scale = capped ? total / row.total : 1;
     const facet = (values: FacetValue[]) => values.map((value) => ({ value: value.value, count: Math.round(value.count * scale) }));
     const hits = row.hits.slice(0, query.limit);
@@ -115,6 +115,7 @@ export class SearchService {
         WHERE $1 <% d.names ${country ? 'AND d.country_id = $2' : ''}
         ORDER BY key DESC, d.id LIMIT 8`,
       country ? [query.q, country.id] : [query.q],
+      SUGGEST_SIMILARITY,
     );
     const countries = new Map((await this.countries.listEntities()).map((c) => [c.id, c]));
     return rows.map((row) => {
@@ -124,15 +125,16 @@ export class SearchService {
   }
 
   /** Runs a search statement with the trigram threshold it was written for. */
-  private inSearchTransaction<T>(sql: string, params: unknown[]): Promise<T> {
+  private inSearchTransaction<T>(sql: string, params: unknown[], similarity = NAME_SIMILARITY): Promise<T> {
     return this.db.transaction(async (tx) => {
-      await tx.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_SIMILARITY}`);
+      await tx.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${Number(similarity)}`);
       return tx.query(sql, params) as Promise<T>;
     });
   }
 
-  private async estimate(q: string): Promise<number> {
-    const [row] = await this.db.query(buildEstimateSql(), [q]);
+  private async estimate(query: SearchQuery, countryIds: string[] | undefined): Promise<number> {
+    const { sql, params } = buildEstimateSql(query, countryIds);
+    const [row] = await this.db.query(sql, params);
     const plan = (row['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[])[0].Plan;
     return Math.max(MATCH_CAP, Math.round(plan['Plan Rows']));
   }
