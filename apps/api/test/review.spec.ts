@@ -104,6 +104,39 @@ describe('review workflow', () => {
     expect((await publicItem('renamed-in-draft').expect(200)).body.description.text).toBe('A rewritten description.');
   });
 
+  it('keeps a live memorial where, as what and in the condition its approved revision puts it on the country map', async () => {
+    const memorials = `/api/studio/countries/${kz}/memorials`;
+    const created = await as.curatorKz
+      .post(memorials, {
+        slug: `mapped-${++counter}`,
+        kind: 'obelisk',
+        title: { en: text('Mapped obelisk') },
+        rights: CC_BY,
+        location: { lat: 43.2, lng: 76.9 },
+        conditionSurveys: [{ date: '2020-05-01', condition: 'good' }],
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    await as.curatorKz.post(`${memorials}/${id}/submit`, { version: 1 }).expect(204);
+    await as.moderatorKz.post(`/api/review/countries/${kz}/memorials/${id}/approve`, { revision: 1 }).expect(204);
+    const point = async () => {
+      const home = (await as.anonymous.get('/api/public/countries/kazakhstan/home?lang=en').expect(200)).body;
+      return home.memorials.find((m: { id: string }) => m.id === id);
+    };
+    expect(await point()).toMatchObject({ title: { text: 'Mapped obelisk' }, location: { lat: 43.2, lng: 76.9 }, condition: 'good', kind: 'obelisk' });
+
+    const { id: _i, countryId: _c, status: _s, liveRevision: _l, reviewComment: _r, createdAt: _a, updatedAt: _u, ...document } = created.body;
+    await as.curatorKz
+      .request('put', `${memorials}/${id}`)
+      .send({ ...document, title: { en: text('Moved obelisk') }, location: { lat: 44, lng: 77 }, conditionSurveys: [...document.conditionSurveys, { date: '2026-01-01', condition: 'poor' }] })
+      .expect(200);
+    expect(await point()).toMatchObject({ title: { text: 'Mapped obelisk' }, location: { lat: 43.2, lng: 76.9 }, condition: 'good' });
+
+    await as.curatorKz.post(`${memorials}/${id}/submit`, { version: 2 }).expect(204);
+    await as.moderatorKz.post(`/api/review/countries/${kz}/memorials/${id}/approve`, { revision: 2 }).expect(204);
+    expect(await point()).toMatchObject({ title: { text: 'Moved obelisk' }, location: { lat: 44, lng: 77 }, condition: 'poor' });
+  });
+
   it('sends back with a comment the curator sees, rejects, lets the curator withdraw, and restores old revisions as drafts', async () => {
     const record = await draft({ description: { en: text('Version one.') } });
     await submit(record.id, 1).expect(204);

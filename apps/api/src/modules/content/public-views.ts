@@ -109,8 +109,13 @@ function mapPoint(
   return { type, id: record.id, slug: record.slug, title: reader.title(record.content.title), location, kind: record.kind, condition };
 }
 
-export function presentMemorialPoint(reader: Reader, memorial: MemorialEntity): PublicMapPoint {
-  return mapPoint(reader, 'memorial', memorial, { lat: memorial.lat, lng: memorial.lng }, memorial.condition);
+/** A memorial's point on a map, from the few fields LiveRecords.memorialPoints() reads. */
+export function presentMemorialPoint(
+  reader: Reader,
+  point: { id: string; slug: string; kind: string; title: LocalizedText; lat: number; lng: number; condition: PublicMapPoint['condition'] },
+): PublicMapPoint {
+  const { id, slug, kind, title, lat, lng, condition } = point;
+  return { type: 'memorial', id, slug, title: reader.title(title), location: { lat, lng }, kind, condition };
 }
 
 function presentItemPoint(reader: Reader, item: ItemEntity): PublicMapPoint | null {
@@ -189,7 +194,7 @@ function presentBlock(reader: Reader, block: ExhibitionBlock, context: Exhibitio
     case 'map': {
       const memorialPoints = (block.memorialIds ?? []).flatMap((id) => {
         const memorial = context.memorials.get(id);
-        return memorial ? [presentMemorialPoint(reader, memorial)] : [];
+        return memorial ? [presentMemorialPoint(reader, { ...memorial, title: memorial.content.title })] : [];
       });
       const itemPoints = (block.itemIds ?? []).flatMap((id) => {
         const point = item(id) ? presentItemPoint(reader, item(id)!) : null;

@@ -42,7 +42,7 @@ export class PublicSiteService {
     const [exhibitions, recentItems, memorials] = await Promise.all([
       this.live.list('exhibition', country.id, { order: { publishedAt: 'DESC', id: 'ASC' } }),
       this.live.list('item', country.id, { order: { publishedAt: 'DESC', id: 'ASC' }, take: RECENT_ITEMS }),
-      this.live.list('memorial', country.id, { order: { liveSlug: 'ASC' }, take: MAP_POINTS_LIMIT }),
+      this.live.memorialPoints(country.id, MAP_POINTS_LIMIT),
     ]);
     const covers = await this.live.byIds('item', country.id, exhibitions.flatMap((e) => e.content.coverItemId ?? []));
     const shown = [...exhibitions, ...covers.values(), ...recentItems];
