@@ -76,7 +76,7 @@ import {
 
 /** Generated records are told from the demo ones by their slug: `<kind>-n<number>`. */
 export const GENERATED_SLUG = `'-n[0-9]+$'`;
-const TABLES = ['items', 'memorials', 'content_revisions', 'search_documents'] as const;
+const TABLES = ['items', 'memorials', 'content_revisions', 'search_documents', 'search_words'] as const;
 const WORKERS = 2;
 
 export interface VocabularyRow {
@@ -595,6 +595,18 @@ export async function generateDatabase(
       { label: 'search rows of items', sql: recordSearchSql('items', 'item') },
       { label: 'revisions of memorials', sql: revisionsSql('memorials', 'memorial') },
       { label: 'revisions of items', sql: revisionsSql('items', 'item') },
+    ]),
+  );
+
+  // As SearchIndex does for every row it writes: the distinct words of the names, for typo look-ups.
+  await phase('known words of names', () =>
+    runQueue(clients, [
+      {
+        label: 'search_words',
+        sql: `INSERT INTO search_words (word)
+              SELECT DISTINCT w FROM search_documents d, unnest(tsvector_to_array(to_tsvector('simple', d.names))) AS w
+              ON CONFLICT (word) DO NOTHING`,
+      },
     ]),
   );
 

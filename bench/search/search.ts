@@ -61,7 +61,8 @@ import { COMMON, MEDIUM } from './vocabulary';
 // ───────────────────────────── the application's own search SQL ─────────────────────────────
 
 interface SearchSqlModule {
-  buildSearchSql: (query: unknown, countryIds: string[] | undefined, lang: string, cursor: undefined, withNames?: boolean) => { sql: string; params: unknown[] };
+  buildSearchSql: (query: unknown, countryIds: string[] | undefined, lang: string, cursor: undefined, similarWords?: string[]) => { sql: string; params: unknown[] };
+  SIMILAR_WORDS_SQL?: string;
   buildEstimateSql?: (query: unknown, countryIds: string[] | undefined) => { sql: string; params: unknown[] };
   NAME_SIMILARITY?: number;
   NAME_FALLBACK_BELOW?: number;
@@ -130,25 +131,35 @@ async function timedGet(api: Api, path: string, session?: AdminSession): Promise
   return { ms: seconds(started) * 1000, status: response.status, body };
 }
 
+/** The known words the service would search for a query that words alone find little of. */
+async function similarWords(db: PgClient, app: AppCode, q: string): Promise<string[]> {
+  if (!app.search.SIMILAR_WORDS_SQL) return [];
+  await db.query('BEGIN');
+  await db.query(`SET LOCAL pg_trgm.similarity_threshold = ${app.search.NAME_SIMILARITY ?? 0.45}`);
+  const { rows } = await db.query(app.search.SIMILAR_WORDS_SQL, [q]);
+  await db.query('COMMIT');
+  return rows.map((row: { word: string }) => row.word);
+}
+
 /**
- * The search as the service runs it: one transaction per statement with the trigram
- * threshold; again with names when words find fewer than NAME_FALLBACK_BELOW; the
+ * The search as the service runs it: the statement; again with the known words
+ * closest to the query's when words find fewer than NAME_FALLBACK_BELOW; the
  * estimate when capped.
  */
 async function sqlSearch(db: PgClient, app: AppCode, raw: Record<string, string>, countryIds: Map<string, string>): Promise<number> {
   const query = app.parseQuery(raw);
   const ids = (query.country as string[] | undefined)?.map((slug) => countryIds.get(slug) ?? '00000000-0000-0000-0000-000000000000');
-  const run = async (withNames: boolean) => {
-    const { sql, params } = app.search.buildSearchSql(query, ids, raw.lang ?? 'ru', undefined, withNames);
-    await db.query('BEGIN');
-    await db.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${app.search.NAME_SIMILARITY ?? 0.5}`);
+  const run = async (similarWords: string[]) => {
+    const { sql, params } = app.search.buildSearchSql(query, ids, raw.lang ?? 'ru', undefined, similarWords);
     const { rows } = await db.query(sql, params);
-    await db.query('COMMIT');
     return rows[0] as { total: number } | undefined;
   };
   const started = process.hrtime.bigint();
-  let row = await run(false);
-  if (app.search.NAME_FALLBACK_BELOW !== undefined && (row?.total ?? 0) < app.search.NAME_FALLBACK_BELOW) row = await run(true);
+  let row = await run([]);
+  if (app.search.NAME_FALLBACK_BELOW !== undefined && (row?.total ?? 0) < app.search.NAME_FALLBACK_BELOW) {
+    const similar = await similarWords(db, app, raw.q);
+    if (similar.length > 0) row = await run(similar);
+  }
   if (app.search.buildEstimateSql && app.search.MATCH_CAP && (row?.total ?? 0) >= app.search.MATCH_CAP) {
     const estimate = app.search.buildEstimateSql(query, ids);
     await db.query(estimate.sql, estimate.params);
@@ -243,10 +254,9 @@ function walk(node: PlanNode, visit: (node: PlanNode) => void): void {
   for (const child of node.Plans ?? []) walk(child, visit);
 }
 
-async function explain(db: PgClient, sql: string, params: unknown[], trigram?: number): Promise<ExplainResult> {
+async function explain(db: PgClient, sql: string, params: unknown[]): Promise<ExplainResult> {
   await db.query('BEGIN');
   try {
-    if (trigram !== undefined) await db.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${trigram}`);
     const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params);
     return (rows[0]['QUERY PLAN'] as ExplainResult[])[0];
   } finally {
@@ -507,12 +517,13 @@ async function printPlans(db: PgClient, app: AppCode | string, words: Words, lar
   if (typeof app !== 'string') {
     const plans: [string, Record<string, string>][] = [
       ['rare place name, sort=date', { q: words.places[0], lang: 'ru', sort: 'date', limit: '20' }],
-      ['misspelt surname (trigram)', { q: misspell(words.surnames[0]), lang: 'ru', limit: '20' }],
+      ['misspelt surname (searched as the known words closest to it)', { q: misspell(words.surnames[0]), lang: 'ru', limit: '20' }],
       ['common word, relevance', { q: COMMON[0].ru, lang: 'ru', limit: '20' }],
     ];
     for (const [title, raw] of plans) {
-      const { sql, params } = app.search.buildSearchSql(app.parseQuery(raw), undefined, raw.lang, undefined);
-      const plan = await explain(db, sql, params, app.search.NAME_SIMILARITY ?? 0.5);
+      const similar = title.startsWith('misspelt') ? await similarWords(db, app, raw.q) : [];
+      const { sql, params } = app.search.buildSearchSql(app.parseQuery(raw), undefined, raw.lang, undefined, similar);
+      const plan = await explain(db, sql, params);
       printPlan(`search SQL — ${title}: q=${raw.q}`, plan, await searchPlanFlags(db, plan));
     }
     if (app.search.buildEstimateSql) {
@@ -525,11 +536,19 @@ async function printPlans(db: PgClient, app: AppCode | string, words: Words, lar
       console.log(`\nestimate SQL (EXPLAIN of the match, run when a term hits the cap): ${fmt((seconds(started) * 1000) / runs, 1)} ms per call`);
     }
   }
-  // What the country page and the studio list ask (as TypeORM builds them from
-  // LiveRecords.list() and ContentStore.list(): every column of the entity).
+  // What the country page and the studio list ask (recent items and the studio list as
+  // TypeORM builds them from LiveRecords.list() and ContentStore.list(): every column).
   const equivalents: [string, string][] = [
     ['country page: recent items', `SELECT * FROM items WHERE country_id = $1 AND live_revision IS NOT NULL ORDER BY published_at DESC, id ASC LIMIT 12`],
-    ['country page: map points (memorials, whole rows)', `SELECT * FROM memorials WHERE country_id = $1 AND live_revision IS NOT NULL ORDER BY live_slug ASC LIMIT 5000`],
+    // As LiveRecords.memorialPoints() asks: the point's fields picked out of the live document.
+    [
+      'country page: map points',
+      `SELECT m.id, m.live_slug AS slug, m.live_content->>'kind' AS kind, m.live_content->'title' AS title,
+              (m.live_content->'location'->>'lat')::float8 AS lat, (m.live_content->'location'->>'lng')::float8 AS lng,
+              CASE WHEN m.version = m.live_revision THEN m.condition
+                   ELSE (SELECT s->>'condition' FROM jsonb_array_elements(m.live_content->'conditionSurveys') AS s ORDER BY s->>'date' DESC LIMIT 1) END AS condition
+         FROM memorials m WHERE m.country_id = $1 AND m.live_revision IS NOT NULL AND m.live_slug IS NOT NULL ORDER BY m.live_slug LIMIT 5000`,
+    ],
     ['studio list: page', `SELECT * FROM items record WHERE record.country_id = $1 ORDER BY record.updated_at DESC, record.id ASC LIMIT 20`],
     ['studio list: count (getManyAndCount)', `SELECT COUNT(DISTINCT(record.id)) AS cnt FROM items record WHERE record.country_id = $1`],
   ];

@@ -55,7 +55,8 @@ async function main(cleanup: Cleanup): Promise<void> {
 
   // 3. Search rows: ours against the API's own indexing.
   await db.query(`CREATE TABLE bench_search.mine AS SELECT * FROM search_documents`);
-  await db.query(`TRUNCATE search_documents`);
+  await db.query(`CREATE TABLE bench_search.mine_words AS SELECT * FROM search_words`);
+  await db.query(`TRUNCATE search_documents, search_words`);
   const api = await startApi(cleanup, { store, database });
   const key = `record_type, record_id, person_index`;
   const { rows: diff } = await db.query<{ record_type: string; slug: string; person_index: number; side: string; columns: string[] }>(
@@ -69,6 +70,11 @@ async function main(cleanup: Cleanup): Promise<void> {
     await db.query<{ api: number; mine: number }>(`SELECT (SELECT count(*) FROM search_documents)::int AS api, (SELECT count(*) FROM bench_search.mine)::int AS mine`)
   ).rows;
   console.log(`search rows: API ${apiRows}, generator ${mine}, differing ${diff.length}`);
+  const { rows: wordDiff } = await db.query<{ word: string }>(
+    `(SELECT word FROM search_words EXCEPT SELECT word FROM bench_search.mine_words) UNION ALL (SELECT word FROM bench_search.mine_words EXCEPT SELECT word FROM search_words)`,
+  );
+  console.log(`known words of names: differing ${wordDiff.length}${wordDiff.length ? ` (e.g. ${wordDiff.slice(0, 5).map((r) => r.word).join(', ')})` : ''}`);
+  failures += wordDiff.length;
   for (const row of diff.slice(0, 10)) console.error(`  ${row.record_type} ${row.slug} #${row.person_index}: ${row.side} ${row.columns.filter(Boolean).join(', ')}`);
   if (diff.length > 0) {
     const [first] = diff;

@@ -10,6 +10,7 @@ import { ItemEntity } from '../../modules/items/item.entity';
 import { MediaAssetEntity } from '../../modules/media/media-asset.entity';
 import { MemorialEntity } from '../../modules/memorials/memorial.entity';
 import { SearchDocumentEntity } from '../../modules/search/search-document.entity';
+import { SearchWordEntity } from '../../modules/search/search-word.entity';
 import { NotificationEntity } from '../../modules/notifications/notification.entity';
 
 /**
@@ -30,4 +31,5 @@ export const ENTITIES = [
   AuditLogEntity,
   NotificationEntity,
   SearchDocumentEntity,
+  SearchWordEntity,
 ];

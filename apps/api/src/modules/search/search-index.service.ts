@@ -93,5 +93,18 @@ export class SearchIndex {
       });
       await tx.query(`INSERT INTO search_documents (${COLUMNS.join(', ')}, tsv) VALUES ${tuples.join(', ')}`, params);
     }
+    await this.rememberWords(tx, rows.map((row) => row.names));
+  }
+
+  /** Adds the words of these names to `search_words`; in order, so concurrent approvals cannot deadlock on them. */
+  private async rememberWords(tx: EntityManager, names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    await tx.query(
+      `INSERT INTO search_words (word)
+       SELECT DISTINCT w FROM unnest($1::text[]) AS n, unnest(tsvector_to_array(to_tsvector('simple', n))) AS w
+        ORDER BY w
+       ON CONFLICT (word) DO NOTHING`,
+      [names],
+    );
   }
 }

@@ -7,8 +7,8 @@ import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@vitrina/contracts';
  * million records a medium word matches 5 000–20 000 rows).
  */
 export const MATCH_CAP = 2_000;
-/** How alike a misspelt or transliterated word must be to a name (pg_trgm word similarity). */
-export const NAME_SIMILARITY = 0.5;
+/** How alike (pg_trgm similarity, which must exceed this) a misspelt or transliterated word must be to a known word: Ivanoff ~ ivanov is 0.5. */
+export const NAME_SIMILARITY = 0.45;
 /** Suggestions complete what is typed: near-exact prefixes only, which the trigram index finds fast. */
 export const SUGGEST_SIMILARITY = 0.8;
 
@@ -19,7 +19,25 @@ export interface Cursor {
   names: boolean;
 }
 
-/** Fewer word matches than this, and names within trigram reach are searched too. */
+/** Known words at most this many per word of the query stand in for a misspelt name. */
+export const SIMILAR_WORDS_PER_WORD = 8;
+
+/**
+ * The indexed words closest to each word of the query, by trigram similarity
+ * (run with `pg_trgm.similarity_threshold` at NAME_SIMILARITY): Иваноф finds
+ * иванов, Ivanoff finds ivanov. A typo of a name is searched as these words.
+ */
+export const SIMILAR_WORDS_SQL = `
+  SELECT s.word
+    FROM unnest(tsvector_to_array(to_tsvector('simple', $1))) AS q(word)
+    CROSS JOIN LATERAL (
+      SELECT w.word FROM search_words w
+       WHERE w.word % q.word
+       ORDER BY similarity(w.word, q.word) DESC, w.word
+       LIMIT ${SIMILAR_WORDS_PER_WORD}
+    ) AS s`;
+
+/** Fewer word matches than this, and the known words closest to the query's are searched too. */
 export const NAME_FALLBACK_BELOW = 20;
 
 export interface BuiltSearch {
@@ -43,9 +61,8 @@ function filters(query: SearchQuery, countryIds: string[] | undefined, next: (va
 
 /**
  * One statement answers a search: the matches (full-text in Russian, English
- * and word for word; with `withNames`, also names within trigram reach, which
- * costs a similarity check per candidate and so is only asked for when words
- * alone find little — a misspelt or transliterated name) are taken at most
+ * and word for word; with `similarWords`, also those known words — what a
+ * misspelt or transliterated name probably meant, see SIMILAR_WORDS_SQL) are taken at most
  * MATCH_CAP at a time from the GIN indexes — never by walking a date or
  * rank order over the whole table — then ranked or dated, paged by cursor,
  * counted per facet, and the page's snippets highlighted.
@@ -55,15 +72,19 @@ export function buildSearchSql(
   countryIds: string[] | undefined,
   lang: string,
   cursor: Cursor | undefined,
-  withNames: boolean,
+  similarWords: string[] = [],
 ): BuiltSearch {
   const params: unknown[] = [query.q];
   const next = (value: unknown) => (params.push(value), `$${params.length}`);
+  const match =
+    similarWords.length > 0
+      ? `(${QUERY} || to_tsquery('simple', array_to_string(ARRAY(SELECT quote_literal(w) FROM unnest(${next(similarWords)}::text[]) AS w), ' | ')))`
+      : QUERY;
   const where = filters(query, countryIds, next);
   const key =
     query.sort === 'date'
       ? `coalesce(d.year, -1)::float8`
-      : `(ts_rank_cd(d.tsv, ${QUERY}, 1) + CASE WHEN d.names ILIKE ${next(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} THEN 0.3 ELSE 0 END)::float8`;
+      : `(ts_rank_cd(d.tsv, ${match}, 1) + CASE WHEN d.names ILIKE ${next(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} THEN 0.3 ELSE 0 END)::float8`;
   const config = lang === 'ru' ? 'russian' : lang === 'en' ? 'english' : 'simple';
   let after = '';
   if (cursor) {
@@ -74,7 +95,7 @@ export function buildSearchSql(
     WITH matches AS MATERIALIZED (
       SELECT d.id, ${key} AS key, d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media
         FROM search_documents d
-       WHERE ${withNames ? `(d.tsv @@ ${QUERY} OR $1 <% d.names)` : `d.tsv @@ ${QUERY}`}
+       WHERE d.tsv @@ ${match}
          ${where.map((clause) => `AND ${clause}`).join(' ')}
        LIMIT ${MATCH_CAP}
     ),
@@ -91,7 +112,7 @@ export function buildSearchSql(
       (SELECT coalesce(json_agg(f), '[]') FROM (SELECT has_media::text AS value, count(*)::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC) f) AS "hasMedia",
       (SELECT coalesce(json_agg(h ORDER BY h.key DESC, h.id), '[]') FROM (
          SELECT d.id, p.key, d.record_type, d.record_id, d.country_id, d.slug, d.kind, d.title, d.person, d.condition, d.lat, d.lng, d.year,
-                ts_headline('${config}', coalesce(d.body->>${next(lang)}, d.body->>'ru', d.body->>'en', ''), ${QUERY},
+                ts_headline('${config}', coalesce(d.body->>${next(lang)}, d.body->>'ru', d.body->>'en', ''), ${match},
                   'StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_END}, MaxFragments=1, MaxWords=24, MinWords=8') AS snippet
            FROM page p JOIN search_documents d ON d.id = p.id) h) AS hits`;
   return { sql, params };

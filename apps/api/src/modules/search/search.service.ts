@@ -15,7 +15,7 @@ import type { DataSource } from 'typeorm';
 import { readerLanguage } from '../content/reader-language';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
-import { type Cursor, MATCH_CAP, NAME_FALLBACK_BELOW, NAME_SIMILARITY, SUGGEST_SIMILARITY, buildEstimateSql, buildSearchSql } from './search-query';
+import { type Cursor, MATCH_CAP, NAME_FALLBACK_BELOW, NAME_SIMILARITY, SIMILAR_WORDS_SQL, SUGGEST_SIMILARITY, buildEstimateSql, buildSearchSql } from './search-query';
 
 interface HitRow {
   id: string;
@@ -71,18 +71,19 @@ export class SearchService {
     const countryIds = query.country?.map((slug) => bySlug.get(slug)?.id ?? '00000000-0000-0000-0000-000000000000');
     const lang = readerLanguage(query.lang, acceptLanguage, 'ru');
     const cursor = decodeCursor(query.cursor);
-    const run = async (withNames: boolean) => {
-      const { sql, params } = buildSearchSql(query, countryIds, lang, cursor, withNames);
-      const [result] = await this.inSearchTransaction<ResultRow[]>(sql, params);
+    const run = async (similarWords: string[]) => {
+      const { sql, params } = buildSearchSql(query, countryIds, lang, cursor, similarWords);
+      const [result] = (await this.db.query(sql, params)) as ResultRow[];
       return result;
     };
-    // Words first; names by similarity only when words find little (a typo, a transliteration).
-    let withNames = cursor?.names ?? false;
-    let row = await run(withNames);
+    // Words first; the known words closest to them only when words find little (a typo, a transliteration).
+    let similarWords = cursor?.names ? await this.similarWords(query.q) : [];
+    let row = await run(similarWords);
     if (!cursor && row.total < NAME_FALLBACK_BELOW) {
-      withNames = true;
-      row = await run(true);
+      similarWords = await this.similarWords(query.q);
+      if (similarWords.length > 0) row = await run(similarWords);
     }
+    const withNames = similarWords.length > 0;
     const capped = row.total >= MATCH_CAP;
     const total = capped ? await this.estimate(query, countryIds) : row.total;
     const scale = capped ? total / row.total : 1;
@@ -109,13 +110,14 @@ export class SearchService {
   async suggest(query: SuggestQuery, acceptLanguage?: string): Promise<Suggestion[]> {
     const lang = readerLanguage(query.lang, acceptLanguage, 'ru');
     const country = query.country ? (await this.countries.listEntities()).find((c) => c.slug === query.country) : undefined;
-    const rows: HitRow[] = await this.inSearchTransaction(
+    const rows: HitRow[] = await this.withTrigramThreshold(
+      'word_similarity_threshold',
+      SUGGEST_SIMILARITY,
       `SELECT d.id, d.record_id, d.record_type, d.country_id, d.slug, d.title, d.person, word_similarity($1, d.names) AS key
          FROM search_documents d
         WHERE $1 <% d.names ${country ? 'AND d.country_id = $2' : ''}
         ORDER BY key DESC, d.id LIMIT 8`,
       country ? [query.q, country.id] : [query.q],
-      SUGGEST_SIMILARITY,
     );
     const countries = new Map((await this.countries.listEntities()).map((c) => [c.id, c]));
     return rows.map((row) => {
@@ -124,10 +126,16 @@ export class SearchService {
     });
   }
 
-  /** Runs a search statement with the trigram threshold it was written for. */
-  private inSearchTransaction<T>(sql: string, params: unknown[], similarity = NAME_SIMILARITY): Promise<T> {
+  /** The known words a misspelt or transliterated query probably meant. */
+  private async similarWords(q: string): Promise<string[]> {
+    const rows: { word: string }[] = await this.withTrigramThreshold('similarity_threshold', NAME_SIMILARITY, SIMILAR_WORDS_SQL, [q]);
+    return rows.map((row) => row.word);
+  }
+
+  /** Runs a trigram statement with the threshold it was written for. */
+  private withTrigramThreshold<T>(setting: 'similarity_threshold' | 'word_similarity_threshold', value: number, sql: string, params: unknown[]): Promise<T> {
     return this.db.transaction(async (tx) => {
-      await tx.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${Number(similarity)}`);
+      await tx.query(`SET LOCAL pg_trgm.${setting} = ${Number(value)}`);
       return tx.query(sql, params) as Promise<T>;
     });
   }

@@ -6,6 +6,7 @@ import { Review1764090000000 } from './1764090000000-review';
 import { Search1764100000000 } from './1764100000000-search';
 import { PublicChanges1764110000000 } from './1764110000000-public-changes';
 import { SearchFilters1764120000000 } from './1764120000000-search-filters';
+import { SearchWords1764130000000 } from './1764130000000-search-words';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Foundation1764050000000, Collections1764060000000, Media1764070000000, MediaReferences1764080000000, Review1764090000000, Search1764100000000, PublicChanges1764110000000, SearchFilters1764120000000];
+export const MIGRATIONS = [Foundation1764050000000, Collections1764060000000, Media1764070000000, MediaReferences1764080000000, Review1764090000000, Search1764100000000, PublicChanges1764110000000, SearchFilters1764120000000, SearchWords1764130000000];
