@@ -96,6 +96,9 @@ describe('sound, film and documents; media of exhibitions and memorial events; c
     const captions = await visitor.get(routes[1]).expect(200);
     expect(captions.headers['content-type']).toBe('text/vtt; charset=utf-8');
     expect(captions.text).toBe(VALID_VTT);
+    // Captions can be replaced under the same URL: caches must revalidate, unlike renditions.
+    expect(captions.headers['cache-control']).toBe('public, no-cache');
+    expect(whole.headers['cache-control']).toContain('immutable');
     await visitor.get(`/api/media/${video.id}/captions/en.vtt`).expect(404);
     // The original of an image is never served, published or not: only its derivatives.
     await visitor.get(`/api/media/${image.id}/file`).expect(404);

@@ -5,12 +5,15 @@ import type { ServableAsset } from './media-access.service';
 import { assetFolder } from './media-derivatives.worker';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Captions are replaced under the same URL, so caches must ask again before reusing them. */
+const REVALIDATE = 'public, no-cache';
 const PRIVATE = 'private, no-store';
 
 /**
- * Sends one stored derivative. Public answers may be cached for good (an
- * asset's bytes never change); answers for unpublished media are private and
- * uncacheable, so a CDN never holds a draft.
+ * Sends one stored derivative. Public renditions and tiles may be cached for
+ * good (an asset's bytes never change), public captions only with
+ * revalidation (a curator may replace them); answers for unpublished media are
+ * private and uncacheable, so a CDN never holds a draft.
  */
 export async function sendDerivative(
   storage: ObjectStorage,
@@ -18,13 +21,14 @@ export async function sendDerivative(
   servable: ServableAsset,
   name: string,
   contentType: string,
-  cors = false,
+  options: { cors?: boolean; replaceable?: boolean } = {},
 ): Promise<FastifyReply> {
+  const { cors = false, replaceable = false } = options;
   const stream = await storage.getStream(`${assetFolder(servable.asset)}/${name}`);
   if (!stream) throw new NotFoundException('No such media');
   void reply
     .type(contentType)
-    .header('cache-control', servable.isPublic ? IMMUTABLE : PRIVATE)
+    .header('cache-control', servable.isPublic ? (replaceable ? REVALIDATE : IMMUTABLE) : PRIVATE)
     .header('content-disposition', `inline; filename="${servable.asset.id}-${name.replace(/[^\w.-]/g, '_')}"`);
   if (cors && servable.isPublic) void reply.header('access-control-allow-origin', '*');
   return reply.send(stream);

@@ -62,6 +62,6 @@ export class IiifController {
   async tile(@Param() params: TileParams, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const servable = await this.access.servable(params.assetId, request.actor);
     const name = `iiif/${params.region}/${params.size}/0/default.jpg`;
-    return sendDerivative(this.storage, reply, servable, name, 'image/jpeg', true);
+    return sendDerivative(this.storage, reply, servable, name, 'image/jpeg', { cors: true });
   }
 }

@@ -46,6 +46,6 @@ export class MediaDeliveryController {
     const servable = await this.access.servable(params.assetId, request.actor);
     const lang = params.file.slice(0, -'.vtt'.length);
     if (!servable.asset.captionLanguages.includes(lang)) throw new NotFoundException('No such captions');
-    return sendDerivative(this.storage, reply, servable, `captions/${lang}.vtt`, 'text/vtt; charset=utf-8', true);
+    return sendDerivative(this.storage, reply, servable, `captions/${lang}.vtt`, 'text/vtt; charset=utf-8', { cors: true, replaceable: true });
   }
 }
