@@ -61,9 +61,12 @@ async function run(): Promise<void> {
   try {
     app = await createApp(embedded.config, logger);
     if (config.role === 'worker') {
-      runWorker(app, logger);
+      startHousekeeping(app, logger);
+      logger.info('worker ready');
       return;
     }
+    // An API that runs the jobs (npm start, a single-process installation) has no worker to keep house for it.
+    if (embedded.config.runJobs) startHousekeeping(app, logger);
     await app.listen({ host: config.host, port: config.port });
     if (config.web.serve) web = await startWebServer(webOptions(config, logger));
     printBanner(config);
@@ -76,14 +79,13 @@ async function run(): Promise<void> {
 
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60 * 1000;
 
-/** The worker role: periodic housekeeping now; the media job queue joins it later. */
-function runWorker(app: NestFastifyApplication, logger: Logger): void {
+/** Periodic housekeeping (expired sessions, old login failures) in the process that runs the jobs. */
+function startHousekeeping(app: NestFastifyApplication, logger: Logger): void {
   const sessions = app.get(SessionsService);
   const housekeeping = () =>
     sessions.purgeExpired().catch((error: unknown) => logger.warn({ err: error }, 'housekeeping failed'));
   void housekeeping();
   setInterval(housekeeping, HOUSEKEEPING_INTERVAL_MS);
-  logger.info('worker ready');
 }
 
 function webOptions(config: AppConfig, logger: Logger) {
