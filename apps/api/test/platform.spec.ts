@@ -68,5 +68,11 @@ describe('platform conventions', () => {
   it('answers unknown routes with a JSON 404', async () => {
     const response = await testApp.client().get('/api/nowhere').expect(404);
     expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(response.headers['cache-control']).toBe('no-store');
+    // Nor is a missing published-looking page or medium: a CDN must not keep a 404 once it exists.
+    const page = await testApp.client().get('/api/public/countries/kazakhstan/items/not-yet').expect(404);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const medium = await testApp.client().get('/api/media/00000000-0000-4000-8000-000000000000/w320.webp').expect(404);
+    expect(medium.headers['cache-control']).toBe('no-store');
   });
 });

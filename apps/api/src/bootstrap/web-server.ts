@@ -39,9 +39,13 @@ export async function startWebServer(options: {
       void reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  // Client-side routes: every unknown GET gets the app shell.
+  // Client-side routes: every unknown GET gets the app shell; a missing asset is a plain 404
+  // (a shell answered for a script would hide a broken deployment behind a 200).
   server.setNotFoundHandler((request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return reply.code(404).send({ statusCode: 404 });
+    const isAsset = request.url.startsWith('/assets/');
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isAsset) {
+      return reply.code(404).header('cache-control', 'no-store').send({ statusCode: 404 });
+    }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
   await server.listen({ host: options.host, port: options.port });

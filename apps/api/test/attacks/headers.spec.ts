@@ -220,6 +220,10 @@ describe('security headers on every response', () => {
       expect(shell.headers.get('content-type')).toMatch(/^text\/html/);
       const script = await fetch(`${base}/assets/index-abc.js`);
       expect(script.headers.get('content-type')).toMatch(/javascript/);
+      // A missing script is a 404, not the app shell sent with a 200.
+      const missing = await fetch(`${base}/assets/missing.js`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('cache-control')).toBe('no-store');
     });
   });
 

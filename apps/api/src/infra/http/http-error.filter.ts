@@ -67,6 +67,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, reqId: request.id, url: request.url }, 'request failed');
     }
+    // An error is never cached, whatever the handler had already set for its success.
+    void reply.header('cache-control', 'no-store');
     if (headers) reply.headers(headers);
     void reply.status(body.statusCode).send(body);
   }
