@@ -36,10 +36,11 @@ describe('loadConfig', () => {
 
   it('refuses demo accounts and embedded servers in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrow(
-      /DATABASE_URL[\s\S]*S3_ENDPOINT[\s\S]*SEED_DEMO/,
+      /DATABASE_URL[\s\S]*S3_ENDPOINT[\s\S]*SEED_DEMO[\s\S]*PUBLIC_URL/,
     );
     const config = loadConfig({
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://museum.example',
       DATABASE_URL: 'postgres://db/v',
       S3_ENDPOINT: 'http://minio:9000',
       S3_ACCESS_KEY: 'a',

@@ -151,6 +151,9 @@ function crossFieldProblems(env: Env): string[] {
   if (production && !env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
   if (production && !env.S3_ENDPOINT) problems.push('S3_ENDPOINT: required when NODE_ENV=production');
   if (production && env.SEED_DEMO) problems.push('SEED_DEMO: demo accounts are never seeded when NODE_ENV=production');
+  // Without it, absolute links (IIIF ids, sitemap) would be built from the request's Host header,
+  // which a client chooses and a cache may keep.
+  if (production && !env.PUBLIC_URL) problems.push('PUBLIC_URL: required when NODE_ENV=production');
   if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: set both or neither');
   }
