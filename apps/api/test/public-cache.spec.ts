@@ -103,6 +103,33 @@ describe('public page cache', () => {
     expect(after.headers.etag).not.toBe(first.headers.etag);
   });
 
+  it("keeps its pages, in this process and the other, through a curator's work on drafts", async () => {
+    const record = await publishedItem('Kept words.');
+    await as.anonymous.get(itemPath(record.slug)).expect(200);
+    await otherVisitor.get(itemPath(record.slug)).expect(200);
+    const [here, there] = [snapshots.size, otherSnapshots.size];
+    expect(here).toBeGreaterThan(0);
+    expect(there).toBeGreaterThan(0);
+
+    // A new draft, saves of a live record, a submission and a withdrawal: nothing visitors see.
+    const created = await as.curatorKz.post(studio('items'), { slug: `draft-${randomUUID().slice(0, 8)}`, kind: 'artefact', title: { en: text('Draft') } }).expect(201);
+    const draft = await edit(record.id, { description: { en: text('Draft words.') } });
+    await as.curatorKz.post(studio('items', `/${record.id}/submit`), { version: draft.version }).expect(204);
+    await as.curatorKz.post(studio('items', `/${record.id}/withdraw`)).expect(204);
+    await as.curatorKz.delete(studio('items', `/${created.body.id}`)).expect(204);
+    // A notification, were one sent, arrives within milliseconds: give it time to be wrongly obeyed.
+    await new Promise((done) => setTimeout(done, 300));
+    expect(snapshots.size).toBe(here);
+    expect(otherSnapshots.size).toBe(there);
+    expect((await as.anonymous.get(itemPath(record.slug)).expect(200)).body.description.text).toBe('Kept words.');
+
+    // The approval empties both.
+    await as.curatorKz.post(studio('items', `/${record.id}/submit`), { version: draft.version }).expect(204);
+    await as.moderatorKz.post(review('items', record.id, 'approve'), { revision: draft.version }).expect(204);
+    expect((await as.anonymous.get(itemPath(record.slug)).expect(200)).body.description.text).toBe('Draft words.');
+    await eventually(async () => expect((await otherVisitor.get(itemPath(record.slug)).expect(200)).body.description.text).toBe('Draft words.'));
+  });
+
   it('answers 404 at once after unpublishing or archiving', async () => {
     const record = await publishedItem('Soon gone.');
     await as.anonymous.get(itemPath(record.slug)).expect(200);

@@ -64,10 +64,12 @@ export function snapshotKey(request: FastifyRequest): string {
  *
  * Never stale, with any number of API processes:
  * - every write to a table the pages are made of notifies
- *   `vitrina_public_changes` on commit (database triggers), and each process
+ *   `vitrina_public_changes` on commit (database triggers; for records, only
+ *   writes to their live side), and each process
  *   LISTENs on its own connection and drops everything on a notification;
- * - a write through this process drops everything before its answer leaves
- *   (so its author's next read is fresh even before the notification is in);
+ * - a write through this process that may change what visitors see (not a
+ *   draft's save, say) drops everything before its answer leaves (so its
+ *   author's next read is fresh even before the notification is in);
  * - a page is stored only if no drop happened since its reads began (a
  *   generation counter), so a read racing a write is served but not kept;
  * - while the listening connection is down (or not yet up) nothing is stored
@@ -227,8 +229,22 @@ export function servePublicSnapshots(server: FastifyInstance, snapshots: PublicS
     void reply.type(hit.contentType).send(hit.body);
   });
   server.addHook('onSend', (request, _reply, payload, done) => {
-    // Sign-in and sign-out change nothing visitors see.
-    if (!SAFE_METHODS.has(request.method) && !request.url.startsWith('/api/auth/')) snapshots.invalidate();
+    if (!SAFE_METHODS.has(request.method) && !changesNothingPublic(request.url)) snapshots.invalidate();
     done(null, payload);
   });
+}
+
+/**
+ * Writes that never touch what visitors see: signing in and out, reading notifications, and
+ * a curator's work on drafts (create, save, submit, withdraw, restore an old revision as a
+ * draft, delete a draft). Only a review decision moves a record's live side.
+ */
+const DRAFT_ONLY_WRITES = [
+  /^\/api\/auth\//,
+  /^\/api\/notifications(\/|\?|$)/,
+  /^\/api\/studio\/countries\/[^/]+\/(items|memorials|exhibitions)(\/[^/?]+(\/(submit|withdraw|revisions\/\d+\/restore))?)?(\?|$)/,
+];
+
+function changesNothingPublic(url: string): boolean {
+  return DRAFT_ONLY_WRITES.some((pattern) => pattern.test(url));
 }
