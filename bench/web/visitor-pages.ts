@@ -309,19 +309,30 @@ const heroLoaded = (page: Page) =>
     return img !== null && img.complete && img.naturalWidth > 0;
   });
 
+/** How a cold load is slowed down: the CPU by a factor, the network by a round-trip latency. */
+interface Conditions {
+  label: string;
+  cpuRate: number;
+  latencyMs: number;
+}
+
 /** One cold load (fresh context, cache off) of the exhibition page, or of its static copy. */
 async function coldLoad(
   browser: Browser,
   url: string,
-  cpuRate: number,
+  conditions: Conditions,
   staticHtml?: string,
 ): Promise<PaintTimes> {
+  const { cpuRate, latencyMs } = conditions;
   const { page, cdp, close } = await newPage(browser);
   try {
     await page.addInitScript(LCP_OBSERVER);
     // Cache off and idle tracking, but no bodies read back: nothing but the page's own work while it loads.
     const network = await recordNetwork(cdp, { bodies: false });
     if (cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    if (latencyMs > 0) {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
+    }
     if (staticHtml !== undefined) {
       // Only this one document is intercepted: its image, styles and the rest still come from the server.
       await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*/__bench/static-exhibition*', requestStage: 'Request' }] });
@@ -435,6 +446,7 @@ const kb = (bytes: number) => fmt(bytes / KB, 1);
 async function main(cleanup: Cleanup): Promise<void> {
   const runs = envNumber('BENCH_WEB_RUNS', 5);
   const throttle = envNumber('BENCH_WEB_THROTTLE', 4);
+  const latency = envNumber('BENCH_WEB_LATENCY_MS', 100);
   const budget = envNumber('BENCH_WEB_BUDGET_KB', 150) * KB;
   const mediaTimeout = envNumber('BENCH_WEB_MEDIA_TIMEOUT', 300) * 1000;
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -526,22 +538,30 @@ async function main(cleanup: Cleanup): Promise<void> {
   const exhibitionUrl = webUrl + routes[2].path;
   const staticHtml = await staticCopy(browser, exhibitionUrl);
   const staticUrl = `${webUrl}/__bench/static-exhibition`;
+  const unthrottled: Conditions = { label: 'no throttling', cpuRate: 1, latencyMs: 0 };
+  const allConditions: Conditions[] = [
+    unthrottled,
+    { label: `CPU ${throttle}× slower`, cpuRate: throttle, latencyMs: 0 },
+    // Localhost has no round trips to speak of; a visitor's network has, and the app's chain
+    // of requests (script, page chunk, data, picture) pays each one.
+    { label: `${latency} ms latency`, cpuRate: 1, latencyMs: latency },
+  ];
   // Warm-up, untimed.
-  await coldLoad(browser, exhibitionUrl, 1);
-  await coldLoad(browser, staticUrl, 1, staticHtml);
+  await coldLoad(browser, exhibitionUrl, unthrottled);
+  await coldLoad(browser, staticUrl, unthrottled, staticHtml);
   const lcp: Record<string, { app: PaintTimes[]; copy: PaintTimes[] }> = {};
-  for (const rate of [1, throttle]) {
-    const key = rate === 1 ? 'no throttling' : `CPU ${rate}× slower`;
+  for (const conditions of allConditions) {
+    const key = conditions.label;
     lcp[key] = { app: [], copy: [] };
     for (let i = 0; i < runs; i++) {
       // Alternate which goes first, so drift in the machine's load hits both sides alike.
       const appFirst = i % 2 === 0;
-      if (appFirst) lcp[key].app.push(await coldLoad(browser, exhibitionUrl, rate));
-      lcp[key].copy.push(await coldLoad(browser, staticUrl, rate, staticHtml));
-      if (!appFirst) lcp[key].app.push(await coldLoad(browser, exhibitionUrl, rate));
+      if (appFirst) lcp[key].app.push(await coldLoad(browser, exhibitionUrl, conditions));
+      lcp[key].copy.push(await coldLoad(browser, staticUrl, conditions, staticHtml));
+      if (!appFirst) lcp[key].app.push(await coldLoad(browser, exhibitionUrl, conditions));
     }
   }
-  const lcpRows: (string | number)[][] = [['CPU', 'page', 'LCP p50 ms', 'min', 'max', 'FCP p50 ms', 'LCP element', 'every LCP ms']];
+  const lcpRows: (string | number)[][] = [['conditions', 'page', 'LCP p50 ms', 'min', 'max', 'FCP p50 ms', 'LCP element', 'every LCP ms']];
   for (const [key, { app, copy }] of Object.entries(lcp)) {
     for (const [label, list] of [
       ['app', app],

@@ -45,6 +45,23 @@ describe('a visitor', () => {
     expect(scripts.filter((url) => /AdminPage|LoginPage|StudioPage|ReviewPage|NotificationsPage/.test(url))).toEqual([]);
   });
 
+  it("opening an exhibition's address asks for its data once, as soon as the app starts", async () => {
+    const page = await newPage(browser, 'en-GB');
+    const data: string[] = [];
+    let pageCodeRequested = -1;
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/public/countries/kazakhstan/exhibitions/')) data.push(url.pathname + url.search);
+      if (request.resourceType() === 'script' && /ExhibitionPage/.test(url.pathname) && pageCodeRequested < 0) pageCodeRequested = data.length;
+    });
+    await page.goto('/kazakhstan/exhibitions/home-front-and-front-line');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    // Prefetched by the start-up code and then used by the page: one request, not two…
+    expect(data).toEqual(['/api/public/countries/kazakhstan/exhibitions/home-front-and-front-line?lang=en']);
+    // …sent before the page's own code was even asked for.
+    expect(pageCodeRequested).toBe(1);
+  });
+
   it('gets a not-found page for an unknown address', async () => {
     const page = await newPage(browser, 'en-GB');
     await page.goto('/atlantis');

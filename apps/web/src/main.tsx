@@ -2,12 +2,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import { prefetch } from './api/prefetch';
+import { dataOfPage } from './api/public-paths';
 import { AuthProvider } from './auth/auth-context';
-import './i18n/i18n';
+import i18n from './i18n/i18n';
 import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import './styles.css';
+
+// The first page's data is asked for now, while the page's own code is still loading.
+const firstData = i18n.language ? dataOfPage(window.location.pathname, i18n.language) : null;
+if (firstData) prefetch(firstData);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

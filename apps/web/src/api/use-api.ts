@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './client';
+import { takePrefetched } from './prefetch';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -18,7 +19,9 @@ export function useApi<T>(path: string | null): Loaded<T> {
     if (path === null) return;
     let current = true;
     setLoading(true);
-    api<T>('GET', path)
+    // The first read of a path may already be on its way (see prefetch); a reload always asks again.
+    const request = (generation === 0 ? takePrefetched<T>(path) : undefined) ?? api<T>('GET', path);
+    request
       .then((result) => current && (setData(result), setError(undefined)))
       .catch((caught: Error) => current && setError(caught))
       .finally(() => current && setLoading(false));

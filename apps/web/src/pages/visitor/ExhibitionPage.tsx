@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePublicPath } from '../../api/reader-language';
 import { useApi } from '../../api/use-api';
+import { publicData } from '../../api/public-paths';
 import { ItemCard } from '../../components/content/ItemCard';
 import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
@@ -101,7 +102,7 @@ export default function ExhibitionPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
   const { data, error } = useApi<PublicExhibition>(
-    usePublicPath(`/api/public/countries/${encodeURIComponent(countrySlug)}/exhibitions/${encodeURIComponent(slug)}`),
+    usePublicPath(publicData.exhibition(countrySlug, slug)),
   );
   if (error) return <NotFoundPage />;
   if (!data) return <p role="status">{t('home.loading')}</p>;

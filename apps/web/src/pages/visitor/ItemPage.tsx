@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePublicPath } from '../../api/reader-language';
 import { useApi } from '../../api/use-api';
+import { publicData } from '../../api/public-paths';
 import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
 import { Text } from '../../components/content/Text';
@@ -14,7 +15,7 @@ export default function ItemPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
   const { data: item, error } = useApi<PublicItem>(
-    usePublicPath(`/api/public/countries/${encodeURIComponent(countrySlug)}/items/${encodeURIComponent(slug)}`),
+    usePublicPath(publicData.item(countrySlug, slug)),
   );
   if (error) return <NotFoundPage />;
   if (!item) return <p role="status">{t('home.loading')}</p>;

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePublicPath } from '../../api/reader-language';
 import { useApi } from '../../api/use-api';
+import { publicData } from '../../api/public-paths';
 import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
 import { Text } from '../../components/content/Text';
@@ -19,7 +20,7 @@ export default function MemorialPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
   const { data: memorial, error } = useApi<PublicMemorial>(
-    usePublicPath(`/api/public/countries/${encodeURIComponent(countrySlug)}/memorials/${encodeURIComponent(slug)}`),
+    usePublicPath(publicData.memorial(countrySlug, slug)),
   );
   if (error) return <NotFoundPage />;
   if (!memorial) return <p role="status">{t('home.loading')}</p>;
