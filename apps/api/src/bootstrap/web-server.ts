@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import httpProxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -21,7 +21,7 @@ export async function startWebServer(options: {
     throw new Error(`the web app is not built: ${options.distDir}/index.html is missing (run npm run build)`);
   }
   const logger: FastifyBaseLogger = options.logger.child({ component: 'web' });
-  const server = Fastify({ loggerInstance: logger, disableRequestLogging: true });
+  const server = Fastify({ loggerInstance: logger, logController: new LogController({ disableRequestLogging: true }) });
   await registerSecurityHeaders(server);
   await server.register(httpProxy, { upstream: options.apiUrl, prefix: '/api', rewritePrefix: '/api' });
   await server.register(httpProxy, { upstream: options.apiUrl, prefix: '/iiif', rewritePrefix: '/iiif' });
