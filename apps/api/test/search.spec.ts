@@ -64,6 +64,7 @@ describe('search', () => {
       people: [
         { name: 'Иванов Пётр Семёнович', variants: ['Ivanov Pyotr', 'Іваноў Пятро'], deathYear: 1942 },
         { name: 'Жумабаев Нурлан', variants: ['Zhumabayev Nurlan'], deathYear: 1943 },
+        { name: 'Сидоренко Иван Павлович', variants: [], deathYear: 1944 },
       ],
     });
     for (const q of ['Иванов', 'Ivanov', 'Іваноў', 'Иваноф', 'Ivanoff', 'Zhumabaev']) {
@@ -71,6 +72,10 @@ describe('search', () => {
       const people = body.items.filter((hit: { id: string }) => hit.id === memorial.id);
       expect(people.length, q).toBeGreaterThan(0);
     }
+    // A typo means the closest known name, not every name sharing a few letters with it (Иван).
+    const typo = (await search(`q=${encodeURIComponent('Иваноф')}&type=person`)).items;
+    expect(typo.map((hit: { person: { name: string } }) => hit.person.name)).toContain('Иванов Пётр Семёнович');
+    expect(typo.map((hit: { person: { name: string } }) => hit.person.name)).not.toContain('Сидоренко Иван Павлович');
     const ivanov = (await search(`q=${encodeURIComponent('Ivanov')}&type=person`)).items.find((hit: { id: string }) => hit.id === memorial.id);
     expect(ivanov).toMatchObject({ type: 'person', slug: memorial.slug, country: 'kazakhstan', person: { name: 'Иванов Пётр Семёнович', deathYear: 1942 }, condition: 'fair' });
     const suggestions = (await as.anonymous.get(`/api/public/search/suggest?q=${encodeURIComponent('Иванов')}`).expect(200)).body;

@@ -22,20 +22,26 @@ export interface Cursor {
 /** Known words at most this many per word of the query stand in for a misspelt name. */
 export const SIMILAR_WORDS_PER_WORD = 8;
 
+/** Known words less similar than the closest one by more than this are left out: иваноф means иванов, not иван. */
+export const SIMILAR_WORDS_SPREAD = 0.05;
+
 /**
  * The indexed words closest to each word of the query, by trigram similarity
  * (run with `pg_trgm.similarity_threshold` at NAME_SIMILARITY): Иваноф finds
  * иванов, Ivanoff finds ivanov. A typo of a name is searched as these words.
  */
 export const SIMILAR_WORDS_SQL = `
-  SELECT s.word
-    FROM unnest(tsvector_to_array(to_tsvector('simple', $1))) AS q(word)
-    CROSS JOIN LATERAL (
-      SELECT w.word FROM search_words w
-       WHERE w.word % q.word
-       ORDER BY similarity(w.word, q.word) DESC, w.word
-       LIMIT ${SIMILAR_WORDS_PER_WORD}
-    ) AS s`;
+  SELECT c.word FROM (
+    SELECT s.word, s.similarity, max(s.similarity) OVER (PARTITION BY q.word) AS best
+      FROM unnest(tsvector_to_array(to_tsvector('simple', $1))) AS q(word)
+      CROSS JOIN LATERAL (
+        SELECT w.word, similarity(w.word, q.word) AS similarity FROM search_words w
+         WHERE w.word % q.word
+         ORDER BY 2 DESC, w.word
+         LIMIT ${SIMILAR_WORDS_PER_WORD}
+      ) AS s
+  ) AS c
+  WHERE c.similarity >= c.best - ${SIMILAR_WORDS_SPREAD}`;
 
 /** Fewer word matches than this, and the known words closest to the query's are searched too. */
 export const NAME_FALLBACK_BELOW = 20;
