@@ -60,8 +60,14 @@ import { COMMON, MEDIUM } from './vocabulary';
 
 // ───────────────────────────── the application's own search SQL ─────────────────────────────
 
+/** A row of SIMILAR_WORDS_SQL, handed back to buildSearchSql as the service does. */
+interface SimilarWord {
+  word: string;
+  closest: boolean;
+}
+
 interface SearchSqlModule {
-  buildSearchSql: (query: unknown, countryIds: string[] | undefined, lang: string, cursor: undefined, similarWords?: string[]) => { sql: string; params: unknown[] };
+  buildSearchSql: (query: unknown, countryIds: string[] | undefined, lang: string, cursor: undefined, similarWords?: SimilarWord[]) => { sql: string; params: unknown[] };
   SIMILAR_WORDS_SQL?: string;
   buildEstimateSql?: (query: unknown, countryIds: string[] | undefined) => { sql: string; params: unknown[] };
   NAME_SIMILARITY?: number;
@@ -132,13 +138,13 @@ async function timedGet(api: Api, path: string, session?: AdminSession): Promise
 }
 
 /** The known words the service would search for a query that words alone find little of. */
-async function similarWords(db: PgClient, app: AppCode, q: string): Promise<string[]> {
+async function similarWords(db: PgClient, app: AppCode, q: string): Promise<SimilarWord[]> {
   if (!app.search.SIMILAR_WORDS_SQL) return [];
   await db.query('BEGIN');
   await db.query(`SET LOCAL pg_trgm.similarity_threshold = ${app.search.NAME_SIMILARITY ?? 0.45}`);
   const { rows } = await db.query(app.search.SIMILAR_WORDS_SQL, [q]);
   await db.query('COMMIT');
-  return rows.map((row: { word: string }) => row.word);
+  return rows as SimilarWord[];
 }
 
 /**
@@ -149,7 +155,7 @@ async function similarWords(db: PgClient, app: AppCode, q: string): Promise<stri
 async function sqlSearch(db: PgClient, app: AppCode, raw: Record<string, string>, countryIds: Map<string, string>): Promise<number> {
   const query = app.parseQuery(raw);
   const ids = (query.country as string[] | undefined)?.map((slug) => countryIds.get(slug) ?? '00000000-0000-0000-0000-000000000000');
-  const run = async (similarWords: string[]) => {
+  const run = async (similarWords: SimilarWord[]) => {
     const { sql, params } = app.search.buildSearchSql(query, ids, raw.lang ?? 'ru', undefined, similarWords);
     const { rows } = await db.query(sql, params);
     return rows[0] as { total: number } | undefined;

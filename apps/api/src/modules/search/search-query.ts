@@ -22,8 +22,14 @@ export interface Cursor {
 /** Known words at most this many per word of the query stand in for a misspelt name. */
 export const SIMILAR_WORDS_PER_WORD = 8;
 
-/** Known words less similar than the closest one by more than this are left out: иваноф means иванов, not иван. */
+/** Known words at most this much less similar than the closest one rank first: иваноф means иванов before иван. */
 export const SIMILAR_WORDS_SPREAD = 0.05;
+
+/** A known word that a misspelt query word may have meant; `closest` ones rank first. */
+export interface SimilarWord {
+  word: string;
+  closest: boolean;
+}
 
 /**
  * The indexed words closest to each word of the query, by trigram similarity
@@ -31,7 +37,7 @@ export const SIMILAR_WORDS_SPREAD = 0.05;
  * иванов, Ivanoff finds ivanov. A typo of a name is searched as these words.
  */
 export const SIMILAR_WORDS_SQL = `
-  SELECT c.word FROM (
+  SELECT c.word, c.similarity >= c.best - ${SIMILAR_WORDS_SPREAD} AS closest FROM (
     SELECT s.word, s.similarity, max(s.similarity) OVER (PARTITION BY q.word) AS best
       FROM unnest(tsvector_to_array(to_tsvector('simple', $1))) AS q(word)
       CROSS JOIN LATERAL (
@@ -40,8 +46,7 @@ export const SIMILAR_WORDS_SQL = `
          ORDER BY 2 DESC, w.word
          LIMIT ${SIMILAR_WORDS_PER_WORD}
       ) AS s
-  ) AS c
-  WHERE c.similarity >= c.best - ${SIMILAR_WORDS_SPREAD}`;
+  ) AS c`;
 
 /** Fewer word matches than this, and the known words closest to the query's are searched too. */
 export const NAME_FALLBACK_BELOW = 20;
@@ -78,19 +83,20 @@ export function buildSearchSql(
   countryIds: string[] | undefined,
   lang: string,
   cursor: Cursor | undefined,
-  similarWords: string[] = [],
+  similarWords: SimilarWord[] = [],
 ): BuiltSearch {
   const params: unknown[] = [query.q];
   const next = (value: unknown) => (params.push(value), `$${params.length}`);
-  const match =
-    similarWords.length > 0
-      ? `(${QUERY} || to_tsquery('simple', array_to_string(ARRAY(SELECT quote_literal(w) FROM unnest(${next(similarWords)}::text[]) AS w), ' | ')))`
-      : QUERY;
+  const anyOf = (words: string[]) => `to_tsquery('simple', array_to_string(ARRAY(SELECT quote_literal(w) FROM unnest(${next(words)}::text[]) AS w), ' | '))`;
+  const match = similarWords.length > 0 ? `(${QUERY} || ${anyOf(similarWords.map((w) => w.word))})` : QUERY;
+  const closest = similarWords.filter((w) => w.closest).map((w) => w.word);
+  // What the typo most likely meant comes first; the rest keep a chance on later pages.
+  const closestFirst = closest.length > 0 && closest.length < similarWords.length ? ` + CASE WHEN d.tsv @@ ${anyOf(closest)} THEN 1 ELSE 0 END` : '';
   const where = filters(query, countryIds, next);
   const key =
     query.sort === 'date'
       ? `coalesce(d.year, -1)::float8`
-      : `(ts_rank_cd(d.tsv, ${match}, 1) + CASE WHEN d.names ILIKE ${next(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} THEN 0.3 ELSE 0 END)::float8`;
+      : `(ts_rank_cd(d.tsv, ${match}, 1) + CASE WHEN d.names ILIKE ${next(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} THEN 0.3 ELSE 0 END${closestFirst})::float8`;
   const config = lang === 'ru' ? 'russian' : lang === 'en' ? 'english' : 'simple';
   let after = '';
   if (cursor) {

@@ -15,7 +15,7 @@ import type { DataSource } from 'typeorm';
 import { readerLanguage } from '../content/reader-language';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
-import { type Cursor, MATCH_CAP, NAME_FALLBACK_BELOW, NAME_SIMILARITY, SIMILAR_WORDS_SQL, SUGGEST_SIMILARITY, buildEstimateSql, buildSearchSql } from './search-query';
+import { type Cursor, MATCH_CAP, type SimilarWord, NAME_FALLBACK_BELOW, NAME_SIMILARITY, SIMILAR_WORDS_SQL, SUGGEST_SIMILARITY, buildEstimateSql, buildSearchSql } from './search-query';
 
 interface HitRow {
   id: string;
@@ -71,7 +71,7 @@ export class SearchService {
     const countryIds = query.country?.map((slug) => bySlug.get(slug)?.id ?? '00000000-0000-0000-0000-000000000000');
     const lang = readerLanguage(query.lang, acceptLanguage, 'ru');
     const cursor = decodeCursor(query.cursor);
-    const run = async (similarWords: string[]) => {
+    const run = async (similarWords: SimilarWord[]) => {
       const { sql, params } = buildSearchSql(query, countryIds, lang, cursor, similarWords);
       const [result] = (await this.db.query(sql, params)) as ResultRow[];
       return result;
@@ -127,9 +127,8 @@ export class SearchService {
   }
 
   /** The known words a misspelt or transliterated query probably meant. */
-  private async similarWords(q: string): Promise<string[]> {
-    const rows: { word: string }[] = await this.withTrigramThreshold('similarity_threshold', NAME_SIMILARITY, SIMILAR_WORDS_SQL, [q]);
-    return rows.map((row) => row.word);
+  private similarWords(q: string): Promise<SimilarWord[]> {
+    return this.withTrigramThreshold<SimilarWord[]>('similarity_threshold', NAME_SIMILARITY, SIMILAR_WORDS_SQL, [q]);
   }
 
   /** Runs a trigram statement with the threshold it was written for. */
