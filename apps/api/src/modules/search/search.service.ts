@@ -109,7 +109,8 @@ export class SearchService {
   /** Titles and names starting with, or close to, what was typed. */
   async suggest(query: SuggestQuery, acceptLanguage?: string): Promise<Suggestion[]> {
     const lang = readerLanguage(query.lang, acceptLanguage, 'ru');
-    const country = query.country ? (await this.countries.listEntities()).find((c) => c.slug === query.country) : undefined;
+    const all = await this.countries.listEntities();
+    const country = query.country ? all.find((c) => c.slug === query.country) : undefined;
     const rows: HitRow[] = await this.withTrigramThreshold(
       'word_similarity_threshold',
       SUGGEST_SIMILARITY,
@@ -119,7 +120,7 @@ export class SearchService {
         ORDER BY key DESC, d.id LIMIT 8`,
       country ? [query.q, country.id] : [query.q],
     );
-    const countries = new Map((await this.countries.listEntities()).map((c) => [c.id, c]));
+    const countries = new Map(all.map((c) => [c.id, c]));
     return rows.map((row) => {
       const hit = this.present(row, countries.get(row.country_id), lang);
       return { text: hit.person?.name ?? hit.title?.text ?? hit.slug, type: hit.type, url: `/${hit.country}/${SEGMENT[hit.type]}/${hit.slug}` };
