@@ -7,7 +7,7 @@ import { loadConfig } from '../src/infra/config/config.schema';
 import { PublicSnapshots } from '../src/infra/http/public-snapshots';
 import { createRootLogger } from '../src/infra/logging/logger';
 import { type ActorName, signInActors } from './support/actors';
-import { unpublishDirectly } from './support/publish';
+import { editableDocument, unpublishDirectly } from './support/publish';
 import { TestClient, type TestApp, startTestApp, testEnv } from './support/test-app';
 
 const text = (value: string) => ({ text: value, status: 'original' });
@@ -56,8 +56,7 @@ describe('public page cache', () => {
   }
   async function edit(id: string, changes: object) {
     const current = (await as.curatorKz.get(studio('items', `/${id}`)).expect(200)).body;
-    const { id: _id, countryId: _c, status: _s, liveRevision: _l, reviewComment: _r, createdAt: _a, updatedAt: _u, ...document } = current;
-    const saved = await as.curatorKz.request('put', studio('items', `/${id}`)).send({ ...document, ...changes });
+    const saved = await as.curatorKz.request('put', studio('items', `/${id}`)).send({ ...editableDocument(current), ...changes });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     return saved.body as { version: number };
   }

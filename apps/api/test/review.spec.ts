@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActorName, signInActors } from './support/actors';
 import { VALID_VTT, mp4File } from './support/media-files';
 import { waitForMedia } from './support/store';
+import { editableDocument } from './support/publish';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
 const text = (value: string, status = 'original') => ({ text: value, status });
@@ -38,8 +39,7 @@ describe('review workflow', () => {
   }
   async function save(id: string, changes: object) {
     const current = (await as.curatorKz.get(studio(`/${id}`)).expect(200)).body;
-    const { id: _id, countryId: _c, status: _s, liveRevision: _l, reviewComment: _r, createdAt: _a, updatedAt: _u, ...document } = current;
-    return as.curatorKz.request('put', studio(`/${id}`)).send({ ...document, ...changes });
+    return as.curatorKz.request('put', studio(`/${id}`)).send({ ...editableDocument(current), ...changes });
   }
   async function saveOk(id: string, changes: object) {
     const response = await save(id, changes);
@@ -125,10 +125,14 @@ describe('review workflow', () => {
     };
     expect(await point()).toMatchObject({ title: { text: 'Mapped obelisk' }, location: { lat: 43.2, lng: 76.9 }, condition: 'good', kind: 'obelisk' });
 
-    const { id: _i, countryId: _c, status: _s, liveRevision: _l, reviewComment: _r, createdAt: _a, updatedAt: _u, ...document } = created.body;
     await as.curatorKz
       .request('put', `${memorials}/${id}`)
-      .send({ ...document, title: { en: text('Moved obelisk') }, location: { lat: 44, lng: 77 }, conditionSurveys: [...document.conditionSurveys, { date: '2026-01-01', condition: 'poor' }] })
+      .send({
+        ...editableDocument(created.body),
+        title: { en: text('Moved obelisk') },
+        location: { lat: 44, lng: 77 },
+        conditionSurveys: [...created.body.conditionSurveys, { date: '2026-01-01', condition: 'poor' }],
+      })
       .expect(200);
     expect(await point()).toMatchObject({ title: { text: 'Mapped obelisk' }, location: { lat: 43.2, lng: 76.9 }, condition: 'good' });
 

@@ -24,3 +24,9 @@ export async function unpublishDirectly(db: DataSource, table: Table, id: string
     [id],
   );
 }
+
+/** A record as the studio shows it, less what the server keeps itself: the body a save sends back. */
+export function editableDocument(record: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, countryId: _c, status: _s, liveRevision: _l, reviewComment: _r, createdAt: _a, updatedAt: _u, ...document } = record;
+  return document;
+}
