@@ -32,8 +32,10 @@ import {
   printTable,
   readCpuSeconds,
   readMachineCpu,
+  readyPort,
   runBenchmark,
   sendStream,
+  signIn,
   sleep,
   startStack,
   stopChild,
@@ -53,33 +55,13 @@ const both = (en: string, ru: string) => ({ en: text(en), ru: text(ru) });
 
 // ───────────────────────────── signing in ─────────────────────────────
 
-function cookiesOf(response: Response, jar: Map<string, string>): void {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(';');
-    const eq = pair.indexOf('=');
-    jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-  }
-}
-
-/** Signs the admin in (CSRF cookie first, the token echoed in x-csrf-token) and finds the country's id. */
+/** Signs the admin in (a member of no country, so not `login`) and finds the country's id. */
 async function signInAdmin(api: Api): Promise<Session> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${api.url}/api/auth/csrf`);
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const response = await fetch(`${api.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: cookie(), 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ email: ADMIN, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login of ${ADMIN} failed: ${response.status} ${await response.text()}`);
-  cookiesOf(response, jar);
-  const me = (await response.json()) as { csrfToken: string };
+  const { cookie, csrfToken } = await signIn(api, ADMIN, DEMO_PASSWORD);
   const countries = (await (await fetch(`${api.url}/api/public/countries`)).json()) as { items: { id: string; slug: string }[] };
   const country = countries.items.find((c) => c.slug === COUNTRY);
   if (!country) throw new Error(`no country ${COUNTRY}`);
-  return { cookie: cookie(), csrfToken: me.csrfToken, countryId: country.id };
+  return { cookie, csrfToken, countryId: country.id };
 }
 
 // ───────────────────────────── the published exhibition ─────────────────────────────
@@ -255,15 +237,7 @@ async function startBare(cleanup: Cleanup, dir: string, fixtures: Fixture[]): Pr
   const child = spawn(process.execPath, ['-e', script], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   cleanup.child(child);
   cleanup.add('stop the bare server', () => stopChild(child));
-  const port = await new Promise<number>((done, fail) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /READY (\d+)/.exec(seen);
-      if (match) done(Number(match[1]));
-    });
-    child.once('exit', (code) => fail(new Error(`the bare server exited (${code})`)));
-  });
+  const port = await readyPort(child, 'the bare server');
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, child };
 }
 

@@ -225,6 +225,25 @@ function tailOf(child: ChildProcess, keep = 40): () => string {
   return () => lines.join('\n');
 }
 
+/**
+ * The port a helper process announces with a line `READY <port>` on its stdout. Fails if it
+ * exits first or, given `timeoutMs`, does not announce in time; `tail` adds its last output.
+ */
+export function readyPort(child: ChildProcess, name: string, options: { timeoutMs?: number; tail?: () => string } = {}): Promise<number> {
+  const { timeoutMs, tail } = options;
+  const lastOutput = () => (tail ? `:\n${tail()}` : '');
+  return new Promise<number>((done, fail) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /READY (\d+)/.exec(seen);
+      if (match) done(Number(match[1]));
+    });
+    child.once('exit', (code) => fail(new Error(`${name} exited (${code}) before it was ready${lastOutput()}`)));
+    if (timeoutMs !== undefined) setTimeout(() => fail(new Error(`${name} did not start within ${timeoutMs / 1000} s${lastOutput()}`)), timeoutMs).unref();
+  });
+}
+
 // ───────────────────────────── the store ─────────────────────────────
 
 export interface Store {
@@ -253,17 +272,7 @@ export async function startStore(cleanup: Cleanup, dataDir: string): Promise<Sto
   const child = spawn(process.execPath, ['-e', script], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   cleanup.child(child);
   cleanup.add('stop s3rver', () => stopChild(child));
-  const tail = tailOf(child);
-  const port = await new Promise<number>((done, fail) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /READY (\d+)/.exec(seen);
-      if (match) done(Number(match[1]));
-    });
-    child.once('exit', (code) => fail(new Error(`s3rver exited (${code}) before it was ready:\n${tail()}`)));
-    setTimeout(() => fail(new Error(`s3rver did not start within 20 s:\n${tail()}`)), 20_000).unref();
-  });
+  const port = await readyPort(child, 's3rver', { timeoutMs: 20_000, tail: tailOf(child) });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new MinioClient({
     endPoint: '127.0.0.1',
@@ -405,8 +414,12 @@ function cookiesOf(response: Response, jar: Map<string, string>): void {
 
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 
-/** Logs the demo curator in: CSRF cookie first, then the login echoing it in x-csrf-token. */
-export async function login(api: Api, email = DEMO_CURATOR, password = DEMO_PASSWORD): Promise<Session> {
+/** Signs someone in: CSRF cookie first, then the login echoing it in x-csrf-token. */
+export async function signIn(
+  api: Api,
+  email: string,
+  password: string,
+): Promise<{ cookie: string; csrfToken: string; memberships: { countryId: string; countrySlug: string }[] }> {
   const jar = new Map<string, string>();
   const csrf = await fetch(`${api.url}/api/auth/csrf`);
   if (csrf.status !== 200) throw new Error(`GET /api/auth/csrf answered ${csrf.status}`);
@@ -420,8 +433,14 @@ export async function login(api: Api, email = DEMO_CURATOR, password = DEMO_PASS
   if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status} ${await response.text()}`);
   cookiesOf(response, jar);
   const me = (await response.json()) as { csrfToken: string; memberships: { countryId: string; countrySlug: string }[] };
-  if (me.memberships.length === 0) throw new Error(`${email} is a member of no country`);
-  return { cookie: cookieHeader(jar), csrfToken: me.csrfToken, countryId: me.memberships[0].countryId };
+  return { cookie: cookieHeader(jar), csrfToken: me.csrfToken, memberships: me.memberships };
+}
+
+/** Logs the demo curator in, in the first country they are a member of. */
+export async function login(api: Api, email = DEMO_CURATOR, password = DEMO_PASSWORD): Promise<Session> {
+  const { cookie, csrfToken, memberships } = await signIn(api, email, password);
+  if (memberships.length === 0) throw new Error(`${email} is a member of no country`);
+  return { cookie, csrfToken, countryId: memberships[0].countryId };
 }
 
 /** A JSON call as the signed-in curator; throws unless the status is the expected one. */

@@ -38,6 +38,7 @@ import {
   readCpuSeconds,
   readMachineCpu,
   readRss,
+  readyPort,
   runBenchmark,
   sendStream,
   sleep,
@@ -201,13 +202,7 @@ async function startReferenceProxy(cleanup: Cleanup): Promise<{ url: string; pid
   });
   cleanup.child(child);
   cleanup.add('stop the reference proxy', () => stopChild(child));
-  const port = await new Promise<number>((done, fail) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /READY (\d+)/.exec(chunk.toString());
-      if (match) done(Number(match[1]));
-    });
-    child.once('exit', (code) => fail(new Error(`the reference proxy exited (${code})`)));
-  });
+  const port = await readyPort(child, 'the reference proxy');
   return { url: `http://127.0.0.1:${port}/`, pid: child.pid! };
 }
 

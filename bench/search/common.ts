@@ -7,7 +7,7 @@
  * bench/media/support.ts.
  */
 import { Client as PgClient } from 'pg';
-import { type Api, type Cleanup, type Database, PG_ADMIN_URL, fmt, stopChild } from '../media/support';
+import { type Api, type Cleanup, type Database, PG_ADMIN_URL, fmt, signIn, stopChild } from '../media/support';
 
 export const DEMO_ADMIN = 'admin@vitrina.test';
 export const DEMO_ADMIN_PASSWORD = 'vitrina-demo';
@@ -107,35 +107,13 @@ export interface AdminSession {
   csrfToken: string;
 }
 
-function cookiesOf(response: Response, jar: Map<string, string>): void {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(';');
-    const eq = pair.indexOf('=');
-    jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-  }
-}
-
 /**
- * Signs the demo administrator in (CSRF cookie first, then the login echoing
- * it), as support.ts's `login` does for curators; the administrator is a
- * member of no country, which that helper refuses.
+ * Signs the demo administrator in; support.ts's `login` is for curators and
+ * refuses the administrator, who is a member of no country.
  */
 export async function loginAdmin(api: Api): Promise<AdminSession> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${api.url}/api/auth/csrf`);
-  if (csrf.status !== 200) throw new Error(`GET /api/auth/csrf answered ${csrf.status}`);
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const response = await fetch(`${api.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: cookie(), 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ email: DEMO_ADMIN, password: DEMO_ADMIN_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login of ${DEMO_ADMIN} failed: ${response.status} ${await response.text()}`);
-  cookiesOf(response, jar);
-  const me = (await response.json()) as { csrfToken: string };
-  return { cookie: cookie(), csrfToken: me.csrfToken };
+  const { cookie, csrfToken } = await signIn(api, DEMO_ADMIN, DEMO_ADMIN_PASSWORD);
+  return { cookie, csrfToken };
 }
 
 /** Stops the API child started for a step (migrations) before the next one. */
