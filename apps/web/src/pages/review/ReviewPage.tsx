@@ -2,8 +2,7 @@ import type { Country } from '@vitrina/contracts';
 import { Navigate, NavLink, Route, Routes, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/auth-context';
-import { PageTitle } from '../../components/PageTitle';
-import { pickName } from '../../components/country-name';
+import { CountryPicker, StaffDesk } from '../studio/StaffDesk';
 import { useStudioCountries } from '../studio/studio-context';
 import { AuditPage } from './AuditPage';
 import { ReviewDetail } from './ReviewDetail';
@@ -20,7 +19,7 @@ function useModeratedCountries(): Country[] | undefined {
 }
 
 function CountryDesk({ countries }: { countries: Country[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const { countryId } = useParams();
   const country = countries.find((c) => c.id === countryId);
@@ -28,16 +27,7 @@ function CountryDesk({ countries }: { countries: Country[] }) {
   return (
     <>
       <div className="studio-bar">
-        <label>
-          <span>{t('studio.country')}</span>
-          <select value={country.id} onChange={(e) => navigate(`/review/${e.target.value}`)}>
-            {countries.map((c) => (
-              <option key={c.id} value={c.id}>
-                {pickName(c.names, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CountryPicker countries={countries} country={country} onPick={(picked) => navigate(`/review/${picked}`)} />
         <nav aria-label={t('review.sections')} className="tabs">
           <NavLink to={`/review/${country.id}`} end>
             {t('review.queue')}
@@ -57,21 +47,15 @@ function CountryDesk({ countries }: { countries: Country[] }) {
 /** The moderation desk; a separate chunk visitors never load. */
 export default function ReviewPage() {
   const { t } = useTranslation();
-  const { me, loading } = useAuth();
   const countries = useModeratedCountries();
-  if (loading) return null;
-  if (!me) return <Navigate to="/login" replace />;
   return (
-    <section className="page wide review">
-      <PageTitle title={t('review.heading')} />
-      <h1>{t('review.heading')}</h1>
-      {countries && countries.length === 0 && <p role="alert">{t('review.noCountries')}</p>}
-      {countries && countries.length > 0 && (
+    <StaffDesk heading={t('review.heading')} noCountries={t('review.noCountries')} className="review" countries={countries}>
+      {(moderated) => (
         <Routes>
-          <Route index element={<Navigate to={`/review/${countries[0].id}`} replace />} />
-          <Route path=":countryId/*" element={<CountryDesk countries={countries} />} />
+          <Route index element={<Navigate to={`/review/${moderated[0].id}`} replace />} />
+          <Route path=":countryId/*" element={<CountryDesk countries={moderated} />} />
         </Routes>
       )}
-    </section>
+    </StaffDesk>
   );
 }

@@ -1,13 +1,11 @@
 import type { Country } from '@vitrina/contracts';
 import { Navigate, NavLink, Route, Routes, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../auth/auth-context';
-import { PageTitle } from '../../components/PageTitle';
-import { pickName } from '../../components/country-name';
 import { ExhibitionEditor } from './ExhibitionEditor';
 import { ExhibitionPreview } from './ExhibitionPreview';
 import { ItemEditor } from './ItemEditor';
 import { MemorialEditor } from './MemorialEditor';
+import { CountryPicker, StaffDesk } from './StaffDesk';
 import { StudioList } from './StudioList';
 import { COLLECTIONS, type Collection, isCollection, useStudioCountries } from './studio-context';
 
@@ -20,7 +18,7 @@ function Editor({ country, collection, id }: { country: Country; collection: Col
 type Mode = 'list' | 'new' | 'edit' | 'preview';
 
 function CountryStudio({ countries, mode }: { countries: Country[]; mode: Mode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const { countryId, collection, id } = useParams();
   const country = countries.find((c) => c.id === countryId);
@@ -28,16 +26,7 @@ function CountryStudio({ countries, mode }: { countries: Country[]; mode: Mode }
   return (
     <>
       <div className="studio-bar">
-        <label>
-          <span>{t('studio.country')}</span>
-          <select value={country.id} onChange={(e) => navigate(`/studio/${e.target.value}/${collection}`)}>
-            {countries.map((c) => (
-              <option key={c.id} value={c.id}>
-                {pickName(c.names, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CountryPicker countries={countries} country={country} onPick={(picked) => navigate(`/studio/${picked}/${collection}`)} />
         <nav aria-label={t('studio.sectionsNav')} className="tabs">
           {COLLECTIONS.map((name) => (
             <NavLink key={name} to={`/studio/${country.id}/${name}`}>
@@ -57,24 +46,18 @@ function CountryStudio({ countries, mode }: { countries: Country[]; mode: Mode }
 /** The curator studio; loaded only when staff open it, never by visitors. */
 export default function StudioPage() {
   const { t } = useTranslation();
-  const { me, loading } = useAuth();
   const countries = useStudioCountries();
-  if (loading) return null;
-  if (!me) return <Navigate to="/login" replace />;
   return (
-    <section className="page wide studio">
-      <PageTitle title={t('studio.heading')} />
-      <h1>{t('studio.heading')}</h1>
-      {countries && countries.length === 0 && <p role="alert">{t('studio.noCountries')}</p>}
-      {countries && countries.length > 0 && (
+    <StaffDesk heading={t('studio.heading')} noCountries={t('studio.noCountries')} className="studio" countries={countries}>
+      {(mine) => (
         <Routes>
-          <Route index element={<Navigate to={`/studio/${countries[0].id}/items`} replace />} />
-          <Route path=":countryId/:collection" element={<CountryStudio countries={countries} mode="list" />} />
-          <Route path=":countryId/:collection/new" element={<CountryStudio countries={countries} mode="new" />} />
-          <Route path=":countryId/:collection/:id" element={<CountryStudio countries={countries} mode="edit" />} />
-          <Route path=":countryId/:collection/:id/preview" element={<CountryStudio countries={countries} mode="preview" />} />
+          <Route index element={<Navigate to={`/studio/${mine[0].id}/items`} replace />} />
+          <Route path=":countryId/:collection" element={<CountryStudio countries={mine} mode="list" />} />
+          <Route path=":countryId/:collection/new" element={<CountryStudio countries={mine} mode="new" />} />
+          <Route path=":countryId/:collection/:id" element={<CountryStudio countries={mine} mode="edit" />} />
+          <Route path=":countryId/:collection/:id/preview" element={<CountryStudio countries={mine} mode="preview" />} />
         </Routes>
       )}
-    </section>
+    </StaffDesk>
   );
 }
