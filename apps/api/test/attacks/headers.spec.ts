@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer } from '../../src/bootstrap/web-server';
 import { VALID_VTT, mp4File } from '../support/media-files';
 import { declaredRoutes } from '../support/routes';
+import { type ResponseHeaders, headerProblems } from '../support/security-headers';
 import { waitForMedia } from '../support/store';
 import { type TestApp, type TestClient, startTestApp } from '../support/test-app';
 import { freePort } from '../support/test-infra';
@@ -16,45 +17,6 @@ import { freePort } from '../support/test-infra';
  * (answered, refused or failed), the API docs, unknown paths, media bytes,
  * and the web server's app shell, static assets and proxied answers.
  */
-
-type Headers = Record<string, string | string[] | number | undefined>;
-
-function directives(csp: string): Map<string, string[]> {
-  return new Map(
-    csp
-      .split(';')
-      .map((part) => part.trim().split(/\s+/))
-      .filter((words) => words[0])
-      .map(([name, ...values]) => [name.toLowerCase(), values]),
-  );
-}
-
-/** Every problem with one response's headers; none is the goal. */
-function headerProblems(headers: Headers): string[] {
-  const problems: string[] = [];
-  const csp = headers['content-security-policy'];
-  if (typeof csp !== 'string') return [`one Content-Security-Policy header expected, got ${JSON.stringify(csp)}`];
-  const policy = directives(csp);
-  const scripts = policy.get('script-src') ?? policy.get('default-src');
-  if (!scripts) problems.push('no script-src nor default-src');
-  else {
-    for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:']) {
-      if (scripts.includes(unsafe)) problems.push(`script-src allows ${unsafe}`);
-    }
-  }
-  if (policy.get('script-src-attr')?.includes("'unsafe-inline'")) problems.push("script-src-attr allows 'unsafe-inline'");
-  if (policy.get('frame-ancestors')?.join(' ') !== "'none'") problems.push(`frame-ancestors is ${policy.get('frame-ancestors')}`);
-  if (policy.get('object-src')?.join(' ') !== "'none'") problems.push(`object-src is ${policy.get('object-src')}`);
-  if (!policy.get('base-uri')) problems.push('no base-uri');
-  if (headers['x-content-type-options'] !== 'nosniff') problems.push(`X-Content-Type-Options is ${headers['x-content-type-options']}`);
-  if (!['no-referrer', 'strict-origin-when-cross-origin', 'same-origin', 'strict-origin'].includes(String(headers['referrer-policy']))) {
-    problems.push(`Referrer-Policy is ${headers['referrer-policy']}`);
-  }
-  // For browsers without CSP level 2: the same answer as frame-ancestors 'none'.
-  if (headers['x-frame-options'] !== 'DENY') problems.push(`X-Frame-Options is ${headers['x-frame-options']}`);
-  if (headers['x-powered-by'] !== undefined) problems.push(`X-Powered-By leaks ${headers['x-powered-by']}`);
-  return problems;
-}
 
 describe('security headers on every response', () => {
   let testApp: TestApp;
@@ -126,7 +88,7 @@ describe('security headers on every response', () => {
 
   it('sends them on media bytes, byte ranges, captions, IIIF, docs, 304s, unknown paths and oversized bodies', async () => {
     const etagged = await admin.get('/api/public/countries/kazakhstan/home').expect(200);
-    const cases: [string, () => Promise<{ status: number; headers: Headers }>][] = [
+    const cases: [string, () => Promise<{ status: number; headers: ResponseHeaders }>][] = [
       ['derivative', () => admin.get(`/api/media/${ids.image}/w16.webp`)],
       ['file range', () => admin.get(`/api/media/${ids.video}/file`).set('range', 'bytes=0-99')],
       ['captions', () => admin.get(`/api/media/${ids.video}/captions/ru.vtt`)],
