@@ -99,7 +99,10 @@ describe('docker/Dockerfile and nginx.conf', () => {
     expect(nginx).toContain('location /iiif/');
     expect(nginx).toContain('try_files $uri /index.html');
     expect(nginx).toContain('proxy_request_buffering off');
-    expect(nginx).toMatch(/client_max_body_size 2g;/);
-    expect(nginx).toContain("frame-ancestors 'none'");
+    expect(nginx).toMatch(/client_max_body_size 5g;/);
+    // The security headers themselves are checked on real answers in nginx.spec.ts.
+    expect(nginx).toContain('include /etc/nginx/snippets/vitrina-security-headers.conf;');
+    const dockerfile = readFileSync(join(ROOT, 'docker/Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('COPY docker/nginx-security-headers.conf /etc/nginx/snippets/vitrina-security-headers.conf');
   });
 });
