@@ -17,7 +17,8 @@ function reasonPhrase(status: number): string {
   return name ? name.toLowerCase().split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') : 'Error';
 }
 
-function describe(exception: unknown): { body: ApiError; headers?: Record<string, string> } {
+/** The status, body and headers an exception is answered with. */
+export function errorResponse(exception: unknown): { body: ApiError; headers?: Record<string, string> } {
   if (exception instanceof ZodValidationException) {
     const zodError = exception.getZodError();
     const issues = zodError instanceof ZodError ? zodIssues(zodError) : [];
@@ -35,8 +36,11 @@ function describe(exception: unknown): { body: ApiError; headers?: Record<string
           : String((response as { message?: unknown }).message ?? exception.message);
     const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     const headers = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined;
-    const blockers = (response as { blockers?: ApiError['blockers'] }).blockers;
-    return { body: { statusCode: status, error: reasonPhrase(status), message, ...(blockers ? { blockers } : {}) }, headers };
+    const { blockers, issues } = response as { blockers?: ApiError['blockers']; issues?: ApiError['issues'] };
+    return {
+      body: { statusCode: status, error: reasonPhrase(status), message, ...(issues ? { issues } : {}), ...(blockers ? { blockers } : {}) },
+      headers,
+    };
   }
   // Errors raised by Fastify itself before routing: bad JSON, oversized bodies, wrong media types.
   const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
@@ -63,7 +67,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const { body, headers } = describe(exception);
+    const { body, headers } = errorResponse(exception);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, reqId: request.id, url: request.url }, 'request failed');
     }
