@@ -145,16 +145,27 @@ describe('authentication and sessions', () => {
     await again.post('/api/auth/login', { email: 'leaver@vitrina.test', password: 'initial-password-1' }).expect(401);
   });
 
-  it('applies a removed membership on the next request', async () => {
+  it('applies a removed membership on the next request of the same session', async () => {
     const id = await createUser('member@vitrina.test');
     const countries = (await admin.get('/api/public/countries')).body.items;
     const georgia = countries.find((c: { slug: string }) => c.slug === 'georgia');
     await admin.post(`/api/admin/users/${id}/memberships`, { countryId: georgia.id, role: 'curator' }).expect(201);
     const client = testApp.client();
     await client.login('member@vitrina.test', 'initial-password-1');
+    const session = currentToken(client);
+    const studio = `/api/studio/countries/${georgia.id}/items`;
+    const draft = { slug: 'made-while-member', kind: 'artefact', title: { ru: { text: 'Предмет', status: 'original' } } };
     expect((await client.get('/api/auth/me')).body.memberships).toHaveLength(1);
+    await client.get(studio).expect(200);
+    await client.post(studio, draft).expect(201);
+
     await admin.delete(`/api/admin/users/${id}/memberships/${georgia.id}`).expect(204);
+    expect(currentToken(client)).toBe(session);
+    await client.get('/api/auth/me').expect(200);
     expect((await client.get('/api/auth/me')).body.memberships).toEqual([]);
+    await client.get(studio).expect(403);
+    await client.post(studio, { ...draft, slug: 'made-after-removal' }).expect(403);
+    expect((await admin.get(`${studio}?q=made-`).expect(200)).body.items.map((item: { slug: string }) => item.slug)).toEqual(['made-while-member']);
     await admin.delete(`/api/admin/users/${id}/memberships/${georgia.id}`).expect(404);
   });
 

@@ -1,11 +1,13 @@
-import { Audited } from '../audit/audited.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { User, UserList } from '@vitrina/contracts';
 import { RequireInstallation } from '../access/access.decorators';
+import type { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor.decorator';
 import { CreateUserDto, GrantMembershipDto, MembershipParams, UpdateUserDto, UserIdParams } from './dto';
 import { UsersService } from './users.service';
 
+/** User administration; UsersService writes every change's audit entry in the change's own transaction. */
 @ApiTags('admin')
 @Controller('admin/users')
 @RequireInstallation('users.manage')
@@ -17,10 +19,9 @@ export class AdminUsersController {
     return { items: await this.users.list() };
   }
 
-  @Audited({ action: 'user.create', entityType: 'user', entityId: 'response.id' })
   @Post()
-  create(@Body() body: CreateUserDto): Promise<User> {
-    return this.users.create(body);
+  create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor): Promise<User> {
+    return this.users.create(actor, body);
   }
 
   @Get(':id')
@@ -28,22 +29,19 @@ export class AdminUsersController {
     return this.users.get(params.id);
   }
 
-  @Audited({ action: 'user.update', entityType: 'user', entityId: 'params.id' })
   @Patch(':id')
-  update(@Param() params: UserIdParams, @Body() body: UpdateUserDto): Promise<User> {
-    return this.users.update(params.id, body);
+  update(@Param() params: UserIdParams, @Body() body: UpdateUserDto, @CurrentActor() actor: Actor): Promise<User> {
+    return this.users.update(actor, params.id, body);
   }
 
-  @Audited({ action: 'membership.grant', entityType: 'user', entityId: 'params.id', countryId: 'body.countryId' })
   @Post(':id/memberships')
-  grant(@Param() params: UserIdParams, @Body() body: GrantMembershipDto): Promise<User> {
-    return this.users.grantMembership(params.id, body);
+  grant(@Param() params: UserIdParams, @Body() body: GrantMembershipDto, @CurrentActor() actor: Actor): Promise<User> {
+    return this.users.grantMembership(actor, params.id, body);
   }
 
-  @Audited({ action: 'membership.revoke', entityType: 'user', entityId: 'params.id', countryId: 'params.countryId' })
   @Delete(':id/memberships/:countryId')
   @HttpCode(204)
-  async revoke(@Param() params: MembershipParams): Promise<void> {
-    await this.users.revokeMembership(params.id, params.countryId);
+  async revoke(@Param() params: MembershipParams, @CurrentActor() actor: Actor): Promise<void> {
+    await this.users.revokeMembership(actor, params.id, params.countryId);
   }
 }

@@ -1,4 +1,3 @@
-import { Audited } from '../audit/audited.decorator';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CSRF_COOKIE, type CsrfResponse, type MeResponse } from '@vitrina/contracts';
@@ -46,7 +45,6 @@ export class AuthController {
   }
 
   @SignedIn()
-  @Audited({ action: 'logout', entityType: 'session' })
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
@@ -61,7 +59,6 @@ export class AuthController {
   }
 
   @SignedIn()
-  @Audited({ action: 'password.change', entityType: 'user' })
   @Post('password')
   @HttpCode(200)
   async changePassword(

@@ -49,7 +49,10 @@ export class AuthService {
   }
 
   async logout(actor: Actor): Promise<void> {
-    await this.sessions.revoke(actor.sessionId);
+    await this.users.manager.transaction(async (tx) => {
+      await this.sessions.revoke(actor.sessionId, tx);
+      await this.audit.record({ action: 'logout', actor, entityType: 'session', entityId: actor.sessionId }, tx);
+    });
   }
 
   /** Changing the password ends every session of the user, then opens one new session for this client. */
@@ -58,8 +61,12 @@ export class AuthService {
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw new UnauthorizedException('Current password is wrong');
     }
-    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(input.newPassword) });
-    await this.sessions.revokeAllOf(user.id);
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.users.manager.transaction(async (tx) => {
+      await tx.getRepository(UserEntity).update({ id: user.id }, { passwordHash });
+      await this.sessions.revokeAllOf(user.id, tx);
+      await this.audit.record({ action: 'password.change', actor, entityType: 'user', entityId: user.id }, tx);
+    });
     return this.sessions.create(user.id, client.address, client.userAgent);
   }
 

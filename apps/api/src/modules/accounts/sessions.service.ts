@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@vitrina/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import type { Actor } from '../access/actor';
@@ -86,16 +86,17 @@ export class SessionsService {
     };
   }
 
-  async revoke(sessionId: string): Promise<void> {
-    await this.db.getRepository(SessionEntity).delete({ id: sessionId });
+  async revoke(sessionId: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.getRepository(SessionEntity).delete({ id: sessionId });
   }
 
   async revokeByToken(token: string): Promise<void> {
     await this.db.getRepository(SessionEntity).delete({ tokenHash: tokenHash(token) });
   }
 
-  async revokeAllOf(userId: string): Promise<void> {
-    await this.db.getRepository(SessionEntity).delete({ userId });
+  /** Given the transaction of the change that ends them (a new password, a disabled account), they end with it. */
+  async revokeAllOf(userId: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.getRepository(SessionEntity).delete({ userId });
   }
 
   /** Housekeeping for the worker: expired sessions and day-old login failures go. */

@@ -2,7 +2,9 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateUserInput, GrantMembershipInput, UpdateUserInput, User } from '@vitrina/contracts';
 import { createUserSchema } from '@vitrina/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { AuditLog } from '../audit/audit-log.service';
 import { CountryEntity } from '../countries/country.entity';
 import { MembershipEntity } from './membership.entity';
 import { hashPassword } from './password-hasher';
@@ -10,6 +12,9 @@ import { SessionsService } from './sessions.service';
 import { UserEntity } from './user.entity';
 
 const UNIQUE_VIOLATION = '23505';
+
+/** What a user update changed, field by field; a new password is named, never shown. */
+type UserChanges = Partial<Record<'displayName' | 'isAdmin' | 'disabled', { from: unknown; to: unknown }>> & { password?: 'set' };
 
 function toUser(entity: UserEntity): User {
   return {
@@ -25,12 +30,17 @@ function toUser(entity: UserEntity): User {
   };
 }
 
-/** Installation-wide user administration. */
+/**
+ * Installation-wide user administration. Every change is written with its
+ * audit entry in one transaction, on the user's locked row, so the entry
+ * says exactly what changed from what, and exists if and only if the change does.
+ */
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionsService,
+    private readonly audit: AuditLog,
   ) {}
 
   private get users() {
@@ -51,16 +61,18 @@ export class UsersService {
     return toUser(user);
   }
 
-  async create(input: CreateUserInput): Promise<User> {
+  async create(actor: Actor, input: CreateUserInput): Promise<User> {
     const data = createUserSchema.parse(input);
+    const passwordHash = await hashPassword(data.password);
     try {
-      const { identifiers } = await this.users.insert({
-        email: data.email,
-        displayName: data.displayName,
-        passwordHash: await hashPassword(data.password),
-        isAdmin: data.isAdmin,
+      const id = await this.db.transaction(async (tx) => {
+        const { identifiers } = await tx.getRepository(UserEntity).insert({ email: data.email, displayName: data.displayName, passwordHash, isAdmin: data.isAdmin });
+        const userId = identifiers[0].id as string;
+        const details = { email: data.email, displayName: data.displayName, isAdmin: data.isAdmin };
+        await this.audit.record({ action: 'user.create', actor, entityType: 'user', entityId: userId, details }, tx);
+        return userId;
       });
-      return this.get(identifiers[0].id as string);
+      return this.get(id);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
         throw new ConflictException('A user with this email already exists');
@@ -69,32 +81,89 @@ export class UsersService {
     }
   }
 
-  /** Disabling a user or setting a new password ends their sessions at once. */
-  async update(id: string, input: UpdateUserInput): Promise<User> {
-    await this.get(id);
-    const changes: Partial<UserEntity> = {};
-    if (input.displayName !== undefined) changes.displayName = input.displayName;
-    if (input.isAdmin !== undefined) changes.isAdmin = input.isAdmin;
-    if (input.disabled !== undefined) changes.disabledAt = input.disabled ? new Date() : null;
-    if (input.password !== undefined) changes.passwordHash = await hashPassword(input.password);
-    await this.users.update({ id }, changes);
-    if (input.disabled || input.password !== undefined) await this.sessions.revokeAllOf(id);
+  /** Disabling a user or setting a new password ends their sessions at once. A save that changes nothing records nothing. */
+  async update(actor: Actor, id: string, input: UpdateUserInput): Promise<User> {
+    const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+    await this.db.transaction(async (tx) => {
+      const user = await this.locked(tx, id);
+      const values: Partial<UserEntity> = {};
+      const changed: UserChanges = {};
+      if (input.displayName !== undefined && input.displayName !== user.displayName) {
+        values.displayName = input.displayName;
+        changed.displayName = { from: user.displayName, to: input.displayName };
+      }
+      if (input.isAdmin !== undefined && input.isAdmin !== user.isAdmin) {
+        values.isAdmin = input.isAdmin;
+        changed.isAdmin = { from: user.isAdmin, to: input.isAdmin };
+      }
+      if (input.disabled !== undefined && input.disabled !== (user.disabledAt !== null)) {
+        values.disabledAt = input.disabled ? new Date() : null;
+        changed.disabled = { from: user.disabledAt !== null, to: input.disabled };
+      }
+      if (passwordHash) {
+        values.passwordHash = passwordHash;
+        changed.password = 'set';
+      }
+      if (Object.keys(values).length === 0) return;
+      await tx.getRepository(UserEntity).update({ id }, values);
+      if (values.disabledAt || passwordHash) await this.sessions.revokeAllOf(id, tx);
+      await this.audit.record({ action: 'user.update', actor, entityType: 'user', entityId: id, details: { email: user.email, changed } }, tx);
+    });
     return this.get(id);
   }
 
   /** Grants a role in a country; a second grant for the same country replaces the role. */
-  async grantMembership(userId: string, input: GrantMembershipInput): Promise<User> {
-    await this.get(userId);
-    const country = await this.db.getRepository(CountryEntity).findOne({ where: { id: input.countryId } });
-    if (!country) throw new NotFoundException('No such country');
-    await this.db
-      .getRepository(MembershipEntity)
-      .upsert({ userId, countryId: input.countryId, role: input.role }, ['userId', 'countryId']);
+  async grantMembership(actor: Actor, userId: string, input: GrantMembershipInput): Promise<User> {
+    await this.db.transaction(async (tx) => {
+      const user = await this.locked(tx, userId);
+      const country = await tx.getRepository(CountryEntity).findOne({ where: { id: input.countryId } });
+      if (!country) throw new NotFoundException('No such country');
+      const memberships = tx.getRepository(MembershipEntity);
+      const previousRole = (await memberships.findOne({ where: { userId, countryId: input.countryId } }))?.role ?? null;
+      await memberships.upsert({ userId, countryId: input.countryId, role: input.role }, ['userId', 'countryId']);
+      await this.audit.record(
+        {
+          action: 'membership.grant',
+          actor,
+          countryId: input.countryId,
+          entityType: 'user',
+          entityId: userId,
+          fromState: previousRole,
+          toState: input.role,
+          details: { email: user.email, role: input.role, previousRole },
+        },
+        tx,
+      );
+    });
     return this.get(userId);
   }
 
-  async revokeMembership(userId: string, countryId: string): Promise<void> {
-    const result = await this.db.getRepository(MembershipEntity).delete({ userId, countryId });
-    if (!result.affected) throw new NotFoundException('No such membership');
+  async revokeMembership(actor: Actor, userId: string, countryId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const user = await tx.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const membership = user ? await tx.getRepository(MembershipEntity).findOne({ where: { userId, countryId } }) : null;
+      if (!user || !membership) throw new NotFoundException('No such membership');
+      await tx.getRepository(MembershipEntity).delete({ id: membership.id });
+      await this.audit.record(
+        {
+          action: 'membership.revoke',
+          actor,
+          countryId,
+          entityType: 'user',
+          entityId: userId,
+          fromState: membership.role,
+          toState: null,
+          details: { email: user.email, role: null, previousRole: membership.role },
+        },
+        tx,
+      );
+    });
+  }
+
+  /** The user's row, locked until the transaction ends, so two changes of one user take turns and each sees the other's result. */
+  private async locked(tx: EntityManager, id: string): Promise<UserEntity> {
+    const user = await tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw new NotFoundException('No such user');
+    return user;
   }
 }
