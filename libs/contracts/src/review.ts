@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type ContentStatus, type ResolvedText, versionSchema } from './content';
 import type { LocalizedText } from './content';
 import { uuidSchema } from './common';
+import type { MediaKind } from './media';
 
 export const RECORD_TYPES = ['item', 'memorial', 'exhibition'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -35,19 +36,41 @@ export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 /** What keeps a revision from being published, each named precisely. */
 export interface PublishBlocker {
   code: 'missing-alt' | 'missing-captions' | 'missing-rights' | 'missing-media-rights' | 'media-not-ready' | 'missing-title';
+  /** In English, for logs and API clients; the web app builds its own text from the code and the fields below. */
   message: string;
   lang?: string;
   assetId?: string;
+  /** The file's name as uploaded (or its id when it had none). */
+  file?: string;
+  mediaKind?: MediaKind;
+  /** For `media-not-ready`: still being processed, or processing failed. */
+  state?: 'processing' | 'failed';
 }
 
-/** One difference between the live and the latest revision. */
+/** The file a change is about, as the moderator recognises it. */
+export interface ChangedAsset {
+  /** The name it was uploaded under; null when it had none. */
+  name: string | null;
+  kind: MediaKind | null;
+  /** A small rendition the country's staff may load; null for files without a picture. */
+  thumbnail: string | null;
+}
+
+/**
+ * One difference between the live and the latest revision. A list of media
+ * (`media`, `events.0.media`, `sections.0.blocks.1.assetIds`, `coverMediaId`)
+ * gives one change per file added, removed or moved, with its 1-based
+ * position before and after; the texts of a file (`mediaTexts.alt`…) give one
+ * change per text and language, removed files' texts included.
+ */
 export interface FieldChange {
   /** Dotted path in the document, e.g. `description`, `sections.0.blocks.1.caption`, `media`. */
   path: string;
   lang?: string;
-  /** For texts of a media asset (alt, caption…): which asset. */
+  /** For a file in a media list, or texts of a file (alt, caption…): which asset. */
   assetId?: string;
-  change: 'added' | 'removed' | 'changed';
+  asset?: ChangedAsset;
+  change: 'added' | 'removed' | 'changed' | 'moved';
   before: unknown;
   after: unknown;
 }

@@ -1,6 +1,7 @@
-import { NotFoundException } from '@nestjs/common';
+import { NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { ListQuery, RevisionDetail, RevisionSummary, StudioList } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
+import type { ZodError } from 'zod';
 import type { Actor } from '../access/actor';
 import type { AuditLog } from '../audit/audit-log.service';
 import type { CountriesService } from '../countries/countries.service';
@@ -15,8 +16,15 @@ import { listRevisions } from './revisions';
 
 /** The zod schemas a kind's documents are parsed with. */
 export interface CuratedSchemas<TInput> {
-  create: { parse(input: unknown): TInput };
+  create: { parse(input: unknown): TInput; safeParse(input: unknown): { success: true; data: TInput } | { success: false; error: ZodError } };
   update: { parse(input: unknown): TInput & { version: number } };
+}
+
+/** A stored revision the schema no longer accepts (rules tightened since it was saved): what to fix, not a crash. */
+function unrestorable(number: number, error: ZodError): UnprocessableEntityException {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join('.') || '(document)', message: issue.message }));
+  const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  return new UnprocessableEntityException({ message: `Revision ${number} no longer fits the current rules and cannot be restored as it is: ${summary}`, issues });
 }
 
 /**
@@ -96,7 +104,9 @@ export abstract class CuratedContentService<
     const old = await this.db.getRepository(ContentRevisionEntity).findOneBy({ recordType: this.type, recordId: id, countryId, number });
     if (!old) throw new NotFoundException('No such revision');
     const current = await this.store.get(countryId, id);
-    const valid = await this.validate(country, this.schemas.create.parse(old.content));
+    const parsed = this.schemas.create.safeParse(old.content);
+    if (!parsed.success) throw unrestorable(number, parsed.error);
+    const valid = await this.validate(country, parsed.data);
     return this.toStudio(await this.store.update(countryId, id, actor, { ...valid, version: current.version }, number));
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Collection, type RecordEvent, type ReviewDetail, type ReviewQueueEntry, resolveText } from '@vitrina/contracts';
+import { type ChangedAsset, type Collection, type RecordEvent, type ReviewDetail, type ReviewQueueEntry, resolveText } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
 import { ContentRevisionEntity } from '../content/content-revision.entity';
 import { findByIds } from '../content/find-by-ids';
@@ -20,6 +20,17 @@ interface QueueRow {
   live_revision: number | null;
   submitted_at: Date | null;
   submitted_by: string | null;
+}
+
+/** The files of a diff as the moderator recognises them: name, kind and the smallest rendition, if any. */
+function changedAssets(assets: Map<string, MediaAssetEntity>): Map<string, ChangedAsset> {
+  return new Map(
+    [...assets.values()].map((asset) => {
+      const smallest = asset.status === 'ready' && asset.derivativeWidths?.length ? Math.min(...asset.derivativeWidths) : null;
+      const thumbnail = smallest ? `/api/media/${asset.id}/w${smallest}.webp` : null;
+      return [asset.id, { name: asset.originalName, kind: asset.kind, thumbnail }];
+    }),
+  );
 }
 
 /** What moderators read: the queue of submissions and each one against what is live. */
@@ -64,7 +75,8 @@ export class ReviewService {
     const latest = await this.db
       .getRepository(ContentRevisionEntity)
       .findOneByOrFail({ recordType: kind.type, recordId: id, number: record.version });
-    const assets = await findByIds(this.db.getRepository(MediaAssetEntity), { countryId }, record.mediaIds);
+    const shown = await findByIds(this.db.getRepository(MediaAssetEntity), { countryId }, [...new Set([...record.mediaIds, ...record.liveMediaIds])]);
+    const assets = new Map([...shown].filter(([assetId]) => record.mediaIds.includes(assetId)));
     const submitter: { display_name: string }[] = record.submittedBy
       ? await this.db.query(`SELECT display_name FROM users WHERE id = $1`, [record.submittedBy])
       : [];
@@ -83,7 +95,7 @@ export class ReviewService {
       liveRevision: record.liveRevision,
       latest: latest.content,
       live: record.liveContent,
-      changes: diffRevisions({ content: record.liveContent, mediaTexts: record.liveMediaTexts }, latest),
+      changes: diffRevisions({ content: record.liveContent, mediaTexts: record.liveMediaTexts }, latest, changedAssets(shown)),
       blockers: publishBlockers({ type: kind.type, document: latest.content, mediaIds: record.mediaIds, mediaTexts: latest.mediaTexts, assets }),
       history: await this.history(id),
     };

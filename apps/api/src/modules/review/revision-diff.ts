@@ -1,36 +1,55 @@
-import type { FieldChange, MediaTexts } from '@vitrina/contracts';
+import type { ChangedAsset, FieldChange, MediaTexts } from '@vitrina/contracts';
 import { isLanguageMap } from '../content/content-languages';
 
 type Leaves = Map<string, { path: string; lang?: string; value: unknown }>;
+/** Each media list of a document by its path, as asset ids in display order. */
+type MediaLists = Map<string, string[]>;
+interface Flat {
+  leaves: Leaves;
+  media: MediaLists;
+}
 
-const isMediaRefList = (value: unknown[]) =>
-  value.length > 0 && value.every((entry) => entry && typeof entry === 'object' && Object.keys(entry).join() === 'assetId');
+/** The keys under which documents hold media, as media-references.ts reads them: lists of refs, lists of ids, one id. */
+const MEDIA_REF_LISTS = new Set(['media']);
+const MEDIA_ID_LISTS = new Set(['assetIds']);
+const MEDIA_ID = new Set(['coverMediaId']);
+
+function mediaList(key: string, value: unknown): string[] | null {
+  if (MEDIA_REF_LISTS.has(key) && Array.isArray(value)) return value.map((ref: { assetId?: unknown }) => String(ref?.assetId));
+  if (MEDIA_ID_LISTS.has(key) && Array.isArray(value)) return value.map(String);
+  if (MEDIA_ID.has(key) && typeof value === 'string') return [value];
+  return null;
+}
 
 /**
  * Flattens a document to comparable leaves: each language of a text is its
- * own leaf; lists of media are compared as lists (a reorder is one change);
- * other lists by position.
+ * own leaf; media lists are kept aside to be compared file by file; other
+ * lists of plain values are one leaf, lists of objects go by position.
  */
-function leaves(value: unknown, path: string, into: Leaves): Leaves {
+function flatten(value: unknown, path: string, into: Flat): Flat {
   if (Array.isArray(value)) {
-    if (value.length === 0 || isMediaRefList(value) || value.every((entry) => typeof entry !== 'object')) {
-      if (value.length > 0) into.set(path, { path, value: isMediaRefList(value) ? value.map((entry) => entry.assetId) : value });
-      return into;
-    }
-    value.forEach((entry, index) => leaves(entry, `${path}.${index}`, into));
+    if (value.length > 0 && value.every((entry) => typeof entry !== 'object')) into.leaves.set(path, { path, value });
+    else value.forEach((entry, index) => flatten(entry, `${path}.${index}`, into));
     return into;
   }
   if (value && typeof value === 'object') {
     if (isLanguageMap(value)) {
-      for (const [lang, entry] of Object.entries(value)) into.set(`${path}@${lang}`, { path, lang, value: entry });
+      for (const [lang, entry] of Object.entries(value)) into.leaves.set(`${path}@${lang}`, { path, lang, value: entry });
       return into;
     }
-    for (const [key, child] of Object.entries(value)) leaves(child, path ? `${path}.${key}` : key, into);
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = path ? `${path}.${key}` : key;
+      const media = mediaList(key, child);
+      if (media) into.media.set(childPath, media);
+      else flatten(child, childPath, into);
+    }
     return into;
   }
-  if (value !== undefined && value !== null) into.set(path, { path, value });
+  if (value !== undefined && value !== null) into.leaves.set(path, { path, value });
   return into;
 }
+
+const flat = (value: unknown): Flat => flatten(value ?? {}, '', { leaves: new Map(), media: new Map() });
 
 function compare(before: Leaves, after: Leaves, assetId?: string): FieldChange[] {
   const changes: FieldChange[] = [];
@@ -51,19 +70,48 @@ function compare(before: Leaves, after: Leaves, assetId?: string): FieldChange[]
   return changes;
 }
 
-/** Every field that differs between the live and the latest revision, per language, media texts included. */
+/**
+ * One change per file of a media list: added or removed, or moved when its
+ * place among the files kept on both sides changed (a file inserted in front
+ * moves no other). Positions count from 1.
+ */
+function compareMedia(before: MediaLists, after: MediaLists): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const path of new Set([...before.keys(), ...after.keys()])) {
+    const old = before.get(path) ?? [];
+    const now = after.get(path) ?? [];
+    const position = (list: string[], id: string) => (list.includes(id) ? list.indexOf(id) + 1 : null);
+    const keptBefore = old.filter((id) => now.includes(id));
+    const keptAfter = now.filter((id) => old.includes(id));
+    for (const assetId of old.filter((id) => !now.includes(id))) changes.push({ path, assetId, change: 'removed', before: position(old, assetId), after: null });
+    for (const assetId of now) {
+      if (!old.includes(assetId)) changes.push({ path, assetId, change: 'added', before: null, after: position(now, assetId) });
+      else if (keptBefore.indexOf(assetId) !== keptAfter.indexOf(assetId)) {
+        changes.push({ path, assetId, change: 'moved', before: position(old, assetId), after: position(now, assetId) });
+      }
+    }
+  }
+  return changes;
+}
+
+/**
+ * Every field that differs between the live and the latest revision, per
+ * language; every file added to, removed from or moved in a media list; and
+ * every text of a file that changed, was added with it or left with it.
+ * `assets` names the files both revisions show.
+ */
 export function diffRevisions(
   live: { content: Record<string, unknown> | null; mediaTexts: Record<string, MediaTexts> },
   latest: { content: Record<string, unknown>; mediaTexts: Record<string, MediaTexts> },
+  assets: Map<string, ChangedAsset> = new Map(),
 ): FieldChange[] {
-  const changes = compare(leaves(live.content ?? {}, '', new Map()), leaves(latest.content, '', new Map()));
-  const assets = new Set([...Object.keys(live.mediaTexts), ...Object.keys(latest.mediaTexts)]);
-  for (const assetId of assets) {
-    const before = live.mediaTexts[assetId];
-    const after = latest.mediaTexts[assetId];
-    // A removed file shows in the media list; an added one also shows its texts here, a kept one its re-captioning.
-    if (!after) continue;
-    changes.push(...compare(leaves(before ?? {}, 'mediaTexts', new Map()), leaves(after, 'mediaTexts', new Map()), assetId));
+  const [before, after] = [flat(live.content), flat(latest.content)];
+  const changes = [...compare(before.leaves, after.leaves), ...compareMedia(before.media, after.media)];
+  for (const assetId of new Set([...Object.keys(live.mediaTexts), ...Object.keys(latest.mediaTexts)])) {
+    changes.push(...compare(flat(live.mediaTexts[assetId]).leaves, flat(latest.mediaTexts[assetId]).leaves, assetId).map((change) => ({ ...change, path: `mediaTexts.${change.path}` })));
   }
-  return changes;
+  return changes.map((change) => {
+    const asset = change.assetId ? assets.get(change.assetId) : undefined;
+    return asset ? { ...change, asset } : change;
+  });
 }
