@@ -11,6 +11,8 @@ let uploads = 0;
 const uniqueJpeg = () =>
   sharp({ create: { width: 16, height: 16, channels: 3, background: { r: ++uploads % 256, g: 10, b: 200 } } }).jpeg().toBuffer();
 
+type Collection = 'items' | 'memorials' | 'exhibitions';
+
 interface Context {
   kazakhstanId: string;
   armeniaId: string;
@@ -22,12 +24,16 @@ interface Context {
   videoId: string;
   demoItemId: string;
   demoExhibitionId: string;
+  /** Large images with a IIIF tile pyramid: one a live item shows, one no live record shows. */
+  tiled: { published: string; draft: string };
 }
 
 interface Row {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The route as declared, with :params. */
   route: string;
+  /** What this row of a route tries, when the route has several (a kind of record, a published or draft file). */
+  variant?: string;
   url?: (ctx: Context) => string;
   body?: (ctx: Context, actor: ActorName) => object;
   /** A file to send as the raw body of an upload. */
@@ -35,7 +41,7 @@ interface Row {
   /** A text body of another type than JSON. */
   text?: { contentType: string; body: string };
   /** Give every actor its own new draft to act on (for saves and deletes). */
-  freshRecord?: 'items' | 'memorials' | 'exhibitions';
+  freshRecord?: Collection;
   /** Brings the fresh record into the state the route acts on (submitted, published…), as the admin. */
   prepare?: (ctx: Context, admin: TestClient) => Promise<void>;
   /** The route ends or replaces sessions: run it on a throw-away session. */
@@ -53,38 +59,47 @@ const readers = members;
 /** Moderators of Kazakhstan and admins; curators may not. */
 const reviewers = (status: number) => ({ anonymous: 401, curatorKz: 403, curatorAm: 403, moderatorKz: status, admin: status });
 
-const freshItem = (c: Context) => `/api/studio/countries/${c.kazakhstanId}/items/${c.fresh.items.id}`;
-const reviewItem = (c: Context) => `/api/review/countries/${c.kazakhstanId}/items/${c.fresh.items.id}`;
-const submitFresh = async (c: Context, admin: TestClient) => {
-  await admin.post(`${freshItem(c)}/submit`, { version: c.fresh.items.version }).expect(204);
-};
-const publishFresh = async (c: Context, admin: TestClient) => {
-  await submitFresh(c, admin);
-  await admin.post(`${reviewItem(c)}/approve`, { revision: c.fresh.items.version }).expect(204);
-};
+/** Staff of Kazakhstan (and admins) see a file no live record shows; visitors and other countries get 404, as if it did not exist. */
+const draftMedia = { anonymous: 404, curatorKz: 200, curatorAm: 404, moderatorKz: 200, admin: 200 };
 
-function workflowRows(): Row[] {
+/** Submit, withdraw, revisions and every review decision, for one kind of record: the routes take any of the three. */
+function workflowRows(collection: Collection): Row[] {
   const studioBase = '/api/studio/countries/:countryId/:collection/:id';
   const reviewBase = '/api/review/countries/:countryId/:collection/:id';
-  const decision = (c: Context) => ({ revision: c.fresh.items.version, comment: 'Please check the dates' });
+  const fresh = (c: Context) => `/api/studio/countries/${c.kazakhstanId}/${collection}/${c.fresh[collection].id}`;
+  const reviewed = (c: Context) => `/api/review/countries/${c.kazakhstanId}/${collection}/${c.fresh[collection].id}`;
+  const submitFresh = async (c: Context, admin: TestClient) => {
+    await admin.post(`${fresh(c)}/submit`, { version: c.fresh[collection].version }).expect(204);
+  };
+  const publishFresh = async (c: Context, admin: TestClient) => {
+    await submitFresh(c, admin);
+    await admin.post(`${reviewed(c)}/approve`, { revision: c.fresh[collection].version }).expect(204);
+  };
+  const decision = (c: Context) => ({ revision: c.fresh[collection].version, comment: 'Please check the dates' });
+  const rows: Row[] = [
+    { method: 'POST', route: `${studioBase}/submit`, url: (c) => `${fresh(c)}/submit`, body: (c) => ({ version: c.fresh[collection].version }), expected: members(204) },
+    { method: 'POST', route: `${studioBase}/withdraw`, url: (c) => `${fresh(c)}/withdraw`, prepare: submitFresh, expected: members(204) },
+    { method: 'GET', route: `${studioBase}/revisions`, url: (c) => `${fresh(c)}/revisions`, expected: readers(200) },
+    { method: 'GET', route: `${studioBase}/revisions/:number`, url: (c) => `${fresh(c)}/revisions/1`, expected: readers(200) },
+    { method: 'POST', route: `${studioBase}/revisions/:number/restore`, url: (c) => `${fresh(c)}/revisions/1/restore`, expected: members(200) },
+    { method: 'GET', route: reviewBase, url: reviewed, prepare: submitFresh, expected: reviewers(200) },
+    { method: 'POST', route: `${reviewBase}/approve`, url: (c) => `${reviewed(c)}/approve`, prepare: submitFresh, body: decision, expected: reviewers(204) },
+    { method: 'POST', route: `${reviewBase}/request-changes`, url: (c) => `${reviewed(c)}/request-changes`, prepare: submitFresh, body: decision, expected: reviewers(204) },
+    { method: 'POST', route: `${reviewBase}/reject`, url: (c) => `${reviewed(c)}/reject`, prepare: submitFresh, body: decision, expected: reviewers(204) },
+    { method: 'POST', route: `${reviewBase}/unpublish`, url: (c) => `${reviewed(c)}/unpublish`, prepare: publishFresh, body: () => ({}), expected: reviewers(204) },
+    { method: 'POST', route: `${reviewBase}/archive`, url: (c) => `${reviewed(c)}/archive`, body: () => ({}), expected: reviewers(204) },
+  ];
+  return rows.map((row) => ({ ...row, variant: collection, freshRecord: collection }));
+}
+
+function deskRows(): Row[] {
   return [
-    { method: 'POST', route: `${studioBase}/submit`, url: (c) => `${freshItem(c)}/submit`, freshRecord: 'items', body: (c) => ({ version: c.fresh.items.version }), expected: members(204) },
-    { method: 'POST', route: `${studioBase}/withdraw`, url: (c) => `${freshItem(c)}/withdraw`, freshRecord: 'items', prepare: submitFresh, expected: members(204) },
-    { method: 'GET', route: `${studioBase}/revisions`, url: (c) => `${freshItem(c)}/revisions`, freshRecord: 'items', expected: readers(200) },
-    { method: 'GET', route: `${studioBase}/revisions/:number`, url: (c) => `${freshItem(c)}/revisions/1`, freshRecord: 'items', expected: readers(200) },
-    { method: 'POST', route: `${studioBase}/revisions/:number/restore`, url: (c) => `${freshItem(c)}/revisions/1/restore`, freshRecord: 'items', expected: members(200) },
     {
       method: 'GET',
       route: '/api/review/countries/:countryId/queue',
       url: (c) => `/api/review/countries/${c.kazakhstanId}/queue`,
       expected: reviewers(200),
     },
-    { method: 'GET', route: reviewBase, url: reviewItem, freshRecord: 'items', prepare: submitFresh, expected: reviewers(200) },
-    { method: 'POST', route: `${reviewBase}/approve`, url: (c) => `${reviewItem(c)}/approve`, freshRecord: 'items', prepare: submitFresh, body: decision, expected: reviewers(204) },
-    { method: 'POST', route: `${reviewBase}/request-changes`, url: (c) => `${reviewItem(c)}/request-changes`, freshRecord: 'items', prepare: submitFresh, body: decision, expected: reviewers(204) },
-    { method: 'POST', route: `${reviewBase}/reject`, url: (c) => `${reviewItem(c)}/reject`, freshRecord: 'items', prepare: submitFresh, body: decision, expected: reviewers(204) },
-    { method: 'POST', route: `${reviewBase}/unpublish`, url: (c) => `${reviewItem(c)}/unpublish`, freshRecord: 'items', prepare: publishFresh, body: () => ({}), expected: reviewers(204) },
-    { method: 'POST', route: `${reviewBase}/archive`, url: (c) => `${reviewItem(c)}/archive`, freshRecord: 'items', body: () => ({}), expected: reviewers(204) },
     { method: 'GET', route: '/api/audit', url: (c) => `/api/audit?countryId=${c.kazakhstanId}`, expected: reviewers(200) },
     { method: 'GET', route: '/api/audit/export.csv', url: (c) => `/api/audit/export.csv?countryId=${c.kazakhstanId}`, expected: reviewers(200) },
     { method: 'GET', route: '/api/notifications', expected: signedIn(200) },
@@ -92,10 +107,23 @@ function workflowRows(): Row[] {
   ];
 }
 
+/** IIIF deep zoom of a tiled image a live item shows (anyone) and of one no live record shows (its country's staff only). */
+function iiifRows(): Row[] {
+  const info = '/iiif/3/:assetId/info.json';
+  const tile = '/iiif/3/:assetId/:region/:size/:rotation/:file';
+  const tileOf = (id: string) => `/iiif/3/${id}/0,0,512,512/512,512/0/default.jpg`;
+  return [
+    { method: 'GET', route: info, variant: 'published', url: (c) => `/iiif/3/${c.tiled.published}/info.json`, expected: everyone(200) },
+    { method: 'GET', route: info, variant: 'draft', url: (c) => `/iiif/3/${c.tiled.draft}/info.json`, expected: draftMedia },
+    { method: 'GET', route: tile, variant: 'published', url: (c) => tileOf(c.tiled.published), expected: everyone(200) },
+    { method: 'GET', route: tile, variant: 'draft', url: (c) => tileOf(c.tiled.draft), expected: draftMedia },
+  ];
+}
+
 const en = (text: string) => ({ en: { text, status: 'original' } });
 const DOCUMENTS = {
   items: () => ({ slug: `item-${unique()}`, kind: 'artefact', title: en('An item'), rights: 'https://creativecommons.org/licenses/by/4.0/' }),
-  memorials: () => ({ slug: `memorial-${unique()}`, kind: 'obelisk', title: en('A memorial'), location: { lat: 43.2, lng: 76.9 } }),
+  memorials: () => ({ slug: `memorial-${unique()}`, kind: 'obelisk', title: en('A memorial'), rights: 'https://creativecommons.org/licenses/by/4.0/', location: { lat: 43.2, lng: 76.9 } }),
   exhibitions: () => ({ slug: `exhibition-${unique()}`, title: en('An exhibition') }),
 };
 
@@ -185,7 +213,10 @@ const TABLE: Row[] = [
   ...studioRows('items'),
   ...studioRows('memorials'),
   ...studioRows('exhibitions'),
-  ...workflowRows(),
+  ...workflowRows('items'),
+  ...workflowRows('memorials'),
+  ...workflowRows('exhibitions'),
+  ...deskRows(),
   {
     method: 'GET',
     route: '/api/studio/countries/:countryId/exhibitions/:id/preview',
@@ -219,19 +250,19 @@ const TABLE: Row[] = [
     route: '/api/media/:assetId/:file',
     url: (c) => `/api/media/${c.mediaId}/w16.webp`,
     // A draft's media: only the staff of its country see it.
-    expected: { anonymous: 404, curatorKz: 200, curatorAm: 404, moderatorKz: 200, admin: 200 },
+    expected: draftMedia,
   },
   {
     method: 'GET',
     route: '/api/media/:assetId/file',
     url: (c) => `/api/media/${c.videoId}/file`,
-    expected: { anonymous: 404, curatorKz: 200, curatorAm: 404, moderatorKz: 200, admin: 200 },
+    expected: draftMedia,
   },
   {
     method: 'GET',
     route: '/api/media/:assetId/captions/:file',
     url: (c) => `/api/media/${c.videoId}/captions/ru.vtt`,
-    expected: { anonymous: 404, curatorKz: 200, curatorAm: 404, moderatorKz: 200, admin: 200 },
+    expected: draftMedia,
   },
   {
     method: 'PUT',
@@ -246,14 +277,7 @@ const TABLE: Row[] = [
     url: (c) => `/api/studio/countries/${c.kazakhstanId}/media/${c.videoId}/captions/en`,
     expected: members(200),
   },
-  // A 16 px image has no tile pyramid; media-serving.spec.ts covers tiled images.
-  { method: 'GET', route: '/iiif/3/:assetId/info.json', url: (c) => `/iiif/3/${c.mediaId}/info.json`, expected: everyone(404) },
-  {
-    method: 'GET',
-    route: '/iiif/3/:assetId/:region/:size/:rotation/:file',
-    url: (c) => `/iiif/3/${c.mediaId}/0,0,16,16/16,16/0/default.jpg`,
-    expected: { anonymous: 404, curatorKz: 404, curatorAm: 404, moderatorKz: 404, admin: 404 },
-  },
+  ...iiifRows(),
   {
     method: 'GET',
     route: '/iiif/manifests/items/:id',
@@ -320,7 +344,9 @@ describe('permission table', () => {
       videoId: '',
       demoItemId: (await actors.anonymous.get('/api/public/countries/kazakhstan/items/field-flask').expect(200)).body.id,
       demoExhibitionId: (await actors.anonymous.get('/api/public/countries/kazakhstan/home').expect(200)).body.exhibitions[0].id,
+      tiled: { published: await tiledImage(actors.admin, idOf('kazakhstan'), 1), draft: await tiledImage(actors.admin, idOf('kazakhstan'), 2) },
     };
+    await showOnLiveItem(actors.admin, ctx.kazakhstanId, ctx.tiled.published);
     const media = await actors.admin
       .request('post', `/api/studio/countries/${ctx.kazakhstanId}/media`)
       .set('content-type', 'application/octet-stream')
@@ -357,7 +383,7 @@ describe('permission table', () => {
   });
 
   for (const row of TABLE) {
-    it(`${row.method} ${row.route}`, async () => {
+    it(`${row.method} ${row.route}${row.variant ? ` (${row.variant})` : ''}`, async () => {
       const seen: Partial<Record<ActorName, number>> = {};
       for (const actor of ACTOR_NAMES) {
         if (row.route.endsWith('/memberships/:countryId') && actor === 'admin') {
@@ -387,6 +413,24 @@ describe('permission table', () => {
     });
   }
 });
+
+/** An image large enough for a IIIF tile pyramid, processed. */
+async function tiledImage(admin: TestClient, countryId: string, shade: number): Promise<string> {
+  const jpeg = await sharp({ create: { width: 2600, height: 1800, channels: 3, background: { r: 40 * shade, g: 90, b: 120 } } }).jpeg().toBuffer();
+  const uploaded = await admin.request('post', `/api/studio/countries/${countryId}/media`).set('content-type', 'application/octet-stream').send(jpeg).expect(201);
+  const asset = await waitForMedia(admin, countryId, uploaded.body.id);
+  expect(asset).toMatchObject({ status: 'ready', tiled: true });
+  return uploaded.body.id;
+}
+
+/** Publishes an item showing the asset, through review as a moderator would. */
+async function showOnLiveItem(admin: TestClient, countryId: string, assetId: string): Promise<void> {
+  const rights = 'https://creativecommons.org/licenses/by/4.0/';
+  await admin.patch(`/api/studio/countries/${countryId}/media/${assetId}`, { rights, alt: en('A large scan') }).expect(200);
+  const item = await admin.post(`/api/studio/countries/${countryId}/items`, { ...DOCUMENTS.items(), media: [{ assetId }] }).expect(201);
+  await admin.post(`/api/studio/countries/${countryId}/items/${item.body.id}/submit`, { version: item.body.version }).expect(204);
+  await admin.post(`/api/review/countries/${countryId}/items/${item.body.id}/approve`, { revision: item.body.version }).expect(204);
+}
 
 async function freshSession(testApp: TestApp, like: TestClient): Promise<TestClient> {
   const me = await like.get('/api/auth/me').expect(200);
