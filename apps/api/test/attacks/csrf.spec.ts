@@ -291,7 +291,12 @@ describe('CSRF on every mutating route', () => {
 
       const response = await client.request(request);
       expect(response.status, response.body).toBe(honest);
-      if (row.route === 'POST /api/studio/countries/:countryId/media') await waitReady(JSON.parse(response.body).id);
+      if (row.route === 'POST /api/studio/countries/:countryId/media') {
+        await waitReady(JSON.parse(response.body).id);
+        // What the fingerprint would have caught had a forgery got through: a stored object, a queued job, an audit entry.
+        const after = await fingerprint(testApp.databaseUrl);
+        for (const part of ['objects', 'jobs', 'audit_log', 'media_assets']) expect(after[part], part).not.toBe(before[part]);
+      }
     });
   }
 });

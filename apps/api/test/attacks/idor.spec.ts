@@ -207,8 +207,9 @@ describe('IDOR: swapping ids between countries', () => {
       await curatorAm.patch(studio(am, `media/${k.image}`), { alt: ru('Чужая'), caption: ru('<script>alert(1)</script>') }).expect(404);
       await curatorAm.request('put', studio(am, `media/${k.video}/captions/en`)).set('content-type', 'text/vtt').send(VALID_VTT).expect(404);
       await curatorAm.delete(studio(am, `media/${k.video}/captions/ru`)).expect(404);
-      // Armenia's own image with Kazakhstan's video mixed in the same request is no way round it.
-      await curatorAm.request('put', studio(am, `media/${a.image}/captions/en`)).set('content-type', 'text/vtt').send(VALID_VTT).expect((r) => expect(r.status).toBeGreaterThanOrEqual(400));
+      // Armenia's own asset under its own path is refused for what it is (an image takes no captions), not by its country.
+      const ownImage = await curatorAm.request('put', studio(am, `media/${a.image}/captions/ru`)).set('content-type', 'text/vtt').send(VALID_VTT).expect(400);
+      expect(ownImage.body.message).toBe('Only audio and video have captions');
       const listed = (await curatorAm.get(studio(am, 'media')).expect(200)).body.items as { id: string }[];
       expect(listed.map((m) => m.id)).not.toContain(k.image);
       await curatorAm.get(`/api/media/${k.video}/captions/ru.vtt`).expect(404);
@@ -241,7 +242,9 @@ describe('IDOR: swapping ids between countries', () => {
     const entries = (await moderatorAm.get(`/api/audit?entityId=${k.submitted.id}`).expect(200)).body.items;
     expect(entries).toEqual([]);
     const all = (await moderatorAm.get('/api/audit?limit=500').expect(200)).body.items as { countryId: string | null }[];
-    expect(all.every((entry) => entry.countryId === am)).toBe(true);
+    // Armenia's own entries (its staff created records and uploaded a file) are there, and only they.
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.filter((entry) => entry.countryId !== am)).toEqual([]);
     const csv = await moderatorAm.get(`/api/audit/export.csv?entityId=${k.submitted.id}`).expect(200);
     expect(csv.text).not.toContain(k.submitted.id);
   });
