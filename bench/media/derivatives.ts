@@ -119,7 +119,8 @@ async function main(cleanup: Cleanup): Promise<void> {
   }
 
   // ── what each side made ──
-  const ourTiles = ours!.files.filter((f) => f.name.startsWith('iiif/'));
+  // `iiif/full/max` is a whole-image rendition (info.json `max`), not a tile; vips makes none.
+  const ourTiles = ours!.files.filter((f) => f.name.startsWith('iiif/') && !f.name.startsWith('iiif/full/'));
   const ourOther = ours!.files.filter((f) => !f.name.startsWith('iiif/'));
   const vipsFiles = walk(vipsOut);
   const tileDir = join(vipsOut, 'tiles');

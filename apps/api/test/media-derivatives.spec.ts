@@ -6,6 +6,12 @@ import { objectsOf, readObject, waitForMedia } from './support/store';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
 const SERIAL = 'SERIAL-4242';
+/** The photo's GPS latitude 43° 15′ 30″ as EXIF writes it: three rationals, in either byte order. */
+const LATITUDE = [false, true].map((littleEndian) => {
+  const view = new DataView(new ArrayBuffer(24));
+  [43, 1, 15, 1, 30, 1].forEach((value, i) => view.setUint32(i * 4, value, littleEndian));
+  return Buffer.from(view.buffer);
+});
 
 /** A camera photo as phones make them: sideways pixels, an orientation tag, GPS and a body serial. */
 function cameraPhoto(width: number, height: number): Promise<Buffer> {
@@ -49,21 +55,36 @@ describe('image derivatives', () => {
     const names = await objectsOf(folder);
     const derived = names.filter((name) => !name.endsWith('/original'));
     expect(derived).toEqual(expect.arrayContaining([`${folder}w400.webp`, `${folder}w1800.webp`, `${folder}w1600.jpg`]));
-    const tiles = derived.filter((name) => name.includes('/iiif/'));
+    const tiles = derived.filter((name) => name.includes('/iiif/') && !name.includes('/iiif/full/'));
     // 1800 × 2600 at 512 px tiles: 4×6 + 2×3 + 1×2 + 1×1 tiles over scale factors 1, 2, 4, 8.
     expect(tiles).toHaveLength(24 + 6 + 2 + 1);
     expect(tiles).toContain(`${folder}iiif/0,0,512,512/512,512/0/default.jpg`);
     expect(tiles).toContain(`${folder}iiif/1536,2048,264,512/264,512/0/default.jpg`);
     expect(tiles).toContain(`${folder}iiif/0,0,1800,2600/225,325/0/default.jpg`);
 
-    for (const name of derived.filter((n) => !n.includes('/iiif/') || n.endsWith('/0,0,512,512/512,512/0/default.jpg'))) {
+    // info.json lists the whole-image sizes; each is served at that size.
+    const info = JSON.parse((await curator.get(`/iiif/3/${asset.id}/info.json`).expect(200)).text);
+    expect(info.sizes).toEqual([
+      { width: 225, height: 325 },
+      { width: 1418, height: 2048 },
+    ]);
+    for (const { width, height } of info.sizes) {
+      const whole = await curator.get(`/iiif/3/${asset.id}/full/${width},${height}/0/default.jpg`).expect(200);
+      expect(await sharp(whole.body).metadata()).toMatchObject({ width, height });
+    }
+
+    // No rendition and no tile carries the camera's metadata: no EXIF, XMP or IPTC block, no GPS, no serial.
+    const leaks: string[] = [];
+    for (const name of derived) {
       const bytes = await readObject(name);
       const metadata = await sharp(bytes).metadata();
-      expect(metadata.exif, `${name} keeps EXIF`).toBeUndefined();
-      expect(metadata.orientation ?? 1, name).toBe(1);
-      expect(bytes.includes(SERIAL), `${name} leaks the camera serial`).toBe(false);
-      expect(bytes.includes('VitrinaCam'), `${name} leaks the camera make`).toBe(false);
+      for (const block of ['exif', 'xmp', 'iptc'] as const) if (metadata[block]) leaks.push(`${name} has ${block}`);
+      if ((metadata.orientation ?? 1) !== 1) leaks.push(`${name} has orientation ${metadata.orientation}`);
+      for (const marker of ['Exif\0\0', SERIAL, 'VitrinaCam']) if (bytes.includes(marker)) leaks.push(`${name} contains ${JSON.stringify(marker)}`);
+      if (LATITUDE.some((value) => bytes.includes(value))) leaks.push(`${name} contains the latitude`);
     }
+    expect(derived.length).toBeGreaterThan(tiles.length + 4);
+    expect(leaks).toEqual([]);
     const w400 = await sharp(await readObject(`${folder}w400.webp`)).metadata();
     expect([w400.width, w400.height]).toEqual([400, 578]);
   });

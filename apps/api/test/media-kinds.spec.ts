@@ -1,5 +1,5 @@
 import { publishDirectly } from './support/publish';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,7 +96,7 @@ describe('sound, film and documents; media of exhibitions and memorial events; c
     const captions = await visitor.get(routes[1]).expect(200);
     expect(captions.headers['content-type']).toBe('text/vtt; charset=utf-8');
     expect(captions.text).toBe(VALID_VTT);
-    // Captions can be replaced under the same URL: caches must revalidate, unlike renditions.
+    // The unversioned URL follows the live revision: caches must revalidate, unlike renditions.
     expect(captions.headers['cache-control']).toBe('public, no-cache');
     expect(whole.headers['cache-control']).toContain('immutable');
     await visitor.get(`/api/media/${video.id}/captions/en.vtt`).expect(404);
@@ -108,7 +108,8 @@ describe('sound, film and documents; media of exhibitions and memorial events; c
     expect(page.body.media[0]).toMatchObject({
       kind: 'video',
       fileUrl: `/api/media/${video.id}/file`,
-      captions: [{ lang: 'ru', url: `/api/media/${video.id}/captions/ru.vtt` }],
+      // The version the live revision recorded: the file's SHA-256.
+      captions: [{ lang: 'ru', url: `/api/media/${video.id}/captions/ru-${createHash('sha256').update(VALID_VTT).digest('hex')}.vtt` }],
     });
     expect(page.body.image).toMatchObject({ id: image.id, fileUrl: null });
   });

@@ -129,6 +129,8 @@ export interface MediaTexts {
   rights: string | null;
   transcript: LocalizedText;
   captionLanguages: string[];
+  /** The captions file of each language (its SHA-256; '' for one stored before captions had versions). */
+  captionVersions: Record<string, string>;
 }
 
 export const NOTIFICATION_KINDS = ['submitted', 'approved', 'changes-requested', 'rejected', 'unpublished'] as const;

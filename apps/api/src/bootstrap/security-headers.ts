@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 
 /** Headers of any answer rather than of the security policy. */
 const NOT_SECURITY = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -19,6 +19,18 @@ export async function registerSecurityHeaders(server: FastifyInstance, extraConn
     void reply.headers(headers);
     done();
   });
+}
+
+/**
+ * A public resource other sites' viewers may load (Mirador, Universal Viewer,
+ * a museum's own page): IIIF tiles, info.json and manifests, and published
+ * renditions. CORS lets their scripts read it, and Cross-Origin-Resource-Policy
+ * replaces the `same-site` every other answer carries, which would make the
+ * browser refuse it to an `<img>` on another site. Only for public answers:
+ * drafts, originals and errors keep `same-site`.
+ */
+export function openToOtherSites(reply: FastifyReply): void {
+  void reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin');
 }
 
 async function securityHeaders(extraConnectSrc: string[]): Promise<Record<string, string>> {

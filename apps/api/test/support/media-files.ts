@@ -40,3 +40,32 @@ export function pdfFile(line = 'Vitrina test document'): Buffer {
 }
 
 export const VALID_VTT = 'WEBVTT\n\n00:00.000 --> 00:02.500\nЗдравствуйте.\n\n00:02.500 --> 00:05.000\nЭто запись воспоминаний.\n';
+
+/** One ISO-BMFF box: its size, its four-letter type, its payload. */
+export function mp4Box(type: string, ...payload: Buffer[]): Buffer {
+  const body = Buffer.concat(payload);
+  const header = Buffer.alloc(8);
+  header.writeUInt32BE(8 + body.length, 0);
+  header.write(type, 4, 'latin1');
+  return Buffer.concat([header, body]);
+}
+
+/**
+ * An MP4 as a phone writes one, cut down to its boxes: where it was filmed
+ * in `moov/udta/©xyz` (Android) and in `moov/meta` (Apple's location key),
+ * a track name in `trak/udta`, and the media data after them.
+ */
+export function mp4WithLocation(location: string): Buffer {
+  const xyz = Buffer.concat([Buffer.from([0, location.length, 0x15, 0xc7]), Buffer.from(location, 'latin1')]);
+  const appleKey = Buffer.from(`mdta com.apple.quicktime.location.ISO6709 ${location}`, 'latin1');
+  const moov = mp4Box(
+    'moov',
+    mp4Box('mvhd', Buffer.alloc(100)),
+    mp4Box('trak', mp4Box('tkhd', Buffer.alloc(84)), mp4Box('udta', mp4Box('name', Buffer.from('Back camera'))), mp4Box('mdia', Buffer.alloc(200, 3))),
+    mp4Box('udta', mp4Box('\u00a9xyz', xyz)),
+    mp4Box('meta', Buffer.alloc(4), mp4Box('keys', appleKey)),
+  );
+  const data = Buffer.alloc(8000);
+  for (let i = 0; i < data.length; i++) data[i] = (i * 13 + 5) & 0xff;
+  return Buffer.concat([mp4Box('ftyp', Buffer.from('isom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2mp41')), moov, mp4Box('mdat', data)]);
+}

@@ -11,13 +11,15 @@ export function textsOf(asset: MediaAssetEntity): MediaTexts {
     rights: asset.rights,
     transcript: asset.transcript,
     captionLanguages: asset.captionLanguages,
+    captionVersions: asset.captionVersions,
   };
 }
 
 /**
  * The texts of a record's media as they are now, frozen into the revision
- * being saved: a curator re-captioning a photograph of a live item changes
- * nothing visitors see until that revision is approved.
+ * being saved: a curator re-captioning a photograph of a live item, or
+ * replacing a film's captions file, changes nothing visitors see until that
+ * revision is approved (the snapshot names each captions file by its version).
  */
 export async function snapshotMediaTexts(manager: EntityManager, countryId: string, mediaIds: string[]): Promise<Record<string, MediaTexts>> {
   const assets = await findByIds(manager.getRepository(MediaAssetEntity), { countryId }, mediaIds);

@@ -7,6 +7,11 @@ export type AssetsById = Map<string, MediaAssetEntity>;
 /** How many of a record's media are looked at to find its card image. */
 export const CARD_IMAGE_CANDIDATES = 3;
 
+/** A captions file's URL: versioned (immutable) when it has a version, else the unversioned URL of files stored before versions. */
+export function captionsUrl(assetId: string, lang: string, version: string): string {
+  return `/api/media/${assetId}/captions/${lang}${version ? `-${version}` : ''}.vtt`;
+}
+
 export function presentAsset(reader: Reader, asset: MediaAssetEntity): PublicMedia {
   return {
     id: asset.id,
@@ -23,7 +28,7 @@ export function presentAsset(reader: Reader, asset: MediaAssetEntity): PublicMed
     credit: reader.text(asset.credit),
     rights: asset.rights,
     fileUrl: asset.kind === 'image' ? null : `/api/media/${asset.id}/file`,
-    captions: asset.captionLanguages.map((lang) => ({ lang, url: `/api/media/${asset.id}/captions/${lang}.vtt` })),
+    captions: asset.captionLanguages.map((lang) => ({ lang, url: captionsUrl(asset.id, lang, asset.captionVersions[lang] ?? '') })),
     transcript: reader.text(asset.transcript),
   };
 }

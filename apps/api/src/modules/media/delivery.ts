@@ -1,19 +1,45 @@
 import { NotFoundException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
+import { openToOtherSites } from '../../bootstrap/security-headers';
 import type { ObjectStorage } from '../../infra/storage/object-storage.service';
 import type { ServableAsset } from './media-access.service';
 import { assetFolder } from './media-derivatives.worker';
+import { storedMetadataBoxes, withoutMetadata } from './mp4-metadata';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Captions are replaced under the same URL, so caches must ask again before reusing them. */
+/** An unversioned captions URL follows the live revision, so caches must ask again before reusing it. */
 const REVALIDATE = 'public, no-cache';
 const PRIVATE = 'private, no-store';
 
+/** The store's answer for a key it does not hold; anything else (unreachable, refused) goes on to the error filter as 503. */
+function isMissing(error: unknown): boolean {
+  return ['NoSuchKey', 'NotFound'].includes((error as { code?: string })?.code ?? '');
+}
+
+/** A read of the store, with a missing object answered 404. */
+async function notFoundIfMissing<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isMissing(error)) throw new NotFoundException('No such media');
+    throw error;
+  }
+}
+
+async function openWhole(storage: ObjectStorage, key: string): Promise<Readable> {
+  const stream = await storage.getStream(key);
+  if (!stream) throw new NotFoundException('No such media');
+  return stream;
+}
+
 /**
- * Sends one stored derivative. Public renditions and tiles may be cached for
- * good (an asset's bytes never change), public captions only with
- * revalidation (a curator may replace them); answers for unpublished media are
- * private and uncacheable, so a CDN never holds a draft.
+ * Sends one stored derivative. Public renditions, tiles and versioned
+ * captions may be cached for good (their bytes never change under their
+ * name) and used by other sites' viewers; answers for unpublished media are
+ * private and uncacheable, so a CDN never holds a draft. The object is
+ * opened before any header is set, so a missing one is a clean 404 and a
+ * store outage a 503.
  */
 export async function sendDerivative(
   storage: ObjectStorage,
@@ -21,16 +47,14 @@ export async function sendDerivative(
   servable: ServableAsset,
   name: string,
   contentType: string,
-  options: { cors?: boolean; replaceable?: boolean } = {},
+  options: { revalidate?: boolean } = {},
 ): Promise<FastifyReply> {
-  const { cors = false, replaceable = false } = options;
-  const stream = await storage.getStream(`${assetFolder(servable.asset)}/${name}`);
-  if (!stream) throw new NotFoundException('No such media');
+  const stream = await openWhole(storage, `${assetFolder(servable.asset)}/${name}`);
   void reply
     .type(contentType)
-    .header('cache-control', servable.isPublic ? (replaceable ? REVALIDATE : IMMUTABLE) : PRIVATE)
+    .header('cache-control', servable.isPublic ? (options.revalidate ? REVALIDATE : IMMUTABLE) : PRIVATE)
     .header('content-disposition', `inline; filename="${servable.asset.id}-${name.replace(/[^\w.-]/g, '_')}"`);
-  if (cors && servable.isPublic) void reply.header('access-control-allow-origin', '*');
+  if (servable.isPublic) openToOtherSites(reply);
   return reply.send(stream);
 }
 
@@ -64,8 +88,9 @@ export function parseRange(header: string | undefined, size: number): { start: n
 
 /**
  * The uploaded file itself, for audio, video and documents (images are
- * only ever served as derivatives, so no original with its metadata leaks).
- * Ranges let players seek without downloading the whole film.
+ * only ever served as derivatives), with the location and other metadata
+ * boxes of MP4 files blanked. Ranges let players seek without downloading
+ * the whole film.
  */
 export async function sendOriginal(
   storage: ObjectStorage,
@@ -75,27 +100,23 @@ export async function sendOriginal(
 ): Promise<FastifyReply> {
   const { asset } = servable;
   if (asset.kind === 'image') throw new NotFoundException('No such media');
+  const range = parseRange(rangeHeader, asset.byteSize);
+  if (range === 'unsatisfiable') {
+    return reply.status(416).header('content-range', `bytes */${asset.byteSize}`).header('cache-control', 'no-store').send();
+  }
   const key = `${assetFolder(asset)}/original`;
+  // Files processed before their metadata boxes were recorded are looked at now.
+  const boxes = asset.metadataBoxes ?? (await notFoundIfMissing(() => storedMetadataBoxes(storage, key, asset.mimeType, asset.byteSize)));
+  const start = range?.start ?? 0;
+  const length = range ? range.end - range.start + 1 : asset.byteSize;
+  const stream = range ? await notFoundIfMissing(() => storage.getRange(key, start, length)) : await openWhole(storage, key);
   const fileName = `${asset.id}.${EXTENSIONS[asset.mimeType] ?? 'bin'}`;
   void reply
     .type(asset.mimeType)
     .header('accept-ranges', 'bytes')
     .header('cache-control', servable.isPublic ? IMMUTABLE : PRIVATE)
-    .header('content-disposition', `${asset.kind === 'document' ? 'attachment' : 'inline'}; filename="${fileName}"`);
-  const range = parseRange(rangeHeader, asset.byteSize);
-  if (range === 'unsatisfiable') {
-    return reply.status(416).header('content-range', `bytes */${asset.byteSize}`).send();
-  }
-  if (range) {
-    const length = range.end - range.start + 1;
-    const stream = await storage.getRange(key, range.start, length);
-    return reply
-      .status(206)
-      .header('content-range', `bytes ${range.start}-${range.end}/${asset.byteSize}`)
-      .header('content-length', String(length))
-      .send(stream);
-  }
-  const stream = await storage.getStream(key);
-  if (!stream) throw new NotFoundException('No such media');
-  return reply.header('content-length', String(asset.byteSize)).send(stream);
+    .header('content-disposition', `${asset.kind === 'document' ? 'attachment' : 'inline'}; filename="${fileName}"`)
+    .header('content-length', String(length));
+  if (range) void reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${asset.byteSize}`);
+  return reply.send(withoutMetadata(stream, start, boxes));
 }

@@ -8,6 +8,19 @@ export const FALLBACK_WIDTH = 1600;
 /** Images larger than this on either side also get a IIIF tile pyramid. */
 export const TILING_THRESHOLD = 2000;
 export const TILE_SIZE = 512;
+/**
+ * `full/max` of a tiled image: the whole image within this box. info.json
+ * declares it as maxWidth/maxHeight (IIIF Image API 3.0 §4.2), because a
+ * full-resolution JPEG of a 100-megapixel scan would cost more than its pyramid.
+ */
+export const IIIF_MAX_SIZE = 2048;
+/** Where the `full/max` rendition is stored, relative to the asset's folder. */
+export const IIIF_FULL_MAX = 'iiif/full/max/0/default.jpg';
+
+export interface Size {
+  width: number;
+  height: number;
+}
 
 export interface DerivedFile {
   /** Relative to the asset's folder: `w800.webp`, `iiif/0,0,512,512/512,512/0/default.jpg`. */
@@ -32,6 +45,27 @@ export function scaleFactorsFor(width: number, height: number): number[] {
   const factors = [1];
   while (Math.max(width, height) / factors[factors.length - 1] > TILE_SIZE) factors.push(factors[factors.length - 1] * 2);
   return factors;
+}
+
+/** The whole image at a scale factor, rounded up as IIIF viewers (OpenSeadragon) round it. */
+export function levelSize(width: number, height: number, factor: number): Size {
+  return { width: Math.ceil(width / factor), height: Math.ceil(height / factor) };
+}
+
+/** The size `max` stands for: the region within IIIF_MAX_SIZE × IIIF_MAX_SIZE, never upscaled. */
+export function maxSize(width: number, height: number): Size {
+  const scale = Math.min(1, IIIF_MAX_SIZE / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/**
+ * The whole-image sizes a level-0 client may ask for as `full/{w},{h}` (info.json
+ * `sizes`): the pyramid's one-tile level, which is also a tile, and `max`.
+ */
+export function fullSizes(width: number, height: number, scaleFactors: number[]): Size[] {
+  const smallest = levelSize(width, height, scaleFactors[scaleFactors.length - 1]);
+  const max = maxSize(width, height);
+  return smallest.width === max.width && smallest.height === max.height ? [max] : [smallest, max];
 }
 
 /**
@@ -68,11 +102,18 @@ export async function makeImageDerivatives(original: Buffer, maxPixels: number):
   if (Math.max(info.width, info.height) > TILING_THRESHOLD) {
     scaleFactors = scaleFactorsFor(info.width, info.height);
     files.push(...(await makeTiles(fromPixels, info.width, info.height, scaleFactors)));
+    const max = maxSize(info.width, info.height);
+    const data = await fromPixels().resize(max.width, max.height).jpeg({ quality: 80 }).toBuffer();
+    files.push({ name: IIIF_FULL_MAX, contentType: 'image/jpeg', data });
   }
   return { width: info.width, height: info.height, thumbhash, files, widths: [...new Set(widths)], scaleFactors };
 }
 
-/** A IIIF Image API 3.0 level-0 pyramid: each tile stored under its canonical request path. */
+/**
+ * A IIIF Image API 3.0 level-0 pyramid: each tile stored under its request
+ * path with an `x,y,w,h` region; the one tile of the smallest level is also
+ * what `full/{w},{h}` names (see iiifObjectName).
+ */
 async function makeTiles(
   fromPixels: () => Sharp,
   width: number,
@@ -98,4 +139,26 @@ async function makeTiles(
     }
   }
   return tiles;
+}
+
+/** An image request's region and size, already checked for syntax: `full` or `x,y,w,h`; `max` or `w,h`. */
+export interface TileRequest {
+  region: 'full' | [number, number, number, number];
+  size: 'max' | [number, number];
+}
+
+/**
+ * The stored object that answers an image request, or null when no object can:
+ * `full` is the region `0,0,{width},{height}`, `max` the region within
+ * IIIF_MAX_SIZE, and the whole image at its `max` size is IIIF_FULL_MAX. Any
+ * other region and size names a tile, which exists or not.
+ */
+export function iiifObjectName(image: Size, request: TileRequest): string | null {
+  const [x, y, w, h] = request.region === 'full' ? [0, 0, image.width, image.height] : request.region;
+  if (x >= image.width || y >= image.height) return null;
+  const whole = x === 0 && y === 0 && w === image.width && h === image.height;
+  const size = request.size === 'max' ? maxSize(w, h) : { width: request.size[0], height: request.size[1] };
+  const max = maxSize(image.width, image.height);
+  if (whole && size.width === max.width && size.height === max.height) return IIIF_FULL_MAX;
+  return `iiif/${x},${y},${w},${h}/${size.width},${size.height}/0/default.jpg`;
 }

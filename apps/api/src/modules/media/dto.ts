@@ -5,6 +5,3 @@ import { z } from 'zod';
 export class UpdateMediaDto extends createZodDto(updateMediaSchema) {}
 export class CaptionsParams extends createZodDto(countryScopedIdParamsSchema.extend({ lang: languageSchema })) {}
 export class AssetParams extends createZodDto(z.strictObject({ assetId: z.uuid() })) {}
-export class CaptionsFileParams extends createZodDto(
-  z.strictObject({ assetId: z.uuid(), file: z.string().regex(/^[a-z]{2,3}\.vtt$/, 'not a captions file name') }),
-) {}

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { openToOtherSites } from '../../bootstrap/security-headers';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { PublicRoute } from '../access/access.decorators';
@@ -36,8 +37,8 @@ export class IiifManifestsController {
   private headers(reply: FastifyReply): void {
     void reply
       .type('application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"')
-      .header('access-control-allow-origin', '*')
       .header('cache-control', 'public, max-age=300');
+    openToOtherSites(reply);
   }
 
   @Get('items/:id')

@@ -1,6 +1,7 @@
 import type { LocalizedText, MediaKind, MediaStatus } from '@vitrina/contracts';
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { CountryEntity } from '../countries/country.entity';
+import type { HiddenBox } from './mp4-metadata';
 
 /**
  * An uploaded file. Its original lives in object storage under
@@ -76,9 +77,21 @@ export class MediaAssetEntity {
   @Column({ type: 'jsonb', default: () => `'{}'` })
   transcript: LocalizedText;
 
-  /** Languages with a WebVTT file at `{country}/{asset}/captions/{lang}.vtt`. */
+  /** Languages with a WebVTT file: the keys of captionVersions. */
   @Column({ name: 'caption_languages', type: 'text', array: true, default: () => `'{}'` })
   captionLanguages: string[];
+
+  /**
+   * The latest captions of each language: the SHA-256 of the file, stored at
+   * `{country}/{asset}/captions/{lang}-{sha256}.vtt`. Each revision records
+   * the versions it was saved with, so visitors keep the approved captions.
+   */
+  @Column({ name: 'caption_versions', type: 'jsonb', default: () => `'{}'` })
+  captionVersions: Record<string, string>;
+
+  /** Audio and video in MP4: the metadata boxes blanked for visitors (null until the file is processed). */
+  @Column({ name: 'metadata_boxes', type: 'jsonb', nullable: true })
+  metadataBoxes: HiddenBox[] | null;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;

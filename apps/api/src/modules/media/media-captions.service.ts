@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CAPTIONS_MAX_BYTES, CONTENT_LANGUAGES, TIMED_MEDIA_KINDS, type ContentLanguage, type MediaAsset } from '@vitrina/contracts';
@@ -9,8 +10,13 @@ import { MediaAssetEntity } from './media-asset.entity';
 import { assetFolder } from './media-derivatives.worker';
 import { MediaService } from './media.service';
 
-export function captionsKey(asset: Pick<MediaAssetEntity, 'countryId' | 'id'>, lang: string): string {
-  return `${assetFolder(asset)}/captions/${lang}.vtt`;
+/**
+ * Where one version of a language's captions is stored, relative to the
+ * asset's folder: content-addressed, so a new file never replaces one a live
+ * revision shows. Version '' is a file stored before captions had versions.
+ */
+export function captionsName(lang: string, version: string): string {
+  return `captions/${lang}${version ? `-${version}` : ''}.vtt`;
 }
 
 /** Refuses anything that is not a WebVTT file with at least one cue, naming the first problems and their lines. */
@@ -24,7 +30,7 @@ export function parseWebVtt(text: string): void {
   if (cues.length === 0) throw new BadRequestException('The WebVTT file has no cues');
 }
 
-/** WebVTT captions of audio and video, one file per language. */
+/** WebVTT captions of audio and video: per language, every version a revision may have recorded. */
 @Injectable()
 export class MediaCaptionsService {
   private readonly assets: Repository<MediaAssetEntity>;
@@ -38,26 +44,39 @@ export class MediaCaptionsService {
     this.assets = db.getRepository(MediaAssetEntity);
   }
 
+  /**
+   * Stores a new version of a language's captions and makes it the latest.
+   * Visitors keep the version the live revision recorded until a revision
+   * saved after this one is approved.
+   */
   async put(countryId: string, assetId: string, lang: string, body: unknown): Promise<MediaAsset> {
     const asset = await this.timedAsset(countryId, assetId, lang);
     if (typeof body !== 'string') throw new BadRequestException('Send the WebVTT file as the body, with Content-Type text/vtt');
     parseWebVtt(body);
+    const bytes = Buffer.from(body, 'utf8');
+    const version = createHash('sha256').update(bytes).digest('hex');
     // The object first, then the row: a row never names captions that are not stored.
-    await this.storage.putBuffer(captionsKey(asset, lang), Buffer.from(body, 'utf8'), 'text/vtt; charset=utf-8');
+    await this.storage.putBuffer(`${assetFolder(asset)}/${captionsName(lang, version)}`, bytes, 'text/vtt; charset=utf-8');
     await this.assets.query(
-      `UPDATE media_assets SET caption_languages = array_append(array_remove(caption_languages, $2), $2), updated_at = now() WHERE id = $1`,
-      [asset.id, lang],
+      `UPDATE media_assets SET caption_languages = array_append(array_remove(caption_languages, $2), $2),
+              caption_versions = caption_versions || jsonb_build_object($2::text, $3::text), updated_at = now()
+        WHERE id = $1`,
+      [asset.id, lang, version],
     );
     return this.media.get(countryId, assetId);
   }
 
+  /**
+   * The language has no captions in the next revision. The file stays: a
+   * live revision may still show it (the clean-up removes it with its asset).
+   */
   async remove(countryId: string, assetId: string, lang: string): Promise<MediaAsset> {
     const asset = await this.timedAsset(countryId, assetId, lang);
     await this.assets.query(
-      `UPDATE media_assets SET caption_languages = array_remove(caption_languages, $2), updated_at = now() WHERE id = $1`,
+      `UPDATE media_assets SET caption_languages = array_remove(caption_languages, $2), caption_versions = caption_versions - $2::text, updated_at = now()
+        WHERE id = $1`,
       [asset.id, lang],
     );
-    await this.storage.remove(captionsKey(asset, lang));
     return this.media.get(countryId, assetId);
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
@@ -6,11 +6,26 @@ import { z } from 'zod';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { PublicRoute } from '../access/access.decorators';
 import { sendDerivative, sendOriginal } from './delivery';
-import { AssetParams, CaptionsFileParams } from './dto';
+import { AssetParams } from './dto';
+import { captionsName } from './media-captions.service';
 import { MediaAccess } from './media-access.service';
 
 class DerivativeParams extends createZodDto(
   z.strictObject({ assetId: z.uuid(), file: z.string().regex(/^w\d{1,5}\.(webp|jpg)$/, 'not a derivative name') }),
+) {}
+
+const CAPTIONS_FILE = /^([a-z]{2,3})(?:-([0-9a-f]{64}))?\.vtt$/;
+class CaptionsFileParams extends createZodDto(
+  z.strictObject({
+    assetId: z.uuid(),
+    file: z
+      .string()
+      .regex(CAPTIONS_FILE, 'not a captions file name')
+      .transform((file) => {
+        const [, lang, version] = CAPTIONS_FILE.exec(file)!;
+        return { lang, version };
+      }),
+  }),
 ) {}
 
 /** Responsive renditions: `/api/media/{asset}/w800.webp`, `/api/media/{asset}/w1600.jpg`. */
@@ -39,13 +54,19 @@ export class MediaDeliveryController {
     return sendOriginal(this.storage, reply, servable, request.headers.range);
   }
 
-  /** WebVTT captions: `/api/media/{asset}/captions/en.vtt`. */
+  /**
+   * WebVTT captions: `/api/media/{asset}/captions/en-{sha256}.vtt` names one
+   * version (immutable); `/api/media/{asset}/captions/en.vtt` the one the
+   * reader may see now (the latest for the country's staff, the approved one
+   * for visitors).
+   */
   @PublicRoute()
   @Get(':assetId/captions/:file')
   async captions(@Param() params: CaptionsFileParams, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const servable = await this.access.servable(params.assetId, request.actor);
-    const lang = params.file.slice(0, -'.vtt'.length);
-    if (!servable.asset.captionLanguages.includes(lang)) throw new NotFoundException('No such captions');
-    return sendDerivative(this.storage, reply, servable, `captions/${lang}.vtt`, 'text/vtt; charset=utf-8', { cors: true, replaceable: true });
+    const { lang, version } = params.file;
+    const servable = await this.access.captions(params.assetId, request.actor, lang, version);
+    return sendDerivative(this.storage, reply, servable, captionsName(lang, servable.version), 'text/vtt; charset=utf-8', {
+      revalidate: servable.revalidate,
+    });
   }
 }

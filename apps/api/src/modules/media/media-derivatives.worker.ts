@@ -7,6 +7,7 @@ import { JobQueue } from '../../infra/queue/job-queue.service';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { type Derivatives, makeImageDerivatives } from './derivatives';
 import { MediaAssetEntity } from './media-asset.entity';
+import { storedMetadataBoxes } from './mp4-metadata';
 import { renderFirstPage } from './pdf-preview';
 
 export const DERIVE_QUEUE = 'media.derive';
@@ -68,7 +69,12 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
   async derive(assetId: string): Promise<void> {
     const asset = await this.assets.findOneBy({ id: assetId });
     if (!asset || asset.status === 'ready') return;
-    if (asset.kind !== 'image' && asset.kind !== 'document') return this.markReady(asset.id);
+    if (asset.kind !== 'image' && asset.kind !== 'document') {
+      // Where a phone video says it was filmed is blanked for visitors (see mp4-metadata.ts).
+      const metadataBoxes = await storedMetadataBoxes(this.storage, `${assetFolder(asset)}/original`, asset.mimeType, asset.byteSize);
+      await this.assets.update({ id: asset.id }, { metadataBoxes });
+      return this.markReady(asset.id);
+    }
     const folder = assetFolder(asset);
     const original = await this.storage.getBuffer(`${folder}/original`);
     let derived: Derivatives;

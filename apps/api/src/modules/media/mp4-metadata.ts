@@ -1,0 +1,151 @@
+import { Transform, type Readable } from 'node:stream';
+import type { ObjectStorage } from '../../infra/storage/object-storage.service';
+
+/**
+ * Phone videos carry where they were filmed in ISO-BMFF metadata boxes:
+ * `udta` (`©xyz`, `loci`), `meta` (Apple's location key) and XMP `uuid`
+ * boxes. Visitors get the file with each of those boxes turned into a `free`
+ * box of the same size, its contents zeroed: no offset moves (the sample
+ * tables point into `mdat` by absolute offset), so byte ranges and seeking
+ * work as on the original, and players skip `free` boxes wherever they are.
+ */
+
+/** The types whose MIME type says ISO-BMFF (MP4, M4A, MOV). */
+export const ISO_BMFF_TYPES = new Set(['video/mp4', 'audio/mp4', 'audio/x-m4a', 'video/quicktime']);
+
+/** A box to blank: where it starts, its whole size, and how long its header is (8, or 16 with a 64-bit size). */
+export interface HiddenBox {
+  offset: number;
+  size: number;
+  headerLength: number;
+}
+
+const HIDDEN = new Set(['udta', 'meta']);
+/** Containers whose children may be metadata: the movie and its tracks (`moov/udta`, `moov/trak/udta`). */
+const CONTAINERS = new Set(['moov', 'trak']);
+const XMP_UUID = Buffer.from('be7acfcb97a942e89c71999491e3afac', 'hex');
+/** Reads are this large, so the headers of neighbouring boxes come in one request. */
+const WINDOW = 64 * 1024;
+/** A well-formed file has a handful of top-level boxes before its first fragment; more means stop looking. */
+const MAX_BOXES = 2000;
+
+/** `length` bytes at `offset` of the stored file (fewer at its end). */
+export type RangeReader = (offset: number, length: number) => Promise<Buffer>;
+
+class WindowedReader {
+  private start = 0;
+  private window: Buffer = Buffer.alloc(0);
+
+  constructor(
+    private readonly read: RangeReader,
+    private readonly size: number,
+  ) {}
+
+  async bytes(offset: number, length: number): Promise<Buffer> {
+    const end = Math.min(offset + length, this.size);
+    if (offset < this.start || end > this.start + this.window.length) {
+      this.start = offset;
+      this.window = await this.read(offset, Math.min(Math.max(WINDOW, length), this.size - offset));
+    }
+    return this.window.subarray(offset - this.start, end - this.start);
+  }
+}
+
+interface BoxHeader {
+  type: string;
+  size: number;
+  headerLength: number;
+}
+
+/** The box header at `offset`, or null where the bytes cannot be a box inside [offset, end). */
+function parseHeader(bytes: Buffer, offset: number, end: number): BoxHeader | null {
+  if (bytes.length < 8) return null;
+  const type = bytes.toString('latin1', 4, 8);
+  let size = bytes.readUInt32BE(0);
+  let headerLength = 8;
+  if (size === 1) {
+    if (bytes.length < 16) return null;
+    size = Number(bytes.readBigUInt64BE(8));
+    headerLength = 16;
+  } else if (size === 0) {
+    size = end - offset; // the box runs to the end of its parent (or of the file)
+  }
+  return size >= headerLength && offset + size <= end ? { type, size, headerLength } : null;
+}
+
+/**
+ * The metadata boxes of an ISO-BMFF file, found by reading box headers only:
+ * top-level boxes, the children of `moov` and of each `trak`. Stops at the
+ * first fragment (`moof`: a fragmented file's metadata is in its `moov`) and
+ * at the first malformed header (such a file does not play either).
+ */
+export async function findMetadataBoxes(read: RangeReader, fileSize: number): Promise<HiddenBox[]> {
+  const reader = new WindowedReader(read, fileSize);
+  const found: HiddenBox[] = [];
+  let seen = 0;
+  const walk = async (start: number, end: number, depth: number): Promise<void> => {
+    for (let offset = start; offset + 8 <= end && seen++ < MAX_BOXES; ) {
+      const header = parseHeader(await reader.bytes(offset, 32), offset, end);
+      if (!header || (depth === 0 && header.type === 'moof')) return;
+      const { type, size, headerLength } = header;
+      if (HIDDEN.has(type) || (type === 'uuid' && (await isXmp(reader, offset + headerLength)))) {
+        found.push({ offset, size, headerLength });
+      } else if (CONTAINERS.has(type) && depth < 2) {
+        await walk(offset + headerLength, offset + size, depth + 1);
+      }
+      offset += size;
+    }
+  };
+  await walk(0, fileSize, 0);
+  return found;
+}
+
+/** The metadata boxes of a stored file, read through byte ranges; none for files that are not ISO-BMFF. */
+export async function storedMetadataBoxes(storage: ObjectStorage, key: string, mimeType: string, byteSize: number): Promise<HiddenBox[]> {
+  if (!ISO_BMFF_TYPES.has(mimeType)) return [];
+  return findMetadataBoxes(async (offset, length) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await storage.getRange(key, offset, length)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }, byteSize);
+}
+
+async function isXmp(reader: WindowedReader, at: number): Promise<boolean> {
+  return (await reader.bytes(at, 16)).equals(XMP_UUID);
+}
+
+/** Blanks the hidden boxes in `bytes`, which start at `position` of the file: type `free`, contents zero. */
+export function blankBoxes(bytes: Buffer, position: number, boxes: HiddenBox[]): Buffer {
+  let out = bytes;
+  const end = position + bytes.length;
+  const fill = (from: number, to: number, value: Buffer | number) => {
+    const a = Math.max(from, position);
+    const b = Math.min(to, end);
+    if (a >= b) return;
+    if (out === bytes) out = Buffer.from(bytes);
+    if (typeof value === 'number') out.fill(value, a - position, b - position);
+    else value.copy(out, a - position, a - from, b - from);
+  };
+  for (const box of boxes) {
+    fill(box.offset + 4, box.offset + 8, FREE);
+    fill(box.offset + box.headerLength, box.offset + box.size, 0);
+  }
+  return out;
+}
+
+const FREE = Buffer.from('free', 'latin1');
+
+/** The stored bytes from `position` on, as visitors get them. */
+export function withoutMetadata(source: Readable, position: number, boxes: HiddenBox[]): Readable {
+  if (boxes.length === 0) return source;
+  let at = position;
+  const blanking = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const out = blankBoxes(chunk, at, boxes);
+      at += chunk.length;
+      done(null, out);
+    },
+  });
+  source.on('error', (error) => blanking.destroy(error));
+  return source.pipe(blanking);
+}
