@@ -1,12 +1,50 @@
 import { type ApiError, CSRF_COOKIE, CSRF_HEADER } from '@vitrina/contracts';
+import i18n, { type TFunction } from 'i18next';
+
+/** The sentence a person reads for a failed request, by HTTP status; 0 means the server was not reached. */
+const STATUS_KEYS: Record<number, string> = {
+  0: 'errors.request.network',
+  400: 'errors.request.invalid',
+  401: 'errors.request.signedOut',
+  403: 'errors.request.forbidden',
+  404: 'errors.request.notFound',
+  409: 'errors.request.conflict',
+  413: 'errors.request.tooLarge',
+  415: 'errors.request.unsupported',
+  422: 'errors.request.unprocessable',
+  429: 'errors.request.throttled',
+  503: 'errors.request.unavailable',
+};
+
+function statusKey(status: number, overrides: Record<number, string> = {}): string {
+  return overrides[status] ?? STATUS_KEYS[status] ?? (status >= 500 ? 'errors.request.server' : 'errors.request.failed');
+}
 
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiError | undefined,
   ) {
-    super(body?.message ?? `HTTP ${status}`);
+    // Callers that show `message` as it is get the server's words, or a translated sentence when it gave none.
+    super(body?.message ?? i18n.t(statusKey(status), { status }));
   }
+}
+
+/** A failure as it is shown: a translated sentence, and the server's own (English) words as a detail. */
+export interface Failure {
+  message: string;
+  detail?: string;
+}
+
+/**
+ * Describes any error thrown by `api`, `apiText` or an upload. `overrides`
+ * names other translation keys for some statuses (an upload's 413 is about its file).
+ */
+export function describeFailure(error: unknown, t: TFunction, overrides: Record<number, string> = {}): Failure {
+  if (!(error instanceof ApiRequestError)) {
+    return { message: t('errors.request.unexpected'), detail: error instanceof Error ? error.message : undefined };
+  }
+  return { message: t(statusKey(error.status, overrides), { status: error.status }), detail: error.body?.message };
 }
 
 function readCookie(name: string): string | undefined {
@@ -36,8 +74,15 @@ export function apiText<T>(method: Method, path: string, type: string, text: str
 async function send<T>(method: Method, path: string, body: { type: string; text: string } | undefined): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body) headers['content-type'] = body.type;
-  if (method !== 'GET') headers[CSRF_HEADER] = await csrfToken();
-  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body?.text });
+  let response: Response;
+  try {
+    if (method !== 'GET') headers[CSRF_HEADER] = await csrfToken();
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body?.text });
+  } catch (error) {
+    // fetch rejects only when no answer came (offline, connection refused): the browser's own words are not shown.
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiRequestError(0, undefined);
+  }
   if (response.status === 204) return undefined as T;
   const payload = response.headers.get('content-type')?.includes('json') ? await response.json() : undefined;
   if (!response.ok) throw new ApiRequestError(response.status, payload as ApiError | undefined);

@@ -2,6 +2,7 @@ import type { Country } from '@vitrina/contracts';
 import { type DragEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AssetDetails } from './AssetDetails';
+import { FailureAlert, UPLOAD_FAILURE_KEYS } from './FailureAlert';
 import { Reorderable } from './Reorderable';
 import { type UploadHandle, uploadFile } from './upload';
 
@@ -9,7 +10,8 @@ interface PendingUpload {
   key: string;
   name: string;
   progress: number;
-  error?: string;
+  /** Kept as thrown, so its sentence follows the UI language. */
+  error?: unknown;
   handle?: UploadHandle;
 }
 
@@ -38,6 +40,7 @@ export function MediaManager({
 
   const update = (key: string, patch: Partial<PendingUpload>) =>
     setPending((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+  const dismiss = (key: string) => setPending((list) => list.filter((p) => p.key !== key));
 
   function start(files: FileList | File[]) {
     for (const file of Array.from(files)) {
@@ -46,13 +49,13 @@ export function MediaManager({
       setPending((list) => [...list, { key, name: file.name, progress: 0, handle }]);
       handle.done
         .then((asset) => {
-          setPending((list) => list.filter((p) => p.key !== key));
+          dismiss(key);
           if (single) onChange([{ assetId: asset.id }]);
           else if (!latest.current.some((m) => m.assetId === asset.id)) onChange([...latest.current, { assetId: asset.id }]);
         })
-        .catch((error: Error) => {
-          if (error.name === 'AbortError') setPending((list) => list.filter((p) => p.key !== key));
-          else update(key, { error: error.message, handle: undefined });
+        .catch((error: unknown) => {
+          if (error instanceof DOMException && error.name === 'AbortError') dismiss(key);
+          else update(key, { error, handle: undefined });
         });
     }
   }
@@ -88,10 +91,13 @@ export function MediaManager({
         {pending.map((upload) => (
           <li key={upload.key}>
             <span>{upload.name}</span>{' '}
-            {upload.error ? (
-              <span className="error" role="alert">
-                {upload.error}
-              </span>
+            {upload.error !== undefined ? (
+              <>
+                <FailureAlert as="span" error={upload.error} overrides={UPLOAD_FAILURE_KEYS} />
+                <button type="button" className="secondary" onClick={() => dismiss(upload.key)} aria-label={`${t('studio.remove')}: ${upload.name}`}>
+                  {t('studio.remove')}
+                </button>
+              </>
             ) : (
               <>
                 <progress max={1} value={upload.progress} aria-label={t('studio.media.progress', { name: upload.name })} />

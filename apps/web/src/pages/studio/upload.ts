@@ -1,4 +1,5 @@
-import { CSRF_COOKIE, CSRF_HEADER, FILE_NAME_HEADER, type MediaAsset } from '@vitrina/contracts';
+import { type ApiError, CSRF_COOKIE, CSRF_HEADER, FILE_NAME_HEADER, type MediaAsset } from '@vitrina/contracts';
+import { ApiRequestError } from '../../api/client';
 
 export interface UploadHandle {
   done: Promise<MediaAsset>;
@@ -20,16 +21,17 @@ export function uploadFile(countryId: string, file: File, onProgress: (fraction:
     xhr.setRequestHeader(FILE_NAME_HEADER, encodeURIComponent(file.name));
     xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     xhr.onload = () => {
-      let body: { message?: string } | undefined;
+      let body: unknown;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
         body = undefined;
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as MediaAsset);
-      else reject(new Error(body?.message ?? `HTTP ${xhr.status}`));
+      else reject(new ApiRequestError(xhr.status, body as ApiError | undefined));
     };
-    xhr.onerror = () => reject(new Error('network error'));
+    // No answer at all (offline, or the connection dropped mid-file): status 0, described like any other failure.
+    xhr.onerror = () => reject(new ApiRequestError(0, undefined));
     xhr.onabort = () => reject(new DOMException('cancelled', 'AbortError'));
     xhr.send(file);
   });
