@@ -1,24 +1,35 @@
 import type { PublicMedia } from '@vitrina/contracts';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Viewer = import('openseadragon').Viewer;
 
+/** How far one press of a zoom button or of + / − goes. */
+const ZOOM_STEP = 1.5;
+
 /**
  * OpenSeadragon on the image's IIIF tiles. Its canvas takes keyboard focus
- * (arrows pan, + and − zoom, 0 resets); the buttons below do the same.
+ * (arrows pan, + and − zoom, 0 resets) and is named as an application so a
+ * screen reader passes those keys on; the buttons below do the same, and the
+ * zoom level is announced when a move ends.
  */
 export function DeepZoom({ media }: { media: PublicMedia }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<Viewer>(undefined);
+  const hintId = useId();
+  const [zoom, setZoom] = useState(1);
+  const label = t('media.deepZoom', { title: media.alt?.text ?? '' });
+  const currentLabel = useRef(label);
+  currentLabel.current = label;
 
   useEffect(() => {
     let disposed = false;
+    let settle: ReturnType<typeof setTimeout> | undefined;
     void (async () => {
       const OpenSeadragon = (await import('openseadragon')).default;
       if (disposed || !container.current) return;
-      viewer.current = OpenSeadragon({
+      const opened = OpenSeadragon({
         element: container.current,
         showNavigationControl: false,
         crossOriginPolicy: 'Anonymous',
@@ -33,25 +44,59 @@ export function DeepZoom({ media }: { media: PublicMedia }) {
           tiles: [{ width: 512, height: 512, scaleFactors: media.tileScaleFactors ?? [1] }],
         } as never,
       });
+      opened.canvas.setAttribute('role', 'application');
+      opened.canvas.setAttribute('aria-label', currentLabel.current);
+      opened.canvas.setAttribute('aria-describedby', hintId);
+      // The zoom being moved to, relative to the whole image in the frame (100 %), as people think of
+      // zoom; read once the presses have settled, so the live region speaks once, not every frame.
+      const report = () => {
+        clearTimeout(settle);
+        settle = setTimeout(() => setZoom(opened.viewport.getZoom(false) / opened.viewport.getHomeZoom()), 200);
+      };
+      opened.addHandler('open', report);
+      opened.addHandler('zoom', report);
+      // A tap of + or − zooms as far as the buttons do (OpenSeadragon's own step is 10 % per tap),
+      // whatever the keyboard layout puts those characters on.
+      opened.addHandler('canvas-key', (event) => {
+        const key = (event.originalEvent as KeyboardEvent).key;
+        const factor = key === '+' || key === '=' ? ZOOM_STEP : key === '-' || key === '_' ? 1 / ZOOM_STEP : undefined;
+        if (factor === undefined) return;
+        event.preventDefaultAction = true;
+        opened.viewport.zoomBy(factor).applyConstraints();
+      });
+      viewer.current = opened;
     })();
     return () => {
       disposed = true;
+      clearTimeout(settle);
       viewer.current?.destroy();
+      viewer.current = undefined;
     };
-  }, [media]);
+  }, [media, hintId]);
 
-  const zoom = (factor: number) => viewer.current?.viewport.zoomBy(factor).applyConstraints();
-  const label = t('media.deepZoom', { title: media.alt?.text ?? '' });
+  useEffect(() => viewer.current?.canvas.setAttribute('aria-label', label), [label]);
+
+  const zoomBy = (factor: number) => viewer.current?.viewport.zoomBy(factor).applyConstraints();
   return (
     <figure className="deep-zoom">
-      <div ref={container} className="deep-zoom-canvas" role="region" aria-label={label} data-testid="deep-zoom" />
+      <div ref={container} className="deep-zoom-canvas" data-testid="deep-zoom" />
       <div className="deep-zoom-controls">
-        <button type="button" onClick={() => zoom(1.5)}>{t('media.zoomIn')}</button>
-        <button type="button" onClick={() => zoom(1 / 1.5)}>{t('media.zoomOut')}</button>
+        <button type="button" onClick={() => zoomBy(ZOOM_STEP)}>
+          {t('media.zoomIn')}
+        </button>
+        <button type="button" onClick={() => zoomBy(1 / ZOOM_STEP)}>
+          {t('media.zoomOut')}
+        </button>
         <button type="button" className="secondary" onClick={() => viewer.current?.viewport.goHome()}>
           {t('media.reset')}
         </button>
+        <output aria-live="polite" data-zoom={zoom.toFixed(3)}>
+          {t('media.zoomLevel', { percent: Math.round(zoom * 100) })}
+        </output>
       </div>
+      <p id={hintId} className="muted small">
+        {t('media.keyboardHint')}
+      </p>
       {media.caption && <figcaption lang={media.caption.lang}>{media.caption.text}</figcaption>}
     </figure>
   );

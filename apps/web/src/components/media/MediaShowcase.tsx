@@ -1,32 +1,53 @@
 import type { PublicMedia } from '@vitrina/contracts';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeepZoom } from './DeepZoom';
 import { MediaPlayer } from './MediaPlayer';
 import { ResponsiveImage } from './ResponsiveImage';
 
-/** The first image large (deep zoom when it has tiles), the others as a gallery, then sound, film and documents. */
+/** One image shown large: deep zoom when it has tiles, else the picture with its caption. */
+function ImageStage({ image }: { image: PublicMedia }) {
+  if (image.tiled) return <DeepZoom media={image} />;
+  return (
+    <figure>
+      <ResponsiveImage media={image} sizes="(min-width: 72rem) 68rem, 100vw" />
+      {image.caption && <figcaption lang={image.caption.lang}>{image.caption.text}</figcaption>}
+    </figure>
+  );
+}
+
+/**
+ * One image large (the first, until the visitor picks another from the row
+ * below, so every tiled image can be zoomed into), then sound, film and documents.
+ */
 export function MediaShowcase({ media }: { media: PublicMedia[] }) {
   const { t } = useTranslation();
+  const stageId = useId();
+  const [chosen, setChosen] = useState<string>();
   const images = media.filter((m) => m.kind === 'image');
   const others = media.filter((m) => m.kind !== 'image');
   if (media.length === 0) return null;
-  const [first, ...rest] = images;
+  const shown = images.find((image) => image.id === chosen) ?? images[0];
   return (
     <div className="media-showcase">
-      {first &&
-        (first.tiled ? (
-          <DeepZoom media={first} />
-        ) : (
-          <figure>
-            <ResponsiveImage media={first} sizes="(min-width: 72rem) 68rem, 100vw" />
-            {first.caption && <figcaption lang={first.caption.lang}>{first.caption.text}</figcaption>}
-          </figure>
-        ))}
-      {rest.length > 0 && (
-        <ul className="media-gallery" aria-label={t('media.more')}>
-          {rest.map((image) => (
+      {shown && (
+        <div id={stageId}>
+          <ImageStage key={shown.id} image={shown} />
+        </div>
+      )}
+      {images.length > 1 && (
+        <ul className="media-gallery media-choices" aria-label={t('media.images')}>
+          {images.map((image, index) => (
             <li key={image.id}>
-              <ResponsiveImage media={image} sizes="(min-width: 60rem) 20rem, 50vw" />
+              <button
+                type="button"
+                aria-pressed={image === shown}
+                aria-controls={stageId}
+                aria-label={t('media.showImage', { number: index + 1, title: image.alt?.text ?? '' })}
+                onClick={() => setChosen(image.id)}
+              >
+                <ResponsiveImage media={image} sizes="(min-width: 60rem) 20rem, 50vw" />
+              </button>
             </li>
           ))}
         </ul>

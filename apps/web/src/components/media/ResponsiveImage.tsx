@@ -2,6 +2,12 @@ import type { PublicMedia } from '@vitrina/contracts';
 import { useMemo, useState } from 'react';
 import { thumbHashToDataURL } from 'thumbhash';
 
+/**
+ * The server makes one JPEG for browsers without WebP, `w{min(1600, width)}.jpg`
+ * (FALLBACK_WIDTH in apps/api/src/modules/media/derivatives.ts).
+ */
+const JPEG_FALLBACK_WIDTH = 1600;
+
 function placeholder(thumbhash: string | null): string | undefined {
   if (!thumbhash) return undefined;
   try {
@@ -11,7 +17,10 @@ function placeholder(thumbhash: string | null): string | undefined {
   }
 }
 
-/** The WebP renditions as a srcset, sized up front, with the thumbhash shown until the image arrives. */
+/**
+ * The WebP renditions as a srcset with the JPEG as the fallback, sized up
+ * front, with the thumbhash shown until the image arrives.
+ */
 export function ResponsiveImage({
   media,
   sizes = '(min-width: 60rem) 50vw, 100vw',
@@ -28,21 +37,23 @@ export function ResponsiveImage({
   if (widths.length === 0) return null;
   const largest = widths[widths.length - 1];
   const height = media.width && media.height ? Math.round((largest * media.height) / media.width) : undefined;
+  const base = `/api/media/${media.id}`;
   return (
-    <img
-      className="responsive-image"
-      src={`/api/media/${media.id}/w${largest}.webp`}
-      srcSet={widths.map((w) => `/api/media/${media.id}/w${w}.webp ${w}w`).join(', ')}
-      sizes={sizes}
-      width={largest}
-      height={height}
-      alt={media.alt?.text ?? ''}
-      lang={media.alt?.lang}
-      loading={eager ? 'eager' : 'lazy'}
-      fetchPriority={eager ? 'high' : undefined}
-      decoding="async"
-      onLoad={() => setLoaded(true)}
-      style={!loaded && background ? { backgroundImage: `url(${background})`, backgroundSize: 'cover' } : undefined}
-    />
+    <picture>
+      <source type="image/webp" srcSet={widths.map((w) => `${base}/w${w}.webp ${w}w`).join(', ')} sizes={sizes} />
+      <img
+        className="responsive-image"
+        src={`${base}/w${Math.min(JPEG_FALLBACK_WIDTH, largest)}.jpg`}
+        width={largest}
+        height={height}
+        alt={media.alt?.text ?? ''}
+        lang={media.alt?.lang}
+        loading={eager ? 'eager' : 'lazy'}
+        fetchPriority={eager ? 'high' : undefined}
+        decoding="async"
+        onLoad={() => setLoaded(true)}
+        style={!loaded && background ? { backgroundImage: `url(${background})`, backgroundSize: 'cover' } : undefined}
+      />
+    </picture>
   );
 }
