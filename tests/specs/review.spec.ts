@@ -39,7 +39,9 @@ describe('review', () => {
     const diff = moderator.getByRole('table', { name: /Changes/ });
     await expect.poll(() => diff.textContent()).toContain('engraved with initials');
     const row = diff.locator('tr', { hasText: 'engraved with initials' });
-    expect(await row.locator('th').textContent()).toContain('description');
+    // Fields by name, in the reader's language, never as raw paths.
+    expect(await row.locator('th').textContent()).toBe('Description');
+    expect(await row.locator('td').first().textContent()).toBe('English');
     expect(await row.locator('del').count()).toBe(1);
     expect(await row.locator('ins').textContent()).toContain('engraved with initials');
     await expectAccessible(moderator, 'review detail with diff');
@@ -49,7 +51,11 @@ describe('review', () => {
     await expect.poll(() => moderator.locator('[role=status]').first().textContent()).toBe('Approved and published.');
     await expectAccessible(moderator, 'review queue');
     await moderator.getByRole('link', { name: 'Audit log' }).click();
-    await expect.poll(() => moderator.locator('table.audit').textContent()).toContain('approve');
+    const approval = moderator.locator('table.audit tr[data-action=approve]').first();
+    await expect.poll(() => approval.count()).toBe(1);
+    // Actions and states by name, not as codes.
+    expect(await approval.locator('td').nth(2).textContent()).toBe('Approved');
+    expect(await approval.locator('td').nth(4).textContent()).toBe('in review → published');
     await expectAccessible(moderator, 'audit log');
 
     await visitor.reload();

@@ -33,9 +33,37 @@ export type ModerationInput = z.infer<typeof moderationSchema>;
 export const REVIEW_ACTIONS = ['submit', 'withdraw', 'approve', 'request-changes', 'reject', 'unpublish', 'archive', 'restore'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
+/** Every action the audit log records. The web app names each in every UI language; a new one is added here first. */
+export const AUDIT_ACTIONS = [
+  'create',
+  'save',
+  'delete',
+  ...REVIEW_ACTIONS,
+  'login',
+  'login.failure',
+  'logout',
+  'password.change',
+  'user.create',
+  'user.update',
+  'membership.grant',
+  'membership.revoke',
+  'media.upload',
+  'media.update',
+  'media.captions',
+  'media.captions-remove',
+  'country.create',
+  'country.update',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/** What an audit entry can be about. */
+export const AUDIT_ENTITY_TYPES = [...RECORD_TYPES, 'media', 'user', 'country', 'session'] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+export const PUBLISH_BLOCKER_CODES = ['missing-title', 'missing-rights', 'missing-media-rights', 'missing-alt', 'missing-captions', 'media-not-ready'] as const;
+
 /** What keeps a revision from being published, each named precisely. */
 export interface PublishBlocker {
-  code: 'missing-alt' | 'missing-captions' | 'missing-rights' | 'missing-media-rights' | 'media-not-ready' | 'missing-title';
+  code: (typeof PUBLISH_BLOCKER_CODES)[number];
   /** In English, for logs and API clients; the web app builds its own text from the code and the fields below. */
   message: string;
   lang?: string;

@@ -1,7 +1,7 @@
 import { Readable, pipeline } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEntry, AuditPage, AuditQuery } from '@vitrina/contracts';
+import type { AuditAction, AuditEntityType, AuditEntry, AuditPage, AuditQuery } from '@vitrina/contracts';
 import { stringify } from 'csv-stringify';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { currentRequest } from '../../infra/http/request-context';
@@ -9,11 +9,11 @@ import type { Actor } from '../access/actor';
 import { AuditLogEntity } from './audit-log.entity';
 
 export interface AuditEvent {
-  action: string;
+  action: AuditAction;
   /** Who acted; null for the system or an anonymous caller (a failed login). */
   actor: Pick<Actor, 'userId' | 'email'> | null;
   countryId?: string | null;
-  entityType?: string;
+  entityType?: AuditEntityType;
   entityId?: string | null;
   fromState?: string | null;
   toState?: string | null;

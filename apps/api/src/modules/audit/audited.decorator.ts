@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+import type { AuditAction, AuditEntityType } from '@vitrina/contracts';
 
 export const AUDITED = 'vitrina:audited';
 
@@ -6,8 +7,8 @@ export const AUDITED = 'vitrina:audited';
 export type ValuePath = `${'params' | 'body' | 'response'}.${string}`;
 
 export interface AuditedRoute {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: ValuePath;
   countryId?: ValuePath;
 }

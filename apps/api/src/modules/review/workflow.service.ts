@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApproveInput, Collection, ContentStatus, LocalizedText, ModerationInput, PublishBlocker, SendBackInput } from '@vitrina/contracts';
+import type { ApproveInput, Collection, ContentStatus, LocalizedText, ModerationInput, PublishBlocker, ReviewAction, SendBackInput } from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
@@ -162,7 +162,7 @@ export class WorkflowService {
     await tx.getRepository(kind.entity).update({ id: record.id }, { ...changes, status: to, updatedAt: () => 'updated_at' } as never);
   }
 
-  private log(tx: EntityManager, kind: RecordKind, record: Record, actor: Actor, action: string, to: ContentStatus, comment?: string) {
+  private log(tx: EntityManager, kind: RecordKind, record: Record, actor: Actor, action: ReviewAction, to: ContentStatus, comment?: string) {
     return this.audit.record(
       {
         action,

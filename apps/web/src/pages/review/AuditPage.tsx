@@ -1,11 +1,15 @@
-import type { AuditPage as AuditPageData } from '@vitrina/contracts';
+import { AUDIT_ACTIONS, type AuditEntry, type AuditPage as AuditPageData } from '@vitrina/contracts';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api';
+import { useAuth } from '../../auth/auth-context';
 import { Notice, errorNotice } from '../admin/Notice';
+import { actionLabel, entityLabel, stateLabel } from './labels';
 
 interface Filters {
+  /** This country's entries, or (admins only) every entry, those of no country (logins, user changes) included. */
+  scope: 'country' | 'all';
   action: string;
   actor: string;
   from: string;
@@ -13,7 +17,7 @@ interface Filters {
 }
 
 function query(countryId: string, filters: Filters, before?: number): string {
-  const params = new URLSearchParams({ countryId });
+  const params = new URLSearchParams(filters.scope === 'country' ? { countryId } : {});
   if (filters.action) params.set('action', filters.action);
   if (filters.actor) params.set('actor', filters.actor);
   if (filters.from) params.set('from', new Date(filters.from).toISOString());
@@ -22,11 +26,25 @@ function query(countryId: string, filters: Filters, before?: number): string {
   return params.toString();
 }
 
-/** The country's audit log with filters, newest first, paged; the same selection downloads as CSV. */
+/** Who or what an entry is about: the kind of thing, its short id, the account it names, the moderator's comment. */
+function What({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const { email, comment } = entry.details as { email?: unknown; comment?: unknown };
+  return (
+    <>
+      {entityLabel(t, entry.entityType)} <span className="muted small">{entry.entityId?.slice(0, 8)}</span>
+      {typeof email === 'string' && <> {email}</>}
+      {typeof comment === 'string' && <q>{comment}</q>}
+    </>
+  );
+}
+
+/** The audit log with filters, newest first, paged; the same selection downloads as CSV. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
+  const { me } = useAuth();
   const { countryId = '' } = useParams();
-  const [draft, setDraft] = useState<Filters>({ action: '', actor: '', from: '', to: '' });
+  const [draft, setDraft] = useState<Filters>({ scope: 'country', action: '', actor: '', from: '', to: '' });
   const [filters, setFilters] = useState<Filters>(draft);
   const [before, setBefore] = useState<number[]>([]);
   const page = useApi<AuditPageData>(`/api/audit?${query(countryId, filters, before[before.length - 1])}`);
@@ -35,7 +53,7 @@ export function AuditPage() {
     setFilters(draft);
     setBefore([]);
   };
-  const field = (key: keyof Filters, type = 'text') => (
+  const field = (key: 'actor' | 'from' | 'to', type = 'text') => (
     <label>
       <span>{t(`audit.filters.${key}`)}</span>
       <input type={type} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
@@ -45,7 +63,26 @@ export function AuditPage() {
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('audit.heading')}</h2>
       <form className="filters" onSubmit={apply} role="search" aria-label={t('audit.filter')}>
-        {field('action')}
+        {me?.user.isAdmin && (
+          <label>
+            <span>{t('audit.filters.scope')}</span>
+            <select value={draft.scope} onChange={(e) => setDraft({ ...draft, scope: e.target.value as Filters['scope'] })}>
+              <option value="country">{t('audit.thisCountry')}</option>
+              <option value="all">{t('audit.allCountries')}</option>
+            </select>
+          </label>
+        )}
+        <label>
+          <span>{t('audit.filters.action')}</span>
+          <select value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
+            <option value="">{t('studio.any')}</option>
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {actionLabel(t, action)}
+              </option>
+            ))}
+          </select>
+        </label>
         {field('actor')}
         {field('from', 'datetime-local')}
         {field('to', 'datetime-local')}
@@ -68,17 +105,16 @@ export function AuditPage() {
         </thead>
         <tbody>
           {page.data?.items.map((entry) => (
-            <tr key={entry.id}>
+            <tr key={entry.id} data-action={entry.action}>
               <td>
                 <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(i18n.language)}</time>
               </td>
               <td>{entry.actorEmail ?? '—'}</td>
-              <td>{entry.action}</td>
+              <td>{actionLabel(t, entry.action)}</td>
               <td>
-                {entry.entityType} <span className="muted small">{entry.entityId?.slice(0, 8)}</span>
-                {typeof entry.details.comment === 'string' && <q>{entry.details.comment}</q>}
+                <What entry={entry} />
               </td>
-              <td>{entry.fromState || entry.toState ? `${entry.fromState ?? '—'} → ${entry.toState ?? '—'}` : ''}</td>
+              <td>{entry.fromState || entry.toState ? `${stateLabel(t, entry.fromState)} → ${stateLabel(t, entry.toState)}` : ''}</td>
               <td>{entry.ip}</td>
             </tr>
           ))}

@@ -7,6 +7,7 @@ import { useApi } from '../../api/use-api';
 import { Text } from '../../components/content/Text';
 import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
 import { DiffTable } from './DiffTable';
+import { blockerLabel } from './labels';
 
 type Decision = 'approve' | 'request-changes' | 'reject' | 'unpublish' | 'archive';
 
@@ -45,7 +46,14 @@ export function ReviewDetail() {
         {t(`review.types.${record.type}`)} · {t(`studio.states.${record.status}`)} · {t('workflow.latestRevision', { number: record.revision })}
         {' · '}
         {record.liveRevision ? t('workflow.liveRevision', { number: record.liveRevision }) : t('workflow.notLive')}
-        {record.submittedBy && <> · {t('review.submittedBy', { name: record.submittedBy, date: new Date(record.submittedAt ?? '').toLocaleString(i18n.language) })}</>}
+        {record.submittedBy && (
+          <>
+            {' · '}
+            {record.submittedAt
+              ? t('review.submittedBy', { name: record.submittedBy, date: new Date(record.submittedAt).toLocaleString(i18n.language) })
+              : t('review.submittedByNoDate', { name: record.submittedBy })}
+          </>
+        )}
       </p>
       <DiffTable changes={record.changes} />
       <section aria-labelledby="blockers-heading">
@@ -55,7 +63,7 @@ export function ReviewDetail() {
         ) : (
           <ul className="blockers">
             {record.blockers.map((blocker) => (
-              <li key={`${blocker.code}-${blocker.assetId ?? ''}-${blocker.lang ?? ''}`}>{blocker.message}</li>
+              <li key={`${blocker.code}-${blocker.assetId ?? ''}-${blocker.lang ?? ''}`}>{blockerLabel(t, blocker)}</li>
             ))}
           </ul>
         )}
