@@ -11,7 +11,12 @@ function pick(path: ValuePath | undefined, sources: Record<string, unknown>): st
   return typeof value === 'string' ? value : null;
 }
 
-/** Writes the audit entry of an @Audited route once it has succeeded; failures change nothing and log nothing. */
+/**
+ * Writes the audit entry of an @Audited route once it has succeeded; failures change nothing and log nothing.
+ * The entry is written after the handler's transaction, so a crash in between loses it and it can say only
+ * what the request and answer show: changes whose details matter (content, review, accounts) record their
+ * entry in their own transaction instead (AuditLog.record with the EntityManager).
+ */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
   constructor(
