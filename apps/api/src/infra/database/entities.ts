@@ -8,6 +8,7 @@ import { CountryEntity } from '../../modules/countries/country.entity';
 import { ExhibitionEntity } from '../../modules/exhibitions/exhibition.entity';
 import { ItemEntity } from '../../modules/items/item.entity';
 import { MediaAssetEntity } from '../../modules/media/media-asset.entity';
+import { MediaUploadEntity } from '../../modules/media/media-upload.entity';
 import { MemorialEntity } from '../../modules/memorials/memorial.entity';
 import { SearchDocumentEntity } from '../../modules/search/search-document.entity';
 import { SearchWordEntity } from '../../modules/search/search-word.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   MemorialEntity,
   ExhibitionEntity,
   MediaAssetEntity,
+  MediaUploadEntity,
   ContentRevisionEntity,
   AuditLogEntity,
   NotificationEntity,

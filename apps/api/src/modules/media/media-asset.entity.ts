@@ -1,5 +1,5 @@
 import type { LocalizedText, MediaKind, MediaStatus } from '@vitrina/contracts';
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { CountryEntity } from '../countries/country.entity';
 import type { HiddenBox } from './mp4-metadata';
 
@@ -10,6 +10,8 @@ import type { HiddenBox } from './mp4-metadata';
 @Entity({ name: 'media_assets' })
 @Unique('uq_media_assets_country_sha256', ['countryId', 'sha256'])
 @Check('ck_media_assets_status', `"status" IN ('processing', 'ready', 'failed')`)
+// The clean-up looks for assets stuck in processing: it reads only those, however many assets there are.
+@Index('ix_media_assets_processing', ['createdAt'], { where: `"status" = 'processing'` })
 export class MediaAssetEntity {
   /** Chosen before the upload, because the object key is built from it. */
   @PrimaryColumn('uuid')
@@ -60,6 +62,14 @@ export class MediaAssetEntity {
 
   @Column({ name: 'failure_reason', type: 'text', nullable: true })
   failureReason: string | null;
+
+  /** How many times a worker started processing it since it was (re-)uploaded; bounded, see MAX_PROCESSING_ATTEMPTS. */
+  @Column({ name: 'processing_attempts', type: 'integer', default: 0 })
+  processingAttempts: number;
+
+  /** When the last of those attempts started (null: none yet). */
+  @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
+  lastAttemptAt: Date | null;
 
   @Column({ type: 'jsonb', default: () => `'{}'` })
   alt: LocalizedText;
