@@ -181,32 +181,58 @@ describe('sound, film and documents; media of exhibitions and memorial events; c
     expect(page.body.events[0].media[0].id).toBe(restoration.id);
   });
 
-  it('removes objects no row names once they are old enough, and leaves everything else', async () => {
+  it('removes the objects of uploads cut short once they are old enough, and once a day any folder no row names', async () => {
     // Its own bucket: other test files share the test store, and their objects are not this database's.
     const isolated = await startTestApp({ S3_BUCKET: `cleanup-${Date.now()}` });
     try {
       const client = isolated.client();
       await client.login('curator.kz@vitrina.test');
       const country = (await client.get('/api/public/countries/kazakhstan').expect(200)).body.id;
+      const isolatedDb = isolated.app.get(DataSource);
+      const pending = async () => (await isolatedDb.query('SELECT asset_id FROM media_uploads ORDER BY asset_id')).map((row: { asset_id: string }) => row.asset_id);
       const kept = await client
         .post(`/api/studio/countries/${country}/media`)
         .set('content-type', 'application/octet-stream')
         .send(await sharp({ create: { width: 30, height: 30, channels: 3, background: '#777777' } }).png().toBuffer())
         .expect(201);
       await waitForMedia(client, country, kept.body.id);
-      const orphan = `${country}/${randomUUID()}`;
+      expect(await pending()).toEqual([]); // a finished upload clears its record
+
+      // What a crash between the PUT and the row leaves: the pending record and the objects, no row.
       const bucket = isolated.config.storage.bucket;
-      await storeClient().putObject(bucket, `${orphan}/original`, Buffer.from('left behind by a crash'));
-      await storeClient().putObject(bucket, `${orphan}/w400.webp`, Buffer.from('and a derivative'));
+      const crashed = randomUUID();
+      await isolatedDb.query('INSERT INTO media_uploads (asset_id, country_id) VALUES ($1, $2)', [crashed, country]);
+      await storeClient().putObject(bucket, `${country}/${crashed}/original`, Buffer.from('left behind by a crash'));
+      await storeClient().putObject(bucket, `${country}/${crashed}/w400.webp`, Buffer.from('and a derivative'));
+      // A crash just after the row: the record names an asset that exists, whose objects stay.
+      await isolatedDb.query('INSERT INTO media_uploads (asset_id, country_id) VALUES ($1, $2)', [kept.body.id, country]);
+      // No pending record names it (an upload made after a restored dump): the 15-minute sweep never lists the bucket.
+      const unnamed = `${country}/${randomUUID()}/original`;
+      await storeClient().putObject(bucket, unnamed, Buffer.from('put there by hand'));
       const sweeper = isolated.app.get(MediaCleanupWorker);
 
       expect(await sweeper.sweep(60_000)).toMatchObject({ removedAssets: 0 }); // too young yet
+      expect(await pending()).toEqual([crashed, kept.body.id].sort());
       const report = await sweeper.sweep(0);
       expect(report).toMatchObject({ removedAssets: 1, removedObjects: 2 });
+      expect(await pending()).toEqual([]);
       const left: string[] = [];
       for await (const entry of storeClient().listObjectsV2(bucket, '', true)) left.push(entry.name as string);
-      expect(left.some((key) => key.startsWith(orphan))).toBe(false);
+      expect(left.some((key) => key.includes(crashed))).toBe(false);
       expect(left).toContain(`${country}/${kept.body.id}/original`);
+      expect(left).toContain(unnamed);
+
+      // The daily pass walks the asset folders: it removes the unnamed one, and leaves the asset and an upload under way.
+      const streaming = randomUUID();
+      await isolatedDb.query('INSERT INTO media_uploads (asset_id, country_id) VALUES ($1, $2)', [streaming, country]);
+      await storeClient().putObject(bucket, `${country}/${streaming}/original`, Buffer.from('still arriving'));
+      expect(await sweeper.reconcile(60_000)).toMatchObject({ removedAssets: 0 }); // too young yet
+      expect(await sweeper.reconcile(0)).toEqual({ checkedFolders: 3, removedAssets: 1, removedObjects: 1 });
+      const after: string[] = [];
+      for await (const entry of storeClient().listObjectsV2(bucket, '', true)) after.push(entry.name as string);
+      expect(after).not.toContain(unnamed);
+      expect(after).toContain(`${country}/${kept.body.id}/original`);
+      expect(after).toContain(`${country}/${streaming}/original`);
     } finally {
       await isolated.close();
     }

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { objectsOf } from './support/store';
+import { mp4File, pdfFile, withPngText } from './support/media-files';
+import { objectsOf, waitForMedia } from './support/store';
 import { freePort } from './support/test-infra';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
@@ -46,6 +47,10 @@ describe('media uploads', () => {
 
   afterAll(() => testApp?.close());
 
+  // Only originals: derivatives of earlier uploads may still be arriving from the job queue.
+  const originals = async () => (await objectsOf(`${kz}/`)).filter((name) => name.endsWith('/original'));
+  const count = async (table: 'media_assets' | 'media_uploads') => (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+
   it('stores a real image under a key made of ids, with its hash and size, and reuses it on a second upload', async () => {
     const file = await jpeg(1);
     const first = await upload(file, '../../etc/Дедушка\u0000.jpg');
@@ -68,8 +73,6 @@ describe('media uploads', () => {
   });
 
   it('judges the type by the bytes, refusing SVG, HTML named .jpg, and a JPEG with HTML appended', async () => {
-    // Only originals: derivatives of earlier uploads may still be arriving from the job queue.
-    const originals = async () => (await objectsOf(`${kz}/`)).filter((name) => name.endsWith('/original'));
     const before = await originals();
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     const html = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
@@ -83,6 +86,43 @@ describe('media uploads', () => {
     expect((await upload(elf, 'tool.jpg')).status).toBe(415);
     expect(await originals()).toEqual(before);
     expect((await db.query('SELECT count(*)::int AS n FROM media_assets'))[0].n).toBe(1);
+  });
+
+  it('refuses images and PDFs carrying markup anywhere, even split across network chunks, and stores nothing', async () => {
+    const before = await originals();
+    const assets = await count('media_assets');
+    const script = '<script>alert(1)</script>';
+    const jpegEnd = Buffer.from([0xff, 0xd9]);
+    const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#102030' } }).png().toBuffer();
+    const files: [string, Buffer, string][] = [
+      // Ends with FF D9 as a JPEG should: only the markup inside gives it away.
+      ['JPEG + HTML + FFD9', Buffer.concat([await jpeg(7), Buffer.from(`<html><body>${script}</body></html>`), jpegEnd]), '<html'],
+      ['PNG with a script in a text chunk before IEND', withPngText(png, 'Comment', `<SCRIPT src="//evil.test/x.js"></SCRIPT>`), '<script'],
+      ['PDF with a script before %%EOF', pdfFile(script), '<script'],
+      ['PDF with a javascript: link', pdfFile('javascript:alert(1)'), 'javascript:'],
+    ];
+    for (const [what, body, token] of files) {
+      const response = await upload(body, 'file.bin');
+      expect(response.status, what).toBe(415);
+      expect(response.body.message, what).toContain(`markup (${token})`);
+    }
+
+    // Past the first 512 KiB the upload is already streaming to the store when the token arrives, cut in two.
+    const large = pdfFile('a long report', 700_000);
+    large.write('<scr' + 'ipt>alert(1)</script>', 600_000, 'latin1');
+    const cut = 600_000 + '<scr'.length;
+    const waited = sendRaw(testApp, curator, { 'content-length': String(large.length) }, [large.subarray(0, cut), large.subarray(cut)], {
+      // The server has read everything sent so far, so its last chunk ends in the middle of the token.
+      between: async () => {
+        await until(async () => (await count('media_uploads')) > 0, 'the upload to start streaming to the store');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      },
+    });
+    expect((await waited).status).toBe(415);
+
+    expect(await originals()).toEqual(before);
+    expect(await count('media_assets')).toBe(assets);
+    expect(await count('media_uploads')).toBe(0);
   });
 
   it('refuses a decompression bomb from its header with 422', async () => {
@@ -108,10 +148,43 @@ describe('media uploads', () => {
   });
 
   it('rejects a body shorter than its Content-Length and leaves nothing behind', async () => {
-    const file = await jpeg(4);
-    const response = await sendRaw(testApp, curator, { 'content-length': String(file.length + 500) }, [file], true);
-    expect([400, 0]).toContain(response.status);
-    expect((await db.query('SELECT count(*)::int AS n FROM media_assets'))[0].n).toBe(1);
+    const before = await originals();
+    const assets = await count('media_assets');
+    // Larger than the head the API reads first, so the PUT to the store is under way when the body stops short.
+    const file = mp4File(1024 * 1024);
+    const response = await sendRaw(testApp, curator, { 'content-length': String(file.length + 500) }, [file], {
+      cutOff: () => until(async () => (await count('media_uploads')) > 0, 'the upload to start streaming to the store'),
+    });
+    // The client closed its side: what answers is the HTTP server's own 400 for a cut-off request.
+    expect(response.status).toBe(400);
+    // The handler cleans up after itself; once its pending record is gone, nothing else may be left.
+    await until(async () => (await count('media_uploads')) === 0, 'the upload to be cleaned up');
+    expect(await originals()).toEqual(before);
+    expect(await count('media_assets')).toBe(assets);
+  });
+
+  it('processes a failed asset again when its file is uploaded again', async () => {
+    const file = await jpeg(8);
+    const first = await upload(file, 'retry.jpg');
+    expect(first.status).toBe(201);
+    await waitForMedia(curator, kz, first.body.id);
+    // As the worker leaves it when it gave up, for instance after being killed on every attempt.
+    await db.query(
+      `UPDATE media_assets SET status = 'failed', failure_reason = 'gave up', processing_attempts = 6, derivative_widths = NULL WHERE id = $1`,
+      [first.body.id],
+    );
+
+    const again = await upload(file, 'retry-again.jpg');
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: first.body.id, status: 'processing', failureReason: null });
+    const asset = await waitForMedia(curator, kz, first.body.id);
+    expect(asset).toMatchObject({ status: 'ready', failureReason: null });
+    expect(asset.derivativeWidths.length).toBeGreaterThan(0);
+    const [row] = await db.query(`SELECT processing_attempts FROM media_assets WHERE id = $1`, [first.body.id]);
+    expect(row.processing_attempts).toBe(1);
+    // Still one original: the second upload's copy was removed.
+    expect((await originals()).filter((name) => name.includes(first.body.id))).toHaveLength(1);
+    expect(await count('media_uploads')).toBe(0);
   });
 
   it('sets alt text and captions only in the country’s languages', async () => {
@@ -147,20 +220,35 @@ describe('media uploads', () => {
   });
 });
 
-/** A hand-made request, for bodies supertest cannot send (chunked, lying about their length). */
+async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+interface RawOptions {
+  /** Awaited before each chunk after the first. */
+  between?: () => Promise<void>;
+  /** Awaited after the last chunk; then the client closes its side of the connection without sending the rest. */
+  cutOff?: () => Promise<void>;
+}
+
+/** A hand-made request, for bodies supertest cannot send (chunked, in separate network writes, lying about their length). */
 async function sendRaw(
   testApp: TestApp,
   client: TestClient,
   headers: Record<string, string>,
   chunks: Buffer[],
-  endEarly = false,
+  options: RawOptions = {},
 ): Promise<{ status: number }> {
   const server = testApp.app.getHttpServer();
   if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const cookies = await client.agent.jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false });
   const kz = (await client.get('/api/public/countries/kazakhstan')).body.id;
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const request = http.request(
       {
         host: '127.0.0.1',
@@ -179,9 +267,18 @@ async function sendRaw(
         resolve({ status: response.statusCode ?? 0 });
       },
     );
-    request.on('error', () => resolve({ status: 0 }));
-    for (const chunk of chunks) request.write(chunk);
-    if (endEarly) setTimeout(() => request.destroy(), 300);
-    else if (!headers['content-length'] || Number(headers['content-length']) === chunks.reduce((n, c) => n + c.length, 0)) request.end();
+    request.on('error', reject);
+    void (async () => {
+      for (const [i, chunk] of chunks.entries()) {
+        if (i > 0) await options.between?.();
+        request.write(chunk);
+      }
+      if (options.cutOff) {
+        await options.cutOff();
+        request.socket?.end();
+      } else if (!headers['content-length'] || Number(headers['content-length']) === chunks.reduce((n, c) => n + c.length, 0)) {
+        request.end();
+      }
+    })().catch(reject);
   });
 }

@@ -1,3 +1,5 @@
+import { crc32 } from 'node:zlib';
+
 /**
  * Small files whose bytes say what they are, for uploads of each kind. They
  * need not play: the API keeps audio and video as they are and only reads
@@ -16,8 +18,11 @@ export function mp3File(): Buffer {
   return Buffer.concat([id3, ...Array.from({ length: 20 }, () => frame)]);
 }
 
-/** A one-page PDF with a line of text, written by hand so no tool is needed. */
-export function pdfFile(line = 'Vitrina test document'): Buffer {
+/**
+ * A one-page PDF with a line of text, written by hand so no tool is needed.
+ * `padding` bytes of a comment after the header make it as large as needed.
+ */
+export function pdfFile(line = 'Vitrina test document', padding = 0): Buffer {
   const stream = `BT /F1 42 Tf 72 700 Td (${line}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -26,7 +31,7 @@ export function pdfFile(line = 'Vitrina test document'): Buffer {
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
-  let out = '%PDF-1.4\n';
+  let out = `%PDF-1.4\n${padding > 0 ? `%${'0'.repeat(padding)}\n` : ''}`;
   const offsets: number[] = [];
   objects.forEach((object, i) => {
     offsets.push(out.length);
@@ -68,4 +73,16 @@ export function mp4WithLocation(location: string): Buffer {
   const data = Buffer.alloc(8000);
   for (let i = 0; i < data.length; i++) data[i] = (i * 13 + 5) & 0xff;
   return Buffer.concat([mp4Box('ftyp', Buffer.from('isom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2mp41')), moov, mp4Box('mdat', data)]);
+}
+
+/** `png` with a tEXt chunk (keyword, text) before its IEND: still a valid PNG, ending as a PNG should. */
+export function withPngText(png: Buffer, keyword: string, text: string): Buffer {
+  const iend = png.length - 12;
+  const data = Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0]), Buffer.from(text, 'latin1')]);
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write('tEXt', 4, 'latin1');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  return Buffer.concat([png.subarray(0, iend), chunk, png.subarray(iend)]);
 }

@@ -6,8 +6,17 @@ import { resolvedDatabaseUrl } from '../database/database.module';
 
 export interface JobOptions {
   retryLimit?: number;
+  /** Groups the jobs of one thing (an asset); what it guarantees depends on the queue's policy. */
   singletonKey?: string;
 }
+
+/**
+ * pg-boss 10 queue policies. `standard` ignores singletonKey altogether;
+ * `stately` allows per singletonKey at most one job waiting, one waiting to be
+ * retried and one running, so a key is never worked on twice at once and
+ * sending again while one waits adds nothing.
+ */
+export type QueuePolicy = 'standard' | 'stately';
 
 /** What a handler learns about the attempt it runs. */
 export interface JobAttempt {
@@ -17,12 +26,18 @@ export interface JobAttempt {
 }
 
 const RETRY_LIMIT = 5;
+/** How many times a job runs at most: its first attempt and its retries. */
+export const JOB_ATTEMPTS = RETRY_LIMIT + 1;
 const DEADLOCK = '40P01';
 
-async function createQueueRetrying(boss: PgBoss, queue: string, attempts = 5): Promise<void> {
+async function createQueueRetrying(boss: PgBoss, queue: string, policy: QueuePolicy, attempts = 5): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await boss.createQueue(queue);
+      await boss.createQueue(queue, { name: queue, policy });
+      // A queue made by an earlier version keeps its policy until told otherwise (new jobs follow it).
+      const existing = await boss.getQueue(queue);
+      if (existing && existing.policy !== policy) await boss.updateQueue(queue, { name: queue, policy });
+      return;
     } catch (error) {
       if ((error as { code?: string }).code !== DEADLOCK || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
@@ -42,9 +57,18 @@ export class JobQueue implements OnModuleDestroy {
   private boss: PgBoss | undefined;
   private starting: Promise<PgBoss> | undefined;
   private readonly created = new Map<string, Promise<void>>();
+  private readonly policies = new Map<string, QueuePolicy>();
   private creating: Promise<unknown> = Promise.resolve();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /**
+   * Gives `queue` a policy other than `standard`. Call it before the first
+   * send or work, in every process (senders and workers alike create queues).
+   */
+  declare(queue: string, policy: QueuePolicy): void {
+    this.policies.set(queue, policy);
+  }
 
   private started(): Promise<PgBoss> {
     this.starting ??= (async () => {
@@ -73,7 +97,7 @@ export class JobQueue implements OnModuleDestroy {
   private ensureQueue(boss: PgBoss, queue: string): Promise<void> {
     let done = this.created.get(queue);
     if (!done) {
-      done = this.creating.then(() => createQueueRetrying(boss, queue));
+      done = this.creating.then(() => createQueueRetrying(boss, queue, this.policies.get(queue) ?? 'standard'));
       this.creating = done.catch(() => undefined);
       this.created.set(queue, done);
       done.catch(() => this.created.delete(queue));
@@ -81,16 +105,18 @@ export class JobQueue implements OnModuleDestroy {
     return done;
   }
 
-  async send(queue: string, data: object, options: JobOptions = {}): Promise<void> {
+  /** False when the queue's policy refused the job: one for the same singletonKey is already waiting. */
+  async send(queue: string, data: object, options: JobOptions = {}): Promise<boolean> {
     const boss = await this.started();
     await this.ensureQueue(boss, queue);
-    await boss.send(queue, data, {
+    const id = await boss.send(queue, data, {
       retryLimit: options.retryLimit ?? RETRY_LIMIT,
       retryDelay: this.config.jobs.retryDelaySeconds,
       retryBackoff: true,
       expireInSeconds: this.config.jobs.expireSeconds,
       singletonKey: options.singletonKey,
     });
+    return id !== null;
   }
 
   async work<T extends object>(queue: string, handler: (data: T, attempt: JobAttempt) => Promise<void>): Promise<void> {

@@ -74,8 +74,10 @@ export class ObjectStorage implements OnModuleInit {
         (response) => {
           response.resume();
           const status = response.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve();
-          else reject(new StoreRejected(status));
+          if (status >= 200 && status < 300) return resolve();
+          reject(new StoreRejected(status));
+          // A store that refuses early gets no more of the body.
+          request.destroy();
         },
       );
       request.on('error', reject);
@@ -118,6 +120,17 @@ export class ObjectStorage implements OnModuleInit {
       if (object.name) objects.push({ key: object.name, lastModified: object.lastModified ?? new Date(0) });
     }
     return objects;
+  }
+
+  /**
+   * The "folders" right under `prefix` (keys up to the next `/`), without the
+   * objects inside them: one entry per asset however many tiles it has.
+   */
+  async *listFolders(prefix: string): AsyncGenerator<string> {
+    for await (const entry of this.client.listObjectsV2(this.bucket, prefix, false)) {
+      const folder = (entry as { prefix?: string }).prefix;
+      if (folder) yield folder;
+    }
   }
 
   async removeMany(keys: string[]): Promise<void> {

@@ -1,32 +1,56 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In, LessThan, type Repository } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { JobQueue } from '../../infra/queue/job-queue.service';
-import { ObjectStorage, type StoredObject } from '../../infra/storage/object-storage.service';
-import { MediaDerivativesWorker } from './media-derivatives.worker';
+import { ObjectStorage } from '../../infra/storage/object-storage.service';
+import { MAX_PROCESSING_ATTEMPTS, MediaDerivativesWorker, interruptedReason } from './media-derivatives.worker';
+import { MediaUploadEntity } from './media-upload.entity';
 
 export const CLEANUP_QUEUE = 'media.cleanup';
+export const RECONCILE_QUEUE = 'media.reconcile';
 const EVERY_FIFTEEN_MINUTES = '*/15 * * * *';
-const ASSET_KEY = /^([0-9a-f-]{36})\/([0-9a-f-]{36})\//;
+const DAILY_AT_NIGHT = '40 3 * * *';
+/** Pending uploads looked at per run; any beyond wait for the next run. */
+const BATCH = 1000;
+const ASSET_FOLDER = /^[0-9a-f-]{36}\/([0-9a-f-]{36})\/$/;
+/**
+ * An upload record with no object yet may be a slow upload still streaming
+ * (a 5 GB video over a slow line outlasts the grace period): it is forgotten
+ * only after a day, when no upload can still be under way.
+ */
+const FORGET_EMPTY_MS = 24 * 60 * 60_000;
 
 export interface CleanupReport {
   removedObjects: number;
   removedAssets: number;
   requeuedAssets: number;
+  /** Assets whose processing was interrupted too often: marked failed with the reason. */
+  failedAssets: number;
+}
+
+export interface ReconcileReport {
+  checkedFolders: number;
+  removedObjects: number;
+  removedAssets: number;
 }
 
 /**
- * Keeps the store and the database agreeing. An upload writes its object
- * before its row, so a crash or outage in between leaves an object nobody
- * names: once it is older than the grace period it is removed. An asset
- * still "processing" long after upload has lost its job (the queue was
- * unreachable just then) and is queued again.
+ * Keeps the store and the database agreeing, at a cost proportional to what
+ * is pending, not to the size of the bucket. An upload records itself before
+ * its PUT and clears the record once its row exists: a record older than the
+ * grace period names an upload that a crash or an outage cut short, and the
+ * objects under its folder are removed. An asset still "processing" long
+ * after its last attempt has lost its job (the queue was unreachable just
+ * then) and is queued again, or failed once it has been tried often enough.
+ * A daily pass (reconcile) catches objects no record names, walking asset
+ * folders rather than objects.
  */
 @Injectable()
 export class MediaCleanupWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(MediaCleanupWorker.name);
+  private readonly uploads: Repository<MediaUploadEntity>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -34,30 +58,95 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
     private readonly queue: JobQueue,
     private readonly storage: ObjectStorage,
     private readonly derivatives: MediaDerivativesWorker,
-  ) {}
+  ) {
+    this.uploads = db.getRepository(MediaUploadEntity);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runJobs) return;
     await this.queue.work(CLEANUP_QUEUE, async () => {
       const report = await this.sweep();
-      if (report.removedAssets || report.requeuedAssets) this.logger.log(report, 'media clean-up');
+      if (Object.values(report).some(Boolean)) this.logger.log(report, 'media clean-up');
     });
     await this.queue.schedule(CLEANUP_QUEUE, EVERY_FIFTEEN_MINUTES);
+    await this.queue.work(RECONCILE_QUEUE, async () => {
+      const report = await this.reconcile();
+      if (report.removedAssets) this.logger.log(report, 'media reconcile');
+    });
+    await this.queue.schedule(RECONCILE_QUEUE, DAILY_AT_NIGHT);
   }
 
   async sweep(graceMs = this.config.media.orphanGraceMinutes * 60_000): Promise<CleanupReport> {
     const cutoff = new Date(Date.now() - graceMs);
-    const folders = groupByAsset(await this.storage.list(''));
-    const known = await this.knownAssetIds([...folders.keys()]);
+    return { ...(await this.removeAbandonedUploads(cutoff)), ...(await this.settleStuck(cutoff)) };
+  }
+
+  private async removeAbandonedUploads(cutoff: Date): Promise<Pick<CleanupReport, 'removedObjects' | 'removedAssets'>> {
+    const pending = await this.uploads.find({ where: { startedAt: LessThan(cutoff) }, order: { startedAt: 'ASC' }, take: BATCH });
+    const recorded = await this.knownAssetIds(pending.map((upload) => upload.assetId));
+    const forgetEmptyBefore = new Date(Date.now() - FORGET_EMPTY_MS);
     let removedObjects = 0;
     let removedAssets = 0;
-    for (const [assetId, objects] of folders) {
-      if (known.has(assetId) || objects.some((object) => object.lastModified > cutoff)) continue;
-      await this.storage.removeMany(objects.map((object) => object.key));
-      removedObjects += objects.length;
-      removedAssets += 1;
+    for (const upload of pending) {
+      // With a row, the upload got as far as its asset and only missed clearing its record: the objects are the asset's.
+      if (!recorded.has(upload.assetId)) {
+        const objects = await this.storage.list(`${upload.countryId}/${upload.assetId}/`);
+        // Written lately: not abandoned after all. Nothing yet: maybe still streaming.
+        if (objects.some((object) => object.lastModified > cutoff)) continue;
+        if (objects.length === 0 && upload.startedAt > forgetEmptyBefore) continue;
+        await this.storage.removeMany(objects.map((object) => object.key));
+        removedObjects += objects.length;
+        removedAssets += objects.length > 0 ? 1 : 0;
+      }
+      await this.uploads.delete({ assetId: upload.assetId });
     }
-    return { removedObjects, removedAssets, requeuedAssets: await this.requeueStuck(cutoff) };
+    return { removedObjects, removedAssets };
+  }
+
+  /**
+   * Once a day, for objects no pending record names: those of uploads made
+   * after a restored dump (the dump has neither their rows nor their records)
+   * or left by a version that kept no records. Walks the asset folders, one
+   * listing entry per asset (not per object: a pyramid's tiles are not
+   * listed), and removes each folder no row names once its objects are older
+   * than the grace period.
+   */
+  async reconcile(graceMs = this.config.media.orphanGraceMinutes * 60_000): Promise<ReconcileReport> {
+    const cutoff = new Date(Date.now() - graceMs);
+    const report: ReconcileReport = { checkedFolders: 0, removedObjects: 0, removedAssets: 0 };
+    // Keys start with a country id, and countries are never deleted: their rows name every top folder.
+    const countries: { id: string }[] = await this.db.query('SELECT id FROM countries');
+    for (const country of countries) {
+      let folders: string[] = [];
+      for await (const folder of this.storage.listFolders(`${country.id}/`)) {
+        folders.push(folder);
+        if (folders.length === BATCH) folders = await this.removeUnnamed(folders, cutoff, report);
+      }
+      await this.removeUnnamed(folders, cutoff, report);
+    }
+    return report;
+  }
+
+  /** Removes the folders of `folders` that neither a row nor a pending upload names; returns an empty batch to fill again. */
+  private async removeUnnamed(folders: string[], cutoff: Date, report: ReconcileReport): Promise<string[]> {
+    report.checkedFolders += folders.length;
+    const byId = new Map(folders.flatMap((folder) => {
+      const id = ASSET_FOLDER.exec(folder)?.[1];
+      return id ? [[id, folder] as const] : [];
+    }));
+    if (byId.size === 0) return [];
+    const named = await this.knownAssetIds([...byId.keys()]);
+    // An upload under way has its record: the periodic sweep looks after it.
+    for (const upload of await this.uploads.findBy({ assetId: In([...byId.keys()]) })) named.add(upload.assetId);
+    for (const [id, folder] of byId) {
+      if (named.has(id)) continue;
+      const objects = await this.storage.list(folder);
+      if (objects.length === 0 || objects.some((object) => object.lastModified > cutoff)) continue;
+      await this.storage.removeMany(objects.map((object) => object.key));
+      report.removedObjects += objects.length;
+      report.removedAssets += 1;
+    }
+    return [];
   }
 
   private async knownAssetIds(ids: string[]): Promise<Set<string>> {
@@ -66,25 +155,29 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
     return new Set(rows.map((row) => row.id));
   }
 
-  private async requeueStuck(cutoff: Date): Promise<number> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM media_assets WHERE status = 'processing' AND created_at < $1`,
+  /**
+   * Assets processing with no attempt since the cutoff. Their job is gone:
+   * never sent (the queue was down), or ended by pg-boss after its worker was
+   * killed on every attempt. The grace period is longer than a job's expiry,
+   * so a job still running is not sent again.
+   */
+  private async settleStuck(cutoff: Date): Promise<Pick<CleanupReport, 'requeuedAssets' | 'failedAssets'>> {
+    const rows: { id: string; processing_attempts: number }[] = await this.db.query(
+      `SELECT id, processing_attempts FROM media_assets
+        WHERE status = 'processing' AND COALESCE(last_attempt_at, created_at) < $1
+        ORDER BY created_at LIMIT ${BATCH}`,
       [cutoff],
     );
-    // The singleton key keeps a job that is merely slow from being doubled.
-    for (const row of rows) await this.derivatives.enqueue(row.id);
-    return rows.length;
+    let requeuedAssets = 0;
+    let failedAssets = 0;
+    for (const row of rows) {
+      if (row.processing_attempts >= MAX_PROCESSING_ATTEMPTS) {
+        await this.derivatives.markFailed(row.id, interruptedReason(row.processing_attempts));
+        failedAssets += 1;
+      } else if (await this.derivatives.enqueue(row.id)) {
+        requeuedAssets += 1;
+      }
+    }
+    return { requeuedAssets, failedAssets };
   }
-}
-
-function groupByAsset(objects: StoredObject[]): Map<string, StoredObject[]> {
-  const folders = new Map<string, StoredObject[]>();
-  for (const object of objects) {
-    const match = ASSET_KEY.exec(object.key);
-    if (!match) continue;
-    const list = folders.get(match[2]) ?? [];
-    list.push(object);
-    folders.set(match[2], list);
-  }
-  return folders;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
-import { JobQueue } from '../../infra/queue/job-queue.service';
+import { JOB_ATTEMPTS, JobQueue } from '../../infra/queue/job-queue.service';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { type Derivatives, makeImageDerivatives } from './derivatives';
 import { MediaAssetEntity } from './media-asset.entity';
@@ -26,6 +26,18 @@ function isPermanent(error: unknown): boolean {
   return /Input (buffer|file)|unsupported image format|pixel limit|corrupt|premature end|VipsJpeg|pngload|Invalid/i.test(message);
 }
 
+/**
+ * How many times an asset's processing may start. A worker killed mid-job
+ * (out of memory on a huge image) never reports back, so the job's own retry
+ * count cannot end it; counting starts on the asset does, across every job
+ * the clean-up sends again.
+ */
+export const MAX_PROCESSING_ATTEMPTS = JOB_ATTEMPTS;
+
+export function interruptedReason(attempts: number): string {
+  return `processing was interrupted ${attempts} times without finishing (the worker was probably killed, for instance for running out of memory); upload the file again to retry`;
+}
+
 export function assetFolder(asset: Pick<MediaAssetEntity, 'countryId' | 'id'>): string {
   return `${asset.countryId}/${asset.id}`;
 }
@@ -43,6 +55,8 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
     private readonly storage: ObjectStorage,
   ) {
     this.assets = db.getRepository(MediaAssetEntity);
+    // One job per asset at a time: sending again while one waits adds nothing, and two never run at once.
+    queue.declare(DERIVE_QUEUE, 'stately');
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,17 +72,22 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
     });
   }
 
-  enqueue(assetId: string): Promise<void> {
+  /** False when a job for the asset is already waiting (the queue is `stately`): that one will do. */
+  enqueue(assetId: string): Promise<boolean> {
     return this.queue.send(DERIVE_QUEUE, { assetId } satisfies DeriveJob, { singletonKey: assetId });
   }
 
   /**
    * Idempotent: a retried or duplicated job rewrites the same keys. A bad file
    * fails at once with its reason; a store outage throws so the job retries.
+   * Only assets still `processing` are worked on, and each start is counted.
    */
   async derive(assetId: string): Promise<void> {
-    const asset = await this.assets.findOneBy({ id: assetId });
-    if (!asset || asset.status === 'ready') return;
+    const asset = await this.startAttempt(assetId);
+    if (!asset) return;
+    if (asset.processingAttempts > MAX_PROCESSING_ATTEMPTS) {
+      return this.markFailed(asset.id, interruptedReason(asset.processingAttempts - 1));
+    }
     if (asset.kind !== 'image' && asset.kind !== 'document') {
       // Where a phone video says it was filmed is blanked for visitors (see mp4-metadata.ts).
       const metadataBoxes = await storedMetadataBoxes(this.storage, `${assetFolder(asset)}/original`, asset.mimeType, asset.byteSize);
@@ -115,8 +134,20 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
     return makeImageDerivatives(firstPage, this.config.media.maxImagePixels);
   }
 
-  private async markFailed(assetId: string, reason: string): Promise<void> {
-    await this.assets.update({ id: assetId }, { status: 'failed', failureReason: reason.slice(0, 500) });
+  /** Counts a start of the asset's processing; null when it is not processing (ready, failed, gone). */
+  private async startAttempt(assetId: string): Promise<MediaAssetEntity | null> {
+    const started = await this.assets
+      .createQueryBuilder()
+      .update()
+      .set({ processingAttempts: () => 'processing_attempts + 1', lastAttemptAt: () => 'now()' })
+      .where('id = :assetId AND status = :status', { assetId, status: 'processing' })
+      .execute();
+    return started.affected ? this.assets.findOneBy({ id: assetId }) : null;
+  }
+
+  /** Only an asset still processing: a late failure never overrides a result. */
+  async markFailed(assetId: string, reason: string): Promise<void> {
+    await this.assets.update({ id: assetId, status: 'processing' }, { status: 'failed', failureReason: reason.slice(0, 500) });
   }
 
   private async markReady(assetId: string): Promise<void> {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, type HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALLOWED_MEDIA_TYPES, type MediaAsset, type MediaKind, type UpdateMediaInput } from '@vitrina/contracts';
 import { fileTypeFromBuffer } from 'file-type';
@@ -15,12 +14,16 @@ import { CountriesService } from '../countries/countries.service';
 import { MediaAssetEntity } from './media-asset.entity';
 import { MediaDerivativesWorker } from './media-derivatives.worker';
 import { ImageTooLarge, LengthRequired, PayloadTooLarge, UnsupportedMediaType } from './media-errors';
-import { SizeMismatch, UploadMeter, endsCleanly, readHead, sanitiseFileName } from './upload-stream';
+import { MediaUploadEntity } from './media-upload.entity';
+import { MarkupScanner } from './markup-scanner';
+import { MarkupFound, SizeMismatch, UploadCutOff, UploadMeter, endsCleanly, feed, readHead, sanitiseFileName } from './upload-stream';
 
 // Enough for every signature file-type knows.
 const SNIFF_BYTES = 4100;
 // Enough to reach the dimensions of practically every JPEG (after EXIF) and PNG.
 const IMAGE_HEADER_BYTES = 512 * 1024;
+/** Kinds whose bytes a browser or a viewer might interpret, and so are scanned for markup throughout. */
+const SCANNED_KINDS = new Set<MediaKind>(['image', 'document']);
 
 export interface IncomingUpload {
   body: Readable;
@@ -61,6 +64,7 @@ function toMediaAsset(entity: MediaAssetEntity): MediaAsset {
 @Injectable()
 export class MediaService {
   private readonly assets: Repository<MediaAssetEntity>;
+  private readonly uploads: Repository<MediaUploadEntity>;
 
   constructor(
     @InjectDataSource() db: DataSource,
@@ -70,6 +74,7 @@ export class MediaService {
     private readonly derivatives: MediaDerivativesWorker,
   ) {
     this.assets = db.getRepository(MediaAssetEntity);
+    this.uploads = db.getRepository(MediaUploadEntity);
   }
 
   private get largestAllowed(): number {
@@ -78,8 +83,10 @@ export class MediaService {
 
   /**
    * Accepts an upload only for what its bytes are, streams it to the store
-   * while hashing it, and writes the row only once the object exists. The
-   * same file uploaded again to the same country is not stored twice.
+   * while hashing and scanning it, and writes the row only once the object
+   * exists. The upload is recorded as pending before its PUT, so whatever a
+   * crash leaves in the store is found by the clean-up job. The same file
+   * uploaded again to the same country is not stored twice.
    */
   async upload(countryId: string, userId: string | null, upload: IncomingUpload): Promise<{ asset: MediaAsset; reused: boolean }> {
     await this.countries.findEntity(countryId);
@@ -88,7 +95,9 @@ export class MediaService {
     if (size === 0) throw new BadRequestException('The file is empty');
     if (size > this.largestAllowed) throw new PayloadTooLarge(`Files may be at most ${this.largestAllowed} bytes`);
 
-    const { head, body } = await readHead(upload.body, IMAGE_HEADER_BYTES);
+    const { head, body } = await readHead(upload.body, IMAGE_HEADER_BYTES).catch((error: unknown) => {
+      throw refusal(error) ?? error;
+    });
     const { mimeType, kind } = await this.sniff(head.subarray(0, SNIFF_BYTES));
     if (size > this.config.media.maxBytes[kind]) {
       throw new PayloadTooLarge(`${kind} files may be at most ${this.config.media.maxBytes[kind]} bytes`);
@@ -96,21 +105,14 @@ export class MediaService {
     const dimensions = kind === 'image' ? await this.checkPixels(head) : undefined;
 
     const id = randomUUID();
-    const key = originalKey(countryId, id);
-    const meter = new UploadMeter(size);
-    try {
-      await Promise.all([this.storage.putStream(key, meter, size, mimeType), pipeline(body, meter)]);
-    } catch (error) {
-      meter.destroy();
-      await this.storage.remove(key).catch(() => undefined);
-      if (error instanceof SizeMismatch) throw new BadRequestException(error.message);
-      throw error;
-    }
+    await this.uploads.insert({ assetId: id, countryId });
+    const meter = new UploadMeter(size, SCANNED_KINDS.has(kind) ? new MarkupScanner() : undefined);
+    await this.storeOriginal(countryId, id, body, meter, mimeType, size);
     if (!endsCleanly(mimeType, meter.tail)) {
-      await this.storage.remove(key).catch(() => undefined);
+      await this.discard(countryId, id);
       throw new UnsupportedMediaType('The file carries data after its end: it looks like a polyglot and is refused');
     }
-    return this.record({
+    const recorded = await this.record({
       id,
       countryId,
       kind,
@@ -122,6 +124,42 @@ export class MediaService {
       height: dimensions?.height ?? null,
       createdBy: userId,
     });
+    // A reused asset keeps its own original: this upload's copy goes.
+    if (recorded.reused) await this.discard(countryId, id);
+    else await this.uploads.delete({ assetId: id });
+    return recorded;
+  }
+
+  /**
+   * Streams the body through the meter into the store. Whatever fails, both
+   * sides are waited for, so a refused upload is removed only once the store
+   * is done with its PUT and nothing can land after the removal.
+   */
+  private async storeOriginal(countryId: string, id: string, body: Readable, meter: UploadMeter, mimeType: string, size: number) {
+    const [stored, streamed] = await Promise.allSettled([
+      this.storage.putStream(originalKey(countryId, id), meter, size, mimeType),
+      feed(body, meter),
+    ]);
+    if (stored.status === 'fulfilled' && streamed.status === 'fulfilled') return;
+    meter.destroy();
+    await this.discard(countryId, id);
+    // What the upload itself did wrong comes first: the store's side then only saw the PUT aborted.
+    const refused = streamed.status === 'rejected' ? refusal(streamed.reason) : null;
+    throw refused ?? (stored.status === 'rejected' ? stored.reason : (streamed as PromiseRejectedResult).reason);
+  }
+
+  /**
+   * Removes an upload's original. The pending record goes only once the
+   * object is surely gone; if the store is unreachable, the clean-up job
+   * removes the object later.
+   */
+  private async discard(countryId: string, id: string): Promise<void> {
+    try {
+      await this.storage.remove(originalKey(countryId, id));
+    } catch {
+      return;
+    }
+    await this.uploads.delete({ assetId: id }).catch(() => undefined);
   }
 
   private async sniff(head: Buffer): Promise<{ mimeType: string; kind: MediaKind }> {
@@ -153,12 +191,10 @@ export class MediaService {
     return { width: metadata.width, height: metadata.height };
   }
 
+  /** The new asset's row, or the one already holding the same file (whose original this upload then leaves alone). */
   private async record(values: Partial<MediaAssetEntity>): Promise<{ asset: MediaAsset; reused: boolean }> {
     const existing = await this.assets.findOneBy({ countryId: values.countryId!, sha256: values.sha256! });
-    if (existing) {
-      await this.storage.remove(originalKey(values.countryId!, values.id!)).catch(() => undefined);
-      return { asset: toMediaAsset(existing), reused: true };
-    }
+    if (existing) return { asset: toMediaAsset(await this.retryIfFailed(existing)), reused: true };
     const inserted = await this.assets
       .createQueryBuilder()
       .insert()
@@ -169,6 +205,21 @@ export class MediaService {
     if (inserted.raw.length === 0) return this.record(values); // lost a race with the same file
     await this.derivatives.enqueue(values.id!);
     return { asset: toMediaAsset(await this.assets.findOneByOrFail({ id: values.id! })), reused: false };
+  }
+
+  /**
+   * Uploading a failed asset's file again is how a curator asks for another
+   * try (the job may have failed for a reason since gone: a worker killed, a
+   * store outage): its processing starts over with a fresh attempt count.
+   */
+  private async retryIfFailed(asset: MediaAssetEntity): Promise<MediaAssetEntity> {
+    if (asset.status !== 'failed') return asset;
+    const reset = await this.assets.update(
+      { id: asset.id, status: 'failed' },
+      { status: 'processing', failureReason: null, processingAttempts: 0, lastAttemptAt: null },
+    );
+    if (reset.affected) await this.derivatives.enqueue(asset.id);
+    return this.assets.findOneByOrFail({ id: asset.id });
   }
 
   async list(countryId: string): Promise<MediaAsset[]> {
@@ -193,4 +244,13 @@ export class MediaService {
     if (!asset) throw new NotFoundException('No such media asset');
     return asset;
   }
+}
+
+/** The HTTP answer to a body the upload itself got wrong; null for anything else (the store, the database). */
+function refusal(error: unknown): HttpException | null {
+  if (error instanceof MarkupFound) {
+    return new UnsupportedMediaType(`The file contains markup (${error.token}): it looks like a polyglot and is refused`);
+  }
+  if (error instanceof SizeMismatch || error instanceof UploadCutOff) return new BadRequestException(error.message);
+  return null;
 }

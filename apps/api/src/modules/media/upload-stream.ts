@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
+import type { MarkupScanner } from './markup-scanner';
 
 /** The first bytes of an upload, read before deciding whether to accept it at all. */
 export interface UploadHead {
@@ -8,46 +9,85 @@ export interface UploadHead {
   body: Readable;
 }
 
-/** Reads at least `bytes` (or everything, if less) from `source` without losing what follows. */
-export async function readHead(source: Readable, bytes: number): Promise<UploadHead> {
-  const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const chunks: Buffer[] = [];
-  let length = 0;
-  let finished = false;
-  while (length < bytes) {
-    const next = await iterator.next();
-    if (next.done) {
-      finished = true;
-      break;
-    }
-    chunks.push(next.value);
-    length += next.value.length;
-  }
-  const head = Buffer.concat(chunks);
-  async function* everything() {
-    yield head;
-    if (finished) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  return { head, body: Readable.from(everything(), { objectMode: false }) };
+/** The client went away before sending the whole body. */
+export class UploadCutOff extends Error {}
+
+/**
+ * Reads at least `bytes` (or everything, if less) from `source` without losing
+ * what follows: the head is put back with `unshift`, so the body is `source`
+ * itself and its chunks flow on without another stream around them.
+ */
+export function readHead(source: Readable, bytes: number): Promise<UploadHead> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const settle = (ended: boolean) => {
+      stop();
+      const head = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      if (ended) return resolve({ head, body: Readable.from([head], { objectMode: false }) });
+      source.unshift(head);
+      resolve({ head, body: source });
+    };
+    const onReadable = () => {
+      for (let chunk: Buffer | null; length < bytes && (chunk = source.read() as Buffer | null) !== null; ) {
+        chunks.push(chunk);
+        length += chunk.length;
+      }
+      if (length >= bytes) settle(false);
+    };
+    const onEnd = () => settle(true);
+    const fail = (error: UploadCutOff) => {
+      stop();
+      reject(error);
+    };
+    const onError = (error: Error) => fail(new UploadCutOff(`the upload was cut off: ${error.message}`));
+    const onClose = () => fail(new UploadCutOff('the upload was cut off before its end'));
+    const stop = () => {
+      source.off('readable', onReadable);
+      source.off('end', onEnd);
+      source.off('error', onError);
+      source.off('close', onClose);
+    };
+    source.on('readable', onReadable);
+    source.on('end', onEnd);
+    source.on('error', onError);
+    source.on('close', onClose);
+  });
 }
 
 export class SizeMismatch extends Error {}
 
-/**
- * Hashes and counts bytes on their way to the store and keeps the last few,
- * so the type's trailer can be checked; refuses more bytes than declared.
- */
+/** The bytes carry HTML, script or PHP markup. */
+export class MarkupFound extends Error {
+  constructor(readonly token: string) {
+    super(`the file contains markup (${token})`);
+  }
+}
+
 /** Enough of the end of a file to see how it ends (a PDF's %%EOF may be followed by some whitespace). */
 const TAIL_BYTES = 1024;
+/**
+ * Buffered on each side of the meter. Socket chunks are 64 KiB; with Node's
+ * default 16 KiB every chunk would stop the flow and wait for a drain.
+ */
+const METER_HIGH_WATER = 1024 * 1024;
 
+/**
+ * Hashes and counts bytes on their way to the store, scans them for markup
+ * when asked, and keeps the last few so the type's trailer can be checked;
+ * refuses more bytes than declared.
+ */
 export class UploadMeter extends Transform {
   private readonly hash = createHash('sha256');
+  private readonly last = Buffer.alloc(TAIL_BYTES);
+  private lastLength = 0;
   bytes = 0;
-  tail = Buffer.alloc(0);
 
-  constructor(private readonly declaredSize: number) {
-    super();
+  constructor(
+    private readonly declaredSize: number,
+    private readonly scanner?: MarkupScanner,
+  ) {
+    super({ highWaterMark: METER_HIGH_WATER });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -56,8 +96,13 @@ export class UploadMeter extends Transform {
       done(new SizeMismatch(`the body is longer than its Content-Length (${this.declaredSize} bytes)`));
       return;
     }
+    const markup = this.scanner?.scan(chunk);
+    if (markup) {
+      done(new MarkupFound(markup));
+      return;
+    }
     this.hash.update(chunk);
-    this.tail = Buffer.concat([this.tail, chunk.subarray(Math.max(0, chunk.length - TAIL_BYTES))]).subarray(-TAIL_BYTES);
+    this.keepTail(chunk);
     done(null, chunk);
   }
 
@@ -66,12 +111,60 @@ export class UploadMeter extends Transform {
       done(new SizeMismatch(`the body ended after ${this.bytes} of ${this.declaredSize} declared bytes`));
       return;
     }
-    done();
+    const markup = this.scanner?.end();
+    done(markup ? new MarkupFound(markup) : null);
+  }
+
+  /** The last bytes seen, up to TAIL_BYTES. */
+  get tail(): Buffer {
+    return this.last.subarray(0, this.lastLength);
   }
 
   digest(): string {
     return this.hash.digest('hex');
   }
+
+  /** Copies at most TAIL_BYTES per chunk into a fixed buffer: no allocation per chunk. */
+  private keepTail(chunk: Buffer): void {
+    if (chunk.length >= TAIL_BYTES) {
+      chunk.copy(this.last, 0, chunk.length - TAIL_BYTES);
+      this.lastLength = TAIL_BYTES;
+      return;
+    }
+    const kept = Math.min(this.lastLength, TAIL_BYTES - chunk.length);
+    this.last.copyWithin(0, this.lastLength - kept, this.lastLength);
+    chunk.copy(this.last, kept);
+    this.lastLength = kept + chunk.length;
+  }
+}
+
+/**
+ * Pipes `source` into `meter`, settling once the meter has taken and checked
+ * the whole body. Unlike pipeline(), a failure leaves `source` undestroyed:
+ * destroying an unfinished request destroys its socket, and the client would
+ * see a reset instead of the answer saying why (415, 400). The rest of a
+ * refused body stays unread; the controller answers with Connection: close.
+ */
+export function feed(source: Readable, meter: UploadMeter): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      if (!error) return resolve();
+      source.unpipe(meter);
+      source.pause();
+      meter.destroy(error);
+      reject(error);
+    };
+    source.on('error', (error) => settle(new UploadCutOff(`the upload was cut off: ${error.message}`)));
+    source.on('close', () => source.readableEnded || settle(new UploadCutOff('the upload was cut off before its end')));
+    meter.on('error', settle);
+    meter.on('finish', () => settle());
+    // Destroyed from the store's side (its PUT failed): that side reports why.
+    meter.on('close', () => settle(new Error('the object store stopped taking the upload')));
+    source.pipe(meter);
+  });
 }
 
 const JPEG_END = Buffer.from([0xff, 0xd9]);
