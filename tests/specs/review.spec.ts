@@ -35,7 +35,9 @@ describe('review', () => {
     await signIn(moderator, 'moderator.kz@vitrina.test');
     await expect.poll(() => moderator.getByRole('link', { name: /Notifications \(\d+ new\)/ }).count()).toBe(1);
     await moderator.getByRole('link', { name: 'Review', exact: true }).click();
-    await moderator.getByRole('link', { name: /flask/i }).first().click();
+    // The queue's own link: until the desk has loaded, the studio list it replaces shows the flask too.
+    const queue = moderator.getByRole('region', { name: 'Awaiting review' });
+    await queue.getByRole('link', { name: /flask/i }).first().click();
     const diff = moderator.getByRole('table', { name: /Changes/ });
     await expect.poll(() => diff.textContent()).toContain('engraved with initials');
     const row = diff.locator('tr', { hasText: 'engraved with initials' });
