@@ -1,20 +1,28 @@
 import { z } from 'zod';
 import type { GeoPoint, ResolvedText } from './content';
+import type { PublicMedia } from './public';
 import { languageSchema } from './languages';
 import { CONDITIONS } from './memorials';
 
 export const SEARCH_TYPES = ['item', 'memorial', 'exhibition', 'person'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
+export const SEARCH_FACETS = ['country', 'type', 'kind', 'decade', 'condition', 'hasMedia'] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
+
 /** Marks around the words that matched in a snippet (private-use characters: never in real text, never HTML). */
 export const SNIPPET_MARK_START = '\uE000';
 export const SNIPPET_MARK_END = '\uE001';
+
+/** Text typed by a visitor: PostgreSQL text cannot hold a NUL character, so one is refused here rather than failing there. */
+const typed = (max: number, min = 1) =>
+  z.string().trim().min(min).max(max).refine((value) => !value.includes('\u0000'), 'must not contain a NUL character');
 
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item).max(20));
 
 export const searchQuerySchema = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: typed(200),
   lang: languageSchema.optional(),
   country: csv(z.string().regex(/^[a-z0-9-]{2,40}$/)).optional(),
   type: csv(z.enum(SEARCH_TYPES)).optional(),
@@ -29,7 +37,7 @@ export const searchQuerySchema = z.object({
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 export const suggestQuerySchema = z.object({
-  q: z.string().trim().min(2).max(100),
+  q: typed(100, 2),
   lang: languageSchema.optional(),
   country: z.string().regex(/^[a-z0-9-]{2,40}$/).optional(),
 });
@@ -50,6 +58,8 @@ export interface SearchHit {
   year: number | null;
   /** Plain text with the matching words between SNIPPET_MARK_START and SNIPPET_MARK_END. */
   snippet: string | null;
+  /** The record's first picture, once its derivatives are ready. */
+  image: PublicMedia | null;
 }
 
 export interface FacetValue {
@@ -60,9 +70,19 @@ export interface FacetValue {
 export interface SearchResults {
   items: SearchHit[];
   total: number;
-  /** True when the term is so common that counts were estimated from a capped sample. */
+  /** True when the term is so common that the total is the database's estimate, not a count. */
   estimated: boolean;
-  facets: { country: FacetValue[]; type: FacetValue[]; kind: FacetValue[]; decade: FacetValue[]; condition: FacetValue[]; hasMedia: FacetValue[] };
+  /**
+   * True when sort=relevance and too much matches to rank it all: hits are
+   * ranked among the most recently published (or re-published) matches
+   * first, then among older ones, page after page, to the last match.
+   * Sorting by date stays exact.
+   */
+  approximate: boolean;
+  /** Each facet is counted without its own filter, so its other values stay visible. */
+  facets: Record<SearchFacet, FacetValue[]>;
+  /** Facets whose counts are scaled up from a sample of the matches (too many to count). */
+  estimatedFacets: SearchFacet[];
   next: string | null;
 }
 

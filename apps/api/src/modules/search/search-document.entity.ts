@@ -12,9 +12,10 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'ty
 @Check('ck_search_documents_type', `"record_type" IN ('item', 'memorial', 'exhibition', 'person')`)
 @Index('ix_search_documents_record', ['recordId'])
 @Index('ix_search_documents_country_type', ['countryId', 'recordType'])
-// GIN indexes (tsvector, trigram) are made by the search migration.
+// GIN indexes (tsvector, trigram) are made by the search migration, the date order (an expression) by SearchOrder.
 @Index('ix_search_documents_tsv', { synchronize: false })
 @Index('ix_search_documents_names', { synchronize: false })
+@Index('ix_search_documents_date', { synchronize: false })
 export class SearchDocumentEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;

@@ -3,9 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { RecordType } from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ContentRecordEntity } from '../content/content-record.entity';
-import { STEMMED, type SearchSource, searchSources } from './search-text';
+import { type RecordMedia, STEMMED, type SearchSource, searchSources } from './search-text';
 
 const BATCH = 400;
+/** Live records read at a time when the index is built from scratch. */
+const REINDEX_BATCH = 500;
+const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
 const COLUMNS = [
   'record_type', 'record_id', 'person_index', 'country_id', 'slug', 'kind', 'title', 'person', 'body', 'names',
   'decades', 'year', 'condition', 'has_media', 'image_id', 'lat', 'lng', 'published_at',
@@ -31,6 +34,28 @@ function valuesOf(row: SearchSource): unknown[] {
 }
 
 /**
+ * A record's files as search keeps them, from its country id ($1) and its
+ * live media ids in order ($2): whether any is ready or still being made
+ * (publishing waits for every file to be ready, so this differs from "ready"
+ * only for seeded records whose files are still processing; a failed or
+ * missing file never counts), and its first such image, which a hit shows
+ * once it is ready (see SearchService).
+ */
+const MEDIA_OF_RECORD = (country: string, ids: string) => `
+  SELECT count(*) > 0 AS "hasMedia",
+         (array_agg(m.id ORDER BY array_position(${ids}::uuid[], m.id)) FILTER (WHERE m.kind = 'image'))[1] AS "imageId"
+    FROM media_assets m
+   WHERE m.country_id = ${country} AND m.id = ANY(${ids}::uuid[]) AND m.status IN ('ready', 'processing')`;
+
+interface LiveRow {
+  id: string;
+  country_id: string;
+  published_at: Date;
+  live_content: Record<string, unknown>;
+  media: RecordMedia;
+}
+
+/**
  * Keeps `search_documents` equal to what is live: a record's rows are
  * replaced when a revision goes live and removed when it stops being live,
  * inside the transaction of that decision.
@@ -43,44 +68,52 @@ export class SearchIndex {
 
   async index(tx: EntityManager, type: RecordType, record: ContentRecordEntity<object>, document: Record<string, unknown>): Promise<void> {
     await this.remove(tx, record.id);
-    const imageId = await this.firstImage(tx, record.countryId, record.mediaIds);
-    await this.insert(tx, searchSources(type, record, document, imageId));
+    const [media] = (await tx.query(MEDIA_OF_RECORD('$1', '$2'), [record.countryId, record.mediaIds])) as RecordMedia[];
+    await this.insert(tx, searchSources(type, record, document, media));
   }
 
   async remove(tx: EntityManager, recordId: string): Promise<void> {
     await tx.query(`DELETE FROM search_documents WHERE record_id = $1`, [recordId]);
   }
 
-  /** Builds the index from every live record, when it is empty (after the migration, after seeding). */
+  /**
+   * Builds the index from every live record when it is empty (after the
+   * migration, after seeding), in one transaction so a crash leaves it empty
+   * rather than half-built, reading the records by keyset a batch at a time
+   * so a large museum is never held in memory at once.
+   */
   async reindexIfEmpty(): Promise<void> {
     const [{ indexed }] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM search_documents) AS indexed`);
     if (indexed) return;
     let count = 0;
-    for (const [type, table] of [['item', 'items'], ['memorial', 'memorials'], ['exhibition', 'exhibitions']] as const) {
-      const rows: { id: string; country_id: string; live_media_ids: string[]; published_at: Date; live_content: Record<string, unknown> }[] =
-        await this.db.query(`SELECT id, country_id, live_media_ids, published_at, live_content FROM ${table} WHERE live_revision IS NOT NULL`);
-      await this.db.transaction(async (tx) => {
-        for (const row of rows) {
-          const record = { id: row.id, countryId: row.country_id, mediaIds: row.live_media_ids, publishedAt: row.published_at };
-          await this.insert(tx, searchSources(type, record, row.live_content, await this.firstImage(tx, row.country_id, row.live_media_ids)));
+    await this.db.transaction(async (tx) => {
+      for (const [type, table] of [['item', 'items'], ['memorial', 'memorials'], ['exhibition', 'exhibitions']] as const) {
+        let after = FIRST_UUID;
+        for (;;) {
+          const rows = await this.liveBatch(tx, table, after);
+          await this.insert(tx, rows.flatMap((row) => searchSources(type, { id: row.id, countryId: row.country_id, publishedAt: row.published_at }, row.live_content, row.media)));
+          count += rows.length;
+          if (rows.length < REINDEX_BATCH) break;
+          after = rows[rows.length - 1].id;
         }
-      });
-      count += rows.length;
-    }
+      }
+    });
     if (count > 0) this.logger.log(`indexed ${count} live records for search`);
   }
 
-  private async firstImage(tx: EntityManager, countryId: string, mediaIds: string[]): Promise<string | null> {
-    if (mediaIds.length === 0) return null;
-    const rows: { id: string }[] = await tx.query(
-      `SELECT id FROM media_assets WHERE country_id = $1 AND id = ANY($2::uuid[]) AND kind = 'image' AND status = 'ready'
-        ORDER BY array_position($2::uuid[], id) LIMIT 1`,
-      [countryId, mediaIds],
+  /** The next live records of a table after `after`, in id order, with their files. */
+  private liveBatch(tx: EntityManager, table: 'items' | 'memorials' | 'exhibitions', after: string): Promise<LiveRow[]> {
+    return tx.query(
+      `SELECT r.id, r.country_id, r.published_at, r.live_content, row_to_json(media) AS media
+         FROM ${table} r CROSS JOIN LATERAL (${MEDIA_OF_RECORD('r.country_id', 'r.live_media_ids')}) media
+        WHERE r.live_revision IS NOT NULL AND r.id > $1::uuid
+        ORDER BY r.id LIMIT ${REINDEX_BATCH}`,
+      [after],
     );
-    return rows[0]?.id ?? null;
   }
 
   private async insert(tx: EntityManager, rows: SearchSource[]): Promise<void> {
+    if (rows.length === 0) return;
     const width = COLUMNS.length + 6;
     for (let start = 0; start < rows.length; start += BATCH) {
       const batch = rows.slice(start, start + BATCH);

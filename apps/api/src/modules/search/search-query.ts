@@ -1,23 +1,27 @@
-import type { SearchQuery } from '@vitrina/contracts';
+import type { SearchFacet, SearchQuery } from '@vitrina/contracts';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@vitrina/contracts';
 
 /**
- * Rows ranked and counted per query at most; beyond that, counts are estimated. Ranking
- * reads every match's row, so this bounds the cost of medium and common terms (at a
- * million records a medium word matches 5 000–20 000 rows).
+ * Matches one statement reads, ranks and counts at most. Up to this many a
+ * search is exact: every match is ranked or dated, every count is true. This
+ * covers the medium words of a million records (5 000–20 000 matches); beyond
+ * it see search-plan.ts. Measured in bench/README.md ("Search").
  */
-export const MATCH_CAP = 2_000;
+export const MATCH_CAP = 3_000;
+/** A planner estimate above this many matches skips the exact attempt: it would only overflow the cap. */
+export const EXACT_ATTEMPT_BELOW = 4 * MATCH_CAP;
+/** Matches a window of the newest rows is sized to hold, well under the cap so a low estimate does not overflow it. */
+export const WINDOW_TARGET = 1_000;
+
 /** How alike (pg_trgm similarity, which must exceed this) a misspelt or transliterated word must be to a known word: Ivanoff ~ ivanov is 0.5. */
 export const NAME_SIMILARITY = 0.45;
 /** Suggestions complete what is typed: near-exact prefixes only, which the trigram index finds fast. */
 export const SUGGEST_SIMILARITY = 0.8;
-
-export interface Cursor {
-  key: number;
-  id: string;
-  /** Whether the first page needed name matching; later pages must match the same way. */
-  names: boolean;
-}
+/** Shorter than this (in letters), a trigram match finds nothing (`ab` shares too few trigrams with `abcdef`): suggest by known words' prefixes. */
+export const SUGGEST_PREFIX_BELOW = 4;
+/** Known words a short prefix stands for at most, the shortest first. */
+export const SUGGEST_PREFIX_WORDS = 8;
+export const SUGGESTIONS = 8;
 
 /** Known words at most this many per word of the query stand in for a misspelt name. */
 export const SIMILAR_WORDS_PER_WORD = 8;
@@ -51,90 +55,244 @@ export const SIMILAR_WORDS_SQL = `
 /** Fewer word matches than this, and the known words closest to the query's are searched too. */
 export const NAME_FALLBACK_BELOW = 20;
 
+/** A row's place in a sort: its key (rank or year) and id, both descending. */
+export interface After {
+  key: number;
+  id: string;
+}
+
+/** A range of search row ids, newest last (ids grow as rows are written: a re-published record gets new ones). */
+export interface IdWindow {
+  lo: string;
+  hi: string;
+}
+
+/** What is searched for: the query, the countries it may see, and the known words a typo stands for. */
+export interface SearchSpec {
+  query: SearchQuery;
+  countryIds: string[] | undefined;
+  similarWords: SimilarWord[];
+  /** The tsquery of `query.q` and the similar words, as text (see TSQUERY_SQL, `withWords`). */
+  tsquery: string;
+  /** A facet whose own filter is left out, to count that facet's other values (disjunctive facets). */
+  without?: SearchFacet;
+}
+
 export interface BuiltSearch {
   sql: string;
   params: unknown[];
 }
 
-const QUERY = `(websearch_to_tsquery('russian', $1) || websearch_to_tsquery('english', $1) || websearch_to_tsquery('simple', $1))`;
+/**
+ * The query's words in Russian, English and as written, as one tsquery in
+ * text, each distinct reading once: the planner then sees a constant and
+ * estimates it well (`'паровоз' | 'паровоз' | 'паровоз'` was guessed three
+ * times too common). Empty when the query holds only stop words.
+ */
+export const TSQUERY_SQL = `
+  SELECT coalesce(string_agg(DISTINCT '(' || t::text || ')', ' | '), '') AS query
+    FROM unnest(ARRAY[websearch_to_tsquery('russian', $1), websearch_to_tsquery('english', $1), websearch_to_tsquery('simple', $1)]) AS t
+   WHERE t::text <> ''`;
 
-/** The filters of a query, as SQL over `d` with parameters from `next`. */
-function filters(query: SearchQuery, countryIds: string[] | undefined, next: (value: unknown) => string): string[] {
-  const where: string[] = [];
-  if (countryIds) where.push(`d.country_id = ANY(${next(countryIds)}::uuid[])`);
-  if (query.type?.length) where.push(`d.record_type = ANY(${next(query.type)}::text[])`);
-  if (query.kind?.length) where.push(`d.kind = ANY(${next(query.kind)}::text[])`);
-  if (query.decade?.length) where.push(`d.decades && ${next(query.decade)}::int[]`);
-  if (query.condition?.length) where.push(`d.condition = ANY(${next(query.condition)}::text[])`);
-  if (query.hasMedia !== undefined) where.push(`d.has_media = ${next(query.hasMedia)}`);
-  return where;
+/** A known word as a tsquery lexeme, quoted as tsquery input wants (it is used as written, not parsed again). */
+const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+const anyOf = (words: string[]) => words.map(lexeme).join(' | ');
+
+/** The query's tsquery, or else any of the known words a typo stands for. */
+export function withWords(tsquery: string, similarWords: SimilarWord[]): string {
+  if (similarWords.length === 0) return tsquery;
+  return tsquery ? `(${tsquery}) | ${anyOf(similarWords.map((w) => w.word))}` : anyOf(similarWords.map((w) => w.word));
+}
+
+/** The sort=date key; the index ix_search_documents_date is on exactly this and the id. */
+const DATE_KEY = `coalesce(d.year, -1)`;
+
+/** Parameters in order; `next` adds one and names it. */
+class Params {
+  readonly values: unknown[] = [];
+  next(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Each filter a query sets, as SQL over `d`, by the facet it narrows. */
+function filtersOf(query: SearchQuery, countryIds: string[] | undefined, p: Params, without?: SearchFacet): Partial<Record<SearchFacet, string>> {
+  const set: Partial<Record<SearchFacet, () => string>> = {};
+  if (countryIds) set.country = () => `d.country_id = ANY(${p.next(countryIds)}::uuid[])`;
+  if (query.type?.length) set.type = () => `d.record_type = ANY(${p.next(query.type)}::text[])`;
+  if (query.kind?.length) set.kind = () => `d.kind = ANY(${p.next(query.kind)}::text[])`;
+  if (query.decade?.length) set.decade = () => `d.decades && ${p.next(query.decade)}::int[]`;
+  if (query.condition?.length) set.condition = () => `d.condition = ANY(${p.next(query.condition)}::text[])`;
+  if (query.hasMedia !== undefined) set.hasMedia = () => `d.has_media = ${p.next(query.hasMedia)}`;
+  if (without) delete set[without];
+  return Object.fromEntries(Object.entries(set).map(([facet, clause]) => [facet, clause()]));
+}
+
+/** The facets a query filters by. */
+export function activeFacets(query: SearchQuery, countryIds: string[] | undefined): SearchFacet[] {
+  return Object.keys(filtersOf(query, countryIds, new Params())) as SearchFacet[];
+}
+
+interface Terms {
+  p: Params;
+  /** The tsquery (a parameter: a constant to the planner). */
+  match: string;
+  /** `AND …` of the filters (all but `spec.without`). */
+  where: string;
+}
+
+function termsOf(spec: SearchSpec): Terms {
+  const p = new Params();
+  const match = `${p.next(spec.tsquery)}::tsquery`;
+  const filters = filtersOf(spec.query, spec.countryIds, p, spec.without);
+  const where = Object.values(filters).map((clause) => `AND ${clause}`).join(' ');
+  return { p, match, where };
+}
+
+/** The relevance key: rank, plus a bonus when the names hold the query as typed, plus one for what a typo most likely meant. */
+function relevanceKey(spec: SearchSpec, terms: Terms): string {
+  const closest = spec.similarWords.filter((w) => w.closest).map((w) => w.word);
+  // What the typo most likely meant comes first; the rest keep a chance on later pages.
+  const closestFirst = closest.length > 0 && closest.length < spec.similarWords.length ? ` + CASE WHEN d.tsv @@ ${terms.p.next(anyOf(closest))}::tsquery THEN 1 ELSE 0 END` : '';
+  const typed = terms.p.next(`%${spec.query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return `(ts_rank_cd(d.tsv, ${terms.match}, 1) + CASE WHEN d.names ILIKE ${typed} THEN 0.3 ELSE 0 END${closestFirst})::float8`;
+}
+
+const FACET_SQL: Record<SearchFacet, string> = {
+  country: `SELECT country_id::text AS value, count(*)::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
+  type: `SELECT record_type AS value, count(*)::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
+  kind: `SELECT kind AS value, count(*)::int AS count FROM matches WHERE kind IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+  decade: `SELECT decade::text AS value, count(*)::int AS count FROM matches, unnest(decades) AS decade GROUP BY 1 ORDER BY 1`,
+  condition: `SELECT condition AS value, count(*)::int AS count FROM matches WHERE condition IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+  hasMedia: `SELECT has_media::text AS value, count(*)::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
+};
+
+const facetColumns = (facets: readonly SearchFacet[]) =>
+  facets.map((facet) => `(SELECT coalesce(json_agg(f), '[]') FROM (${FACET_SQL[facet]}) f) AS "${facet}"`);
+
+/** The hits of a page (`page` has id and key), with what a hit shows and its highlighted snippet. */
+function hitsColumn(terms: Terms, lang: string): string {
+  const config = lang === 'ru' ? 'russian' : lang === 'en' ? 'english' : 'simple';
+  return `(SELECT coalesce(json_agg(h ORDER BY h.key DESC, h.id::bigint DESC), '[]') FROM (
+         SELECT d.id::text AS id, p.key, d.record_type, d.record_id, d.country_id, d.slug, d.kind, d.title, d.person, d.condition, d.lat, d.lng, d.year, d.image_id,
+                ts_headline('${config}', coalesce(d.body->>${terms.p.next(lang)}, d.body->>'ru', d.body->>'en', ''), ${terms.match},
+                  'StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_END}, MaxFragments=1, MaxWords=24, MinWords=8') AS snippet
+           FROM page p JOIN search_documents d ON d.id = p.id) h) AS hits`;
+}
+
+export interface SampleOptions {
+  /** Only rows with ids in this range (the newest first, see search-plan.ts); all rows when absent. */
+  window?: IdWindow;
+  /** Facets to count over the matches. */
+  facets: readonly SearchFacet[];
+  /** A page of hits in the query's sort, after a row; none when only counting. */
+  page?: { after?: After; size: number; lang: string };
 }
 
 /**
- * One statement answers a search: the matches (full-text in Russian, English
- * and word for word; with `similarWords`, also those known words — what a
- * misspelt or transliterated name probably meant, see SIMILAR_WORDS_SQL) are taken at most
- * MATCH_CAP at a time from the GIN indexes — never by walking a date or
- * rank order over the whole table — then ranked or dated, paged by cursor,
- * counted per facet, and the page's snippets highlighted.
+ * One statement over at most MATCH_CAP + 1 matches taken from the GIN
+ * index (within an id window, by the primary key too; never by walking a
+ * date or rank order over the whole table): their number, facet counts, and
+ * a page ranked or dated among them, with snippets. When `total` exceeds
+ * MATCH_CAP the page and the counts cover an arbitrary part of the matches
+ * and must not be used as such.
  */
-export function buildSearchSql(
-  query: SearchQuery,
-  countryIds: string[] | undefined,
-  lang: string,
-  cursor: Cursor | undefined,
-  similarWords: SimilarWord[] = [],
-): BuiltSearch {
-  const params: unknown[] = [query.q];
-  const next = (value: unknown) => (params.push(value), `$${params.length}`);
-  const anyOf = (words: string[]) => `to_tsquery('simple', array_to_string(ARRAY(SELECT quote_literal(w) FROM unnest(${next(words)}::text[]) AS w), ' | '))`;
-  const match = similarWords.length > 0 ? `(${QUERY} || ${anyOf(similarWords.map((w) => w.word))})` : QUERY;
-  const closest = similarWords.filter((w) => w.closest).map((w) => w.word);
-  // What the typo most likely meant comes first; the rest keep a chance on later pages.
-  const closestFirst = closest.length > 0 && closest.length < similarWords.length ? ` + CASE WHEN d.tsv @@ ${anyOf(closest)} THEN 1 ELSE 0 END` : '';
-  const where = filters(query, countryIds, next);
-  const key =
-    query.sort === 'date'
-      ? `coalesce(d.year, -1)::float8`
-      : `(ts_rank_cd(d.tsv, ${match}, 1) + CASE WHEN d.names ILIKE ${next(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} THEN 0.3 ELSE 0 END${closestFirst})::float8`;
-  const config = lang === 'ru' ? 'russian' : lang === 'en' ? 'english' : 'simple';
-  let after = '';
-  if (cursor) {
-    const [at, id] = [next(cursor.key), next(cursor.id)];
-    after = `WHERE (m.key < ${at}::float8 OR (m.key = ${at}::float8 AND m.id > ${id}::bigint))`;
-  }
+export function buildSampleSql(spec: SearchSpec, options: SampleOptions): BuiltSearch {
+  const terms = termsOf(spec);
+  const { p } = terms;
+  const page = options.page;
+  const key = page ? (spec.query.sort === 'date' ? `${DATE_KEY}::float8` : relevanceKey(spec, terms)) : 'NULL::float8';
+  const window = options.window ? `AND d.id BETWEEN ${p.next(options.window.lo)}::bigint AND ${p.next(options.window.hi)}::bigint` : '';
+  const after = page?.after ? `WHERE (m.key, m.id) < (${p.next(page.after.key)}::float8, ${p.next(page.after.id)}::bigint)` : '';
+  const columns = [`(SELECT count(*)::int FROM matches) AS total`, ...facetColumns(options.facets)];
+  if (page) columns.push(hitsColumn(terms, page.lang));
   const sql = `
     WITH matches AS MATERIALIZED (
       SELECT d.id, ${key} AS key, d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media
         FROM search_documents d
-       WHERE d.tsv @@ ${match}
-         ${where.map((clause) => `AND ${clause}`).join(' ')}
-       LIMIT ${MATCH_CAP}
-    ),
-    page AS (
-      SELECT m.id, m.key FROM matches m ${after} ORDER BY m.key DESC, m.id LIMIT ${next(query.limit + 1)}
-    )
-    SELECT
-      (SELECT count(*)::int FROM matches) AS total,
-      (SELECT coalesce(json_agg(f), '[]') FROM (SELECT country_id::text AS value, count(*)::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC) f) AS country,
-      (SELECT coalesce(json_agg(f), '[]') FROM (SELECT record_type AS value, count(*)::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC) f) AS type,
-      (SELECT coalesce(json_agg(f), '[]') FROM (SELECT kind AS value, count(*)::int AS count FROM matches WHERE kind IS NOT NULL GROUP BY 1 ORDER BY 2 DESC) f) AS kind,
-      (SELECT coalesce(json_agg(f), '[]') FROM (SELECT decade::text AS value, count(*)::int AS count FROM matches, unnest(decades) AS decade GROUP BY 1 ORDER BY 1) f) AS decade,
-      (SELECT coalesce(json_agg(f), '[]') FROM (SELECT condition AS value, count(*)::int AS count FROM matches WHERE condition IS NOT NULL GROUP BY 1 ORDER BY 2 DESC) f) AS condition,
-      (SELECT coalesce(json_agg(f), '[]') FROM (SELECT has_media::text AS value, count(*)::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC) f) AS "hasMedia",
-      (SELECT coalesce(json_agg(h ORDER BY h.key DESC, h.id), '[]') FROM (
-         SELECT d.id, p.key, d.record_type, d.record_id, d.country_id, d.slug, d.kind, d.title, d.person, d.condition, d.lat, d.lng, d.year,
-                ts_headline('${config}', coalesce(d.body->>${next(lang)}, d.body->>'ru', d.body->>'en', ''), ${match},
-                  'StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_END}, MaxFragments=1, MaxWords=24, MinWords=8') AS snippet
-           FROM page p JOIN search_documents d ON d.id = p.id) h) AS hits`;
-  return { sql, params };
+       WHERE d.tsv @@ ${terms.match} ${terms.where} ${window}
+       LIMIT ${MATCH_CAP + 1}
+    )${page ? `,
+    page AS (SELECT m.id, m.key FROM matches m ${after} ORDER BY m.key DESC, m.id DESC LIMIT ${p.next(page.size)})` : ''}
+    SELECT ${columns.join(',\n           ')}`;
+  return { sql, params: p.values };
 }
 
+/** Years from `lo` to `hi` (sort keys: a missing year is -1), newest first; with `after`, only rows after it. */
+export interface KeyWindow {
+  lo: number;
+  hi: number;
+  after?: After;
+}
+
+/**
+ * A page sorted by date for a term with more matches than the cap, from one
+ * window of years: the first matches whose year is in it. The GIN index holds
+ * the year beside the words (ix_search_documents_tsv, btree_gin), so a medium
+ * term's matches of those years come out of the index alone, one year at a
+ * time; for a common term the planner walks the date index over those years
+ * instead, a few rows per hit. The window bounds the work either way; windows
+ * are taken newest first, so the order and the paging are exact.
+ */
+export function buildDateWindowSql(spec: SearchSpec, window: KeyWindow, size: number, lang: string): BuiltSearch {
+  const terms = termsOf(spec);
+  const { p } = terms;
+  const years = Array.from({ length: window.hi - window.lo + 1 }, (_, i) => window.hi - i);
+  const after = window.after ? `AND (${DATE_KEY}, d.id) < (${p.next(Math.floor(window.after.key))}::int, ${p.next(window.after.id)}::bigint)` : '';
+  const sql = `
+    WITH page AS MATERIALIZED (
+      SELECT d.id, ${DATE_KEY}::float8 AS key FROM search_documents d
+       WHERE d.tsv @@ ${terms.match} ${terms.where}
+         AND ${DATE_KEY} = ANY(${p.next(years)}::int[]) ${after}
+       ORDER BY ${DATE_KEY} DESC, d.id DESC
+       LIMIT ${p.next(size)}
+    )
+    SELECT ${hitsColumn(terms, lang)}`;
+  return { sql, params: p.values };
+}
+
+/** The lowest and highest sort=date key (from the date index), and about how many rows there are. */
+export const KEY_RANGE_SQL = `SELECT (SELECT coalesce(d.year, -1) FROM search_documents d ORDER BY coalesce(d.year, -1) LIMIT 1) AS lo,
+                                     (SELECT coalesce(d.year, -1) FROM search_documents d ORDER BY coalesce(d.year, -1) DESC LIMIT 1) AS hi,
+                                     (SELECT reltuples FROM pg_class WHERE oid = 'search_documents'::regclass)::float8 AS rows`;
+
+/**
+ * Matches at least this share of all rows, and a date window walks the date
+ * index (each row tested, a page within a few hundred rows); fewer, and it
+ * must not: the walk would read thousands of rows per hit where they are
+ * sparse, so index scans are switched off for the statement and the matches
+ * of the window's years come from the GIN index.
+ */
+export const DATE_WALK_SHARE = 0.05;
+
 /** The planner's guess of how many rows match, filters included, for terms too common to count. */
-export function buildEstimateSql(query: SearchQuery, countryIds: string[] | undefined): BuiltSearch {
-  const params: unknown[] = [query.q];
-  const next = (value: unknown) => (params.push(value), `$${params.length}`);
-  const where = filters(query, countryIds, next);
-  const sql = `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.tsv @@ ${QUERY} ${where.map((clause) => `AND ${clause}`).join(' ')}`;
-  return { sql, params };
+export function buildEstimateSql(spec: SearchSpec): BuiltSearch {
+  const terms = termsOf(spec);
+  return { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.tsv @@ ${terms.match} ${terms.where}`, params: terms.p.values };
+}
+
+/** The lowest and highest search row id: the range the windows of the newest rows are cut from. */
+export const ID_RANGE_SQL = `SELECT min(id)::text AS lo, max(id)::text AS hi FROM search_documents`;
+
+/**
+ * Suggestions for a short prefix: the shortest known words starting with it
+ * (by the text_pattern_ops index ix_search_words_prefix), then for each a few
+ * rows naming it (by the GIN index), the shortest word's first.
+ */
+export function buildPrefixSuggestSql(prefix: string, countryId: string | undefined): BuiltSearch {
+  const p = new Params();
+  const pattern = p.next(`${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const country = countryId ? `AND d.country_id = ${p.next(countryId)}::uuid` : '';
+  const sql = `
+    SELECT s.id, s.record_id, s.record_type, s.country_id, s.slug, s.title, s.person FROM (
+      SELECT w.word FROM search_words w WHERE w.word LIKE ${pattern} ORDER BY length(w.word), w.word LIMIT ${SUGGEST_PREFIX_WORDS}
+    ) w CROSS JOIN LATERAL (
+      SELECT d.id, d.record_id, d.record_type, d.country_id, d.slug, d.title, d.person FROM search_documents d
+       WHERE d.tsv @@ to_tsquery('simple', quote_literal(w.word)) AND d.names ILIKE '%' || w.word || '%' ${country}
+       LIMIT ${SUGGESTIONS}
+    ) s
+    ORDER BY length(w.word), w.word, s.id
+    LIMIT ${SUGGESTIONS}`;
+  return { sql, params: p.values };
 }

@@ -29,7 +29,15 @@ export interface SearchSource {
 type Doc = Record<string, unknown>;
 const texts = (map: unknown): [string, string][] =>
   Object.entries((map ?? {}) as LocalizedText).flatMap(([lang, entry]) => (entry?.text && entry.status !== 'machine' ? [[lang, entry.text]] : []));
-const plain = (html: string) => sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+/**
+ * sanitize-html decodes every entity of the input and writes its output as
+ * HTML again, escaping exactly these: `&`, `<`, `>` (and `"` in attributes,
+ * which stripping leaves none of). Undone in one pass, so `&amp;lt;` stays `&lt;`.
+ */
+const ESCAPED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+const unescape = (html: string) => html.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ESCAPED[name]);
+/** The text of rich text (exhibition blocks), as a reader sees it: no tags, no entities. */
+export const plain = (html: string) => unescape(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })).replace(/\s+/g, ' ').trim();
 
 /** Decades from `from` to `to` inclusive, capped so a wide range cannot explode. */
 export function decadesBetween(from: number | null | undefined, to: number | null | undefined): number[] {
@@ -66,12 +74,17 @@ function bodiesOf(type: string, doc: Doc): Record<string, string> {
 interface LiveRecord {
   id: string;
   countryId: string;
-  mediaIds: string[];
   publishedAt: Date | null;
 }
 
+/** What search keeps of a record's files (see `MEDIA_OF_RECORD` in search-index.service.ts). */
+export interface RecordMedia {
+  hasMedia: boolean;
+  imageId: string | null;
+}
+
 /** The rows a live record puts into search: itself, and each person a memorial names. */
-export function searchSources(type: 'item' | 'memorial' | 'exhibition', record: LiveRecord, doc: Doc, imageId: string | null): SearchSource[] {
+export function searchSources(type: 'item' | 'memorial' | 'exhibition', record: LiveRecord, doc: Doc, media: RecordMedia): SearchSource[] {
   const date = (doc.date ?? {}) as { earliest?: number; latest?: number };
   const location = (doc.location ?? null) as { lat: number; lng: number } | null;
   const surveys = [...((doc.conditionSurveys ?? []) as { date: string; condition: string }[])].sort((a, b) => b.date.localeCompare(a.date));
@@ -83,8 +96,8 @@ export function searchSources(type: 'item' | 'memorial' | 'exhibition', record: 
     slug: doc.slug as string,
     title: (doc.title ?? {}) as LocalizedText,
     condition: surveys[0]?.condition ?? null,
-    hasMedia: record.mediaIds.length > 0,
-    imageId,
+    hasMedia: media.hasMedia,
+    imageId: media.imageId,
     lat: location?.lat ?? null,
     lng: location?.lng ?? null,
     publishedAt: record.publishedAt ?? new Date(),

@@ -9,8 +9,9 @@ import { Entity, Index, PrimaryColumn } from 'typeorm';
  * nothing, so they cost a little space and no correctness.
  */
 @Entity({ name: 'search_words' })
-// The trigram GIN index is made by its migration.
+// The trigram GIN index and the prefix index (text_pattern_ops, for LIKE 'ab%') are made by their migrations.
 @Index('ix_search_words_trigram', { synchronize: false })
+@Index('ix_search_words_prefix', { synchronize: false })
 export class SearchWordEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_search_words' })
   word: string;

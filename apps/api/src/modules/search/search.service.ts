@@ -2,8 +2,8 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type ContentLanguage,
-  type FacetValue,
   type LocalizedText,
+  type PublicMedia,
   type SearchHit,
   type SearchQuery,
   type SearchResults,
@@ -11,58 +11,54 @@ import {
   type SuggestQuery,
   resolveText,
 } from '@vitrina/contracts';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
+import { presentAsset } from '../content/media-views';
+import { Reader } from '../content/public-views';
 import { readerLanguage } from '../content/reader-language';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
-import { type Cursor, MATCH_CAP, type SimilarWord, NAME_FALLBACK_BELOW, NAME_SIMILARITY, SIMILAR_WORDS_SQL, SUGGEST_SIMILARITY, buildEstimateSql, buildSearchSql } from './search-query';
+import { MediaAssetEntity } from '../media/media-asset.entity';
+import { type Cursor, type HitRow, type SqlRunner, runSearch } from './search-plan';
+import { SUGGEST_PREFIX_BELOW, SUGGEST_SIMILARITY, SUGGESTIONS, buildPrefixSuggestSql } from './search-query';
 
-interface HitRow {
-  id: string;
-  record_id: string;
-  key: number;
-  record_type: SearchHit['type'];
-  country_id: string;
-  slug: string;
-  kind: string | null;
-  title: LocalizedText;
-  person: SearchHit['person'];
-  condition: string | null;
-  lat: number | null;
-  lng: number | null;
-  year: number | null;
-  snippet: string | null;
-}
-
-type FacetName = keyof SearchResults['facets'];
-type ResultRow = { total: number; hits: HitRow[] } & Record<FacetName, FacetValue[]>;
+type SuggestRow = Pick<HitRow, 'id' | 'record_id' | 'record_type' | 'country_id' | 'slug' | 'title' | 'person'>;
 
 const SEGMENT: Record<SearchHit['type'], string> = { item: 'items', memorial: 'memorials', exhibition: 'exhibitions', person: 'memorials' };
+const BIGINT_MAX = 9223372036854775807n;
+
+const isRowId = (value: unknown): value is string => typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= BIGINT_MAX;
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
+/** A cursor this server made, or a 400: its ids go to PostgreSQL as bigints, its key as a float. */
 function decodeCursor(raw: string | undefined): Cursor | undefined {
   if (!raw) return undefined;
+  let cursor: Partial<Cursor> | null = null;
   try {
-    const cursor = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof cursor.key === 'number' && Number.isFinite(cursor.key) && /^\d{1,19}$/.test(String(cursor.id)) && typeof cursor.names === 'boolean') {
-      return cursor;
-    }
+    cursor = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
   } catch {
-    // fall through: a cursor the server did not make
+    // not JSON: a cursor the server did not make
   }
+  const { after, window } = cursor ?? {};
+  const afterOk = after === undefined || (typeof after === 'object' && after !== null && typeof after.key === 'number' && Number.isFinite(after.key) && isRowId(after.id));
+  const windowOk = window === undefined || (typeof window === 'object' && window !== null && isRowId(window.lo) && isRowId(window.hi) && BigInt(window.lo) <= BigInt(window.hi));
+  if (cursor && typeof cursor.names === 'boolean' && afterOk && windowOk) return { names: cursor.names, after, window };
   throw new BadRequestException('Invalid cursor');
 }
 
 /** Search over what is published, in the reader's language, with facets. */
 @Injectable()
 export class SearchService {
+  private readonly runner: SqlRunner;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly countries: CountriesService,
-  ) {}
+  ) {
+    this.runner = { query: (sql, params, settings) => this.query(sql, params, settings) };
+  }
 
   async search(query: SearchQuery, acceptLanguage?: string): Promise<SearchResults> {
     const all = await this.countries.listEntities();
@@ -70,90 +66,76 @@ export class SearchService {
     const byId = new Map(all.map((country) => [country.id, country]));
     const countryIds = query.country?.map((slug) => bySlug.get(slug)?.id ?? '00000000-0000-0000-0000-000000000000');
     const lang = readerLanguage(query.lang, acceptLanguage, 'ru');
-    const cursor = decodeCursor(query.cursor);
-    const run = async (similarWords: SimilarWord[]) => {
-      const { sql, params } = buildSearchSql(query, countryIds, lang, cursor, similarWords);
-      const [result] = (await this.db.query(sql, params)) as ResultRow[];
-      return result;
-    };
-    // Words first; the known words closest to them only when words find little (a typo, a transliteration).
-    let similarWords = cursor?.names ? await this.similarWords(query.q) : [];
-    let row = await run(similarWords);
-    if (!cursor && row.total < NAME_FALLBACK_BELOW) {
-      similarWords = await this.similarWords(query.q);
-      if (similarWords.length > 0) row = await run(similarWords);
-    }
-    const withNames = similarWords.length > 0;
-    const capped = row.total >= MATCH_CAP;
-    const total = capped ? await this.estimate(query, countryIds) : row.total;
-    const scale = capped ? total / row.total : 1;
-    const facet = (values: FacetValue[]) => values.map((value) => ({ value: value.value, count: Math.round(value.count * scale) }));
-    const hits = row.hits.slice(0, query.limit);
-    const last = hits[hits.length - 1];
+    const found = await runSearch(this.runner, query, countryIds, lang, decodeCursor(query.cursor));
+    const images = await this.images(found.hits, byId, lang);
     return {
-      items: hits.map((hit) => this.present(hit, byId.get(hit.country_id), lang)),
-      total,
-      estimated: capped,
-      facets: {
-        country: facet(row.country).map((value) => ({ ...value, value: byId.get(value.value)?.slug ?? value.value })),
-        type: facet(row.type),
-        kind: facet(row.kind),
-        decade: facet(row.decade),
-        condition: facet(row.condition),
-        hasMedia: facet(row.hasMedia),
-      },
-      next: row.hits.length > query.limit && last ? encodeCursor({ key: last.key, id: last.id, names: withNames }) : null,
+      items: found.hits.map((hit) => ({ ...this.present(hit, byId.get(hit.country_id), lang), image: (hit.image_id && images.get(hit.image_id)) || null })),
+      total: found.total,
+      estimated: found.estimated,
+      approximate: found.approximate,
+      facets: { ...found.facets, country: found.facets.country.map((value) => ({ ...value, value: byId.get(value.value)?.slug ?? value.value })) },
+      estimatedFacets: found.estimatedFacets,
+      next: found.next ? encodeCursor(found.next) : null,
     };
   }
 
-  /** Titles and names starting with, or close to, what was typed. */
+  /** Titles and names starting with, or close to, what was typed: by known words' prefixes when it is too short for trigrams. */
   async suggest(query: SuggestQuery, acceptLanguage?: string): Promise<Suggestion[]> {
     const lang = readerLanguage(query.lang, acceptLanguage, 'ru');
     const all = await this.countries.listEntities();
     const country = query.country ? all.find((c) => c.slug === query.country) : undefined;
-    const rows: HitRow[] = await this.withTrigramThreshold(
-      'word_similarity_threshold',
-      SUGGEST_SIMILARITY,
-      `SELECT d.id, d.record_id, d.record_type, d.country_id, d.slug, d.title, d.person, word_similarity($1, d.names) AS key
-         FROM search_documents d
-        WHERE $1 <% d.names ${country ? 'AND d.country_id = $2' : ''}
-        ORDER BY key DESC, d.id LIMIT 8`,
-      country ? [query.q, country.id] : [query.q],
-    );
+    if (query.country && !country) return [];
+    const short = [...query.q].length < SUGGEST_PREFIX_BELOW && !/\s/.test(query.q);
+    const prefix = buildPrefixSuggestSql(query.q, country?.id);
+    const rows = (await (short
+      ? this.query(prefix.sql, prefix.params)
+      : this.query(
+          `SELECT d.id, d.record_id, d.record_type, d.country_id, d.slug, d.title, d.person, word_similarity($1, d.names) AS key
+             FROM search_documents d
+            WHERE $1 <% d.names ${country ? 'AND d.country_id = $2' : ''}
+            ORDER BY key DESC, d.id LIMIT ${SUGGESTIONS}`,
+          country ? [query.q, country.id] : [query.q],
+          { 'pg_trgm.word_similarity_threshold': SUGGEST_SIMILARITY },
+        ))) as SuggestRow[];
     const countries = new Map(all.map((c) => [c.id, c]));
     return rows.map((row) => {
-      const hit = this.present(row, countries.get(row.country_id), lang);
+      const hit = this.present({ ...row, kind: null, condition: null, lat: null, lng: null, year: null, snippet: null }, countries.get(row.country_id), lang);
       return { text: hit.person?.name ?? hit.title?.text ?? hit.slug, type: hit.type, url: `/${hit.country}/${SEGMENT[hit.type]}/${hit.slug}` };
     });
   }
 
-  /** The known words a misspelt or transliterated query probably meant. */
-  private similarWords(q: string): Promise<SimilarWord[]> {
-    return this.withTrigramThreshold<SimilarWord[]>('similarity_threshold', NAME_SIMILARITY, SIMILAR_WORDS_SQL, [q]);
-  }
-
-  /** Runs a trigram statement with the threshold it was written for. */
-  private withTrigramThreshold<T>(setting: 'similarity_threshold' | 'word_similarity_threshold', value: number, sql: string, params: unknown[]): Promise<T> {
+  /** Runs a statement; with settings (pg_trgm thresholds), inside a transaction that sets them first. */
+  private query(sql: string, params: unknown[], settings?: Record<string, string | number>): Promise<Record<string, unknown>[]> {
+    if (!settings) return this.db.query(sql, params);
     return this.db.transaction(async (tx) => {
-      await tx.query(`SET LOCAL pg_trgm.${setting} = ${Number(value)}`);
-      return tx.query(sql, params) as Promise<T>;
+      for (const [name, value] of Object.entries(settings)) await tx.query(`SELECT set_config($1, $2, true)`, [name, String(value)]);
+      return tx.query(sql, params);
     });
   }
 
-  private async estimate(query: SearchQuery, countryIds: string[] | undefined): Promise<number> {
-    const { sql, params } = buildEstimateSql(query, countryIds);
-    const [row] = await this.db.query(sql, params);
-    const plan = (row['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[])[0].Plan;
-    return Math.max(MATCH_CAP, Math.round(plan['Plan Rows']));
+  /**
+   * The pictures of a page's hits, those whose derivatives are ready. Alt text is
+   * left out: the picture sits beside the hit's linked title and says nothing more.
+   */
+  private async images(hits: HitRow[], countries: Map<string, CountryEntity>, lang: ContentLanguage): Promise<Map<string, PublicMedia>> {
+    const ids = [...new Set(hits.flatMap((hit) => (hit.image_id ? [hit.image_id] : [])))];
+    if (ids.length === 0) return new Map();
+    const assets = await this.db.getRepository(MediaAssetEntity).findBy({ id: In(ids), status: 'ready' });
+    return new Map(
+      assets.flatMap((asset) => {
+        const country = countries.get(asset.countryId);
+        return country ? [[asset.id, { ...presentAsset(new Reader(lang, country), asset), alt: null }] as const] : [];
+      }),
+    );
   }
 
-  private present(row: HitRow, country: CountryEntity | undefined, lang: ContentLanguage): SearchHit {
+  private present(row: Omit<HitRow, 'key' | 'image_id'>, country: CountryEntity | undefined, lang: ContentLanguage): Omit<SearchHit, 'image'> {
     return {
       type: row.record_type,
       id: row.record_id,
       country: country?.slug ?? '',
       slug: row.slug,
-      title: resolveText(row.title, lang, country?.defaultLanguage ?? 'ru'),
+      title: resolveText(row.title as LocalizedText, lang, country?.defaultLanguage ?? 'ru'),
       person: row.person ?? null,
       kind: row.kind ?? null,
       condition: row.condition ?? null,

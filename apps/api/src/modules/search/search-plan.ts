@@ -1,0 +1,345 @@
+import { type FacetValue, SEARCH_FACETS, type SearchFacet, type SearchHit, type LocalizedText, type SearchQuery } from '@vitrina/contracts';
+import {
+  type After,
+  type BuiltSearch,
+  EXACT_ATTEMPT_BELOW,
+  ID_RANGE_SQL,
+  type IdWindow,
+  MATCH_CAP,
+  NAME_FALLBACK_BELOW,
+  NAME_SIMILARITY,
+  SIMILAR_WORDS_SQL,
+  type SearchSpec,
+  type SimilarWord,
+  WINDOW_TARGET,
+  DATE_WALK_SHARE,
+  KEY_RANGE_SQL,
+  TSQUERY_SQL,
+  activeFacets,
+  buildDateWindowSql,
+  buildEstimateSql,
+  buildSampleSql,
+  withWords,
+} from './search-query';
+
+/**
+ * How a search is answered, whatever the number of matches:
+ *
+ * - Up to MATCH_CAP matches (rare and medium terms): exact. One statement takes
+ *   every match from the GIN indexes, ranks or dates them all, counts facets.
+ * - More (common terms): the total is the planner's estimate, and facet counts
+ *   are those of the newest matches (a window of the newest row ids holding
+ *   about WINDOW_TARGET of them) scaled up to it. Never is the whole table
+ *   ranked, sorted or counted.
+ *   - sort=date stays exact: the matches are taken a window of years at a
+ *     time, newest first, by the GIN and the date index together (see
+ *     buildDateWindowSql), until the page is full; paging is a keyset on
+ *     (year, id).
+ *   - sort=relevance is ranked a window at a time, newest window first: the
+ *     best of the most recently published matches come first, then the best of
+ *     the window before, and so on, so paging goes on to the last match and
+ *     never repeats one. The answer says `approximate`.
+ * - A facet the query filters by is counted without its own filter (picking
+ *   Armenia still shows how many Georgia has), by the same rules.
+ *
+ * It runs on anything with a `query`: the service passes TypeORM, the
+ * benchmark a pg client, so both measure the same work.
+ */
+export interface SqlRunner {
+  /** Runs one statement; with `settings`, in a transaction that first sets them (SET LOCAL). */
+  query(sql: string, params: unknown[], settings?: Record<string, string | number>): Promise<Record<string, unknown>[]>;
+}
+
+export interface HitRow {
+  id: string;
+  record_id: string;
+  key: number;
+  record_type: SearchHit['type'];
+  country_id: string;
+  slug: string;
+  kind: string | null;
+  title: LocalizedText;
+  person: SearchHit['person'];
+  condition: string | null;
+  lat: number | null;
+  lng: number | null;
+  year: number | null;
+  image_id: string | null;
+  snippet: string | null;
+}
+
+/** Where the next page starts. */
+export interface Cursor {
+  /** Whether the first page needed name matching; later pages must match the same way. */
+  names: boolean;
+  /** After this row of the sort; from the top when absent. */
+  after?: After;
+  /** Relevance beyond the cap: the window of row ids being ranked. */
+  window?: IdWindow;
+}
+
+export interface PlannedSearch {
+  total: number;
+  estimated: boolean;
+  approximate: boolean;
+  /** Country values are ids. */
+  facets: Record<SearchFacet, FacetValue[]>;
+  estimatedFacets: SearchFacet[];
+  hits: HitRow[];
+  next: Cursor | null;
+}
+
+/** Windows of newest rows one page may go through when the newest hold too few matches. */
+const WINDOWS_PER_PAGE = 4;
+
+interface SampleRow {
+  total: number;
+  hits?: HitRow[];
+  [facet: string]: unknown;
+}
+
+interface Counts {
+  values: Partial<Record<SearchFacet, FacetValue[]>>;
+  estimated: boolean;
+}
+
+interface PageResult {
+  hits: HitRow[];
+  next: Omit<Cursor, 'names'> | null;
+}
+
+/** What one search asks of the database, with the id range read at most once. */
+class Run {
+  private range?: Promise<IdWindow | null>;
+  private keyRange?: Promise<{ lo: number; hi: number; rows: number } | null>;
+
+  constructor(
+    readonly db: SqlRunner,
+    readonly lang: string,
+  ) {}
+
+  async one<T>(built: BuiltSearch, settings?: Record<string, string>): Promise<T> {
+    const [row] = await this.db.query(built.sql, built.params, settings);
+    return row as T;
+  }
+
+  ids(): Promise<IdWindow | null> {
+    this.range ??= this.one<{ lo: string | null; hi: string | null }>({ sql: ID_RANGE_SQL, params: [] }).then((row) =>
+      row.lo === null || row.hi === null ? null : { lo: row.lo, hi: row.hi },
+    );
+    return this.range;
+  }
+
+  keys(): Promise<{ lo: number; hi: number; rows: number } | null> {
+    this.keyRange ??= this.one<{ lo: number | null; hi: number | null; rows: number }>({ sql: KEY_RANGE_SQL, params: [] }).then((row) =>
+      row.lo === null || row.hi === null ? null : { lo: row.lo, hi: row.hi, rows: Math.max(1, row.rows) },
+    );
+    return this.keyRange;
+  }
+
+  async estimate(spec: SearchSpec): Promise<number> {
+    const row = await this.one<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(buildEstimateSql(spec));
+    return Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']);
+  }
+
+  sample(spec: SearchSpec, options: Parameters<typeof buildSampleSql>[1]): Promise<SampleRow> {
+    return this.one<SampleRow>(buildSampleSql(spec, options));
+  }
+}
+
+/** The newest ids expected to hold about WINDOW_TARGET of `total` matches. */
+function newestWindow(range: IdWindow, total: number): IdWindow {
+  const span = BigInt(range.hi) - BigInt(range.lo) + 1n;
+  const width = (span * BigInt(WINDOW_TARGET)) / BigInt(Math.max(total, 1)) + 1n;
+  const lo = BigInt(range.hi) - width + 1n;
+  return { lo: String(lo > BigInt(range.lo) ? lo : BigInt(range.lo)), hi: range.hi };
+}
+
+const widthOf = (window: IdWindow) => BigInt(window.hi) - BigInt(window.lo) + 1n;
+
+/** A window's sample, narrowed to its newest part until it holds no more than the cap. */
+async function sampleWindow(run: Run, spec: SearchSpec, window: IdWindow, options: Omit<Parameters<typeof buildSampleSql>[1], 'window'>): Promise<{ row: SampleRow; window: IdWindow }> {
+  for (;;) {
+    const row = await run.sample(spec, { ...options, window });
+    if (row.total <= MATCH_CAP || window.lo === window.hi) return { row, window };
+    const width = widthOf(window) / 4n || 1n;
+    window = { lo: String(BigInt(window.hi) - width + 1n), hi: window.hi };
+  }
+}
+
+const facetsOf = (row: SampleRow, facets: readonly SearchFacet[]) => Object.fromEntries(facets.map((facet) => [facet, row[facet] as FacetValue[]]));
+
+function scaled(values: Partial<Record<SearchFacet, FacetValue[]>>, factor: number): Partial<Record<SearchFacet, FacetValue[]>> {
+  const scale = (list: FacetValue[]) => list.map((value) => ({ value: value.value, count: Math.max(1, Math.round(value.count * factor)) }));
+  return Object.fromEntries(Object.entries(values).map(([facet, list]) => [facet, scale(list)]));
+}
+
+/**
+ * Counts beyond the cap: those of the first MATCH_CAP + 1 matches the GIN
+ * index gives (a sample for proportions only: no hit is ever taken from it),
+ * scaled to the estimated total. `row` is that sample when already read.
+ */
+async function sampledCounts(run: Run, spec: SearchSpec, facets: readonly SearchFacet[], total: number, row?: SampleRow): Promise<Counts> {
+  row ??= await run.sample(spec, { facets });
+  return { values: row.total > 0 ? scaled(facetsOf(row, facets), total / row.total) : Object.fromEntries(facets.map((f) => [f, []])), estimated: true };
+}
+
+/** One facet counted without its own filter. */
+async function facetCounts(run: Run, spec: SearchSpec, facet: SearchFacet): Promise<Counts> {
+  const estimate = await run.estimate(spec);
+  const row = estimate <= EXACT_ATTEMPT_BELOW ? await run.sample(spec, { facets: [facet] }) : undefined;
+  if (row && row.total <= MATCH_CAP) return { values: facetsOf(row, [facet]), estimated: false };
+  return sampledCounts(run, spec, [facet], Math.max(estimate, MATCH_CAP + 1), row);
+}
+
+const afterOf = (hit: HitRow): After => ({ key: hit.key, id: hit.id });
+
+/** Hits and the cursor after them, from `size` = limit + 1 rows (the last one only tells that there are more). */
+function paged(hits: HitRow[], size: number): PageResult {
+  return { hits: hits.slice(0, size - 1), next: hits.length >= size ? { after: afterOf(hits[size - 2]) } : null };
+}
+
+/** Years the first window of a date page spans at most; each next one spans twice the one before, up to YEARS_AT_MOST. */
+const FIRST_YEARS_AT_MOST = 16;
+const YEARS_AT_MOST = 64;
+
+/**
+ * sort=date beyond the cap: windows of years from the cursor down, each
+ * sorted, until the page is full. The first spans the years expected to hold
+ * two pages of matches were they spread evenly; a window that held too few is
+ * followed by one twice as wide.
+ */
+async function datePage(run: Run, spec: SearchSpec, after: After | undefined, size: number, total: number): Promise<PageResult> {
+  const keys = await run.keys();
+  if (!keys) return { hits: [], next: null };
+  let hi = after ? Math.floor(after.key) : keys.hi;
+  // A row's year is in the first of its decades (search-text.ts): with a decade filter nothing is newer than the latest decade's end.
+  if (spec.query.decade?.length && spec.without !== 'decade') hi = Math.min(hi, Math.max(...spec.query.decade) + 9);
+  let span = Math.min(FIRST_YEARS_AT_MOST, Math.max(1, Math.ceil((2 * size * (keys.hi - keys.lo + 1)) / total)));
+  const sparse = total / keys.rows < DATE_WALK_SHARE ? { enable_indexscan: 'off' } : undefined;
+  const hits: HitRow[] = [];
+  for (let first = true; hits.length < size && hi >= keys.lo; first = false, span = Math.min(YEARS_AT_MOST, span * 2)) {
+    const lo = Math.max(keys.lo, hi - span + 1);
+    const window = { lo, hi, after: first ? after : undefined };
+    hits.push(...(await run.one<{ hits: HitRow[] }>(buildDateWindowSql(spec, window, size - hits.length, run.lang), sparse)).hits);
+    hi = lo - 1;
+  }
+  return paged(hits, size);
+}
+
+/**
+ * sort=relevance beyond the cap: ranked within a window of row ids, from the
+ * cursor's window (or the newest) to older ones while the page is not full.
+ */
+async function windowPage(run: Run, spec: SearchSpec, start: IdWindow, after: After | undefined, size: number): Promise<PageResult & { first: SampleRow }> {
+  const range = (await run.ids())!;
+  const hits: { hit: HitRow; window: IdWindow }[] = [];
+  let first: SampleRow | undefined;
+  let window: IdWindow | null = start;
+  for (let i = 0; window && i < WINDOWS_PER_PAGE && hits.length < size; i++) {
+    const sampled = await sampleWindow(run, spec, window, { facets: [], page: { after: i === 0 ? after : undefined, size: size - hits.length, lang: run.lang } });
+    first ??= sampled.row;
+    hits.push(...(sampled.row.hits ?? []).map((hit) => ({ hit, window: sampled.window })));
+    const used = sampled.window;
+    if (BigInt(used.lo) <= BigInt(range.lo)) window = null;
+    else {
+      // A window that held few matches is followed by one wide enough for WINDOW_TARGET at the density it had (at most 8 times wider).
+      const grow = Math.min(8, Math.max(1, Math.ceil(WINDOW_TARGET / Math.max(sampled.row.total, 1))));
+      const width = widthOf(used) * BigInt(grow);
+      const lo = BigInt(used.lo) - width;
+      window = { lo: String(lo > BigInt(range.lo) ? lo : BigInt(range.lo)), hi: String(BigInt(used.lo) - 1n) };
+    }
+  }
+  let next: PageResult['next'] = window ? { window } : null;
+  if (hits.length >= size) {
+    const [last, ahead] = [hits[size - 2], hits[size - 1]];
+    next = last.window === ahead.window ? { window: last.window, after: afterOf(last.hit) } : { window: ahead.window };
+  }
+  return { hits: hits.slice(0, size - 1).map((entry) => entry.hit), next, first: first! };
+}
+
+interface Main extends PageResult {
+  total: number;
+  estimated: boolean;
+  approximate: boolean;
+  counts: Counts;
+}
+
+/** The page and the counts of the facets the query does not filter by. */
+async function mainSearch(run: Run, spec: SearchSpec, facets: readonly SearchFacet[], cursor: Cursor | undefined): Promise<Main> {
+  const size = spec.query.limit + 1;
+  const after = cursor?.after;
+  let sample: SampleRow | undefined;
+  const exact = async (): Promise<Main | null> => {
+    sample = await run.sample(spec, { facets, page: { after, size, lang: run.lang } });
+    if (sample.total > MATCH_CAP) return null;
+    return { ...paged(sample.hits ?? [], size), total: sample.total, estimated: false, approximate: false, counts: { values: facetsOf(sample, facets), estimated: false } };
+  };
+  const estimate = await run.estimate(spec);
+  if (!cursor?.window && estimate <= EXACT_ATTEMPT_BELOW) {
+    const found = await exact();
+    if (found) return found;
+  }
+  const range = await run.ids();
+  if (!range) return { hits: [], next: null, total: 0, estimated: false, approximate: false, counts: { values: {}, estimated: false } };
+  const total = Math.max(estimate, MATCH_CAP + 1);
+  if (spec.query.sort === 'date') {
+    const [counts, page] = await Promise.all([sampledCounts(run, spec, facets, total, sample), datePage(run, spec, after, size, total)]);
+    return { ...page, total, estimated: true, approximate: false, counts };
+  }
+  const newest = newestWindow(range, total);
+  const page = await windowPage(run, spec, cursor?.window ?? newest, after, size);
+  // The planner guessed far too many: the newest window holds so few that all of them would fit under the cap.
+  if (!cursor?.window && !sample && (BigInt(page.first.total) * widthOf(range)) / widthOf(newest) < BigInt(MATCH_CAP)) {
+    const found = await exact();
+    if (found) return found;
+  }
+  const counts = await sampledCounts(run, spec, facets, total, sample);
+  return { hits: page.hits, next: page.next, total, estimated: true, approximate: true, counts };
+}
+
+/** The known words a misspelt or transliterated query probably meant. */
+async function similarWords(db: SqlRunner, q: string): Promise<SimilarWord[]> {
+  return (await db.query(SIMILAR_WORDS_SQL, [q], { 'pg_trgm.similarity_threshold': NAME_SIMILARITY })) as unknown as SimilarWord[];
+}
+
+async function planned(run: Run, spec: SearchSpec, cursor: Cursor | undefined): Promise<PlannedSearch> {
+  const active = activeFacets(spec.query, spec.countryIds);
+  const own = SEARCH_FACETS.filter((facet) => !active.includes(facet));
+  const [main, ...others] = await Promise.all([mainSearch(run, spec, own, cursor), ...active.map((facet) => facetCounts(run, { ...spec, without: facet }, facet))]);
+  const facets = { ...main.counts.values } as Record<SearchFacet, FacetValue[]>;
+  const estimatedFacets = main.counts.estimated ? [...own] : [];
+  active.forEach((facet, index) => {
+    facets[facet] = others[index].values[facet] ?? [];
+    if (others[index].estimated) estimatedFacets.push(facet);
+  });
+  for (const facet of SEARCH_FACETS) facets[facet] ??= [];
+  const next = main.next ? { names: spec.similarWords.length > 0, ...main.next } : null;
+  return { total: main.total, estimated: main.estimated, approximate: main.approximate, facets, estimatedFacets, hits: main.hits, next };
+}
+
+/**
+ * Answers a search: words first; when they find fewer than
+ * NAME_FALLBACK_BELOW, again with the known words closest to the query's (a
+ * typo, a transliteration). Country ids, not slugs.
+ */
+export async function runSearch(db: SqlRunner, query: SearchQuery, countryIds: string[] | undefined, lang: string, cursor?: Cursor): Promise<PlannedSearch> {
+  const run = new Run(db, lang);
+  const [{ query: words }] = (await db.query(TSQUERY_SQL, [query.q])) as { query: string }[];
+  const search = (similarWords: SimilarWord[]) => {
+    const tsquery = withWords(words, similarWords);
+    return tsquery ? planned(run, { query, countryIds, similarWords, tsquery }, cursor) : Promise.resolve(nothing());
+  };
+  let result = await search(cursor?.names ? await similarWords(db, query.q) : []);
+  if (!cursor && result.total < NAME_FALLBACK_BELOW) {
+    const similar = await similarWords(db, query.q);
+    if (similar.length > 0) result = await search(similar);
+  }
+  return result;
+}
+
+/** The answer when nothing can match (the query is only stop words). */
+function nothing(): PlannedSearch {
+  const facets = Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, []])) as unknown as Record<SearchFacet, FacetValue[]>;
+  return { total: 0, estimated: false, approximate: false, facets, estimatedFacets: [], hits: [], next: null };
+}
