@@ -20,7 +20,8 @@ export default defineConfig({
         // The contracts only declare schemas and constants. Saying so lets a page that imports a
         // constant (constants.ts) leave the other contract modules, and with them zod, out of its
         // chunks: zod then loads with the staff pages that use it, never with the visitor pages.
-        moduleSideEffects: (id: string) => !id.includes('/libs/contracts/src/'),
+        // zod.ts is the exception: its side effect (zod's configuration) must run before any schema.
+        moduleSideEffects: (id: string) => !id.includes('/libs/contracts/src/') || id.endsWith('/libs/contracts/src/zod.ts'),
       },
     },
   },

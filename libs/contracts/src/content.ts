@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { slugSchema, uuidSchema } from './common';
 import { type ContentLanguage, languageSchema } from './languages';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { slugSchema, uuidSchema } from './common';
 import { localizedLongTextSchema } from './content';
 import { languageMapSchema, languageSchema } from './languages';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Languages the platform knows how to store content in (ISO 639-1).

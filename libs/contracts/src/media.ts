@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { uuidSchema } from './common';
 import { localizedLongTextSchema, localizedTextSchema, rightsUriSchema } from './content';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { localizedTextSchema, partialDateSchema, geoPointSchema, localizedLongTextSchema, versionSchema } from './content';
 import { heritageFields, mediaRefSchema, studioRecordFields } from './items';
 

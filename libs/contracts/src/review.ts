@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { type ContentStatus, type ResolvedText, versionSchema } from './content';
 import type { LocalizedText } from './content';
 import { uuidSchema } from './common';

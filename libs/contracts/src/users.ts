@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { emailSchema, membershipSchema, passwordSchema, roleSchema } from './auth';
 import { uuidSchema } from './common';
 
