@@ -21,7 +21,18 @@ export function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, locale = 'ru-RU'): Promise<Page> {
   const context = await browser.newContext({ baseURL: inject('baseUrl'), locale });
   context.setDefaultTimeout(10_000);
+  // Every page keeps what the Content-Security-Policy refused, for expectAccessible() to check.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => w.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
   return context.newPage();
+}
+
+/** What the page's Content-Security-Policy refused since it loaded: the app must never need it. */
+async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
 
 /** An axe scan of the page as it is now; every violation is listed when any is found. */
@@ -34,6 +45,7 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`)
     .join('\n');
   expect(results.violations, `${label} has accessibility violations:\n${report}`).toEqual([]);
+  expect(await cspViolations(page), `${label} did something its Content-Security-Policy refused`).toEqual([]);
 }
 
 export async function signIn(page: Page, email: string, password = 'vitrina-demo'): Promise<void> {
