@@ -439,7 +439,8 @@ describe('faults: the object store stops during an upload and during a derivativ
     await outageMetByJob(uploaded.id);
     const { asset, names } = await readyOnce(uploaded.id, uploaded.sha256);
     expect(asset).toMatchObject({ width: 2600, height: 1800, derivativeWidths: [400, 800, 1600, 2400], tiled: true });
-    // 2600 × 1800 at 512 px tiles: 6×4 + 3×2 + 2×1 + 1 over scale factors 1, 2, 4, 8.
-    expect(names.filter((name) => name.includes('/iiif/'))).toHaveLength(24 + 6 + 2 + 1);
+    // 2600 × 1800 at 512 px tiles: 6×4 + 3×2 + 2×1 + 1 over scale factors 1, 2, 4, 8, and full/max.
+    expect(names.filter((name) => name.includes('/iiif/'))).toHaveLength(24 + 6 + 2 + 1 + 1);
+    expect(names).toContain(`${kz}/${uploaded.id}/iiif/full/max/0/default.jpg`);
   }, 60_000);
 });
