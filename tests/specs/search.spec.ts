@@ -45,7 +45,26 @@ describe('search', () => {
     await expect.poll(async () => (await page.locator('.search-hit .eyebrow').allTextContents()).every((text) => text.startsWith('Мемориал'))).toBe(true);
 
     await page.getByRole('button', { name: 'На карте' }).click();
-    await expect.poll(() => page.locator('.place-list li, .map-places li').count()).toBeGreaterThan(0);
+    const places = page.locator('.place-list li, .map-places li');
+    await expect.poll(() => places.count()).toBeGreaterThan(0);
+    // One place per memorial, however many of the people it names were found.
+    const links = await places.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(new Set(links).size).toBe(links.length);
+    expect(links.every((href) => /\/memorials\//.test(href ?? ''))).toBe(true);
     await expectAccessible(page, 'search map view');
+  });
+
+  it('says so when the search fails, and searches again on request', async () => {
+    const page = await newPage(browser, 'en-GB');
+    let failing = true;
+    await page.route('**/api/public/search?*', (route) => (failing ? route.fulfill({ status: 500, contentType: 'application/json', body: '{"statusCode":500}' }) : route.continue()));
+    await page.goto('/search?q=flask');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('The search could not be done');
+    await expectAccessible(page, 'search failed');
+    failing = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => page.locator('.search-hit').count()).toBeGreaterThan(0);
+    expect(await alert.count()).toBe(0);
   });
 });

@@ -1,7 +1,6 @@
-import type { CountryList, PublicMapPoint, SearchHit, SearchResults } from '@vitrina/contracts';
-import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@vitrina/contracts';
+import type { Condition, CountryList, PublicMapPoint, SearchHit, SearchResults } from '@vitrina/contracts';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useApi } from '../../api/use-api';
@@ -9,50 +8,28 @@ import { pickName } from '../../components/country-name';
 import { api } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
 import { PlaceMap } from '../../components/content/PlaceMap';
-import { Text } from '../../components/content/Text';
 import { SearchBox } from '../../components/search/SearchBox';
+import { SearchHit as Hit } from '../../components/search/SearchHit';
 
 const FACETS = ['type', 'country', 'kind', 'decade', 'condition', 'hasMedia'] as const;
 type Facet = (typeof FACETS)[number];
-const SEGMENT: Record<SearchHit['type'], string> = { item: 'items', memorial: 'memorials', exhibition: 'exhibitions', person: 'memorials' };
 
-/** The snippet with its matching words marked, built as elements: no HTML from the server is ever injected. */
-function Snippet({ text }: { text: string }) {
-  const parts = text.split(SNIPPET_MARK_START);
-  return (
-    <p className="snippet">
-      {parts[0]}
-      {parts.slice(1).map((part, index) => {
-        const [marked, rest = ''] = part.split(SNIPPET_MARK_END);
-        return (
-          <span key={index}>
-            <mark>{marked}</mark>
-            {rest}
-          </span>
-        );
-      })}
-    </p>
-  );
-}
-
-function Hit({ hit }: { hit: SearchHit }) {
-  const { t } = useTranslation();
-  const href = `/${hit.country}/${SEGMENT[hit.type]}/${hit.slug}`;
-  return (
-    <li className="search-hit">
-      <p className="eyebrow">{t(`search.types.${hit.type}`)}{hit.year ? ` · ${hit.year}` : ''}</p>
-      <h2>
-        <Link to={href}>{hit.person ? hit.person.name : hit.title ? <Text value={hit.title} /> : hit.slug}</Link>
-      </h2>
-      {hit.person && (
-        <p className="muted">
-          {t('search.namedOn')} <Text value={hit.title} />
-          {hit.person.variants.length > 0 && <> · {hit.person.variants.join(', ')}</>}
-        </p>
-      )}
-      {hit.snippet && <Snippet text={hit.snippet} />}
-    </li>
-  );
+/** The places among the hits, one pin per record: the people named on a memorial share its pin. */
+function placesOf(hits: SearchHit[]): { points: PublicMapPoint[]; countryOf: Map<string, string> } {
+  const points = new Map<string, PublicMapPoint>();
+  const countryOf = new Map<string, string>();
+  for (const hit of hits) {
+    if (!hit.location || !hit.title || hit.type === 'exhibition') continue;
+    const type = hit.type === 'item' ? 'item' : 'memorial';
+    const key = `${type}-${hit.id}`;
+    const known = points.get(key);
+    // A person's row knows its memorial's condition but not its kind: the memorial's own hit wins.
+    if (known && hit.type === 'person') continue;
+    const kind = hit.kind ?? known?.kind ?? 'other';
+    points.set(key, { type, id: hit.id, slug: hit.slug, title: hit.title, location: hit.location, kind, condition: (hit.condition as Condition | null) ?? null });
+    countryOf.set(key, hit.country);
+  }
+  return { points: [...points.values()], countryOf };
 }
 
 function facetLabel(t: TFunction, facet: Facet, value: string, countryName: (slug: string) => string): string {
@@ -73,6 +50,8 @@ export default function SearchPage() {
   const [more, setMore] = useState<SearchHit[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [view, setView] = useState<'list' | 'map'>('list');
+  const [failed, setFailed] = useState<'search' | 'more' | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const countries = useApi<CountryList>('/api/public/countries');
   const countryName = (slug: string) => {
     const country = countries.data?.items.find((c) => c.slug === slug);
@@ -86,13 +65,14 @@ export default function SearchPage() {
   useEffect(() => {
     if (!q) return;
     let current = true;
+    setFailed(null);
     api<SearchResults>('GET', path)
       .then((found) => current && (setResults(found), setMore([]), setNext(found.next)))
-      .catch(() => current && setResults(undefined));
+      .catch(() => current && (setResults(undefined), setFailed('search')));
     return () => {
       current = false;
     };
-  }, [path, q]);
+  }, [path, q, attempt]);
 
   const toggle = (facet: Facet, value: string) => {
     const chosen = new Set((params.get(facet) ?? '').split(',').filter(Boolean));
@@ -105,20 +85,31 @@ export default function SearchPage() {
   };
   const loadMore = async () => {
     if (!next) return;
-    const page = await api<SearchResults>('GET', `${path}&cursor=${encodeURIComponent(next)}`);
-    setMore((list) => [...list, ...page.items]);
-    setNext(page.next);
+    setFailed(null);
+    try {
+      const page = await api<SearchResults>('GET', `${path}&cursor=${encodeURIComponent(next)}`);
+      setMore((list) => [...list, ...page.items]);
+      setNext(page.next);
+    } catch {
+      setFailed('more');
+    }
   };
   const hits = [...(results?.items ?? []), ...more];
-  const points: PublicMapPoint[] = hits.flatMap((hit) =>
-    hit.location && hit.title ? [{ type: 'memorial' as const, id: `${hit.id}-${hit.person?.name ?? ''}`, slug: hit.slug, title: hit.title, location: hit.location, kind: hit.kind ?? 'other', condition: null }] : [],
-  );
-  const countryOf = new Map(hits.map((hit) => [hit.slug, hit.country]));
+  const { points, countryOf } = placesOf(hits);
+  const countLabel = (facet: Facet, count: number) => (results?.estimatedFacets.includes(facet) ? t('search.countAbout', { count }) : String(count));
   return (
     <section className="page wide search-page">
       <PageTitle title={q ? t('search.titleFor', { q }) : t('search.title')} />
       <h1>{t('search.title')}</h1>
       <SearchBox initial={q} landmark={t('search.again')} />
+      {failed === 'search' && (
+        <div role="alert" className="error">
+          <p>{t('search.failed')}</p>
+          <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
+            {t('search.retry')}
+          </button>
+        </div>
+      )}
       {results && (
         <div className="search-layout">
           <aside aria-label={t('search.facets')}>
@@ -137,7 +128,7 @@ export default function SearchPage() {
                     <label key={value.value} className="checkbox">
                       <input type="checkbox" checked={(params.get(facet) ?? '').split(',').includes(value.value)} onChange={() => toggle(facet, value.value)} />
                       <span>
-                        {facetLabel(t, facet, value.value, countryName)} <span className="muted">({value.count})</span>
+                        {facetLabel(t, facet, value.value, countryName)} <span className="muted">({countLabel(facet, value.count)})</span>
                       </span>
                     </label>
                   ))}
@@ -147,6 +138,7 @@ export default function SearchPage() {
           </aside>
           <div>
             <p role="status">{t(results.estimated ? 'search.totalAbout' : 'search.total', { count: results.total })}</p>
+            {results.approximate && <p className="muted small">{t('search.approximate')}</p>}
             <div className="tabs" role="group" aria-label={t('search.view')}>
               <button type="button" aria-pressed={view === 'list'} className="secondary" onClick={() => setView('list')}>
                 {t('search.list')}
@@ -156,13 +148,18 @@ export default function SearchPage() {
               </button>
             </div>
             {view === 'map' && points.length > 0 ? (
-              <PlaceMap points={points} country="" label={t('search.mapLabel', { q })} countryOf={(point) => countryOf.get(point.slug) ?? ''} />
+              <PlaceMap points={points} country="" label={t('search.mapLabel', { q })} countryOf={(point) => countryOf.get(`${point.type}-${point.id}`) ?? ''} />
             ) : (
               <ol className="search-hits">
                 {hits.map((hit, index) => (
                   <Hit key={`${hit.type}-${hit.id}-${index}`} hit={hit} />
                 ))}
               </ol>
+            )}
+            {failed === 'more' && (
+              <p role="alert" className="error">
+                {t('search.moreFailed')}
+              </p>
             )}
             {next && (
               <button type="button" className="secondary" onClick={loadMore}>

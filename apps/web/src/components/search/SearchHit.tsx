@@ -1,0 +1,57 @@
+import type { SearchHit as Hit } from '@vitrina/contracts';
+import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@vitrina/contracts';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Text } from '../content/Text';
+import { ResponsiveImage } from '../media/ResponsiveImage';
+
+export const SEGMENT: Record<Hit['type'], string> = { item: 'items', memorial: 'memorials', exhibition: 'exhibitions', person: 'memorials' };
+
+/** The snippet with its matching words marked, built as elements: no HTML from the server is ever injected. */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(SNIPPET_MARK_START);
+  return (
+    <p className="snippet">
+      {parts[0]}
+      {parts.slice(1).map((part, index) => {
+        const [marked, rest = ''] = part.split(SNIPPET_MARK_END);
+        return (
+          <span key={index}>
+            <mark>{marked}</mark>
+            {rest}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
+
+/** One result: what it is, its title (a person's name), where a person is named, the snippet, and its picture. */
+export function SearchHit({ hit }: { hit: Hit }) {
+  const { t } = useTranslation();
+  const href = `/${hit.country}/${SEGMENT[hit.type]}/${hit.slug}`;
+  return (
+    <li className="search-hit">
+      {/* Beside the linked title the picture adds nothing to read: the server sends it without alt text. */}
+      {hit.image && (
+        <div className="search-hit-image">
+          <ResponsiveImage media={hit.image} sizes="6rem" />
+        </div>
+      )}
+      <p className="eyebrow">
+        {t(`search.types.${hit.type}`)}
+        {hit.year ? ` · ${hit.year}` : ''}
+      </p>
+      <h2>
+        <Link to={href}>{hit.person ? hit.person.name : hit.title ? <Text value={hit.title} /> : hit.slug}</Link>
+      </h2>
+      {hit.person && (
+        <p className="muted">
+          {t('search.namedOn')} <Text value={hit.title} />
+          {hit.person.variants.length > 0 && <> · {hit.person.variants.join(', ')}</>}
+        </p>
+      )}
+      {hit.snippet && <Snippet text={hit.snippet} />}
+    </li>
+  );
+}
