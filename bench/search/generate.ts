@@ -297,6 +297,17 @@ const vector = (titleRu: string, titleEn: string, names: string, bodyRu: string,
 
 const SEARCH_COLUMNS = `record_type, record_id, person_index, country_id, slug, kind, title, person, body, names, decades, year, condition, has_media, image_id, lat, lng, published_at, tsv`;
 
+/**
+ * has_media and image_id as search-index.service.ts's MEDIA_OF_RECORD: any of the record's files of its
+ * country ready or being made, and the first image of those (generated records have none).
+ */
+const recordMedia = (r: string) => `
+  CASE WHEN cardinality(${r}.live_media_ids) = 0 THEN false
+       ELSE EXISTS (SELECT 1 FROM media_assets a WHERE a.country_id = ${r}.country_id AND a.id = ANY(${r}.live_media_ids) AND a.status IN ('ready', 'processing')) END,
+  CASE WHEN cardinality(${r}.live_media_ids) = 0 THEN NULL
+       ELSE (SELECT a.id FROM media_assets a WHERE a.country_id = ${r}.country_id AND a.id = ANY(${r}.live_media_ids) AND a.status IN ('ready', 'processing') AND a.kind = 'image'
+              ORDER BY array_position(${r}.live_media_ids, a.id) LIMIT 1) END`;
+
 /** The latest condition survey (dates compared as strings, the first of equal dates wins, as a stable sort does). */
 const latestCondition = (doc: string) =>
   `(SELECT cs.value->>'condition' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${doc}->'conditionSurveys') = 'array' THEN ${doc}->'conditionSurveys' ELSE '[]'::jsonb END) WITH ORDINALITY AS cs(value, ord)
@@ -308,7 +319,7 @@ function recordSearchSql(table: string, type: string): string {
 INSERT INTO search_documents (${SEARCH_COLUMNS})
 SELECT '${type}', r.id, -1, r.country_id, r.live_content->>'slug', r.live_content->>'kind', coalesce(r.live_content->'title', '{}'::jsonb), NULL,
        b.body, n.names, bench_search.decades(coalesce(y.earliest, y.unveiled), coalesce(y.latest, y.unveiled)), coalesce(y.earliest, y.unveiled, y.latest),
-       ${latestCondition('r.live_content')}, cardinality(r.live_media_ids) > 0, NULL,
+       ${latestCondition('r.live_content')}, ${recordMedia('r')},
        (r.live_content->'location'->>'lat')::float8, (r.live_content->'location'->>'lng')::float8, coalesce(r.published_at, now()),
        ${vector(
          `coalesce(r.live_content->'title'->'ru'->>'text', '')`,
@@ -349,7 +360,7 @@ function personSearchSql(): string {
 INSERT INTO search_documents (${SEARCH_COLUMNS})
 SELECT 'person', r.id, (p.ord - 1)::int, r.country_id, r.live_content->>'slug', NULL, coalesce(r.live_content->'title', '{}'::jsonb),
        jsonb_build_object('name', p.value->'name', 'variants', coalesce(p.value->'variants', '[]'::jsonb), 'birthYear', p.value->'birthYear', 'deathYear', p.value->'deathYear'),
-       '{}'::jsonb, n.names, bench_search.decades(n.died, n.died), n.died, c.condition, cardinality(r.live_media_ids) > 0, NULL,
+       '{}'::jsonb, n.names, bench_search.decades(n.died, n.died), n.died, c.condition, ${recordMedia('r')},
        (r.live_content->'location'->>'lat')::float8, (r.live_content->'location'->>'lng')::float8, coalesce(r.published_at, now()),
        ${vector(`''`, `''`, 'n.names', `''`, `''`, `''`)}
   FROM memorials r

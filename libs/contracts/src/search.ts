@@ -73,7 +73,7 @@ export interface SearchResults {
   /** True when the term is so common that the total is the database's estimate, not a count. */
   estimated: boolean;
   /**
-   * True when sort=relevance and too much matches to rank it all: hits are
+   * True when sort=relevance and too many things match to rank them all: hits are
    * ranked among the most recently published (or re-published) matches
    * first, then among older ones, page after page, to the last match.
    * Sorting by date stays exact.

@@ -3,15 +3,17 @@ import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@vitrina/contracts';
 
 /**
  * Matches one statement reads, ranks and counts at most. Up to this many a
- * search is exact: every match is ranked or dated, every count is true. This
- * covers the medium words of a million records (5 000–20 000 matches); beyond
- * it see search-plan.ts. Measured in bench/README.md ("Search").
+ * search is exact: every match is ranked or dated, every count is true. Each
+ * match is a random row read, about 10 µs on the 2-core bench machine with
+ * the rank, so more would not fit the 50 ms goal (4 600 matches took 55 ms,
+ * 18 000 took 380 ms at 1M); beyond it see search-plan.ts. Measured in
+ * bench/README.md ("Search").
  */
 export const MATCH_CAP = 3_000;
 /** A planner estimate above this many matches skips the exact attempt: it would only overflow the cap. */
-export const EXACT_ATTEMPT_BELOW = 4 * MATCH_CAP;
+export const EXACT_ATTEMPT_BELOW = 2 * MATCH_CAP;
 /** Matches a window of the newest rows is sized to hold, well under the cap so a low estimate does not overflow it. */
-export const WINDOW_TARGET = 1_000;
+export const WINDOW_TARGET = 300;
 
 /** How alike (pg_trgm similarity, which must exceed this) a misspelt or transliterated word must be to a known word: Ivanoff ~ ivanov is 0.5. */
 export const NAME_SIMILARITY = 0.45;
@@ -60,6 +62,9 @@ export interface After {
   key: number;
   id: string;
 }
+
+/** Matches a facet sample reads when counts beyond the cap are scaled up from it. */
+export const FACET_SAMPLE = 600;
 
 /** A range of search row ids, newest last (ids grow as rows are written: a re-published record gets new ones). */
 export interface IdWindow {
@@ -188,6 +193,8 @@ export interface SampleOptions {
   facets: readonly SearchFacet[];
   /** A page of hits in the query's sort, after a row; none when only counting. */
   page?: { after?: After; size: number; lang: string };
+  /** Matches read at most; MATCH_CAP + 1 (to tell whether there are more than the cap) unless only sampling. */
+  limit?: number;
 }
 
 /**
@@ -202,19 +209,28 @@ export function buildSampleSql(spec: SearchSpec, options: SampleOptions): BuiltS
   const terms = termsOf(spec);
   const { p } = terms;
   const page = options.page;
-  const key = page ? (spec.query.sort === 'date' ? `${DATE_KEY}::float8` : relevanceKey(spec, terms)) : 'NULL::float8';
   const window = options.window ? `AND d.id BETWEEN ${p.next(options.window.lo)}::bigint AND ${p.next(options.window.hi)}::bigint` : '';
-  const after = page?.after ? `WHERE (m.key, m.id) < (${p.next(page.after.key)}::float8, ${p.next(page.after.id)}::bigint)` : '';
   const columns = [`(SELECT count(*)::int FROM matches) AS total`, ...facetColumns(options.facets)];
-  if (page) columns.push(hitsColumn(terms, page.lang));
+  let ranked = '';
+  if (page) {
+    const key = spec.query.sort === 'date' ? `${DATE_KEY}::float8` : relevanceKey(spec, terms);
+    const after = page.after ? `WHERE (r.key, r.id) < (${p.next(page.after.key)}::float8, ${p.next(page.after.id)}::bigint)` : '';
+    // Ranked only when all the matches were read: over the cap the statement only counts, and ranking would be wasted.
+    ranked = `,
+    ranked AS MATERIALIZED (
+      SELECT d.id, ${key} AS key FROM matches m JOIN search_documents d ON d.id = m.id
+       WHERE (SELECT count(*) FROM matches) <= ${MATCH_CAP}
+    ),
+    page AS (SELECT r.id, r.key FROM ranked r ${after} ORDER BY r.key DESC, r.id DESC LIMIT ${p.next(page.size)})`;
+    columns.push(hitsColumn(terms, page.lang));
+  }
   const sql = `
     WITH matches AS MATERIALIZED (
-      SELECT d.id, ${key} AS key, d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media
+      SELECT d.id, d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media
         FROM search_documents d
        WHERE d.tsv @@ ${terms.match} ${terms.where} ${window}
-       LIMIT ${MATCH_CAP + 1}
-    )${page ? `,
-    page AS (SELECT m.id, m.key FROM matches m ${after} ORDER BY m.key DESC, m.id DESC LIMIT ${p.next(page.size)})` : ''}
+       LIMIT ${options.limit ?? MATCH_CAP + 1}
+    )${ranked}
     SELECT ${columns.join(',\n           ')}`;
   return { sql, params: p.values };
 }
@@ -275,24 +291,20 @@ export function buildEstimateSql(spec: SearchSpec): BuiltSearch {
 /** The lowest and highest search row id: the range the windows of the newest rows are cut from. */
 export const ID_RANGE_SQL = `SELECT min(id)::text AS lo, max(id)::text AS hi FROM search_documents`;
 
-/**
- * Suggestions for a short prefix: the shortest known words starting with it
- * (by the text_pattern_ops index ix_search_words_prefix), then for each a few
- * rows naming it (by the GIN index), the shortest word's first.
- */
-export function buildPrefixSuggestSql(prefix: string, countryId: string | undefined): BuiltSearch {
+/** The shortest known words starting with a short prefix (by the text_pattern_ops index ix_search_words_prefix). */
+export function buildPrefixWordsSql(prefix: string): BuiltSearch {
+  const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return { sql: `SELECT w.word FROM search_words w WHERE w.word LIKE $1 ORDER BY length(w.word), w.word LIMIT ${SUGGEST_PREFIX_WORDS}`, params: [pattern] };
+}
+
+/** Rows whose names hold a known word (by the GIN index; the names check keeps out words found only in the texts). */
+export function buildWordSuggestSql(word: string, countryId: string | undefined, limit: number): BuiltSearch {
   const p = new Params();
-  const pattern = p.next(`${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const match = `${p.next(lexeme(word))}::tsquery`;
+  const named = p.next(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const country = countryId ? `AND d.country_id = ${p.next(countryId)}::uuid` : '';
-  const sql = `
-    SELECT s.id, s.record_id, s.record_type, s.country_id, s.slug, s.title, s.person FROM (
-      SELECT w.word FROM search_words w WHERE w.word LIKE ${pattern} ORDER BY length(w.word), w.word LIMIT ${SUGGEST_PREFIX_WORDS}
-    ) w CROSS JOIN LATERAL (
-      SELECT d.id, d.record_id, d.record_type, d.country_id, d.slug, d.title, d.person FROM search_documents d
-       WHERE d.tsv @@ to_tsquery('simple', quote_literal(w.word)) AND d.names ILIKE '%' || w.word || '%' ${country}
-       LIMIT ${SUGGESTIONS}
-    ) s
-    ORDER BY length(w.word), w.word, s.id
-    LIMIT ${SUGGESTIONS}`;
+  const sql = `SELECT d.id, d.record_id, d.record_type, d.country_id, d.slug, d.title, d.person FROM search_documents d
+                WHERE d.tsv @@ ${match} AND d.names ILIKE ${named} ${country}
+                LIMIT ${p.next(limit)}`;
   return { sql, params: p.values };
 }

@@ -19,7 +19,7 @@ import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
 import { MediaAssetEntity } from '../media/media-asset.entity';
 import { type Cursor, type HitRow, type SqlRunner, runSearch } from './search-plan';
-import { SUGGEST_PREFIX_BELOW, SUGGEST_SIMILARITY, SUGGESTIONS, buildPrefixSuggestSql } from './search-query';
+import { SUGGEST_PREFIX_BELOW, SUGGEST_SIMILARITY, SUGGESTIONS, buildPrefixWordsSql, buildWordSuggestSql } from './search-query';
 
 type SuggestRow = Pick<HitRow, 'id' | 'record_id' | 'record_type' | 'country_id' | 'slug' | 'title' | 'person'>;
 
@@ -86,22 +86,34 @@ export class SearchService {
     const country = query.country ? all.find((c) => c.slug === query.country) : undefined;
     if (query.country && !country) return [];
     const short = [...query.q].length < SUGGEST_PREFIX_BELOW && !/\s/.test(query.q);
-    const prefix = buildPrefixSuggestSql(query.q, country?.id);
-    const rows = (await (short
-      ? this.query(prefix.sql, prefix.params)
-      : this.query(
+    const rows = short
+      ? await this.suggestByPrefix(query.q, country?.id)
+      : ((await this.query(
           `SELECT d.id, d.record_id, d.record_type, d.country_id, d.slug, d.title, d.person, word_similarity($1, d.names) AS key
              FROM search_documents d
             WHERE $1 <% d.names ${country ? 'AND d.country_id = $2' : ''}
             ORDER BY key DESC, d.id LIMIT ${SUGGESTIONS}`,
           country ? [query.q, country.id] : [query.q],
           { 'pg_trgm.word_similarity_threshold': SUGGEST_SIMILARITY },
-        ))) as SuggestRow[];
+        )) as SuggestRow[]);
     const countries = new Map(all.map((c) => [c.id, c]));
     return rows.map((row) => {
       const hit = this.present({ ...row, kind: null, condition: null, lat: null, lng: null, year: null, snippet: null }, countries.get(row.country_id), lang);
       return { text: hit.person?.name ?? hit.title?.text ?? hit.slug, type: hit.type, url: `/${hit.country}/${SEGMENT[hit.type]}/${hit.slug}` };
     });
+  }
+
+  /** Rows naming the shortest known words that start with `prefix`, the shortest word's first, until there are enough. */
+  private async suggestByPrefix(prefix: string, countryId: string | undefined): Promise<SuggestRow[]> {
+    const words = buildPrefixWordsSql(prefix);
+    const rows: SuggestRow[] = [];
+    for (const { word } of (await this.query(words.sql, words.params)) as { word: string }[]) {
+      const named = buildWordSuggestSql(word, countryId, SUGGESTIONS - rows.length);
+      const found = (await this.query(named.sql, named.params)) as SuggestRow[];
+      rows.push(...found.filter((row) => !rows.some((known) => known.id === row.id)));
+      if (rows.length >= SUGGESTIONS) break;
+    }
+    return rows;
   }
 
   /** Runs a statement; with settings (pg_trgm thresholds), inside a transaction that sets them first. */
