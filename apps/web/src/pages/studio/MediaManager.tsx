@@ -42,6 +42,15 @@ export function MediaManager({
     setPending((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
   const dismiss = (key: string) => setPending((list) => list.filter((p) => p.key !== key));
 
+  // Uploads finishing in the same tick each see the list the one before them made, not the
+  // one of the last render: otherwise all but one of them would be lost.
+  function attach(assetId: string) {
+    if (!single && latest.current.some((m) => m.assetId === assetId)) return;
+    const next = single ? [{ assetId }] : [...latest.current, { assetId }];
+    latest.current = next;
+    onChange(next);
+  }
+
   function start(files: FileList | File[]) {
     for (const file of Array.from(files)) {
       const key = `${file.name}-${file.size}-${Math.random()}`;
@@ -50,8 +59,7 @@ export function MediaManager({
       handle.done
         .then((asset) => {
           dismiss(key);
-          if (single) onChange([{ assetId: asset.id }]);
-          else if (!latest.current.some((m) => m.assetId === asset.id)) onChange([...latest.current, { assetId: asset.id }]);
+          attach(asset.id);
         })
         .catch((error: unknown) => {
           if (error instanceof DOMException && error.name === 'AbortError') dismiss(key);
