@@ -103,7 +103,13 @@ describe('media', () => {
     // Zoomed in, the viewer fetches full-resolution tiles (region size equals tile size).
     await expect.poll(() => tiles.filter((path) => /\/\d+,\d+,512,512\/512,512\//.test(path)).length, SOON).toBeGreaterThan(0);
     expect(tiles.length).toBeGreaterThan(overview);
-    await expect.poll(() => zoomLevel(), SOON).toBeGreaterThan(2);
+    // The three steps animate one after another: read the zoom once it has settled, not on its way.
+    const settledZoom = async () => {
+      const before = await zoomLevel();
+      await new Promise((r) => setTimeout(r, 500));
+      return before === (await zoomLevel()) ? before : Number.NaN;
+    };
+    await expect.poll(settledZoom, SOON).toBeGreaterThan(2);
     const deep = await zoomLevel();
     await canvas.focus();
     await visitor.keyboard.press('-');
