@@ -16,6 +16,17 @@ export interface StoredObject {
 }
 
 /** The store answered, but not with success: treated like an unreachable store. */
+/** The store's answer for a key it does not hold (anything else means it could not be asked or refused). */
+export function isMissingObject(error: unknown): boolean {
+  return ['NoSuchKey', 'NotFound'].includes((error as { code?: string } | null)?.code ?? '');
+}
+
+async function collect(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 export class StoreRejected extends Error {
   readonly code = 'ESTOREREJECTED';
   constructor(readonly status: number) {
@@ -91,10 +102,7 @@ export class ObjectStorage implements OnModuleInit {
 
   /** Reads a whole object; only for objects a worker must hold anyway (an image it decodes). */
   async getBuffer(key: string): Promise<Buffer> {
-    const stream = await this.client.getObject(this.bucket, key);
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    return collect(await this.client.getObject(this.bucket, key));
   }
 
   /** The object as a stream, or null when it does not exist. */
@@ -102,7 +110,7 @@ export class ObjectStorage implements OnModuleInit {
     try {
       return await this.client.getObject(this.bucket, key);
     } catch (error) {
-      if (['NoSuchKey', 'NotFound'].includes((error as { code?: string }).code ?? '')) return null;
+      if (isMissingObject(error)) return null;
       throw error;
     }
   }
@@ -110,6 +118,11 @@ export class ObjectStorage implements OnModuleInit {
   /** `length` bytes from `offset`, for HTTP range requests (seeking in a video). */
   async getRange(key: string, offset: number, length: number): Promise<Readable> {
     return this.client.getPartialObject(this.bucket, key, offset, length);
+  }
+
+  /** `length` bytes from `offset`, held in memory: for reading a few headers of a large object. */
+  async getRangeBuffer(key: string, offset: number, length: number): Promise<Buffer> {
+    return collect(await this.getRange(key, offset, length));
   }
 
   /** Every object under `prefix`, with when it was written. */

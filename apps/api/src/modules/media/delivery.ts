@@ -2,7 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import { openToOtherSites } from '../../bootstrap/security-headers';
-import type { ObjectStorage } from '../../infra/storage/object-storage.service';
+import { type ObjectStorage, isMissingObject } from '../../infra/storage/object-storage.service';
 import type { ServableAsset } from './media-access.service';
 import { assetFolder } from './media-derivatives.worker';
 import { storedMetadataBoxes, withoutMetadata } from './mp4-metadata';
@@ -12,17 +12,12 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, no-cache';
 const PRIVATE = 'private, no-store';
 
-/** The store's answer for a key it does not hold; anything else (unreachable, refused) goes on to the error filter as 503. */
-function isMissing(error: unknown): boolean {
-  return ['NoSuchKey', 'NotFound'].includes((error as { code?: string })?.code ?? '');
-}
-
-/** A read of the store, with a missing object answered 404. */
+/** A read of the store, with a missing object answered 404; anything else (unreachable, refused) goes on to the error filter as 503. */
 async function notFoundIfMissing<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (isMissing(error)) throw new NotFoundException('No such media');
+    if (isMissingObject(error)) throw new NotFoundException('No such media');
     throw error;
   }
 }

@@ -103,11 +103,7 @@ export async function findMetadataBoxes(read: RangeReader, fileSize: number): Pr
 /** The metadata boxes of a stored file, read through byte ranges; none for files that are not ISO-BMFF. */
 export async function storedMetadataBoxes(storage: ObjectStorage, key: string, mimeType: string, byteSize: number): Promise<HiddenBox[]> {
   if (!ISO_BMFF_TYPES.has(mimeType)) return [];
-  return findMetadataBoxes(async (offset, length) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await storage.getRange(key, offset, length)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  }, byteSize);
+  return findMetadataBoxes((offset, length) => storage.getRangeBuffer(key, offset, length), byteSize);
 }
 
 async function isXmp(reader: WindowedReader, at: number): Promise<boolean> {
