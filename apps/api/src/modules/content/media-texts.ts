@@ -1,6 +1,6 @@
 import type { MediaTexts } from '@vitrina/contracts';
 import type { EntityManager } from 'typeorm';
-import { MediaAssetEntity } from '../media/media-asset.entity';
+import { MediaAssetEntity, captionLanguagesOf } from '../media/media-asset.entity';
 import { findByIds } from './find-by-ids';
 
 export function textsOf(asset: MediaAssetEntity): MediaTexts {
@@ -10,7 +10,7 @@ export function textsOf(asset: MediaAssetEntity): MediaTexts {
     credit: asset.credit,
     rights: asset.rights,
     transcript: asset.transcript,
-    captionLanguages: asset.captionLanguages,
+    captionLanguages: captionLanguagesOf(asset),
     captionVersions: asset.captionVersions,
   };
 }

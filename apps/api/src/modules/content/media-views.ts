@@ -1,4 +1,5 @@
 import type { PublicMedia } from '@vitrina/contracts';
+import { captionsName } from '../media/captions-name';
 import type { MediaAssetEntity } from '../media/media-asset.entity';
 import type { Reader } from './public-views';
 
@@ -9,7 +10,7 @@ export const CARD_IMAGE_CANDIDATES = 3;
 
 /** A captions file's URL: versioned (immutable) when it has a version, else the unversioned URL of files stored before versions. */
 export function captionsUrl(assetId: string, lang: string, version: string): string {
-  return `/api/media/${assetId}/captions/${lang}${version ? `-${version}` : ''}.vtt`;
+  return `/api/media/${assetId}/${captionsName(lang, version)}`;
 }
 
 export function presentAsset(reader: Reader, asset: MediaAssetEntity): PublicMedia {
@@ -28,7 +29,7 @@ export function presentAsset(reader: Reader, asset: MediaAssetEntity): PublicMed
     credit: reader.text(asset.credit),
     rights: asset.rights,
     fileUrl: asset.kind === 'image' ? null : `/api/media/${asset.id}/file`,
-    captions: asset.captionLanguages.map((lang) => ({ lang, url: captionsUrl(asset.id, lang, asset.captionVersions[lang] ?? '') })),
+    captions: Object.entries(asset.captionVersions).map(([lang, version]) => ({ lang, url: captionsUrl(asset.id, lang, version) })),
     transcript: reader.text(asset.transcript),
   };
 }

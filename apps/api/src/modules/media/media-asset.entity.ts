@@ -87,13 +87,10 @@ export class MediaAssetEntity {
   @Column({ type: 'jsonb', default: () => `'{}'` })
   transcript: LocalizedText;
 
-  /** Languages with a WebVTT file: the keys of captionVersions. */
-  @Column({ name: 'caption_languages', type: 'text', array: true, default: () => `'{}'` })
-  captionLanguages: string[];
-
   /**
-   * The latest captions of each language: the SHA-256 of the file, stored at
-   * `{country}/{asset}/captions/{lang}-{sha256}.vtt`. Each revision records
+   * The latest captions of each language with a WebVTT file (its keys are
+   * those languages, see captionLanguagesOf): the SHA-256 of the file, stored
+   * at `{country}/{asset}/captions/{lang}-{sha256}.vtt`. Each revision records
    * the versions it was saved with, so visitors keep the approved captions.
    */
   @Column({ name: 'caption_versions', type: 'jsonb', default: () => `'{}'` })
@@ -111,4 +108,9 @@ export class MediaAssetEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/** The languages an asset has captions in. */
+export function captionLanguagesOf(asset: Pick<MediaAssetEntity, 'captionVersions'>): string[] {
+  return Object.keys(asset.captionVersions);
 }

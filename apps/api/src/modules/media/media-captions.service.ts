@@ -7,17 +7,9 @@ import { WebVTTParser } from 'webvtt-parser';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { CountriesService } from '../countries/countries.service';
 import { MediaAssetEntity } from './media-asset.entity';
+import { captionsName } from './captions-name';
 import { assetFolder } from './media-derivatives.worker';
 import { MediaService } from './media.service';
-
-/**
- * Where one version of a language's captions is stored, relative to the
- * asset's folder: content-addressed, so a new file never replaces one a live
- * revision shows. Version '' is a file stored before captions had versions.
- */
-export function captionsName(lang: string, version: string): string {
-  return `captions/${lang}${version ? `-${version}` : ''}.vtt`;
-}
 
 /** Refuses anything that is not a WebVTT file with at least one cue, naming the first problems and their lines. */
 export function parseWebVtt(text: string): void {
@@ -58,9 +50,7 @@ export class MediaCaptionsService {
     // The object first, then the row: a row never names captions that are not stored.
     await this.storage.putBuffer(`${assetFolder(asset)}/${captionsName(lang, version)}`, bytes, 'text/vtt; charset=utf-8');
     await this.assets.query(
-      `UPDATE media_assets SET caption_languages = array_append(array_remove(caption_languages, $2), $2),
-              caption_versions = caption_versions || jsonb_build_object($2::text, $3::text), updated_at = now()
-        WHERE id = $1`,
+      `UPDATE media_assets SET caption_versions = caption_versions || jsonb_build_object($2::text, $3::text), updated_at = now() WHERE id = $1`,
       [asset.id, lang, version],
     );
     return this.media.get(countryId, assetId);
@@ -73,8 +63,7 @@ export class MediaCaptionsService {
   async remove(countryId: string, assetId: string, lang: string): Promise<MediaAsset> {
     const asset = await this.timedAsset(countryId, assetId, lang);
     await this.assets.query(
-      `UPDATE media_assets SET caption_languages = array_remove(caption_languages, $2), caption_versions = caption_versions - $2::text, updated_at = now()
-        WHERE id = $1`,
+      `UPDATE media_assets SET caption_versions = caption_versions - $2::text, updated_at = now() WHERE id = $1`,
       [asset.id, lang],
     );
     return this.media.get(countryId, assetId);

@@ -7,7 +7,7 @@ import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { PublicRoute } from '../access/access.decorators';
 import { sendDerivative, sendOriginal } from './delivery';
 import { AssetParams } from './dto';
-import { captionsName } from './media-captions.service';
+import { captionsName } from './captions-name';
 import { MediaAccess } from './media-access.service';
 
 class DerivativeParams extends createZodDto(

@@ -11,7 +11,7 @@ import type { AppConfig } from '../../infra/config/config.schema';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { assertLanguagesEnabled } from '../content/content-languages';
 import { CountriesService } from '../countries/countries.service';
-import { MediaAssetEntity } from './media-asset.entity';
+import { MediaAssetEntity, captionLanguagesOf } from './media-asset.entity';
 import { MediaDerivativesWorker } from './media-derivatives.worker';
 import { ImageTooLarge, LengthRequired, PayloadTooLarge, UnsupportedMediaType } from './media-errors';
 import { MediaUploadEntity } from './media-upload.entity';
@@ -56,7 +56,7 @@ function toMediaAsset(entity: MediaAssetEntity): MediaAsset {
     credit: entity.credit,
     rights: entity.rights,
     transcript: entity.transcript,
-    captionLanguages: entity.captionLanguages,
+    captionLanguages: captionLanguagesOf(entity),
     createdAt: entity.createdAt.toISOString(),
   };
 }

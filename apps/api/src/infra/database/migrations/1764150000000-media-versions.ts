@@ -13,6 +13,7 @@ const SNAPSHOTS: [table: string, column: string][] = [
  * by its SHA-256, and every snapshot of media texts records the versions.
  * Captions uploaded before kept their unversioned key (`{lang}.vtt`), written
  * here as the version '' so that every snapshot says which file it showed.
+ * `caption_languages` goes: the languages are the keys of `caption_versions`.
  * `metadata_boxes` lists the MP4 boxes blanked for visitors (null: not yet looked at).
  */
 export class MediaVersions1764150000000 implements MigrationInterface {
@@ -25,6 +26,8 @@ export class MediaVersions1764150000000 implements MigrationInterface {
       `UPDATE "media_assets" SET "caption_versions" = (SELECT jsonb_object_agg(lang, '') FROM unnest("caption_languages") AS lang)
         WHERE cardinality("caption_languages") > 0`,
     );
+    // The languages with captions are the keys of caption_versions from now on: one source, nothing to keep in step.
+    await queryRunner.query(`ALTER TABLE "media_assets" DROP COLUMN "caption_languages"`);
     for (const [table, column] of SNAPSHOTS) {
       await queryRunner.query(
         `UPDATE "${table}" SET "${column}" = (
@@ -44,6 +47,8 @@ export class MediaVersions1764150000000 implements MigrationInterface {
           WHERE "${column}" <> '{}'::jsonb`,
       );
     }
+    await queryRunner.query(`ALTER TABLE "media_assets" ADD "caption_languages" text array NOT NULL DEFAULT '{}'`);
+    await queryRunner.query(`UPDATE "media_assets" SET "caption_languages" = ARRAY(SELECT jsonb_object_keys("caption_versions"))`);
     await queryRunner.query(`ALTER TABLE "media_assets" DROP COLUMN "metadata_boxes"`);
     await queryRunner.query(`ALTER TABLE "media_assets" DROP COLUMN "caption_versions"`);
   }
