@@ -140,7 +140,7 @@ export class UsersService {
 
   async revokeMembership(actor: Actor, userId: string, countryId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const user = await tx.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.lockUser(tx, userId);
       const membership = user ? await tx.getRepository(MembershipEntity).findOne({ where: { userId, countryId } }) : null;
       if (!user || !membership) throw new NotFoundException('No such membership');
       await tx.getRepository(MembershipEntity).delete({ id: membership.id });
@@ -161,8 +161,12 @@ export class UsersService {
   }
 
   /** The user's row, locked until the transaction ends, so two changes of one user take turns and each sees the other's result. */
+  private lockUser(tx: EntityManager, id: string): Promise<UserEntity | null> {
+    return tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   private async locked(tx: EntityManager, id: string): Promise<UserEntity> {
-    const user = await tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const user = await this.lockUser(tx, id);
     if (!user) throw new NotFoundException('No such user');
     return user;
   }
