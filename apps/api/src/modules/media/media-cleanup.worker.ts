@@ -120,21 +120,23 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
       let folders: string[] = [];
       for await (const folder of this.storage.listFolders(`${country.id}/`)) {
         folders.push(folder);
-        if (folders.length === BATCH) folders = await this.removeUnnamed(folders, cutoff, report);
+        if (folders.length < BATCH) continue;
+        await this.removeUnnamed(folders, cutoff, report);
+        folders = [];
       }
       await this.removeUnnamed(folders, cutoff, report);
     }
     return report;
   }
 
-  /** Removes the folders of `folders` that neither a row nor a pending upload names; returns an empty batch to fill again. */
-  private async removeUnnamed(folders: string[], cutoff: Date, report: ReconcileReport): Promise<string[]> {
+  /** Removes the folders of `folders` that neither a row nor a pending upload names. */
+  private async removeUnnamed(folders: string[], cutoff: Date, report: ReconcileReport): Promise<void> {
     report.checkedFolders += folders.length;
     const byId = new Map(folders.flatMap((folder) => {
       const id = ASSET_FOLDER.exec(folder)?.[1];
       return id ? [[id, folder] as const] : [];
     }));
-    if (byId.size === 0) return [];
+    if (byId.size === 0) return;
     const named = await this.knownAssetIds([...byId.keys()]);
     // An upload under way has its record: the periodic sweep looks after it.
     for (const upload of await this.uploads.findBy({ assetId: In([...byId.keys()]) })) named.add(upload.assetId);
@@ -146,7 +148,6 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
       report.removedObjects += objects.length;
       report.removedAssets += 1;
     }
-    return [];
   }
 
   private async knownAssetIds(ids: string[]): Promise<Set<string>> {
