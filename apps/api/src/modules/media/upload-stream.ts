@@ -12,6 +12,9 @@ export interface UploadHead {
 /** The client went away before sending the whole body. */
 export class UploadCutOff extends Error {}
 
+/** How the request stream said it stopped early: an error of its own, or closing before its end. */
+const cutOff = (error?: Error) => new UploadCutOff(error ? `the upload was cut off: ${error.message}` : 'the upload was cut off before its end');
+
 /**
  * Reads at least `bytes` (or everything, if less) from `source` without losing
  * what follows: the head is put back with `unshift`, so the body is `source`
@@ -40,8 +43,8 @@ export function readHead(source: Readable, bytes: number): Promise<UploadHead> {
       stop();
       reject(error);
     };
-    const onError = (error: Error) => fail(new UploadCutOff(`the upload was cut off: ${error.message}`));
-    const onClose = () => fail(new UploadCutOff('the upload was cut off before its end'));
+    const onError = (error: Error) => fail(cutOff(error));
+    const onClose = () => fail(cutOff());
     const stop = () => {
       source.off('readable', onReadable);
       source.off('end', onEnd);
@@ -157,8 +160,8 @@ export function feed(source: Readable, meter: UploadMeter): Promise<void> {
       meter.destroy(error);
       reject(error);
     };
-    source.on('error', (error) => settle(new UploadCutOff(`the upload was cut off: ${error.message}`)));
-    source.on('close', () => source.readableEnded || settle(new UploadCutOff('the upload was cut off before its end')));
+    source.on('error', (error) => settle(cutOff(error)));
+    source.on('close', () => source.readableEnded || settle(cutOff()));
     meter.on('error', settle);
     meter.on('finish', () => settle());
     // Destroyed from the store's side (its PUT failed): that side reports why.
