@@ -47,7 +47,7 @@ export function describeFailure(error: unknown, t: TFunction, overrides: Record<
   return { message: t(statusKey(error.status, overrides), { status: error.status }), detail: error.body?.message };
 }
 
-function readCookie(name: string): string | undefined {
+export function readCookie(name: string): string | undefined {
   const entry = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
   return entry ? decodeURIComponent(entry.slice(name.length + 1)) : undefined;
 }

@@ -1,14 +1,9 @@
 import { type ApiError, CSRF_COOKIE, CSRF_HEADER, FILE_NAME_HEADER, type MediaAsset } from '@vitrina/contracts';
-import { ApiRequestError } from '../../api/client';
+import { ApiRequestError, readCookie } from '../../api/client';
 
 export interface UploadHandle {
   done: Promise<MediaAsset>;
   cancel(): void;
-}
-
-function csrfToken(): string {
-  const entry = document.cookie.split('; ').find((part) => part.startsWith(`${CSRF_COOKIE}=`));
-  return entry ? decodeURIComponent(entry.slice(CSRF_COOKIE.length + 1)) : '';
 }
 
 /** Sends one file as the raw request body, reporting progress; XHR because fetch cannot report upload progress. */
@@ -17,7 +12,7 @@ export function uploadFile(countryId: string, file: File, onProgress: (fraction:
   const done = new Promise<MediaAsset>((resolve, reject) => {
     xhr.open('POST', `/api/studio/countries/${countryId}/media`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.setRequestHeader(CSRF_HEADER, csrfToken());
+    xhr.setRequestHeader(CSRF_HEADER, readCookie(CSRF_COOKIE) ?? '');
     xhr.setRequestHeader(FILE_NAME_HEADER, encodeURIComponent(file.name));
     xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     xhr.onload = () => {
