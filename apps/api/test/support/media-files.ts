@@ -86,3 +86,94 @@ export function withPngText(png: Buffer, keyword: string, text: string): Buffer 
   chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
   return Buffer.concat([png.subarray(0, iend), chunk, png.subarray(iend)]);
 }
+
+/** A box with a 64-bit size field (size 1, then the real size after the type). */
+export function mp4LargeBox(type: string, ...payload: Buffer[]): Buffer {
+  const body = Buffer.concat(payload);
+  const header = Buffer.alloc(16);
+  header.writeUInt32BE(1, 0);
+  header.write(type, 4, 'latin1');
+  header.writeBigUInt64BE(BigInt(16 + body.length), 8);
+  return Buffer.concat([header, body]);
+}
+
+/** `loci` (3GPP location): version and flags, language, a name, role, then longitude, latitude and altitude in 16.16 fixed point. */
+export function lociBox(name: string, longitude: number, latitude: number): Buffer {
+  const fixed = Buffer.alloc(12);
+  fixed.writeInt32BE(Math.round(longitude * 65536), 0);
+  fixed.writeInt32BE(Math.round(latitude * 65536), 4);
+  return mp4Box('loci', Buffer.alloc(6), Buffer.from(`${name}\0`, 'utf8'), Buffer.from([0]), fixed, Buffer.from('Earth\0\0', 'latin1'));
+}
+
+const XMP_UUID = Buffer.from('be7acfcb97a942e89c71999491e3afac', 'hex');
+
+/**
+ * A fragmented MP4 (as cameras streaming to disk and DASH/HLS packagers
+ * write) carrying `location` in every place a box may sit: `moov/udta`,
+ * `trak/udta`, `mdia/meta`, then in each fragment `moof/udta`,
+ * `moof/traf/meta`, `traf/udta` and an XMP `uuid` with a 64-bit size, a
+ * top-level `udta` after the fragments and a `meta` inside `mfra`.
+ */
+export function fragmentedMp4WithLocation(location: string, fragments = 3): Buffer {
+  const xyz = (text: string) => mp4Box('\u00a9xyz', Buffer.from([0, text.length, 0x15, 0xc7]), Buffer.from(text, 'latin1'));
+  const appleMeta = mp4Box('meta', Buffer.alloc(4), mp4Box('keys', Buffer.from(`mdta com.apple.quicktime.location.ISO6709 ${location}`, 'latin1')));
+  const moov = mp4Box(
+    'moov',
+    mp4Box('mvhd', Buffer.alloc(100)),
+    mp4Box(
+      'trak',
+      mp4Box('tkhd', Buffer.alloc(84)),
+      mp4Box('udta', xyz(location)),
+      mp4Box('mdia', mp4Box('mdhd', Buffer.alloc(24)), appleMeta, mp4Box('minf', mp4Box('stbl', Buffer.alloc(40)))),
+    ),
+    mp4Box('mvex', mp4Box('trex', Buffer.alloc(24))),
+    mp4Box('udta', lociBox(`Filmed at ${location}`, 76.95, 43.25)),
+  );
+  const parts: Buffer[] = [mp4Box('ftyp', Buffer.from('iso6'), Buffer.from([0, 0, 2, 0]), Buffer.from('iso6dash')), moov];
+  for (let i = 1; i <= fragments; i++) {
+    const mfhd = Buffer.alloc(8);
+    mfhd.writeUInt32BE(i, 4);
+    const moof = mp4Box(
+      'moof',
+      mp4Box('mfhd', mfhd),
+      mp4Box(
+        'traf',
+        mp4Box('tfhd', Buffer.alloc(8)),
+        mp4Box('trun', Buffer.alloc(12)),
+        mp4Box('udta', xyz(location)),
+        mp4Box('meta', Buffer.alloc(4), mp4Box('keys', Buffer.from(`location ${location}`, 'latin1'))),
+        mp4LargeBox('uuid', XMP_UUID, Buffer.from(`<x:xmpmeta><exif:GPSLatitude>${location}</exif:GPSLatitude></x:xmpmeta>`, 'latin1')),
+      ),
+      mp4Box('udta', lociBox(location, 76.95, 43.25)),
+    );
+    const data = Buffer.alloc(3000);
+    for (let j = 0; j < data.length; j++) data[j] = (j * 13 + i * 7) & 0xff;
+    parts.push(moof, mp4Box('mdat', data));
+  }
+  parts.push(mp4Box('udta', xyz(location)));
+  parts.push(mp4Box('mfra', mp4Box('tfra', Buffer.alloc(16)), mp4Box('meta', Buffer.alloc(4), xyz(location)), mp4Box('mfro', Buffer.alloc(8))));
+  return Buffer.concat(parts);
+}
+
+/** The boxes of an ISO-BMFF file as `path@offset:size` lines, descending into containers; throws where a header does not fit its parent. */
+export function mp4Tree(file: Buffer, containers = new Set(['moov', 'trak', 'mdia', 'minf', 'mvex', 'moof', 'traf', 'mfra'])): string[] {
+  const lines: string[] = [];
+  const walk = (start: number, end: number, path: string) => {
+    for (let offset = start; offset < end; ) {
+      if (offset + 8 > end) throw new Error(`a box header at ${offset} runs past its parent (${path || 'file'})`);
+      let size = file.readUInt32BE(offset);
+      let header = 8;
+      if (size === 1) {
+        size = Number(file.readBigUInt64BE(offset + 8));
+        header = 16;
+      }
+      const type = file.toString('latin1', offset + 4, offset + 8);
+      if (size < header || offset + size > end) throw new Error(`the box ${path}/${type} at ${offset} does not fit its parent`);
+      lines.push(`${path}/${type}@${offset}:${size}`);
+      if (containers.has(type)) walk(offset + header, offset + size, `${path}/${type}`);
+      offset += size;
+    }
+  };
+  walk(0, file.length, '');
+  return lines;
+}
