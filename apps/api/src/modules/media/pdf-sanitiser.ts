@@ -57,7 +57,8 @@ export async function sanitisePdf(input: Buffer): Promise<SanitisedPdf> {
   if (context.trailerInfo.Info) removed.add('Info');
   context.trailerInfo.Info = undefined;
   const reachable = new Set<string>();
-  const pending: PDFObject[] = [context.trailerInfo.Root];
+  const root = context.trailerInfo.Root;
+  const pending: PDFObject[] = root ? [root] : [];
   while (pending.length > 0) {
     const object = pending.pop()!;
     if (object instanceof PDFRef) {
