@@ -22,14 +22,14 @@ describe('migration MediaResanitise: files processed before sanitising are proce
     await database?.drop();
   });
 
-  it('sends ready PDFs and MP4s back to processing, leaves the rest, and undoes only what was not processed again', async () => {
+  it('sends ready PDFs back to processing and makes MP4 boxes be looked for again; undoes only what was not processed again', async () => {
     const [{ id: country }] = await dataSource.query(
       `INSERT INTO countries (slug, names, default_language, languages) VALUES ('testland', '{}', 'en', '{en}') RETURNING id`,
     );
     const insert = async (kind: string, mime: string, status: string) => {
       const [{ id }] = await dataSource.query(
-        `INSERT INTO media_assets (id, country_id, kind, mime_type, byte_size, sha256, status, processing_attempts, last_attempt_at)
-         VALUES (gen_random_uuid(), $1, $2, $3, 10, md5(random()::text), $4, 1, now()) RETURNING id`,
+        `INSERT INTO media_assets (id, country_id, kind, mime_type, byte_size, sha256, status, processing_attempts, last_attempt_at, metadata_boxes)
+         VALUES (gen_random_uuid(), $1, $2, $3, 10, md5(random()::text), $4, 1, now(), '[]') RETURNING id`,
         [country, kind, mime, status],
       );
       return id as string;
@@ -43,18 +43,24 @@ describe('migration MediaResanitise: files processed before sanitising are proce
       failedPdf: await insert('document', 'application/pdf', 'failed'),
     };
     const statuses = async () => {
-      const rows: { id: string; status: string }[] = await dataSource.query(`SELECT id, status FROM media_assets`);
-      return Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, rows.find((row) => row.id === id)?.status]));
+      const rows: { id: string; status: string; boxes: unknown }[] = await dataSource.query(`SELECT id, status, metadata_boxes AS boxes FROM media_assets`);
+      const of = (id: string) => rows.find((row) => row.id === id)!;
+      return Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, `${of(id).status}${of(id).boxes === null ? ', boxes to find' : ''}`]));
     };
 
     expect(await runMigrations(dataSource)).toEqual(['MediaResanitise1764240000000']);
-    expect(await statuses()).toEqual({ pdf: 'processing', film: 'processing', sound: 'processing', webm: 'ready', image: 'ready', failedPdf: 'failed' });
+    const after = { pdf: 'processing', film: 'ready, boxes to find', sound: 'ready, boxes to find', webm: 'ready', image: 'ready', failedPdf: 'failed' };
+    expect(await statuses()).toEqual(after);
     const [again] = await dataSource.query(`SELECT processing_attempts, last_attempt_at FROM media_assets WHERE id = $1`, [ids.pdf]);
     expect(again).toEqual({ processing_attempts: 0, last_attempt_at: null });
 
-    // The film is being processed again when the migration is undone: it is left to the worker.
-    await dataSource.query(`UPDATE media_assets SET processing_attempts = 1, last_attempt_at = now() WHERE id = $1`, [ids.film]);
     await dataSource.undoLastMigration();
-    expect(await statuses()).toEqual({ pdf: 'ready', film: 'processing', sound: 'ready', webm: 'ready', image: 'ready', failedPdf: 'failed' });
+    expect(await statuses()).toEqual({ ...after, pdf: 'ready' });
+
+    // A PDF the worker has started on when the migration is undone is left to the worker.
+    await runMigrations(dataSource);
+    await dataSource.query(`UPDATE media_assets SET processing_attempts = 1, last_attempt_at = now() WHERE id = $1`, [ids.pdf]);
+    await dataSource.undoLastMigration();
+    expect((await statuses()).pdf).toBe('processing');
   });
 });

@@ -5,10 +5,13 @@ const ISO_BMFF = `'video/mp4', 'audio/mp4', 'audio/x-m4a', 'video/quicktime'`;
 
 /**
  * Files processed before PDFs were rewritten without scripts and author
- * metadata, and before MP4 metadata boxes were looked for in fragments, are
- * processed again: they go back to `processing` with no attempt, and the
- * clean-up job (every fifteen minutes) queues them. A PDF is not served until
- * then; a film keeps being served meanwhile, with the boxes found before.
+ * metadata, and before MP4 metadata boxes were looked for in fragments:
+ *
+ * - ready PDFs go back to `processing` with no attempt, so the clean-up job
+ *   (every fifteen minutes) queues them and they are rewritten; until then
+ *   they are not served, as they still carry what the rewrite removes;
+ * - MP4s forget the boxes found then, so serving looks for them again, in
+ *   fragments too, and films stay on show meanwhile.
  */
 export class MediaResanitise1764240000000 implements MigrationInterface {
   name = 'MediaResanitise1764240000000';
@@ -16,16 +19,20 @@ export class MediaResanitise1764240000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
       `UPDATE "media_assets" SET "status" = 'processing', "processing_attempts" = 0, "last_attempt_at" = NULL
-        WHERE "status" = 'ready' AND ("kind" = 'document' OR "mime_type" IN (${ISO_BMFF}))`,
+        WHERE "status" = 'ready' AND "kind" = 'document'`,
     );
+    await queryRunner.query(`UPDATE "media_assets" SET "metadata_boxes" = NULL WHERE "mime_type" IN (${ISO_BMFF})`);
   }
 
-  /** Whatever has not been processed again yet is ready as it was; rewritten PDFs stay rewritten (nothing was lost but metadata). */
+  /**
+   * PDFs not yet processed again are ready as they were; rewritten ones stay
+   * rewritten, and MP4 boxes stay to be found when served (nothing was lost
+   * but metadata, and serving needs no recorded boxes).
+   */
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
       `UPDATE "media_assets" SET "status" = 'ready'
-        WHERE "status" = 'processing' AND "processing_attempts" = 0 AND "last_attempt_at" IS NULL
-          AND ("kind" = 'document' OR "mime_type" IN (${ISO_BMFF}))`,
+        WHERE "status" = 'processing' AND "processing_attempts" = 0 AND "last_attempt_at" IS NULL AND "kind" = 'document'`,
     );
   }
 }
