@@ -45,12 +45,18 @@ const SCHEMES = ['javascript', 'vbscript', 'livescript'];
 const LT = 0x3c;
 const COLON = 0x3a;
 const NUL = 0x00;
+/** Byte classes as lookup tables: they are asked about for every `<` and `:` of the file. */
+const byteSet = (bytes: number[]) => {
+  const table = new Uint8Array(256);
+  for (const byte of bytes) table[byte] = 1;
+  return table;
+};
 /** What may end a tag name (HTML tokenizer: whitespace, `/`, `>`); `\r` too, as it becomes `\n`. */
-const DELIMITERS = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20, 0x2f, 0x3e]);
-const WHITESPACE = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const WHITESPACE_OR_NUL = new Set([NUL, ...WHITESPACE]);
+const DELIMITERS = byteSet([0x09, 0x0a, 0x0c, 0x0d, 0x20, 0x2f, 0x3e]);
+const WHITESPACE_OR_NUL = byteSet([NUL, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const ONLY_NUL = byteSet([NUL]);
 /** URL parsers drop tab and newlines anywhere in a URL: `java\tscript:` runs. */
-const URL_IGNORED = new Set([NUL, 0x09, 0x0a, 0x0d]);
+const URL_IGNORED = byteSet([NUL, 0x09, 0x0a, 0x0d]);
 /** Bytes skipped between `<` and the name (NUL, whitespace) and between two letters (NUL); enough for UTF-16 and some padding. */
 const GAP_AFTER_LT = 8;
 const GAP_IN_NAME = 4;
@@ -75,6 +81,7 @@ function byFirstByte(tokens: Token[]): Token[][] {
 const anywhereByFirstByte = byFirstByte(anywhere);
 const atStartByFirstByte = byFirstByte(atStart);
 const schemes = SCHEMES.map((scheme) => encode(scheme));
+if (!SCHEMES.every((scheme) => scheme.endsWith('t'))) throw new Error('schemeBefore() assumes every scheme ends in t');
 
 /**
  * Longer than the longest pattern with all its skippable bytes
@@ -97,11 +104,10 @@ const INCOMPLETE = -2;
 const NO_MATCH = -1;
 
 /** Index after up to `max` bytes of `skippable` from `at` (may equal buffer.length). */
-function skip(buffer: Uint8Array, at: number, skippable: Set<number> | number, max: number): number {
+function skip(buffer: Uint8Array, at: number, skippable: Uint8Array, max: number): number {
   let i = at;
   const end = Math.min(buffer.length, at + max);
-  if (typeof skippable === 'number') while (i < end && buffer[i] === skippable) i++;
-  else while (i < end && skippable.has(buffer[i])) i++;
+  while (i < end && skippable[buffer[i]]) i++;
   return i;
 }
 
@@ -109,7 +115,7 @@ function skip(buffer: Uint8Array, at: number, skippable: Set<number> | number, m
 function matchForward(buffer: Uint8Array, at: number, bytes: Uint8Array): number {
   let i = at;
   for (let k = 0; k < bytes.length; k++) {
-    if (k > 0) i = skip(buffer, i, NUL, GAP_IN_NAME);
+    if (k > 0) i = skip(buffer, i, ONLY_NUL, GAP_IN_NAME);
     if (i >= buffer.length) return INCOMPLETE;
     if (!sameByte(buffer[i], bytes[k])) return NO_MATCH;
     i++;
@@ -129,8 +135,8 @@ function tagAt(buffer: Uint8Array, at: number, endsFile: boolean, table: Token[]
     const after = matchForward(buffer, start, token.bytes);
     if (after < 0) continue;
     if (!token.delimited) return token.text;
-    const next = skip(buffer, after, NUL, GAP_IN_NAME);
-    if (next === buffer.length ? endsFile : DELIMITERS.has(buffer[next])) return token.text;
+    const next = skip(buffer, after, ONLY_NUL, GAP_IN_NAME);
+    if (next === buffer.length ? endsFile : DELIMITERS[buffer[next]]) return token.text;
   }
   return null;
 }
@@ -139,7 +145,7 @@ function tagAt(buffer: Uint8Array, at: number, endsFile: boolean, table: Token[]
 function endsWith(buffer: Uint8Array, end: number, bytes: Uint8Array): boolean {
   let i = end - 1;
   for (let k = bytes.length - 1; k >= 0; k--) {
-    for (let skipped = 0; i >= 0 && skipped < GAP_IN_NAME && URL_IGNORED.has(buffer[i]); skipped++) i--;
+    for (let skipped = 0; i >= 0 && skipped < GAP_IN_NAME && URL_IGNORED[buffer[i]]; skipped++) i--;
     if (i < 0 || !sameByte(buffer[i], bytes[k])) return false;
     i--;
   }
@@ -147,6 +153,10 @@ function endsWith(buffer: Uint8Array, end: number, bytes: Uint8Array): boolean {
 }
 
 function schemeBefore(buffer: Uint8Array, colon: number): string | null {
+  // Every scheme ends in `script`: most colons in binary data are ruled out by the letter before them.
+  let last = colon - 1;
+  while (last >= 0 && last > colon - GAP_IN_NAME - 1 && URL_IGNORED[buffer[last]]) last--;
+  if (last < 0 || (buffer[last] | 0x20) !== 0x74) return null;
   for (const scheme of schemes) if (endsWith(buffer, colon, scheme)) return `${Buffer.from(scheme).toString('latin1')}:`;
   return null;
 }
