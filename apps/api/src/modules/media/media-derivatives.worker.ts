@@ -101,6 +101,7 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
       // Visitors download the PDF rewritten without scripts and author metadata; one that cannot be rewritten is not offered.
       const sanitised = await storeSanitisedPdf(this.storage, `${folder}/original`, original);
       if ('unreadable' in sanitised) return this.markFailed(asset.id, sanitised.unreadable);
+      if (sanitised.removed.length > 0) this.logger.log(`asset ${asset.id}: removed ${sanitised.removed.join(', ')} from the PDF`);
       original = sanitised.pdf;
       await this.assets.update({ id: asset.id }, { byteSize: original.length });
     }

@@ -76,8 +76,7 @@ export async function sanitisePdf(input: Buffer): Promise<SanitisedPdf> {
     }
   }
   for (const [ref] of context.enumerateIndirectObjects()) if (!reachable.has(ref.tag)) context.delete(ref);
-  const pdf = Buffer.from(await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }));
-  return { pdf, removed: [...removed].sort() };
+  return { pdf: await save(document), removed: [...removed].sort() };
 }
 
 async function load(input: Buffer): Promise<PDFDocument> {
@@ -90,6 +89,14 @@ async function load(input: Buffer): Promise<PDFDocument> {
       throw new UnreadablePdf('the PDF is encrypted, so its scripts and metadata cannot be checked: upload it without encryption');
     }
     throw new UnreadablePdf(`the PDF cannot be read to remove its scripts and metadata: ${(error as Error).message}`);
+  }
+}
+
+async function save(document: PDFDocument): Promise<Buffer> {
+  try {
+    return Buffer.from(await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }));
+  } catch (error) {
+    throw new UnreadablePdf(`the PDF cannot be written again without its scripts and metadata: ${(error as Error).message}`);
   }
 }
 
