@@ -94,7 +94,8 @@ export async function sendOriginal(
   rangeHeader: string | undefined,
 ): Promise<FastifyReply> {
   const { asset } = servable;
-  if (asset.kind === 'image') throw new NotFoundException('No such media');
+  // A document is offered only once rewritten without scripts and metadata (see pdf-sanitiser.ts).
+  if (asset.kind === 'image' || (asset.kind === 'document' && asset.status !== 'ready')) throw new NotFoundException('No such media');
   const range = parseRange(rangeHeader, asset.byteSize);
   if (range === 'unsatisfiable') {
     return reply.status(416).header('content-range', `bytes */${asset.byteSize}`).header('cache-control', 'no-store').send();

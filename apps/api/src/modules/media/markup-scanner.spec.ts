@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MarkupScanner, findMarkup } from './markup-scanner';
+import { MarkupScanner, findMarkup, htmlSignatureAtStart } from './markup-scanner';
 
 /** Binary-looking filler without `<` or `:`, so only the planted markup can match. */
 function filler(length: number, seed = 1): Buffer {
@@ -38,10 +38,31 @@ const PAYLOADS: [string, string][] = [
   ['<!DOCTYPE html>', '<!doctype'],
   ['<?php system($_GET[1]); ?>', '<?php'],
   ['<a href="JavaScript:alert(1)">', 'javascript:'],
+  ['<meta http-equiv="refresh" content="0;url=//x">', '<meta'],
+  ['<?xml-stylesheet type="text/xsl" href="x.xsl"?>', '<?xml-stylesheet'],
+  ['<img src=x onerror=alert(1)>', '<img'],
+  ['<style>@import "//x"</style>', '<style'],
+  ['<a href="java\tscr\nipt:alert(1)">', 'javascript:'],
+  ['< script>', '<script'],
+  ['<\0\0script\0>', '<script'],
+  ['<sVg/onload=alert(1)>', '<svg'],
 ];
 
+/** The encodings a browser honours for markup: ASCII-compatible, UTF-16 either way, each with or without its BOM. */
+const ENCODINGS: [string, (text: string) => Buffer][] = [
+  ['ASCII', (text) => Buffer.from(text, 'latin1')],
+  ['UTF-8 with BOM', (text) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+  ['UTF-16LE', (text) => Buffer.from(text, 'utf16le')],
+  ['UTF-16LE with BOM', (text) => Buffer.from(`\ufeff${text}`, 'utf16le')],
+  ['UTF-16BE', (text) => Buffer.from(text, 'utf16le').swap16()],
+  ['UTF-16BE with BOM', (text) => Buffer.from(`\ufeff${text}`, 'utf16le').swap16()],
+  ['upper case, NUL-padded', (text) => Buffer.from([...text.toUpperCase()].join('\0'), 'latin1')],
+];
+const unescape = (text: string) => text.replace(/\\t/g, '\t').replace(/\\n/g, '\n').replace(/\\0/g, '\0');
+
 describe('MarkupScanner', () => {
-  it.each(PAYLOADS)('finds %s hidden in binary data, however the chunks are cut', (payload, token) => {
+  it.each(PAYLOADS)('finds %s hidden in binary data, however the chunks are cut', (escaped, token) => {
+    const payload = unescape(escaped);
     const file = Buffer.concat([filler(300), Buffer.from(payload, 'latin1'), filler(300, 2)]);
     expect(findMarkup(file)).toBe(token);
     // Every cut through the payload and a few bytes around it, in two and in three chunks.
@@ -51,6 +72,26 @@ describe('MarkupScanner', () => {
     }
     // One byte at a time: every chunk smaller than the seam.
     expect(scanInChunks(file, Array.from({ length: file.length - 1 }, (_, i) => i + 1))).toBe(token);
+  });
+
+  it.each(ENCODINGS)('finds every payload written in %s, across every cut', (_name, encoding) => {
+    for (const [escaped, token] of PAYLOADS) {
+      const payload = encoding(unescape(escaped));
+      const file = Buffer.concat([filler(200), payload, filler(200, 2)]);
+      expect(findMarkup(file), escaped).toBe(token);
+      for (let cut = 195; cut <= 205 + payload.length; cut++) expect(scanInChunks(file, [cut]), `${escaped} cut at ${cut}`).toBe(token);
+    }
+  });
+
+  it.each(ENCODINGS)('takes a file starting with an HTML signature in %s for HTML, as a sniffing browser would', (_name, encoding) => {
+    for (const start of ['<p>Hello', '  <a href=x>', '\n<!-- x -->', '<BR>', '<h1>', '<?xml version="1.0"?><x/>', '<!DOCTYPE html>']) {
+      const file = Buffer.concat([encoding(start), filler(300)]);
+      expect(scanInChunks(file, [1, 2, 3, 50]), start).not.toBeNull();
+      expect(htmlSignatureAtStart(file), start).not.toBeNull();
+    }
+    // The short signatures only count at the start: random bytes hold them every few megabytes.
+    const inside = Buffer.concat([filler(300), encoding('<p>Hello <a href=x>'), filler(300)]);
+    expect(scanInChunks(inside, [1, 2, 3, 50])).toBeNull();
   });
 
   it('does not take look-alike bytes for markup', () => {

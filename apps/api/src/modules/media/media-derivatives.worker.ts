@@ -9,6 +9,7 @@ import { type Derivatives, makeImageDerivatives } from './derivatives';
 import { MediaAssetEntity } from './media-asset.entity';
 import { storedMetadataBoxes } from './mp4-metadata';
 import { renderFirstPage } from './pdf-preview';
+import { storeSanitisedPdf } from './pdf-sanitiser';
 
 export const DERIVE_QUEUE = 'media.derive';
 
@@ -95,7 +96,15 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
       return this.markReady(asset.id);
     }
     const folder = assetFolder(asset);
-    const original = await this.storage.getBuffer(`${folder}/original`);
+    let original = await this.storage.getBuffer(`${folder}/original`);
+    if (asset.kind === 'document') {
+      // Visitors download the PDF rewritten without scripts and author metadata; one that cannot be rewritten is not offered.
+      const sanitised = await storeSanitisedPdf(this.storage, `${folder}/original`, original);
+      if ('unreadable' in sanitised) return this.markFailed(asset.id, sanitised.unreadable);
+      if (sanitised.removed.length > 0) this.logger.log(`asset ${asset.id}: removed ${sanitised.removed.join(', ')} from the PDF`);
+      original = sanitised.pdf;
+      await this.assets.update({ id: asset.id }, { byteSize: original.length });
+    }
     let derived: Derivatives;
     try {
       derived = await this.derivativesOf(asset, original);

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { mp4Box, mp4WithLocation } from '../../../test/support/media-files';
+import { fragmentedMp4WithLocation, lociBox, mp4Box, mp4Tree, mp4WithLocation } from '../../../test/support/media-files';
 import { blankBoxes, findMetadataBoxes, withoutMetadata } from './mp4-metadata';
 
 const readerOf = (file: Buffer) => {
@@ -56,11 +56,29 @@ describe('findMetadataBoxes', () => {
     expect(blanked.includes('spherical')).toBe(true);
   });
 
-  it('stops at a malformed header and at the first fragment', async () => {
+  it('stops at a malformed header', async () => {
     const broken = Buffer.concat([ftyp, Buffer.from([0xff, 0xff, 0xff, 0xff]), Buffer.from('udta'), Buffer.alloc(20)]);
     expect(await findMetadataBoxes(readerOf(broken).read, broken.length)).toEqual([]);
-    const fragmented = Buffer.concat([ftyp, mp4Box('moov', mp4Box('udta', Buffer.alloc(8))), mp4Box('moof', Buffer.alloc(8)), mp4Box('udta', Buffer.alloc(8))]);
-    expect(await findMetadataBoxes(readerOf(fragmented).read, fragmented.length)).toEqual([{ offset: ftyp.length + 8, size: 16, headerLength: 8 }]);
+  });
+
+  it('finds metadata in every fragment and after them, in moof, traf and mfra, with 64-bit sizes', async () => {
+    const location = '+43.2500+076.9500+0850/';
+    const file = fragmentedMp4WithLocation(location);
+    const boxes = await findMetadataBoxes(readerOf(file).read, file.length);
+    const paths = mp4Tree(file).filter((line) => boxes.some((box) => line.endsWith(`@${box.offset}:${box.size}`)));
+    expect(paths.map((line) => line.split('@')[0])).toEqual([
+      '/moov/trak/udta',
+      '/moov/trak/mdia/meta',
+      '/moov/udta',
+      ...Array.from({ length: 3 }, () => ['/moof/traf/udta', '/moof/traf/meta', '/moof/traf/uuid', '/moof/udta']).flat(),
+      '/udta',
+      '/mfra/meta',
+    ]);
+    const blanked = blankBoxes(file, 0, boxes);
+    expect(blanked.includes(location), 'the coordinates as text').toBe(false);
+    expect(blanked.includes(lociBox('', 76.95, 43.25).subarray(-19, -7)), 'the coordinates in 16.16 fixed point').toBe(false);
+    // The file still walks as a box tree: same boxes at the same offsets, the blanked ones now `free`.
+    expect(mp4Tree(blanked)).toEqual(mp4Tree(file).filter((line) => !/\/(udta|meta|uuid)\/.+/.test(line)).map((line) => line.replace(/\/(udta|meta|uuid)@/, '/free@')));
   });
 });
 

@@ -4,7 +4,7 @@ import type { ObjectStorage } from '../../infra/storage/object-storage.service';
 /**
  * Phone videos carry where they were filmed in ISO-BMFF metadata boxes:
  * `udta` (`©xyz`, `loci`), `meta` (Apple's location key) and XMP `uuid`
- * boxes. Visitors get the file with each of those boxes turned into a `free`
+ * boxes, in the movie and, in a fragmented file, in its fragments too. Visitors get the file with each of those boxes turned into a `free`
  * box of the same size, its contents zeroed: no offset moves (the sample
  * tables point into `mdat` by absolute offset), so byte ranges and seeking
  * work as on the original, and players skip `free` boxes wherever they are.
@@ -21,13 +21,25 @@ export interface HiddenBox {
 }
 
 const HIDDEN = new Set(['udta', 'meta']);
-/** Containers whose children may be metadata: the movie and its tracks (`moov/udta`, `moov/trak/udta`). */
-const CONTAINERS = new Set(['moov', 'trak']);
+/**
+ * Boxes whose children may be metadata, at any depth: the movie, its tracks
+ * and their media (`moov/udta`, `trak/udta`, `mdia/meta`…), the fragments of
+ * a fragmented file and their tracks (`moof/udta`, `traf/meta`), the movie
+ * extends and the additional metadata container (`meco`), and the fragment
+ * index at the end (`mfra`).
+ */
+const CONTAINERS = new Set(['moov', 'trak', 'edts', 'mdia', 'minf', 'mvex', 'moof', 'traf', 'meco', 'mfra']);
+/** Deeper than any of those nest in a well-formed file (moov/trak/mdia/minf/…). */
+const MAX_DEPTH = 8;
 const XMP_UUID = Buffer.from('be7acfcb97a942e89c71999491e3afac', 'hex');
 /** Reads are this large, so the headers of neighbouring boxes come in one request. */
 const WINDOW = 64 * 1024;
-/** A well-formed file has a handful of top-level boxes before its first fragment; more means stop looking. */
-const MAX_BOXES = 2000;
+/**
+ * A bound on the headers read: a two-hour film cut in one-second fragments has
+ * some 50 000 boxes; past this many the file is not one a camera or an encoder
+ * writes, and the walk stops.
+ */
+const MAX_BOXES = 1_000_000;
 
 /** `length` bytes at `offset` of the stored file (fewer at its end). */
 export type RangeReader = (offset: number, length: number) => Promise<Buffer>;
@@ -74,10 +86,10 @@ function parseHeader(bytes: Buffer, offset: number, end: number): BoxHeader | nu
 }
 
 /**
- * The metadata boxes of an ISO-BMFF file, found by reading box headers only:
- * top-level boxes, the children of `moov` and of each `trak`. Stops at the
- * first fragment (`moof`: a fragmented file's metadata is in its `moov`) and
- * at the first malformed header (such a file does not play either).
+ * The metadata boxes of an ISO-BMFF file, found by reading box headers only,
+ * wherever they are: in the movie, its tracks, every fragment and after the
+ * last one. Stops at the first malformed header (such a file does not play
+ * either) and after MAX_BOXES headers. Found in file order.
  */
 export async function findMetadataBoxes(read: RangeReader, fileSize: number): Promise<HiddenBox[]> {
   const reader = new WindowedReader(read, fileSize);
@@ -86,11 +98,11 @@ export async function findMetadataBoxes(read: RangeReader, fileSize: number): Pr
   const walk = async (start: number, end: number, depth: number): Promise<void> => {
     for (let offset = start; offset + 8 <= end && seen++ < MAX_BOXES; ) {
       const header = parseHeader(await reader.bytes(offset, 32), offset, end);
-      if (!header || (depth === 0 && header.type === 'moof')) return;
+      if (!header) return;
       const { type, size, headerLength } = header;
       if (HIDDEN.has(type) || (type === 'uuid' && (await isXmp(reader, offset + headerLength)))) {
         found.push({ offset, size, headerLength });
-      } else if (CONTAINERS.has(type) && depth < 2) {
+      } else if (CONTAINERS.has(type) && depth < MAX_DEPTH) {
         await walk(offset + headerLength, offset + size, depth + 1);
       }
       offset += size;
@@ -112,6 +124,22 @@ async function isXmp(reader: WindowedReader, at: number): Promise<boolean> {
 
 /** Blanks the hidden boxes in `bytes`, which start at `position` of the file: type `free`, contents zero. */
 export function blankBoxes(bytes: Buffer, position: number, boxes: HiddenBox[]): Buffer {
+  return blankSorted(bytes, position, [...boxes].sort((a, b) => a.offset - b.offset));
+}
+
+/** The first of `boxes` (sorted by offset) that ends after `position`: a fragmented film has thousands, a chunk touches a few. */
+function firstEndingAfter(boxes: HiddenBox[], position: number): number {
+  let low = 0;
+  let high = boxes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (boxes[middle].offset + boxes[middle].size <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function blankSorted(bytes: Buffer, position: number, boxes: HiddenBox[]): Buffer {
   let out = bytes;
   const end = position + bytes.length;
   const fill = (from: number, to: number, value: Buffer | number) => {
@@ -122,7 +150,8 @@ export function blankBoxes(bytes: Buffer, position: number, boxes: HiddenBox[]):
     if (typeof value === 'number') out.fill(value, a - position, b - position);
     else value.copy(out, a - position, a - from, b - from);
   };
-  for (const box of boxes) {
+  for (let i = firstEndingAfter(boxes, position); i < boxes.length && boxes[i].offset < end; i++) {
+    const box = boxes[i];
     fill(box.offset + 4, box.offset + 8, FREE);
     fill(box.offset + box.headerLength, box.offset + box.size, 0);
   }
@@ -134,10 +163,11 @@ const FREE = Buffer.from('free', 'latin1');
 /** The stored bytes from `position` on, as visitors get them. */
 export function withoutMetadata(source: Readable, position: number, boxes: HiddenBox[]): Readable {
   if (boxes.length === 0) return source;
+  const sorted = [...boxes].sort((a, b) => a.offset - b.offset);
   let at = position;
   const blanking = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      const out = blankBoxes(chunk, at, boxes);
+      const out = blankSorted(chunk, at, sorted);
       at += chunk.length;
       done(null, out);
     },
