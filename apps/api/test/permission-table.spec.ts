@@ -213,6 +213,7 @@ const TABLE: Row[] = [
     url: (c) => `/api/admin/users/${c.scratchUserId}/memberships/${c.kazakhstanId}`,
     expected: adminOnly(204),
   },
+  { method: 'GET', route: '/api/admin/countries', expected: adminOnly(200) },
   {
     method: 'POST',
     route: '/api/admin/countries',
