@@ -1,3 +1,4 @@
+import { CSRF_COOKIE, CSRF_HEADER } from '@vitrina/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser, newPage, signIn } from '../support/browser';
@@ -68,4 +69,30 @@ describe('review', () => {
     expect(await curator.locator('.notifications').textContent()).toContain('Good catch on the engraving.');
     await expectAccessible(curator, 'notifications');
   });
+  it('tells a moderator that their own submission needs another moderator, and keeps its approve button disabled', async () => {
+    const moderator = await newPage(browser, 'ru-RU');
+    await signIn(moderator, 'moderator.kz@vitrina.test');
+    // Generous ceilings: the page loads slowly when the machine is busy.
+    await expect.poll(() => new URL(moderator.url()).pathname, { timeout: 120_000 }).not.toBe('/login');
+    // The moderator writes and submits an item themselves, through the API the studio uses.
+    const csrf = async () => (await moderator.context().cookies()).find((cookie) => cookie.name === CSRF_COOKIE)?.value ?? '';
+    const countries = await (await moderator.request.get('/api/public/countries')).json();
+    const kz = countries.items.find((c: { slug: string }) => c.slug === 'kazakhstan').id as string;
+    const created = await moderator.request.post(`/api/studio/countries/${kz}/items`, {
+      data: { slug: 'own-submission', kind: 'artefact', title: { ru: { text: 'Своя находка', status: 'original' } }, rights: 'https://creativecommons.org/licenses/by/4.0/' },
+      headers: { [CSRF_HEADER]: await csrf() },
+    });
+    expect(created.status()).toBe(201);
+    const item = await created.json();
+    const submitted = await moderator.request.post(`/api/studio/countries/${kz}/items/${item.id}/submit`, { data: { version: item.version }, headers: { [CSRF_HEADER]: await csrf() } });
+    expect(submitted.status()).toBe(204);
+
+    await moderator.goto(`/review/${kz}/items/${item.id}`);
+    const note = moderator.locator('#four-eyes-note');
+    await expect.poll(() => note.textContent(), { timeout: 120_000 }).toContain('Нужен другой модератор');
+    const approve = moderator.getByRole('button', { name: 'Одобрить и опубликовать' });
+    expect(await approve.isDisabled()).toBe(true);
+    expect(await approve.getAttribute('aria-describedby')).toBe('four-eyes-note');
+    await expectAccessible(moderator, 'review detail of a moderator\'s own submission');
+  }, 600_000);
 });

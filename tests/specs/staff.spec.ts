@@ -58,14 +58,19 @@ describe('staff', () => {
     await countryForm.getByRole('button', { name: 'Add country' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'transnistria-demo', exact: true }).count()).toBe(1);
     const countryRow = page.getByRole('row').filter({ hasText: 'transnistria-demo' });
+    // A new museum has the four-eyes rule; the admin switches it off for this one.
+    const fourEyes = countryRow.getByRole('cell').nth(3);
+    expect(await fourEyes.textContent()).toBe('yes');
     await countryRow.getByRole('button', { name: 'Edit' }).click();
     const editForm = page.getByRole('form', { name: 'Editing transnistria-demo' });
+    await editForm.getByLabel('Four-eyes rule').uncheck();
     await editForm.getByLabel('Name (English)').fill('Demo Land');
     await editForm.getByLabel('Languages').fill('ro, ru, en');
     await editForm.getByLabel('Default language').fill('ro');
     await editForm.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => countryRow.textContent()).toContain('Demo Land');
     expect(await countryRow.textContent()).toContain('ro, ru, en (ro)');
+    expect(await fourEyes.textContent()).toBe('no');
 
     const userForm = page.getByRole('form', { name: 'Add user' });
     await userForm.getByLabel('Email').fill('new.curator@vitrina.test');

@@ -26,6 +26,8 @@ interface Context {
   demoExhibitionId: string;
   /** Large images with a IIIF tile pyramid: one a live item shows, one no live record shows. */
   tiled: { published: string; draft: string };
+  /** A notification of the curator of Kazakhstan: a moderator asked for changes to their submission. */
+  curatorNotificationId: string;
 }
 
 interface Row {
@@ -104,6 +106,13 @@ function deskRows(): Row[] {
     { method: 'GET', route: '/api/audit/export.csv', url: (c) => `/api/audit/export.csv?countryId=${c.kazakhstanId}`, expected: reviewers(200) },
     { method: 'GET', route: '/api/notifications', expected: signedIn(200) },
     { method: 'POST', route: '/api/notifications/read', body: () => ({}), expected: signedIn(200) },
+    {
+      method: 'GET',
+      route: '/api/notifications/:id',
+      url: (c) => `/api/notifications/${c.curatorNotificationId}`,
+      // Only its addressee reads it; to everyone else it does not exist.
+      expected: { anonymous: 401, curatorKz: 200, curatorAm: 404, moderatorKz: 404, admin: 404 },
+    },
   ];
 }
 
@@ -204,6 +213,7 @@ const TABLE: Row[] = [
     url: (c) => `/api/admin/users/${c.scratchUserId}/memberships/${c.kazakhstanId}`,
     expected: adminOnly(204),
   },
+  { method: 'GET', route: '/api/admin/countries', expected: adminOnly(200) },
   {
     method: 'POST',
     route: '/api/admin/countries',
@@ -345,6 +355,7 @@ describe('permission table', () => {
       demoItemId: (await actors.anonymous.get('/api/public/countries/kazakhstan/items/field-flask').expect(200)).body.id,
       demoExhibitionId: (await actors.anonymous.get('/api/public/countries/kazakhstan/home').expect(200)).body.exhibitions[0].id,
       tiled: { published: await tiledImage(actors.admin, idOf('kazakhstan'), 1), draft: await tiledImage(actors.admin, idOf('kazakhstan'), 2) },
+      curatorNotificationId: await curatorNotification(actors, idOf('kazakhstan')),
     };
     await showOnLiveItem(actors.admin, ctx.kazakhstanId, ctx.tiled.published);
     const media = await actors.admin
@@ -430,6 +441,17 @@ async function showOnLiveItem(admin: TestClient, countryId: string, assetId: str
   const item = await admin.post(`/api/studio/countries/${countryId}/items`, { ...DOCUMENTS.items(), media: [{ assetId }] }).expect(201);
   await admin.post(`/api/studio/countries/${countryId}/items/${item.body.id}/submit`, { version: item.body.version }).expect(204);
   await admin.post(`/api/review/countries/${countryId}/items/${item.body.id}/approve`, { revision: item.body.version }).expect(204);
+}
+
+/** The curator of Kazakhstan submits an item and the moderator asks for changes: the curator is notified. */
+async function curatorNotification(actors: Record<ActorName, TestClient>, countryId: string): Promise<string> {
+  const item = await actors.curatorKz.post(`/api/studio/countries/${countryId}/items`, DOCUMENTS.items()).expect(201);
+  await actors.curatorKz.post(`/api/studio/countries/${countryId}/items/${item.body.id}/submit`, { version: item.body.version }).expect(204);
+  await actors.moderatorKz
+    .post(`/api/review/countries/${countryId}/items/${item.body.id}/request-changes`, { revision: item.body.version, comment: 'Add a date' })
+    .expect(204);
+  const list = (await actors.curatorKz.get('/api/notifications').expect(200)).body;
+  return list.items.find((n: { recordId: string }) => n.recordId === item.body.id).id;
 }
 
 async function freshSession(testApp: TestApp, like: TestClient): Promise<TestClient> {

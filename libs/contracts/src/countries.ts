@@ -25,8 +25,14 @@ const defaultLanguageIssue = {
   path: ['defaultLanguage'],
 };
 
+/** Settings of a country's workflow, read and changed by admins only. */
+const settingFields = {
+  /** The four-eyes rule: a moderator may not approve a revision they submitted or wrote. On unless switched off. */
+  fourEyes: z.boolean(),
+};
+
 export const createCountrySchema = z
-  .strictObject(countryFields)
+  .strictObject({ ...countryFields, fourEyes: settingFields.fourEyes.optional() })
   .refine(defaultIsEnabled, defaultLanguageIssue);
 export type CreateCountryInput = z.infer<typeof createCountrySchema>;
 
@@ -36,6 +42,7 @@ export const updateCountrySchema = z
     defaultLanguage: countryFields.defaultLanguage.optional(),
     languages: countryFields.languages.optional(),
     intro: countryFields.intro,
+    fourEyes: settingFields.fourEyes.optional(),
   })
   .refine(defaultIsEnabled, defaultLanguageIssue)
   .refine((value) => Object.keys(value).length > 0, 'nothing to update');
@@ -49,3 +56,10 @@ export type Country = z.infer<typeof countrySchema>;
 
 export const countryListSchema = z.object({ items: z.array(countrySchema) });
 export type CountryList = z.infer<typeof countryListSchema>;
+
+/** A country as admins see it: with its workflow settings. */
+export const adminCountrySchema = countrySchema.extend(settingFields);
+export type AdminCountry = z.infer<typeof adminCountrySchema>;
+
+export const adminCountryListSchema = z.object({ items: z.array(adminCountrySchema) });
+export type AdminCountryList = z.infer<typeof adminCountryListSchema>;

@@ -133,8 +133,16 @@ export interface ReviewDetail extends ReviewQueueEntry {
   live: Record<string, unknown> | null;
   changes: FieldChange[];
   blockers: PublishBlocker[];
+  /**
+   * The four-eyes rule keeps the reader from approving this revision: it is on
+   * in the country and they submitted or wrote it. Another moderator must decide.
+   */
+  needsAnotherModerator: boolean;
   history: RecordEvent[];
 }
+
+/** The code of the one blocker a refused approval (403) names when the four-eyes rule refuses it. */
+export const FOUR_EYES_BLOCKER = 'needs-another-moderator';
 
 export interface RevisionSummary {
   number: number;

@@ -1,7 +1,7 @@
 import { Audited } from '../audit/audited.decorator';
-import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Country } from '@vitrina/contracts';
+import type { AdminCountry, AdminCountryList } from '@vitrina/contracts';
 import { RequireInstallation } from '../access/access.decorators';
 import { CountriesService } from './countries.service';
 import { CountryIdParams, CreateCountryDto, UpdateCountryDto } from './dto';
@@ -12,15 +12,21 @@ import { CountryIdParams, CreateCountryDto, UpdateCountryDto } from './dto';
 export class AdminCountriesController {
   constructor(private readonly countries: CountriesService) {}
 
+  /** Every country with its workflow settings (the four-eyes rule). */
+  @Get()
+  async list(): Promise<AdminCountryList> {
+    return { items: await this.countries.listForAdmin() };
+  }
+
   @Audited({ action: 'country.create', entityType: 'country', entityId: 'response.id', countryId: 'response.id' })
   @Post()
-  create(@Body() body: CreateCountryDto): Promise<Country> {
+  create(@Body() body: CreateCountryDto): Promise<AdminCountry> {
     return this.countries.create(body);
   }
 
   @Audited({ action: 'country.update', entityType: 'country', entityId: 'params.id', countryId: 'params.id' })
   @Patch(':id')
-  update(@Param() params: CountryIdParams, @Body() body: UpdateCountryDto): Promise<Country> {
+  update(@Param() params: CountryIdParams, @Body() body: UpdateCountryDto): Promise<AdminCountry> {
     return this.countries.update(params.id, body);
   }
 }

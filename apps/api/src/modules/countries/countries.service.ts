@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Country, CreateCountryInput, UpdateCountryInput } from '@vitrina/contracts';
+import type { AdminCountry, Country, CreateCountryInput, UpdateCountryInput } from '@vitrina/contracts';
 import { updateCountrySchema } from '@vitrina/contracts';
 import type { Repository } from 'typeorm';
 import { sanitizeLocalizedRichText } from '../exhibitions/rich-text';
@@ -20,6 +20,11 @@ function toCountry(entity: CountryEntity): Country {
   };
 }
 
+/** Admins see the workflow settings too; visitors never do. */
+function toAdminCountry(entity: CountryEntity): AdminCountry {
+  return { ...toCountry(entity), fourEyes: entity.fourEyes };
+}
+
 /** The introduction is shown as HTML on the country page: only the rich-text allowlist is kept. */
 function withCleanIntro<T extends { intro?: CreateCountryInput['intro'] }>(input: T): T {
   return input.intro ? { ...input, intro: sanitizeLocalizedRichText(input.intro) } : input;
@@ -33,6 +38,10 @@ export class CountriesService {
 
   async list(): Promise<Country[]> {
     return (await this.countries.find({ order: { slug: 'ASC' } })).map(toCountry);
+  }
+
+  async listForAdmin(): Promise<AdminCountry[]> {
+    return (await this.countries.find({ order: { slug: 'ASC' } })).map(toAdminCountry);
   }
 
   /** Every stored country, for lookups by id and slug. */
@@ -59,10 +68,11 @@ export class CountriesService {
     return country;
   }
 
-  async create(input: CreateCountryInput): Promise<Country> {
+  async create(input: CreateCountryInput): Promise<AdminCountry> {
     try {
-      const saved = await this.countries.save(this.countries.create(withCleanIntro(input)));
-      return toCountry(saved);
+      // A new country starts with the four-eyes rule unless the admin says otherwise.
+      const saved = await this.countries.save(this.countries.create({ fourEyes: true, ...withCleanIntro(input) }));
+      return toAdminCountry(saved);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
         throw new ConflictException(`A country with slug "${input.slug}" already exists`);
@@ -72,13 +82,13 @@ export class CountriesService {
   }
 
   /** Partial update; the default language must stay among the enabled ones after merging. */
-  async update(id: string, input: UpdateCountryInput): Promise<Country> {
+  async update(id: string, input: UpdateCountryInput): Promise<AdminCountry> {
     const country = await this.countries.findOne({ where: { id } });
     if (!country) throw new NotFoundException('No such country');
     const merged = { ...country, ...withCleanIntro(input) };
     const check = updateCountrySchema.safeParse({ defaultLanguage: merged.defaultLanguage, languages: merged.languages });
     if (!check.success) throw new BadRequestException('defaultLanguage must be one of languages');
-    return toCountry(await this.countries.save(merged));
+    return toAdminCountry(await this.countries.save(merged));
   }
 
   /** Seeds the twelve countries on first start only, so admins' later edits and removals stand. */

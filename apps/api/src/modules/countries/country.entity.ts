@@ -22,6 +22,10 @@ export class CountryEntity {
   @Column({ type: 'jsonb', nullable: true })
   intro: LocalizedText | null;
 
+  /** The four-eyes rule: a moderator may not approve a revision they submitted or wrote (see WorkflowService.approve). */
+  @Column({ name: 'four_eyes', type: 'boolean', default: true })
+  fourEyes: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

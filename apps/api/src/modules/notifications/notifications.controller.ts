@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type NotificationList, markReadSchema } from '@vitrina/contracts';
+import { type AppNotification, type NotificationList, idParamsSchema, markReadSchema } from '@vitrina/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { SignedIn } from '../access/access.decorators';
 import type { Actor } from '../access/actor';
@@ -8,8 +8,9 @@ import { CurrentActor } from '../access/current-actor.decorator';
 import { NotificationsService } from './notifications.service';
 
 class MarkReadDto extends createZodDto(markReadSchema) {}
+class NotificationParams extends createZodDto(idParamsSchema) {}
 
-/** Each user reads and dismisses only their own notifications. */
+/** Each user reads and dismisses only their own notifications, and only those their current access covers. */
 @ApiTags('notifications')
 @Controller('notifications')
 export class NotificationsController {
@@ -18,13 +19,19 @@ export class NotificationsController {
   @SignedIn()
   @Get()
   list(@CurrentActor() actor: Actor): Promise<NotificationList> {
-    return this.notifications.list(actor.userId);
+    return this.notifications.list(actor);
+  }
+
+  @SignedIn()
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param() params: NotificationParams): Promise<AppNotification> {
+    return this.notifications.get(actor, params.id);
   }
 
   @SignedIn()
   @Post('read')
   @HttpCode(200)
   markRead(@CurrentActor() actor: Actor, @Body() body: MarkReadDto): Promise<NotificationList> {
-    return this.notifications.markRead(actor.userId, body.ids);
+    return this.notifications.markRead(actor, body.ids);
   }
 }

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type AppNotification, COLLECTIONS, type Collection, type NotificationKind, type NotificationList, type RecordType } from '@vitrina/contracts';
-import { type DataSource, type EntityManager, In, IsNull, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, type FindOptionsWhere, In, IsNull, Not, type Repository } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { isAllowed } from '../access/permissions';
 import { NotificationEntity } from './notification.entity';
 
 const SHOWN = 50;
@@ -33,6 +35,26 @@ function toNotification(row: NotificationEntity): AppNotification {
   };
 }
 
+/**
+ * The notifications of this actor that their access today lets them see:
+ * a submission only in a country they still moderate, a decision (with its
+ * comment) only in a country they are still a member of. Decided at read
+ * time from the memberships loaded with the session, so a revoked curator
+ * sees none at once and a re-granted one gets them back; nothing is deleted.
+ */
+function visibleTo(actor: Actor): FindOptionsWhere<NotificationEntity>[] {
+  if (actor.isAdmin) return [{ userId: actor.userId }];
+  const countries = (permission: 'content.read' | 'content.review') =>
+    actor.memberships.filter((m) => isAllowed(actor, permission, m.countryId)).map((m) => m.countryId);
+  return [
+    { userId: actor.userId, kind: 'submitted', countryId: In(countries('content.review')) },
+    { userId: actor.userId, kind: Not('submitted'), countryId: In(countries('content.read')) },
+  ];
+}
+
+/** Each condition of `where` narrowed by `extra` (TypeORM ORs the array's entries). */
+const narrowed = (where: FindOptionsWhere<NotificationEntity>[], extra: FindOptionsWhere<NotificationEntity>) => where.map((w) => ({ ...w, ...extra }));
+
 /** In-app messages: curators hear what was decided, moderators what awaits them. */
 @Injectable()
 export class NotificationsService {
@@ -58,17 +80,27 @@ export class NotificationsService {
     return rows.map((row) => row.user_id);
   }
 
-  async list(userId: string): Promise<NotificationList> {
+  async list(actor: Actor): Promise<NotificationList> {
+    const visible = visibleTo(actor);
     const [rows, unread] = await Promise.all([
-      this.notifications.find({ where: { userId }, order: { createdAt: 'DESC' }, take: SHOWN }),
-      this.notifications.countBy({ userId, readAt: IsNull() }),
+      this.notifications.find({ where: visible, order: { createdAt: 'DESC' }, take: SHOWN }),
+      this.notifications.countBy(narrowed(visible, { readAt: IsNull() })),
     ]);
     return { items: rows.map(toNotification), unread };
   }
 
-  /** Marks the given notifications (or all) of this user as read; others' are never touched. */
-  async markRead(userId: string, ids?: string[]): Promise<NotificationList> {
-    await this.notifications.update({ userId, readAt: IsNull(), ...(ids ? { id: In(ids) } : {}) }, { readAt: new Date() });
-    return this.list(userId);
+  /** One notification the actor may see; 404 for another's, or one about a country they no longer may see. */
+  async get(actor: Actor, id: string): Promise<AppNotification> {
+    const row = await this.notifications.findOneBy(narrowed(visibleTo(actor), { id }));
+    if (!row) throw new NotFoundException('No such notification');
+    return toNotification(row);
+  }
+
+  /** Marks the given notifications (or all) that this actor may see as read; others' are never touched. */
+  async markRead(actor: Actor, ids?: string[]): Promise<NotificationList> {
+    const ownUnread = narrowed(visibleTo(actor), { readAt: IsNull(), ...(ids ? { id: In(ids) } : {}) });
+    const targets = await this.notifications.find({ select: { id: true }, where: ownUnread });
+    if (targets.length > 0) await this.notifications.update({ id: In(targets.map((t) => t.id)) }, { readAt: new Date() });
+    return this.list(actor);
   }
 }

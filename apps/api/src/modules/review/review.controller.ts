@@ -27,8 +27,8 @@ export class ReviewController {
 
   @RequireCountry('content.review', COUNTRY)
   @Get(':collection/:id')
-  detail(@Param() params: RecordRouteParams, @Query() query: LangQuery): Promise<ReviewDetail> {
-    return this.review.detail(params.countryId, params.collection, params.id, query.lang);
+  detail(@Param() params: RecordRouteParams, @Query() query: LangQuery, @CurrentActor() actor: Actor): Promise<ReviewDetail> {
+    return this.review.detail(params.countryId, params.collection, params.id, actor, query.lang);
   }
 
   @RequireCountry('content.review', COUNTRY)

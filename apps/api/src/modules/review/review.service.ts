@@ -6,6 +6,8 @@ import { ContentRevisionEntity } from '../content/content-revision.entity';
 import { findByIds } from '../content/find-by-ids';
 import { CountriesService } from '../countries/countries.service';
 import { MediaAssetEntity } from '../media/media-asset.entity';
+import type { Actor } from '../access/actor';
+import { needsAnotherModerator } from './four-eyes';
 import { publishBlockers } from './publish-gates';
 import { RECORD_KINDS, kindOf } from './record-kinds';
 import { diffRevisions } from './revision-diff';
@@ -67,7 +69,7 @@ export class ReviewService {
   }
 
   /** The latest revision beside the live one, every change listed, with what would block its approval. */
-  async detail(countryId: string, collection: Collection, id: string, lang?: string): Promise<ReviewDetail> {
+  async detail(countryId: string, collection: Collection, id: string, actor: Actor, lang?: string): Promise<ReviewDetail> {
     const kind = kindOf(collection);
     const country = await this.countries.findEntity(countryId);
     const record = await this.db.getRepository(kind.entity).findOneBy({ id, countryId });
@@ -97,6 +99,7 @@ export class ReviewService {
       live: record.liveContent,
       changes: diffRevisions({ content: record.liveContent, mediaTexts: record.liveMediaTexts }, latest, changedAssets(shown)),
       blockers: publishBlockers({ type: kind.type, document: latest.content, mediaIds: record.mediaIds, mediaTexts: latest.mediaTexts, assets }),
+      needsAnotherModerator: record.status === 'in_review' && needsAnotherModerator(country.fourEyes, actor, record, latest),
       history: await this.history(id),
     };
   }

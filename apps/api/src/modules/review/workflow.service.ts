@@ -7,9 +7,11 @@ import { AuditLog } from '../audit/audit-log.service';
 import type { ContentRecordEntity } from '../content/content-record.entity';
 import { ContentRevisionEntity } from '../content/content-revision.entity';
 import { findByIds } from '../content/find-by-ids';
+import { CountryEntity } from '../countries/country.entity';
 import { MediaAssetEntity } from '../media/media-asset.entity';
 import { type NotificationMessage, NotificationsService } from '../notifications/notifications.service';
 import { SearchIndex } from '../search/search-index.service';
+import { NeedsAnotherModerator, needsAnotherModerator } from './four-eyes';
 import { publishBlockers } from './publish-gates';
 import { type RecordKind, kindOf } from './record-kinds';
 
@@ -77,6 +79,8 @@ export class WorkflowService {
       if (record.liveRevision === input.revision && record.version === input.revision && record.status === 'published') return;
       this.assertDecidable(record, input.revision);
       const revision = await tx.getRepository(ContentRevisionEntity).findOneByOrFail({ recordType: kind.type, recordId: record.id, number: record.version });
+      const country = await tx.getRepository(CountryEntity).findOneByOrFail({ id: countryId });
+      if (needsAnotherModerator(country.fourEyes, actor, record, revision)) throw new NeedsAnotherModerator();
       const assets = await findByIds(tx.getRepository(MediaAssetEntity), { countryId }, record.mediaIds);
       const blockers = publishBlockers({ type: kind.type, document: revision.content, mediaIds: record.mediaIds, mediaTexts: revision.mediaTexts, assets });
       if (blockers.length > 0) throw new PublishBlocked(blockers);

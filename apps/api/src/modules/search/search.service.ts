@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type ContentLanguage,
   type LocalizedText,
+  type MediaTexts,
   type PublicMedia,
   type SearchHit,
   type SearchQuery,
@@ -12,6 +13,7 @@ import {
   resolveText,
 } from '@vitrina/contracts';
 import { type DataSource, In } from 'typeorm';
+import { withApprovedTexts } from '../content/media-texts';
 import { presentAsset } from '../content/media-views';
 import { Reader } from '../content/public-views';
 import { readerLanguage } from '../content/reader-language';
@@ -25,6 +27,8 @@ type SuggestRow = Pick<HitRow, 'id' | 'record_id' | 'record_type' | 'country_id'
 
 const SEGMENT: Record<SearchHit['type'], string> = { item: 'items', memorial: 'memorials', exhibition: 'exhibitions', person: 'memorials' };
 const BIGINT_MAX = 9223372036854775807n;
+/** What a picture shows of its texts when its record's live revision approved none. */
+const NO_TEXTS: MediaTexts = { alt: {}, caption: {}, credit: {}, rights: null, transcript: {}, captionLanguages: [], captionVersions: {} };
 
 const isRowId = (value: unknown): value is string => typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= BIGINT_MAX;
 
@@ -69,7 +73,7 @@ export class SearchService {
     const found = await runSearch(this.runner, query, countryIds, lang, decodeCursor(query.cursor));
     const images = await this.images(found.hits, byId, lang);
     return {
-      items: found.hits.map((hit) => ({ ...this.present(hit, byId.get(hit.country_id), lang), image: (hit.image_id && images.get(hit.image_id)) || null })),
+      items: found.hits.map((hit) => ({ ...this.present(hit, byId.get(hit.country_id), lang), image: images.get(hit.id) ?? null })),
       total: found.total,
       estimated: found.estimated,
       approximate: found.approximate,
@@ -126,19 +130,40 @@ export class SearchService {
   }
 
   /**
-   * The pictures of a page's hits, those whose derivatives are ready. Alt text is
-   * left out: the picture sits beside the hit's linked title and says nothing more.
+   * The pictures of a page's hits, those whose derivatives are ready, keyed by
+   * hit, each with the texts its record's live revision approved (never the
+   * studio's current ones). Alt text is left out: the picture sits beside the
+   * hit's linked title and says nothing more.
    */
   private async images(hits: HitRow[], countries: Map<string, CountryEntity>, lang: ContentLanguage): Promise<Map<string, PublicMedia>> {
-    const ids = [...new Set(hits.flatMap((hit) => (hit.image_id ? [hit.image_id] : [])))];
-    if (ids.length === 0) return new Map();
-    const assets = await this.db.getRepository(MediaAssetEntity).findBy({ id: In(ids), status: 'ready' });
+    const pictured = hits.filter((hit) => hit.image_id);
+    if (pictured.length === 0) return new Map();
+    const ids = [...new Set(pictured.map((hit) => hit.image_id!))];
+    const [assets, approved] = await Promise.all([
+      this.db.getRepository(MediaAssetEntity).findBy({ id: In(ids), status: 'ready' }),
+      this.approvedTexts(pictured),
+    ]);
+    const byId = new Map(assets.map((asset) => [asset.id, asset]));
     return new Map(
-      assets.flatMap((asset) => {
-        const country = countries.get(asset.countryId);
-        return country ? [[asset.id, { ...presentAsset(new Reader(lang, country), asset), alt: null }] as const] : [];
+      pictured.flatMap((hit) => {
+        const asset = byId.get(hit.image_id!);
+        const country = asset && countries.get(asset.countryId);
+        if (!asset || !country) return [];
+        const shown = withApprovedTexts(new Map([[asset.id, asset]]), { [asset.id]: approved.get(hit.id) ?? NO_TEXTS }).get(asset.id)!;
+        return [[hit.id, { ...presentAsset(new Reader(lang, country), shown), alt: null }] as const];
       }),
     );
+  }
+
+  /** For each hit, the texts its record's live revision approved for the hit's picture. */
+  private async approvedTexts(hits: HitRow[]): Promise<Map<string, MediaTexts>> {
+    const rows: { id: string; texts: MediaTexts | null }[] = await this.db.query(
+      `SELECT h.id, coalesce(i.live_media_texts, m.live_media_texts, e.live_media_texts) -> h.image_id::text AS texts
+         FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS h(id, record_id, image_id)
+         LEFT JOIN items i ON i.id = h.record_id LEFT JOIN memorials m ON m.id = h.record_id LEFT JOIN exhibitions e ON e.id = h.record_id`,
+      [hits.map((hit) => hit.id), hits.map((hit) => hit.record_id), hits.map((hit) => hit.image_id)],
+    );
+    return new Map(rows.flatMap((row) => (row.texts ? [[row.id, row.texts] as const] : [])));
   }
 
   private present(row: Omit<HitRow, 'key' | 'image_id'>, country: CountryEntity | undefined, lang: ContentLanguage): Omit<SearchHit, 'image'> {

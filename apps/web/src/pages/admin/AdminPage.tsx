@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CountryList } from '@vitrina/contracts';
+import type { AdminCountryList } from '@vitrina/contracts';
 import { useApi } from '../../api/use-api';
 import { useAuth } from '../../auth/auth-context';
 import { PageTitle } from '../../components/PageTitle';
@@ -25,10 +25,10 @@ export default function AdminPage() {
   return <Administration />;
 }
 
-/** Both sections share one country list, so a country added below can be granted above at once. */
+/** Both sections share one country list (with the settings only admins see), so a country added below can be granted above at once. */
 function Administration() {
   const { t } = useTranslation();
-  const countries = useApi<CountryList>('/api/public/countries');
+  const countries = useApi<AdminCountryList>('/api/admin/countries');
   return (
     <section className="page wide">
       <PageTitle title={t('admin.title')} />

@@ -1,4 +1,4 @@
-import type { ContentLanguage, Country, CountryList } from '@vitrina/contracts';
+import type { AdminCountry, AdminCountryList, ContentLanguage } from '@vitrina/contracts';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -12,11 +12,13 @@ interface CountryForm {
   nameEn: string;
   defaultLanguage: string;
   languages: string;
+  fourEyes: boolean;
 }
 
-const EMPTY: CountryForm = { slug: '', nameRu: '', nameEn: '', defaultLanguage: 'ru', languages: 'ru, en' };
+// A new museum starts with the four-eyes rule, as the API's default.
+const EMPTY: CountryForm = { slug: '', nameRu: '', nameEn: '', defaultLanguage: 'ru', languages: 'ru, en', fourEyes: true };
 
-function toForm(country: Country): CountryForm {
+function toForm(country: AdminCountry): CountryForm {
   const names = country.names as Record<string, string>;
   return {
     slug: country.slug,
@@ -24,18 +26,19 @@ function toForm(country: Country): CountryForm {
     nameEn: names.en ?? '',
     defaultLanguage: country.defaultLanguage,
     languages: country.languages.join(', '),
+    fourEyes: country.fourEyes,
   };
 }
 
-function toPayload(form: CountryForm, previous?: Country) {
+function toPayload(form: CountryForm, previous?: AdminCountry) {
   const languages = form.languages.split(',').map((code) => code.trim()).filter(Boolean) as ContentLanguage[];
   const names = { ...(previous?.names ?? {}), ru: form.nameRu.trim(), en: form.nameEn.trim() };
-  return { names, defaultLanguage: form.defaultLanguage.trim() as ContentLanguage, languages };
+  return { names, defaultLanguage: form.defaultLanguage.trim() as ContentLanguage, languages, fourEyes: form.fourEyes };
 }
 
 function CountryFields({ form, onChange, withSlug }: { form: CountryForm; onChange: (f: CountryForm) => void; withSlug: boolean }) {
   const { t } = useTranslation();
-  const field = (key: keyof CountryForm, label: string, hint?: string) => (
+  const field = (key: Exclude<keyof CountryForm, 'fourEyes'>, label: string, hint?: string) => (
     <label>
       <span>{label}</span>
       <input required value={form[key]} onChange={(e) => onChange({ ...form, [key]: e.target.value })} aria-description={hint} />
@@ -49,14 +52,19 @@ function CountryFields({ form, onChange, withSlug }: { form: CountryForm; onChan
       {field('nameEn', t('admin.countries.nameEn'))}
       {field('defaultLanguage', t('admin.countries.defaultLanguage'))}
       {field('languages', t('admin.countries.languages'), t('admin.countries.languagesHint'))}
+      <label className="checkbox">
+        <input type="checkbox" checked={form.fourEyes} onChange={(e) => onChange({ ...form, fourEyes: e.target.checked })} aria-description={t('admin.countries.fourEyesHint')} />
+        <span>{t('admin.countries.fourEyes')}</span>
+      </label>
+      <small className="muted">{t('admin.countries.fourEyesHint')}</small>
     </>
   );
 }
 
-export function CountriesAdmin({ countries }: { countries: Loaded<CountryList> }) {
+export function CountriesAdmin({ countries }: { countries: Loaded<AdminCountryList> }) {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState<CountryForm>(EMPTY);
-  const [editing, setEditing] = useState<{ country: Country; form: CountryForm }>();
+  const [editing, setEditing] = useState<{ country: AdminCountry; form: CountryForm }>();
   const [notice, setNotice] = useState<NoticeState>();
   const editingHeading = useRef<HTMLHeadingElement>(null);
   const editingId = editing?.country.id;
@@ -100,6 +108,7 @@ export function CountriesAdmin({ countries }: { countries: Loaded<CountryList> }
             <th scope="col">{t('admin.countries.slug')}</th>
             <th scope="col">{t('admin.countries.name')}</th>
             <th scope="col">{t('admin.countries.languages')}</th>
+            <th scope="col">{t('admin.countries.fourEyes')}</th>
             <th scope="col">{t('admin.users.actions')}</th>
           </tr>
         </thead>
@@ -109,6 +118,7 @@ export function CountriesAdmin({ countries }: { countries: Loaded<CountryList> }
               <td>{country.slug}</td>
               <td>{pickName(country.names, i18n.language)}</td>
               <td>{country.languages.join(', ')} ({country.defaultLanguage})</td>
+              <td>{t(country.fourEyes ? 'admin.yes' : 'admin.no')}</td>
               <td>
                 <button type="button" onClick={() => setEditing({ country, form: toForm(country) })}>
                   {t('admin.countries.edit')} <span className="visually-hidden">{country.slug}</span>

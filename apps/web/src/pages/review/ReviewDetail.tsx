@@ -1,8 +1,8 @@
-import type { ReviewDetail as Detail } from '@vitrina/contracts';
+import { FOUR_EYES_BLOCKER, type ReviewDetail as Detail } from '@vitrina/contracts';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { ApiRequestError, api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { Text } from '../../components/content/Text';
 import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
@@ -31,7 +31,9 @@ export function ReviewDetail() {
       await api('POST', `${path}/${decision}`, body);
       navigate(`/review/${countryId}`, { state: { decided: decision } });
     } catch (error) {
-      setNotice(errorNotice(error));
+      // Another session may have submitted or written the revision meanwhile: say why in the reader's language.
+      const fourEyes = error instanceof ApiRequestError && error.body?.blockers?.some((blocker) => blocker.code === FOUR_EYES_BLOCKER);
+      setNotice(fourEyes ? { kind: 'error', message: t('review.needsAnotherModerator') } : errorNotice(error));
       detail.reload();
     }
   };
@@ -77,7 +79,12 @@ export function ReviewDetail() {
         <div className="actions">
           {inReview && (
             <>
-              <button type="button" disabled={record.blockers.length > 0} onClick={() => decide('approve')}>
+              <button
+                type="button"
+                disabled={record.blockers.length > 0 || record.needsAnotherModerator}
+                aria-describedby={record.needsAnotherModerator ? 'four-eyes-note' : undefined}
+                onClick={() => decide('approve')}
+              >
                 {t('review.approve')}
               </button>
               <button type="button" className="secondary" disabled={!comment.trim()} onClick={() => decide('request-changes')}>
@@ -99,6 +106,11 @@ export function ReviewDetail() {
             </button>
           )}
         </div>
+        {inReview && record.needsAnotherModerator && (
+          <p id="four-eyes-note" className="four-eyes">
+            {t('review.needsAnotherModerator')}
+          </p>
+        )}
         {inReview && <p className="muted small">{t('review.commentHint')}</p>}
         <Notice notice={notice} />
       </section>
