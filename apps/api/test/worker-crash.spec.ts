@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaCleanupWorker } from '../src/modules/media/media-cleanup.worker';
 import { makeImageDerivatives } from '../src/modules/media/derivatives';
-import { DERIVE_QUEUE, MAX_PROCESSING_ATTEMPTS, MediaDerivativesWorker } from '../src/modules/media/media-derivatives.worker';
+import { DERIVE_QUEUE, MAX_PROCESSING_ATTEMPTS, MediaDerivativesWorker, pixelBudgetOf } from '../src/modules/media/media-derivatives.worker';
 import { objectsOf, waitForMedia } from './support/store';
 import { type TestApp, type TestClient, startTestApp, testEnv } from './support/test-app';
 
@@ -90,9 +90,9 @@ describe('a worker killed in the middle of a job', () => {
     const image = await largeImage(10);
     const { countryId: kz, assetId } = await upload(image);
     const folder = `${kz}/${assetId}/`;
-    const expected = [`${folder}original`, ...(await makeImageDerivatives(image, testApp.config.media.maxImagePixels)).files.map((file) => folder + file.name)].sort();
+    const expected = [`${folder}original`, ...(await makeImageDerivatives(image, pixelBudgetOf(testApp.config))).files.map((file) => folder + file.name)].sort();
     // Sending again while the job waits adds nothing: the queue is `stately`, one job per asset.
-    expect(await testApp.app.get(MediaDerivativesWorker).enqueue(assetId)).toBe(false);
+    expect(await testApp.app.get(MediaDerivativesWorker).enqueue(assetId, kz)).toBe(false);
     expect(await jobsOf(assetId)).toEqual([{ state: 'created', retry_count: 0 }]);
 
     const first = startWorker(testApp.databaseUrl);

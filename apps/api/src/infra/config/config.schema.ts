@@ -55,7 +55,10 @@ const envSchema = z.object({
   // A single PUT may not exceed 5 GiB on S3 or MinIO.
   MEDIA_MAX_VIDEO_BYTES: positiveInt.max(5 * 1024 ** 3).default(5 * 1024 ** 3),
   MEDIA_MAX_DOCUMENT_BYTES: positiveInt.default(200 * 1024 * 1024),
-  MEDIA_MAX_IMAGE_PIXELS: positiveInt.default(250_000_000),
+  // Decoding holds up to 4 bytes per pixel: 100 MP is 400 MB in a worker (see docs/operations.md).
+  MEDIA_MAX_IMAGE_PIXELS: positiveInt.default(100_000_000),
+  // Above 16 MP an image needs a byte of file per this many pixels: a 97 KB PNG of 100 MP is a bomb, a real scan is not.
+  MEDIA_MAX_PIXELS_PER_BYTE: positiveInt.default(100),
   RUN_JOBS_IN_API: booleanFromEnv.optional(),
   // Demo images are drawn at seed time; tests that do not look at them switch this off to save time.
   SEED_DEMO_MEDIA: booleanFromEnv.optional(),
@@ -102,6 +105,8 @@ export interface AppConfig {
   media: {
     maxBytes: { image: number; audio: number; video: number; document: number };
     maxImagePixels: number;
+    /** Above 16 MP, images with more pixels per byte of file than this are refused (decompression bombs). */
+    maxPixelsPerByte: number;
     /** Objects without a row older than this are removed by the clean-up job. */
     orphanGraceMinutes: number;
   };
@@ -217,6 +222,7 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
         document: env.MEDIA_MAX_DOCUMENT_BYTES,
       },
       maxImagePixels: env.MEDIA_MAX_IMAGE_PIXELS,
+      maxPixelsPerByte: env.MEDIA_MAX_PIXELS_PER_BYTE,
       orphanGraceMinutes: env.MEDIA_ORPHAN_GRACE_MINUTES,
     },
     jobs: {

@@ -8,7 +8,19 @@ export interface JobOptions {
   retryLimit?: number;
   /** Groups the jobs of one thing (an asset); what it guarantees depends on the queue's policy. */
   singletonKey?: string;
+  /**
+   * Who the job is for (a country). Jobs of different shares take turns: a
+   * job is queued behind as many jobs of the others as its own share already
+   * has waiting, so 500 uploads of one country delay another's single
+   * upload by at most one job per worker.
+   */
+  share?: string;
 }
+
+/** Where a job's share is kept in its data (pg-boss has no column for it). */
+export const SHARE_FIELD = '_share';
+/** Counting a share's waiting jobs stops here: a backlog this deep is last in line either way. */
+const SHARE_COUNT_CAP = 100_000;
 
 /**
  * pg-boss 10 queue policies. `standard` ignores singletonKey altogether;
@@ -109,7 +121,9 @@ export class JobQueue implements OnModuleDestroy {
   async send(queue: string, data: object, options: JobOptions = {}): Promise<boolean> {
     const boss = await this.started();
     await this.ensureQueue(boss, queue);
-    const id = await boss.send(queue, data, {
+    const shared = options.share === undefined ? data : { ...data, [SHARE_FIELD]: options.share };
+    const id = await boss.send(queue, shared, {
+      priority: options.share === undefined ? 0 : -(await this.waitingInShare(boss, queue, options.share)),
       retryLimit: options.retryLimit ?? RETRY_LIMIT,
       retryDelay: this.config.jobs.retryDelaySeconds,
       retryBackoff: true,
@@ -117,6 +131,23 @@ export class JobQueue implements OnModuleDestroy {
       singletonKey: options.singletonKey,
     });
     return id !== null;
+  }
+
+  /**
+   * How many jobs of `share` wait in `queue`. pg-boss takes the highest
+   * priority first (then the oldest), so a job's priority of minus this count
+   * makes the queue round-robin across shares: each share's n-th waiting job
+   * is taken in the n-th round. Two sends at once may get the same rank,
+   * which only makes them tie.
+   */
+  private async waitingInShare(boss: PgBoss, queue: string, share: string): Promise<number> {
+    const { rows } = await boss.getDb().executeSql(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM pgboss.job WHERE name = $1 AND state < 'active' AND data->>'${SHARE_FIELD}' = $2 LIMIT ${SHARE_COUNT_CAP}
+       ) waiting`,
+      [queue, share],
+    );
+    return (rows[0] as { n: number }).n;
   }
 
   async work<T extends object>(queue: string, handler: (data: T, attempt: JobAttempt) => Promise<void>): Promise<void> {

@@ -17,6 +17,40 @@ export const IIIF_MAX_SIZE = 2048;
 /** Where the `full/max` rendition is stored, relative to the asset's folder. */
 export const IIIF_FULL_MAX = 'iiif/full/max/0/default.jpg';
 
+/**
+ * How many pixels an image may have, known from its header and file size
+ * before anything is decoded. Decoding costs memory in proportion to pixels
+ * (up to 4 bytes each once in sRGB), not to file size: a 97 KB PNG can claim
+ * 100 megapixels. Hence an absolute ceiling, and above
+ * DENSITY_CHECKED_FROM_PIXELS a ceiling per byte of file.
+ */
+export interface PixelBudget {
+  maxPixels: number;
+  maxPixelsPerByte: number;
+}
+
+/**
+ * Below this, any file size is accepted: decoding costs at most 64 MB, and
+ * small flat graphics (a plain 4000 × 4000 PNG of a few KB) are legitimate.
+ */
+export const DENSITY_CHECKED_FROM_PIXELS = 16_000_000;
+
+/** Why an image of these dimensions and file size is refused, or null when it is within the budget. */
+export function pixelBudgetRefusal(width: number, height: number, byteSize: number, budget: PixelBudget): string | null {
+  const pixels = width * height;
+  if (pixels > budget.maxPixels) return `The image is ${width} × ${height} pixels; at most ${budget.maxPixels} pixels are accepted`;
+  if (pixels > DENSITY_CHECKED_FROM_PIXELS && pixels > byteSize * budget.maxPixelsPerByte) {
+    return (
+      `The image is ${width} × ${height} pixels in a file of only ${byteSize} bytes; images over ${DENSITY_CHECKED_FROM_PIXELS} pixels ` +
+      `need at least one byte per ${budget.maxPixelsPerByte} pixels (it looks like a decompression bomb)`
+    );
+  }
+  return null;
+}
+
+/** Thrown before decoding when the image's header breaks the pixel budget. */
+export class OverPixelBudget extends Error {}
+
 export interface Size {
   width: number;
   height: number;
@@ -69,15 +103,22 @@ export function fullSizes(width: number, height: number, scaleFactors: number[])
 }
 
 /**
- * Every derivative of one image. The original is decoded once, auto-oriented,
- * into raw pixels; every output is made from those pixels, so no output can
- * carry the original's metadata (GPS, camera serials) along.
+ * Every derivative of one image. The header is checked against the budget
+ * first; then the original is decoded once, auto-oriented, into raw pixels;
+ * every output is made from those pixels, so no output can carry the
+ * original's metadata (GPS, camera serials) along. Memory: the raw pixels,
+ * at most `budget.maxPixels` × 4 bytes (8-bit sRGB with alpha), plus one
+ * output at a time.
  */
-export async function makeImageDerivatives(original: Buffer, maxPixels: number): Promise<Derivatives> {
-  const { data: pixels, info } = await sharp(original, { limitInputPixels: maxPixels, sequentialRead: true })
+export async function makeImageDerivatives(original: Buffer, budget: PixelBudget): Promise<Derivatives> {
+  const header = await sharp(original, { limitInputPixels: false }).metadata();
+  const refusal = header.width && header.height ? pixelBudgetRefusal(header.width, header.height, original.length, budget) : null;
+  if (refusal) throw new OverPixelBudget(refusal);
+  // limitInputPixels stays as a second guard: a header sharp cannot size is still bounded while decoding.
+  const { data: pixels, info } = await sharp(original, { limitInputPixels: budget.maxPixels, sequentialRead: true })
     .rotate()
     .toColourspace('srgb')
-    .raw()
+    .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
   const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
   const fromPixels = () => sharp(pixels, raw);

@@ -163,8 +163,8 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
    * so a job still running is not sent again.
    */
   private async settleStuck(cutoff: Date): Promise<Pick<CleanupReport, 'requeuedAssets' | 'failedAssets'>> {
-    const rows: { id: string; processing_attempts: number }[] = await this.db.query(
-      `SELECT id, processing_attempts FROM media_assets
+    const rows: { id: string; country_id: string; processing_attempts: number }[] = await this.db.query(
+      `SELECT id, country_id, processing_attempts FROM media_assets
         WHERE status = 'processing' AND COALESCE(last_attempt_at, created_at) < $1
         ORDER BY created_at LIMIT ${BATCH}`,
       [cutoff],
@@ -175,7 +175,7 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
       if (row.processing_attempts >= MAX_PROCESSING_ATTEMPTS) {
         await this.derivatives.markFailed(row.id, interruptedReason(row.processing_attempts));
         failedAssets += 1;
-      } else if (await this.derivatives.enqueue(row.id)) {
+      } else if (await this.derivatives.enqueue(row.id, row.country_id)) {
         requeuedAssets += 1;
       }
     }

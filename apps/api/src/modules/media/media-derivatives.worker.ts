@@ -5,10 +5,11 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { JOB_ATTEMPTS, JobQueue } from '../../infra/queue/job-queue.service';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
-import { type Derivatives, makeImageDerivatives } from './derivatives';
+import sharp from 'sharp';
+import { type Derivatives, OverPixelBudget, type PixelBudget, makeImageDerivatives } from './derivatives';
 import { MediaAssetEntity } from './media-asset.entity';
 import { storedMetadataBoxes } from './mp4-metadata';
-import { renderFirstPage } from './pdf-preview';
+import { PdfPreviewRefused, renderFirstPage } from './pdf-preview';
 import { storeSanitisedPdf } from './pdf-sanitiser';
 
 export const DERIVE_QUEUE = 'media.derive';
@@ -17,12 +18,17 @@ export interface DeriveJob {
   assetId: string;
 }
 
+/** The image budget of uploads and of derivative making alike. */
+export function pixelBudgetOf(config: AppConfig): PixelBudget {
+  return { maxPixels: config.media.maxImagePixels, maxPixelsPerByte: config.media.maxPixelsPerByte };
+}
+
 /** The file itself is bad; another attempt would fail the same way. */
 class PermanentFailure extends Error {}
 
 /** Errors that another attempt cannot fix: the file itself is bad. */
 function isPermanent(error: unknown): boolean {
-  if (error instanceof PermanentFailure) return true;
+  if (error instanceof PermanentFailure || error instanceof OverPixelBudget) return true;
   const message = (error as Error)?.message ?? '';
   return /Input (buffer|file)|unsupported image format|pixel limit|corrupt|premature end|VipsJpeg|pngload|Invalid/i.test(message);
 }
@@ -62,6 +68,9 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runJobs) return;
+    // A long-running worker keeps no decoded images or open files between jobs (libvips caches both by default).
+    sharp.cache(false);
+    // One job at a time per process (the queue's work loop takes one job per fetch), so at most one image is decoded at once.
     await this.queue.work<DeriveJob>(DERIVE_QUEUE, async (job, attempt) => {
       try {
         await this.derive(job.assetId);
@@ -73,9 +82,12 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
     });
   }
 
-  /** False when a job for the asset is already waiting (the queue is `stately`): that one will do. */
-  enqueue(assetId: string): Promise<boolean> {
-    return this.queue.send(DERIVE_QUEUE, { assetId } satisfies DeriveJob, { singletonKey: assetId });
+  /**
+   * False when a job for the asset is already waiting (the queue is `stately`): that one will do.
+   * Countries take turns: one country's backlog does not hold up another's upload (see JobQueue.send's `share`).
+   */
+  enqueue(assetId: string, countryId: string): Promise<boolean> {
+    return this.queue.send(DERIVE_QUEUE, { assetId } satisfies DeriveJob, { singletonKey: assetId, share: countryId });
   }
 
   /**
@@ -133,14 +145,16 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
 
   /** Images are decoded once into every rendition; a PDF's first page is drawn, then treated as an image. */
   private async derivativesOf(asset: MediaAssetEntity, original: Buffer): Promise<Derivatives> {
-    if (asset.kind === 'image') return makeImageDerivatives(original, this.config.media.maxImagePixels);
+    const budget = pixelBudgetOf(this.config);
+    if (asset.kind === 'image') return makeImageDerivatives(original, budget);
     let firstPage: Buffer;
     try {
-      firstPage = await renderFirstPage(original);
+      firstPage = await renderFirstPage(original, budget.maxPixels);
     } catch (error) {
-      throw new PermanentFailure(`no preview of the PDF: ${(error as Error).message}`);
+      const reason = error instanceof PdfPreviewRefused ? error.message : (error as Error).message;
+      throw new PermanentFailure(`no preview of the PDF: ${reason}`);
     }
-    return makeImageDerivatives(firstPage, this.config.media.maxImagePixels);
+    return makeImageDerivatives(firstPage, budget);
   }
 
   /** Counts a start of the asset's processing; null when it is not processing (ready, failed, gone). */

@@ -11,8 +11,9 @@ import type { AppConfig } from '../../infra/config/config.schema';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { assertLanguagesEnabled } from '../content/content-languages';
 import { CountriesService } from '../countries/countries.service';
+import { type PixelBudget, pixelBudgetRefusal } from './derivatives';
 import { MediaAssetEntity, captionLanguagesOf } from './media-asset.entity';
-import { MediaDerivativesWorker } from './media-derivatives.worker';
+import { MediaDerivativesWorker, pixelBudgetOf } from './media-derivatives.worker';
 import { ImageTooLarge, LengthRequired, PayloadTooLarge, UnsupportedMediaType } from './media-errors';
 import { MediaUploadEntity } from './media-upload.entity';
 import { MarkupScanner } from './markup-scanner';
@@ -102,7 +103,7 @@ export class MediaService {
     if (size > this.config.media.maxBytes[kind]) {
       throw new PayloadTooLarge(`${kind} files may be at most ${this.config.media.maxBytes[kind]} bytes`);
     }
-    const dimensions = kind === 'image' ? await this.checkPixels(head) : undefined;
+    const dimensions = kind === 'image' ? await this.checkPixels(head, size) : undefined;
 
     const id = randomUUID();
     await this.uploads.insert({ assetId: id, countryId });
@@ -173,8 +174,13 @@ export class MediaService {
     return { mimeType: detected.mime, kind };
   }
 
-  /** Refuses decompression bombs from their header alone, before the body is read. */
-  private async checkPixels(head: Buffer): Promise<{ width: number; height: number } | undefined> {
+  /**
+   * Refuses decompression bombs from their header and the declared size
+   * alone, before the body is read: only the header is parsed here, never
+   * pixels. A header sharp cannot read (a TIFF whose directory lies past
+   * the head) is left to the worker, which applies the same budget.
+   */
+  private async checkPixels(head: Buffer, byteSize: number): Promise<{ width: number; height: number } | undefined> {
     let metadata: Metadata;
     try {
       metadata = await sharp(head, { failOn: 'none', limitInputPixels: false }).metadata();
@@ -182,13 +188,13 @@ export class MediaService {
       return undefined;
     }
     if (!metadata.width || !metadata.height) return undefined;
-    const pixels = metadata.width * metadata.height;
-    if (pixels > this.config.media.maxImagePixels) {
-      throw new ImageTooLarge(
-        `The image is ${metadata.width} × ${metadata.height} pixels; at most ${this.config.media.maxImagePixels} pixels are accepted`,
-      );
-    }
+    const refusal = pixelBudgetRefusal(metadata.width, metadata.height, byteSize, this.pixelBudget);
+    if (refusal) throw new ImageTooLarge(refusal);
     return { width: metadata.width, height: metadata.height };
+  }
+
+  private get pixelBudget(): PixelBudget {
+    return pixelBudgetOf(this.config);
   }
 
   /** The new asset's row, or the one already holding the same file (whose original this upload then leaves alone). */
@@ -203,7 +209,7 @@ export class MediaService {
       .returning('*')
       .execute();
     if (inserted.raw.length === 0) return this.record(values); // lost a race with the same file
-    await this.derivatives.enqueue(values.id!);
+    await this.derivatives.enqueue(values.id!, values.countryId!);
     return { asset: toMediaAsset(await this.assets.findOneByOrFail({ id: values.id! })), reused: false };
   }
 
@@ -218,7 +224,7 @@ export class MediaService {
       { id: asset.id, status: 'failed' },
       { status: 'processing', failureReason: null, processingAttempts: 0, lastAttemptAt: null },
     );
-    if (reset.affected) await this.derivatives.enqueue(asset.id);
+    if (reset.affected) await this.derivatives.enqueue(asset.id, asset.countryId);
     return this.assets.findOneByOrFail({ id: asset.id });
   }
 
