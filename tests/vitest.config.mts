@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { GENEROUS_TIMEOUTS } from '../vitest.timeouts.mts';
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -9,7 +10,6 @@ export default defineConfig({
     include: ['specs/**/*.spec.ts'],
     globalSetup: ['support/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    ...GENEROUS_TIMEOUTS,
   },
 });

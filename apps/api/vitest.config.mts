@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { GENEROUS_TIMEOUTS } from '../../vitest.timeouts.mts';
 import { apiResolve } from './vite.shared.mts';
 
 export default defineConfig({
@@ -10,7 +11,6 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 90_000,
+    ...GENEROUS_TIMEOUTS,
   },
 });

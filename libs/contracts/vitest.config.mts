@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import { GENEROUS_TIMEOUTS } from '../../vitest.timeouts.mts';
 
 export default defineConfig({
-  test: { name: 'contracts', root: import.meta.dirname, include: ['src/**/*.spec.ts'] },
+  test: { name: 'contracts', root: import.meta.dirname, include: ['src/**/*.spec.ts'], ...GENEROUS_TIMEOUTS },
 });

@@ -60,7 +60,7 @@ describe('stored XSS in the browser', () => {
     expect(uploaded.status()).toBe(201);
     const imageId = (await uploaded.json()).id as string;
     for (let i = 0; (await (await api.get(`${studio}/media/${imageId}`)).json()).status === 'processing'; i++) {
-      if (i > 300) throw new Error('the image is still processing');
+      if (i > 1500) throw new Error('the image is still processing');
       await new Promise((r) => setTimeout(r, 200));
     }
     await send('patch', `${studio}/media/${imageId}`, xssMediaTexts(), 200);
@@ -168,11 +168,10 @@ describe('stored XSS in the browser', () => {
     await page.goto(`/${COUNTRY}`);
     await expect.poll(() => page.locator('h1').count()).toBeGreaterThan(0);
     await page.evaluate(() => document.querySelector('#root')!.insertAdjacentHTML('beforeend', '<img src="x" onerror="window.__xss=1">'));
-    await page.waitForTimeout(300);
-    const findings = await trap.findings();
-    expect(findings).toEqual(expect.arrayContaining(['injected <img>', 'handler onerror on <img>']));
+    // The trap reports asynchronously: poll for what it must catch rather than wait a fixed time.
+    await expect.poll(() => trap.findings()).toEqual(expect.arrayContaining(['injected <img>', 'handler onerror on <img>']));
     // The policy blocks the inline handler even then.
-    expect(findings.some((finding) => finding.startsWith('policy violation: script-src'))).toBe(true);
+    await expect.poll(async () => (await trap.findings()).some((finding) => finding.startsWith('policy violation: script-src'))).toBe(true);
   });
 
   it('the review desk shows a pending submission to the staff without running it', async () => {

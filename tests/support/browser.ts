@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { GENEROUS_WAIT_MS } from '../../vitest.timeouts.mts';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -20,7 +21,9 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh browser context (own cookies and storage) in the given UI language. */
 export async function newPage(browser: Browser, locale = 'ru-RU'): Promise<Page> {
   const context = await browser.newContext({ baseURL: inject('baseUrl'), locale });
-  context.setDefaultTimeout(10_000);
+  // Ceilings for a hung page, not budgets: clicks, waits and navigations may be slow on a loaded machine.
+  context.setDefaultTimeout(GENEROUS_WAIT_MS);
+  context.setDefaultNavigationTimeout(GENEROUS_WAIT_MS);
   // Every page keeps what the Content-Security-Policy refused, for expectAccessible() to check.
   await context.addInitScript(() => {
     const w = window as unknown as { __cspViolations: string[] };
@@ -39,7 +42,7 @@ async function cspViolations(page: Page): Promise<string[]> {
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   // Routes load lazily: scanning before the page has rendered its landmark and heading would
   // judge the loading shell, not the page.
-  await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('main h1').first().waitFor({ state: 'visible' });
   const results = await new AxeBuilder({ page }).analyze();
   const report = results.violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`)

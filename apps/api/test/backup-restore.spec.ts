@@ -212,7 +212,7 @@ describe('backup and restore (docs/operations.md)', () => {
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it('dumps, wipes and restores the database and the bucket, and the same content is served', { timeout: 60_000 }, async (context) => {
+  it('dumps, wipes and restores the database and the bucket, and the same content is served', async (context) => {
     if (!tools) {
       console.warn(`skipped: no pg_dump/pg_restore of major version ≥ ${serverMajor} (set PG_BIN_DIR)`);
       context.skip();

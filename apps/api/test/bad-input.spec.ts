@@ -1,4 +1,7 @@
+import sharp from 'sharp';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editableDocument } from './support/publish';
 import { declaredRoutes } from './support/routes';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
@@ -109,5 +112,181 @@ describe('bad input never yields a 5xx', () => {
     const dropsDefault = await admin.patch(`/api/admin/countries/${armenia.id}`, { languages: ['ru', 'en'] }).expect(400);
     expect(dropsDefault.body.message).toContain('defaultLanguage');
     await admin.post('/api/admin/countries', { slug: 'kazakhstan', names: { en: 'Dup' }, defaultLanguage: 'en', languages: ['en'] }).expect(409);
+  });
+});
+
+/**
+ * NUL (which PostgreSQL cannot store in text or jsonb) and lone UTF-16
+ * surrogates (which JSON may carry as "\ud800" escapes, and jsonb refuses):
+ * every edge answers 400 and stores nothing, wherever in a body, query string
+ * or path the character hides.
+ */
+describe('NUL and lone surrogates in input', () => {
+  const BAD: { name: string; char: string; inUrl: string }[] = [
+    { name: 'NUL', char: '\u0000', inUrl: '%00' },
+    { name: 'lone high surrogate', char: '\ud800', inUrl: '%ED%A0%80' },
+    { name: 'lone low surrogate', char: '\udc00', inUrl: '%ED%B0%80' },
+  ];
+  const text = (value: string) => ({ en: { text: value, status: 'original' } });
+  let testApp: TestApp;
+  let db: DataSource;
+  let admin: TestClient;
+  let curator: TestClient;
+  let moderator: TestClient;
+  let kz: string;
+  let serial = 0;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '1000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000' });
+    db = testApp.app.get(DataSource);
+    admin = testApp.client();
+    await admin.login('admin@vitrina.test');
+    curator = testApp.client();
+    await curator.login('curator.kz@vitrina.test');
+    moderator = testApp.client();
+    await moderator.login('moderator.kz@vitrina.test');
+    kz = (await admin.get('/api/public/countries/kazakhstan').expect(200)).body.id;
+  });
+
+  afterAll(() => testApp?.close());
+
+  const studio = (path: string) => `/api/studio/countries/${kz}${path}`;
+  /** The JSON text as it travels: the bad character as a JSON escape (`\u0000`, `\ud800`), never raw bytes. */
+  function raw(body: unknown): string {
+    const json = JSON.stringify(body);
+    expect(json).toMatch(/\\u(0000|d800|dc00)/);
+    return json;
+  }
+  async function send(client: TestClient, method: 'post' | 'put' | 'patch', url: string, body: unknown) {
+    return client.request(method, url).set('content-type', 'application/json').send(raw(body));
+  }
+  function expect400(response: { status: number; body: { statusCode?: number; message?: unknown } }, what: string) {
+    expect(response.status, `${what}: ${JSON.stringify(response.body)}`).toBe(400);
+    expect(response.body, what).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+  }
+  const count = async (sql: string, params: unknown[]) => (await db.query(sql, params))[0].n as number;
+
+  it.each(BAD)('refuses items with $name in a text, a nested text, a tag or a new field; stores nothing', async ({ name, char }) => {
+    const slug = `bad-item-${++serial}`;
+    const item = { slug, kind: 'artefact', title: text('Fine') };
+    for (const body of [
+      { ...item, title: text(`Bad ${char} title`) },
+      { ...item, description: text(`<p>deep ${char}</p>`) },
+      { ...item, tags: ['ok', `t${char}`] },
+      { ...item, date: { earliest: 1941, latest: 1945, display: text(char) } },
+      { ...item, [`key${char}`]: 1 },
+    ]) {
+      expect400(await send(curator, 'post', studio('/items'), body), `new item with ${name}`);
+    }
+    expect(await count('SELECT count(*)::int AS n FROM items WHERE slug = $1', [slug])).toBe(0);
+
+    const created = (await curator.post(studio('/items'), item).expect(201)).body;
+    const edited = { ...editableDocument(created), description: text(`x${char}y`) };
+    expect400(await send(curator, 'put', studio(`/items/${created.id}`), edited), `item save with ${name}`);
+    const after = (await curator.get(studio(`/items/${created.id}`)).expect(200)).body;
+    expect(after).toMatchObject({ version: created.version, title: text('Fine') });
+    expect(after.description ?? null).toBeNull();
+  });
+
+  it.each(BAD)('refuses memorials with $name deep in people, inscriptions and events; stores nothing', async ({ name, char }) => {
+    const slug = `bad-memorial-${++serial}`;
+    const memorial = { slug, kind: 'obelisk', title: text('Fine'), location: { lat: 43.2, lng: 76.9 } };
+    for (const body of [
+      { ...memorial, people: [{ name: 'Иванов', variants: ['ok', `Iv${char}`] }] },
+      { ...memorial, inscriptions: [{ original: `Никто ${char}`, translations: text('No one') }] },
+      { ...memorial, events: [{ date: '1975', type: 'unveiling', description: text(`u${char}`) }] },
+    ]) {
+      expect400(await send(curator, 'post', studio('/memorials'), body), `memorial with ${name}`);
+    }
+    expect(await count('SELECT count(*)::int AS n FROM memorials WHERE slug = $1', [slug])).toBe(0);
+  });
+
+  it.each(BAD)('refuses media texts with $name; the asset keeps its texts', async ({ name, char }) => {
+    // A new image each time: the same bytes again would be the same asset.
+    const width = 16 + ++serial;
+    const jpeg = await sharp({ create: { width, height: 16, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    const asset = (await curator.post(studio('/media')).set('content-type', 'application/octet-stream').send(jpeg).expect(201)).body;
+    await curator.patch(studio(`/media/${asset.id}`), { alt: text('A blue square') }).expect(200);
+    for (const body of [{ alt: text(`alt ${char}`) }, { caption: text(char) }, { credit: text('c'), transcript: text(`t${char}t`) }]) {
+      expect400(await send(curator, 'patch', studio(`/media/${asset.id}`), body), `media texts with ${name}`);
+    }
+    const after = (await curator.get(studio(`/media/${asset.id}`)).expect(200)).body;
+    expect(after.alt).toEqual(text('A blue square'));
+    expect(after.caption?.en ?? null).toBeNull();
+    expect(after.transcript?.en ?? null).toBeNull();
+  });
+
+  it.each(BAD)('refuses $name in studio list filters, audit filters and search query strings', async ({ name, inUrl }) => {
+    for (const url of [
+      studio(`/items?q=${inUrl}`),
+      studio(`/items?q=a${inUrl}b&status=draft`),
+      studio(`/memorials?kind=${inUrl}`),
+      studio(`/exhibitions?q=${inUrl}`),
+      studio(`/media?q=${inUrl}`),
+      `/api/audit?actor=${inUrl}`,
+      `/api/audit?action=x${inUrl}`,
+      `/api/public/search?q=${inUrl}`,
+      `/api/public/search/suggest?q=${inUrl}`,
+      `/api/public/countries/kazakhstan/home?lang=${inUrl}`,
+    ]) {
+      expect400(await admin.get(url), `GET ${url} (${name})`);
+    }
+  });
+
+  it.each(BAD)('refuses $name in path parameters', async ({ name, inUrl }) => {
+    for (const url of [
+      `/api/public/countries/kazakhstan${inUrl}`,
+      `/api/public/countries/kazakhstan/items/photo${inUrl}`,
+      `/api/public/countries/kazakhstan/memorials/${inUrl}`,
+      studio(`/items/${inUrl}`),
+    ]) {
+      const response = await admin.get(url);
+      expect400(response, `GET ${url} (${name})`);
+    }
+  });
+
+  it.each(BAD)('refuses a login email with $name with 400, not a failed login', async ({ name, char }) => {
+    const visitor = testApp.client();
+    await visitor.fetchCsrf();
+    expect400(await send(visitor, 'post', '/api/auth/login', { email: `admin${char}@vitrina.test`, password: 'vitrina-demo' }), `login with ${name}`);
+    expect400(await send(visitor, 'post', '/api/auth/login', { email: 'admin@vitrina.test', password: `x${char}` }), `password with ${name}`);
+    expect((await visitor.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it.each(BAD)('refuses review comments with $name; the record stays in review', async ({ name, char }) => {
+    const record = (await curator.post(studio('/items'), { slug: `bad-review-${++serial}`, kind: 'artefact', title: text('Fine') }).expect(201)).body;
+    await curator.post(studio(`/items/${record.id}/submit`), { version: record.version }).expect(204);
+    const review = (action: string) => `/api/review/countries/${kz}/items/${record.id}/${action}`;
+    for (const action of ['request-changes', 'reject', 'approve']) {
+      expect400(await send(moderator, 'post', review(action), { revision: record.version, comment: `c${char}` }), `${action} with ${name}`);
+    }
+    const after = (await curator.get(studio(`/items/${record.id}`)).expect(200)).body;
+    expect(after).toMatchObject({ status: 'in_review', reviewComment: null });
+  });
+
+  it.each(BAD)('refuses user and country names with $name; nothing is created or changed', async ({ name, char }) => {
+    const n = ++serial;
+    const email = `bad-user-${n}@vitrina.test`;
+    expect400(await send(admin, 'post', '/api/admin/users', { email, displayName: `U${char}`, password: 'long-enough-password' }), `new user with ${name}`);
+    expect(await count('SELECT count(*)::int AS n FROM users WHERE email = $1', [email])).toBe(0);
+    const user = (await admin.post('/api/admin/users', { email, displayName: 'Fine', password: 'long-enough-password' }).expect(201)).body;
+    expect400(await send(admin, 'patch', `/api/admin/users/${user.id}`, { displayName: `F${char}` }), `user rename with ${name}`);
+    expect((await admin.get(`/api/admin/users/${user.id}`).expect(200)).body.displayName).toBe('Fine');
+
+    const slug = `badland-${n}`;
+    const country = { slug, names: { en: `Bad${char}` }, defaultLanguage: 'en', languages: ['en'] };
+    expect400(await send(admin, 'post', '/api/admin/countries', country), `new country with ${name}`);
+    expect((await admin.get(`/api/public/countries/${slug}`)).status).toBe(404);
+    const armenia = (await admin.get('/api/public/countries/armenia').expect(200)).body;
+    expect400(await send(admin, 'patch', `/api/admin/countries/${armenia.id}`, { names: { en: `A${char}` } }), `country rename with ${name}`);
+    expect400(await send(admin, 'patch', `/api/admin/countries/${armenia.id}`, { intro: text(`<p>${char}</p>`) }), `country intro with ${name}`);
+    expect((await admin.get('/api/public/countries/armenia').expect(200)).body.names).toEqual(armenia.names);
+  });
+
+  it('still takes well-formed text: paired surrogates (emoji), other control-free Unicode', async () => {
+    const slug = `emoji-${++serial}`;
+    const created = await curator.post(studio('/items'), { slug, kind: 'artefact', title: text('Медаль 🎖️ «За отвагу» \ud83d\ude00') }).expect(201);
+    expect(created.body.title.en.text).toBe('Медаль 🎖️ «За отвагу» 😀');
+    expect((await admin.get(studio(`/items?q=${encodeURIComponent('🎖️')}`))).status).toBe(200);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './support/test-infra';
+import { PATIENCE_MS } from './support/patience';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const MAIN = join(ROOT, 'dist/apps/api/main.js');
@@ -23,7 +24,7 @@ async function startEmbedded(env: Record<string, string>): Promise<Started> {
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + PATIENCE_MS;
   while (!output.includes('Press Ctrl-C to stop')) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`start failed:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTemporaryPostgres } from './support/test-infra';
 import { type TestApp, startTestApp } from './support/test-app';
+import { PATIENCE_MS } from './support/patience';
 
 async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -63,7 +64,7 @@ describe('surviving a database restart', () => {
     expect(read.headers['retry-after']).toBeDefined();
 
     await postgres.start();
-    const recovered = await waitFor(() => client.get('/api/health'), (r) => r.status === 200, 10_000);
+    const recovered = await waitFor(() => client.get('/api/health'), (r) => r.status === 200, PATIENCE_MS);
     expect(recovered.body).toEqual({ status: 'ok', database: 'up', storage: 'up' });
     const countries = await client.get('/api/public/countries').expect(200);
     expect(countries.body.items).toHaveLength(12);

@@ -8,6 +8,7 @@ import { mp4File, pdfFile, withPngText } from './support/media-files';
 import { objectsOf, waitForMedia } from './support/store';
 import { freePort } from './support/test-infra';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
+import { PATIENCE_MS } from './support/patience';
 
 async function jpeg(seed: number, size = 64): Promise<Buffer> {
   return sharp({ create: { width: size, height: size, channels: 3, background: { r: seed % 255, g: 90, b: 40 } } })
@@ -220,7 +221,7 @@ describe('media uploads', () => {
   });
 });
 
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+async function until(probe: () => Promise<boolean>, what: string, timeoutMs = PATIENCE_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

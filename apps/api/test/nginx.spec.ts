@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerProblems } from './support/security-headers';
 import { type TestApp, startTestApp } from './support/test-app';
 import { freePort } from './support/test-infra';
+import { PATIENCE_MS } from './support/patience';
 
 /**
  * The production web server, docker/nginx.conf, run for real in front of the
@@ -68,7 +69,7 @@ async function startNginx(workDir: string, apiPort: number): Promise<Nginx> {
       await fetch(`${base}/`);
       break;
     } catch {
-      if (attempt > 100) throw new Error(`nginx did not answer:\n${stderr}`);
+      if (attempt > PATIENCE_MS / 50) throw new Error(`nginx did not answer:\n${stderr}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -7,6 +7,7 @@ import { VALID_VTT, mp3File, mp4File } from './support/media-files';
 import { waitForMedia } from './support/store';
 import { editableDocument } from './support/publish';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
+import { PATIENCE_MS } from './support/patience';
 
 const text = (value: string, status = 'original') => ({ text: value, status });
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
@@ -437,7 +438,7 @@ describe('review workflow', () => {
     }
   }
   async function waitingForLocks(holder: Client, count: number) {
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + PATIENCE_MS;
     for (;;) {
       // Every test file has its own database, so whatever waits for a lock in it is one of these requests.
       const { rows } = await holder.query(

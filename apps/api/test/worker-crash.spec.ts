@@ -9,6 +9,7 @@ import { makeImageDerivatives } from '../src/modules/media/derivatives';
 import { DERIVE_QUEUE, MAX_PROCESSING_ATTEMPTS, MediaDerivativesWorker, pixelBudgetOf } from '../src/modules/media/media-derivatives.worker';
 import { objectsOf, waitForMedia } from './support/store';
 import { type TestApp, type TestClient, startTestApp, testEnv } from './support/test-app';
+import { PATIENCE_MS } from './support/patience';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const MAIN = join(ROOT, 'dist/apps/api/main.js');
@@ -98,7 +99,7 @@ describe('a worker killed in the middle of a job', () => {
     const first = startWorker(testApp.databaseUrl);
     workers.push(first);
     // Killed once the store has some of its derivatives, not merely once it took the job.
-    await until(async () => ((await objectsOf(folder)).length > 1 ? true : undefined), 90_000, 'the first worker to write derivatives');
+    await until(async () => ((await objectsOf(folder)).length > 1 ? true : undefined), PATIENCE_MS, 'the first worker to write derivatives');
     await kill(first);
     expect((await objectsOf(folder)).length, 'killed before it had written everything').toBeLessThan(expected.length);
     expect(await jobsOf(assetId)).toEqual([{ state: 'active', retry_count: 0 }]); // nobody told the queue: the worker simply vanished
@@ -112,7 +113,7 @@ describe('a worker killed in the middle of a job', () => {
     expect(await attemptsOf(assetId)).toBe(2); // the killed one and the one that finished: nobody else started it
     expect(await objectsOf(folder)).toEqual(expected);
     for (const worker of workers) await kill(worker);
-  }, 180_000);
+  });
 
   it('gives up with a reason on an asset whose worker is killed on every attempt', async () => {
     const { countryId: kz, assetId } = await upload(await largeImage(20));
@@ -120,7 +121,7 @@ describe('a worker killed in the middle of a job', () => {
     await db.query(`UPDATE media_assets SET processing_attempts = $2 WHERE id = $1`, [assetId, MAX_PROCESSING_ATTEMPTS - 1]);
     const doomed = startWorker(testApp.databaseUrl);
     workers.push(doomed);
-    await until(async () => ((await attemptsOf(assetId)) === MAX_PROCESSING_ATTEMPTS ? true : undefined), 90_000, 'the last attempt to start');
+    await until(async () => ((await attemptsOf(assetId)) === MAX_PROCESSING_ATTEMPTS ? true : undefined), PATIENCE_MS, 'the last attempt to start');
     await kill(doomed);
 
     // The job itself still has retries left; the worker that takes it sees the asset's count and gives up at once.
@@ -131,7 +132,7 @@ describe('a worker killed in the middle of a job', () => {
     expect(await jobsOf(assetId)).toEqual([{ state: 'completed', retry_count: 1 }]);
     expect(await objectsOf(`${kz}/${assetId}/w`)).toEqual([]); // no rendition made by the worker that gave up
     for (const worker of workers) await kill(worker);
-  }, 180_000);
+  });
 
   it('fails a stuck asset whose job is gone once it has been tried often enough, and sends a job for one tried less', async () => {
     const sweeper = testApp.app.get(MediaCleanupWorker);

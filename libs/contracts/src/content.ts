@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { slugSchema, uuidSchema } from './common';
 import { type ContentLanguage, languageSchema } from './languages';
+import { safeString } from './text';
 
 /** How a text came to be in a language. A machine draft is never shown to visitors. */
 export const TRANSLATION_STATUSES = ['original', 'translated', 'machine'] as const;
@@ -11,7 +12,7 @@ function localized(maxLength: number) {
   return z.partialRecord(
     languageSchema,
     z.strictObject({
-      text: z.string().trim().min(1).max(maxLength),
+      text: safeString().trim().min(1).max(maxLength),
       status: translationStatusSchema.default('original'),
     }),
   );

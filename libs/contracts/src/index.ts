@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './constants';
 export * from './common';
+export * from './text';
 export * from './countries';
 export * from './health';
 export * from './languages';

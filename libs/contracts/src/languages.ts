@@ -1,3 +1,4 @@
+import { safeString } from './text';
 import { z } from './zod';
 
 /**
@@ -15,6 +16,6 @@ export const languageSchema = z.enum(CONTENT_LANGUAGES, {
 
 /** A text per language, e.g. `{ "ru": "Казахстан", "en": "Kazakhstan" }`. */
 export const languageMapSchema = z
-  .partialRecord(languageSchema, z.string().trim().min(1).max(500))
+  .partialRecord(languageSchema, safeString().trim().min(1).max(500))
   .refine((map) => Object.keys(map).length > 0, 'must hold at least one language');
 export type LanguageMap = z.infer<typeof languageMapSchema>;

@@ -19,6 +19,7 @@ import { DemoAccountsSeeder } from '../modules/accounts/demo-accounts.seeder';
 import { CountriesService } from '../modules/countries/countries.service';
 import { SearchIndex } from '../modules/search/search-index.service';
 import { DemoContentSeeder } from '../modules/site/demo-content.seeder';
+import { refuseUnsafeText } from './safe-text';
 import { registerSecurityHeaders } from './security-headers';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -55,6 +56,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
   registerRequestContext(server);
+  refuseUnsafeText(server);
   await app.register(fastifyCookie);
   // Uploads arrive as raw bytes and are streamed on, never parsed or buffered here.
   server.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));

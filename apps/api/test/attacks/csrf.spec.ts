@@ -7,6 +7,7 @@ import { declaredRoutes } from '../support/routes';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { fingerprint } from './support/fingerprint';
 import { InjectClient, type InjectRequest, type InjectResult } from './support/inject-client';
+import { PATIENCE_MS } from '../support/patience';
 
 /**
  * Every mutating route, sent by a signed-in admin's browser with a request
@@ -211,7 +212,7 @@ describe('CSRF on every mutating route', () => {
   let ctx: Context;
 
   async function waitReady(id: string) {
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < PATIENCE_MS / 200; i++) {
       const asset = JSON.parse((await admin.request({ method: 'GET', url: `/api/studio/countries/${ctx.kz}/media/${id}` })).body);
       if (asset.status !== 'processing') return;
       await new Promise((r) => setTimeout(r, 200));

@@ -2,6 +2,7 @@ import { Client } from 'minio';
 import { inject } from 'vitest';
 import { TEST_BUCKET } from './test-infra';
 import type { TestClient } from './test-app';
+import { PATIENCE_MS } from './patience';
 
 /** A client of the test run's S3-compatible store, to look behind the API. */
 export function storeClient(): Client {
@@ -23,7 +24,7 @@ export async function readObject(key: string): Promise<Buffer> {
 
 /** Polls a media asset until its derivatives job has finished one way or the other. */
 export async function waitForMedia(client: TestClient, countryId: string, id: string) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + PATIENCE_MS;
   for (;;) {
     const asset = (await client.get(`/api/studio/countries/${countryId}/media/${id}`).expect(200)).body;
     if (asset.status !== 'processing' || Date.now() > deadline) return asset;

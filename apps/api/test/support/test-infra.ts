@@ -21,7 +21,8 @@ export async function freePort(): Promise<number> {
 }
 
 async function canConnect(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  // A ceiling, not a budget: a refused connection fails at once, and a slow one on a loaded machine still counts.
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 60_000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
