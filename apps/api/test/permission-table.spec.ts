@@ -20,6 +20,8 @@ interface Context {
   /** Records of Kazakhstan made by the admin before each actor's request, so writes never collide. */
   fresh: Record<'items' | 'memorials' | 'exhibitions', { id: string; version: number }>;
   mediaId: string;
+  /** The file a withdraw or restore row acts on, made fresh for each actor. */
+  decidedMediaId: string;
   /** A draft video with Russian captions. */
   videoId: string;
   demoItemId: string;
@@ -104,6 +106,36 @@ function deskRows(): Row[] {
     { method: 'GET', route: '/api/audit/export.csv', url: (c) => `/api/audit/export.csv?countryId=${c.kazakhstanId}`, expected: reviewers(200) },
     { method: 'GET', route: '/api/notifications', expected: signedIn(200) },
     { method: 'POST', route: '/api/notifications/read', body: () => ({}), expected: signedIn(200) },
+  ];
+}
+
+/**
+ * A moderator's decisions on one file: each actor acts on a file of its own (withdraw: a fresh upload;
+ * restore: one the admin has just withdrawn), so every row starts from the state the route acts on.
+ */
+let decisions = 0;
+function mediaDecisionRows(): Row[] {
+  const base = '/api/review/countries/:countryId/media/:mediaId';
+  const freshFile = async (c: Context, admin: TestClient) => {
+    // Lossless, so each file differs from every other upload (small JPEGs of near colours can come out the same).
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: ++decisions % 256, g: Math.floor(decisions / 256), b: 77 } } }).png().toBuffer();
+    const uploaded = await admin.request('post', `/api/studio/countries/${c.kazakhstanId}/media`).set('content-type', 'application/octet-stream').send(png).expect(201);
+    c.decidedMediaId = uploaded.body.id;
+  };
+  const decided = (c: Context) => `/api/review/countries/${c.kazakhstanId}/media/${c.decidedMediaId}`;
+  return [
+    { method: 'POST', route: `${base}/withdraw`, url: (c) => `${decided(c)}/withdraw`, prepare: freshFile, body: () => ({ comment: 'Consent withdrawn' }), expected: reviewers(204) },
+    {
+      method: 'POST',
+      route: `${base}/restore`,
+      url: (c) => `${decided(c)}/restore`,
+      prepare: async (c, admin) => {
+        await freshFile(c, admin);
+        await admin.post(`${decided(c)}/withdraw`, {}).expect(204);
+      },
+      body: () => ({}),
+      expected: reviewers(204),
+    },
   ];
 }
 
@@ -278,6 +310,7 @@ const TABLE: Row[] = [
     expected: members(200),
   },
   ...iiifRows(),
+  ...mediaDecisionRows(),
   {
     method: 'GET',
     route: '/iiif/manifests/items/:id',
@@ -341,6 +374,7 @@ describe('permission table', () => {
       scratchUserId: scratch.body.id,
       fresh: {} as Context['fresh'],
       mediaId: '',
+      decidedMediaId: '',
       videoId: '',
       demoItemId: (await actors.anonymous.get('/api/public/countries/kazakhstan/items/field-flask').expect(200)).body.id,
       demoExhibitionId: (await actors.anonymous.get('/api/public/countries/kazakhstan/home').expect(200)).body.exhibitions[0].id,
