@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -18,7 +17,7 @@ import type { HotTiles } from './hot-tiles';
  * this (see docs/operations.md).
  */
 export const PUBLIC_MAX_AGE_SECONDS = 300;
-const PUBLIC = `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`;
 /** An unversioned captions URL follows the live revision, so caches must ask again before reusing it. */
 const REVALIDATE = 'public, no-cache';
 const PRIVATE = 'private, no-store';
@@ -39,15 +38,22 @@ async function openWhole(storage: ObjectStorage, key: string): Promise<Readable>
   return stream;
 }
 
+/** FNV-1a: a cheap, stable 32-bit digest, enough to tell the files named at one URL over time apart. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
 /**
  * The validator of one file of an asset, from the asset row alone so that a
  * conditional request is answered without touching the store: the bytes
  * under a name change only when the asset is processed again or its
- * captions replaced, and either moves `updated_at`.
+ * captions replaced, and either moves `updated_at`; the name tells apart
+ * the captions versions one unversioned URL answers over time.
  */
 export function entityTag(asset: MediaAssetEntity, name: string): string {
-  const digest = createHash('sha256').update(`${asset.sha256}\n${asset.updatedAt.getTime()}\n${name}`).digest('base64url');
-  return `"${digest.slice(0, 27)}"`;
+  return `"${asset.sha256.slice(0, 16)}-${asset.updatedAt.getTime().toString(36)}-${fnv1a(name)}"`;
 }
 
 /** Whether the client's copy is current (RFC 9110 §13.1: If-None-Match wins over If-Modified-Since). */
@@ -64,18 +70,22 @@ export function isNotModified(request: FastifyRequest, etag: string, lastModifie
 }
 
 /**
- * Sets the caching headers of a file and answers 304 if the client already
- * has it; false when the body is still to be sent. Public answers are open
- * to other sites (IIIF viewers); answers for unpublished media are private
- * and uncacheable, so a CDN never holds a draft.
+ * The caching headers of a file. Public answers are open to other sites
+ * (IIIF viewers); answers for unpublished or withdrawn media are private
+ * and uncacheable, so a CDN never holds them.
  */
+export function fileHeaders(reply: FastifyReply, asset: MediaAssetEntity, etag: string, cacheControl: string, isPublic: boolean): void {
+  void reply
+    .header('cache-control', isPublic ? cacheControl : PRIVATE)
+    .header('etag', etag)
+    .header('last-modified', asset.updatedAt.toUTCString());
+  if (isPublic) openToOtherSites(reply);
+}
+
+/** Sets the caching headers and answers 304 if the client already has the file; false when the body is still to be sent. */
 function validated(request: FastifyRequest, reply: FastifyReply, servable: ServableAsset, name: string, cacheControl: string): boolean {
   const etag = entityTag(servable.asset, name);
-  void reply
-    .header('cache-control', servable.isPublic ? cacheControl : PRIVATE)
-    .header('etag', etag)
-    .header('last-modified', servable.asset.updatedAt.toUTCString());
-  if (servable.isPublic) openToOtherSites(reply);
+  fileHeaders(reply, servable.asset, etag, cacheControl, servable.isPublic);
   if (!isNotModified(request, etag, servable.asset.updatedAt)) return false;
   void reply.status(304).send();
   return true;
@@ -84,8 +94,8 @@ function validated(request: FastifyRequest, reply: FastifyReply, servable: Serva
 /**
  * Sends one stored derivative (rendition, tile, captions). The object is
  * opened before the type is set, so a missing one is a clean 404 and a
- * store outage a 503. Tiles may be answered from HotTiles, since a deep
- * zoom asks for the same few dozen again and again.
+ * store outage a 503. A public tile is read whole and handed to HotTiles,
+ * which answers its next requests itself.
  */
 export async function sendDerivative(
   storage: ObjectStorage,
@@ -96,10 +106,18 @@ export async function sendDerivative(
   contentType: string,
   options: { revalidate?: boolean; hot?: HotTiles } = {},
 ): Promise<FastifyReply> {
-  if (validated(request, reply, servable, name, options.revalidate ? REVALIDATE : PUBLIC)) return reply;
+  if (validated(request, reply, servable, name, options.revalidate ? REVALIDATE : PUBLIC_CACHE_CONTROL)) return reply;
   const key = `${assetFolder(servable.asset)}/${name}`;
   const hot = servable.isPublic ? options.hot : undefined;
-  const body = hot ? await hot.read(`${key}\n${reply.getHeader('etag')}`, () => notFoundIfMissing(() => storage.getBuffer(key))) : await openWhole(storage, key);
+  let body: Readable | Buffer;
+  if (hot) {
+    const path = request.url.split('?', 1)[0];
+    const etag = reply.getHeader('etag') as string;
+    body = hot.bytesOf(path, etag) ?? (await notFoundIfMissing(() => storage.getBuffer(key)));
+    hot.remember(path, { assetId: servable.asset.id, name, etag, body });
+  } else {
+    body = await openWhole(storage, key);
+  }
   void reply.type(contentType).header('content-disposition', `inline; filename="${servable.asset.id}-${name.replace(/[^\w.-]/g, '_')}"`);
   return reply.send(body);
 }
@@ -141,7 +159,7 @@ export function parseRange(header: string | undefined, size: number): { start: n
 export async function sendOriginal(storage: ObjectStorage, request: FastifyRequest, reply: FastifyReply, servable: ServableAsset): Promise<FastifyReply> {
   const { asset } = servable;
   if (asset.kind === 'image') throw new NotFoundException('No such media');
-  if (validated(request, reply, servable, 'original', PUBLIC)) return reply;
+  if (validated(request, reply, servable, 'original', PUBLIC_CACHE_CONTROL)) return reply;
   const range = parseRange(request.headers.range, asset.byteSize);
   if (range === 'unsatisfiable') {
     return reply.status(416).header('content-range', `bytes */${asset.byteSize}`).header('cache-control', 'no-store').send();

@@ -69,7 +69,7 @@ export class IiifController {
     }
     const base = this.config.publicUrl ?? `${request.protocol}://${request.host}`;
     // Its body depends on the asset row and the public URL only.
-    const etag = entityTag(asset, `info.json\n${base}`);
+    const etag = entityTag(asset, `info.json ${base}`);
     void reply
       .type('application/ld+json;profile="http://iiif.io/api/image/3/context.json"')
       .header('cache-control', isPublic ? `public, max-age=${PUBLIC_MAX_AGE_SECONDS}` : 'private, no-store')
