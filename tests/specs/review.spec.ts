@@ -95,4 +95,47 @@ describe('review', () => {
     expect(await approve.getAttribute('aria-describedby')).toBe('four-eyes-note');
     await expectAccessible(moderator, 'review detail of a moderator\'s own submission');
   }, 600_000);
+
+  it('a moderator withdraws a file from visitors on the desk, with a reason, and restores it', async () => {
+    const visitor = await newPage(browser, 'en-GB');
+    await visitor.goto('/kazakhstan/items/field-flask');
+    const mediaIds = async () =>
+      (await visitor.locator('main img').evaluateAll((images) => images.map((image) => image.getAttribute('src') ?? '')))
+        .map((src) => /\/api\/media\/([0-9a-f-]{36})\//.exec(src)?.[1])
+        .filter(Boolean);
+    await expect.poll(async () => (await mediaIds()).length, { timeout: 60_000 }).toBeGreaterThan(0);
+    const [picture] = await mediaIds();
+
+    const moderator = await newPage(browser, 'en-GB');
+    await signIn(moderator, 'moderator.kz@vitrina.test');
+    // Generous waits: the machine running these may be busy, and the desk loads its countries first.
+    const shown = (locator: ReturnType<typeof moderator.getByRole>) => expect.poll(() => locator.count(), { timeout: 60_000 }).toBe(1);
+    const reviewLink = moderator.getByRole('link', { name: 'Review', exact: true });
+    await shown(reviewLink);
+    await reviewLink.click();
+    const filesTab = moderator.getByRole('link', { name: 'Files', exact: true });
+    await shown(filesTab);
+    await filesTab.click();
+    await shown(moderator.getByRole('button', { name: 'Withdraw field-flask.jpg' }));
+    await moderator.getByLabel('Reason (kept in the audit log)').pressSequentially('Consent withdrawn by the family');
+    await moderator.getByRole('button', { name: 'Withdraw field-flask.jpg' }).click();
+    await expect.poll(() => moderator.locator('[role=status]').first().textContent(), { timeout: 60_000 }).toBe('The file is withdrawn from visitors.');
+    await shown(moderator.getByRole('button', { name: 'Restore field-flask.jpg' }));
+    await expectAccessible(moderator, 'review desk files');
+
+    await visitor.reload();
+    await expect.poll(() => visitor.locator('main').textContent(), { timeout: 60_000 }).toMatch(/flask/i);
+    expect(await mediaIds()).not.toContain(picture);
+
+    await moderator.getByRole('button', { name: 'Restore field-flask.jpg' }).click();
+    await expect.poll(() => moderator.locator('[role=status]').first().textContent(), { timeout: 60_000 }).toBe('The file is shown to visitors again.');
+    await visitor.reload();
+    await expect.poll(async () => await mediaIds(), { timeout: 60_000 }).toContain(picture);
+
+    await moderator.getByRole('link', { name: 'Audit log' }).click();
+    const withdrawal = moderator.locator('table.audit tr[data-action="media.withdraw"]').first();
+    await expect.poll(() => withdrawal.count(), { timeout: 60_000 }).toBe(1);
+    expect(await withdrawal.locator('td').nth(2).textContent()).toBe('File withdrawn from visitors');
+    expect(await withdrawal.locator('td').nth(4).textContent()).toBe('shown → withdrawn');
+  });
 });

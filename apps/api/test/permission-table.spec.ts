@@ -20,6 +20,8 @@ interface Context {
   /** Records of Kazakhstan made by the admin before each actor's request, so writes never collide. */
   fresh: Record<'items' | 'memorials' | 'exhibitions', { id: string; version: number }>;
   mediaId: string;
+  /** The file a withdraw or restore row acts on, made fresh for each actor. */
+  decidedMediaId: string;
   /** A draft video with Russian captions. */
   videoId: string;
   demoItemId: string;
@@ -112,6 +114,36 @@ function deskRows(): Row[] {
       url: (c) => `/api/notifications/${c.curatorNotificationId}`,
       // Only its addressee reads it; to everyone else it does not exist.
       expected: { anonymous: 401, curatorKz: 200, curatorAm: 404, moderatorKz: 404, admin: 404 },
+    },
+  ];
+}
+
+/**
+ * A moderator's decisions on one file: each actor acts on a file of its own (withdraw: a fresh upload;
+ * restore: one the admin has just withdrawn), so every row starts from the state the route acts on.
+ */
+let decisions = 0;
+function mediaDecisionRows(): Row[] {
+  const base = '/api/review/countries/:countryId/media/:mediaId';
+  const freshFile = async (c: Context, admin: TestClient) => {
+    // Lossless, so each file differs from every other upload (small JPEGs of near colours can come out the same).
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: ++decisions % 256, g: Math.floor(decisions / 256), b: 77 } } }).png().toBuffer();
+    const uploaded = await admin.request('post', `/api/studio/countries/${c.kazakhstanId}/media`).set('content-type', 'application/octet-stream').send(png).expect(201);
+    c.decidedMediaId = uploaded.body.id;
+  };
+  const decided = (c: Context) => `/api/review/countries/${c.kazakhstanId}/media/${c.decidedMediaId}`;
+  return [
+    { method: 'POST', route: `${base}/withdraw`, url: (c) => `${decided(c)}/withdraw`, prepare: freshFile, body: () => ({ comment: 'Consent withdrawn' }), expected: reviewers(204) },
+    {
+      method: 'POST',
+      route: `${base}/restore`,
+      url: (c) => `${decided(c)}/restore`,
+      prepare: async (c, admin) => {
+        await freshFile(c, admin);
+        await admin.post(`${decided(c)}/withdraw`, {}).expect(204);
+      },
+      body: () => ({}),
+      expected: reviewers(204),
     },
   ];
 }
@@ -288,6 +320,7 @@ const TABLE: Row[] = [
     expected: members(200),
   },
   ...iiifRows(),
+  ...mediaDecisionRows(),
   {
     method: 'GET',
     route: '/iiif/manifests/items/:id',
@@ -351,6 +384,7 @@ describe('permission table', () => {
       scratchUserId: scratch.body.id,
       fresh: {} as Context['fresh'],
       mediaId: '',
+      decidedMediaId: '',
       videoId: '',
       demoItemId: (await actors.anonymous.get('/api/public/countries/kazakhstan/items/field-flask').expect(200)).body.id,
       demoExhibitionId: (await actors.anonymous.get('/api/public/countries/kazakhstan/home').expect(200)).body.exhibitions[0].id,

@@ -62,6 +62,8 @@ export const mediaAssetSchema = z.object({
   transcript: localizedTextSchema,
   /** Languages with an uploaded WebVTT captions file. */
   captionLanguages: z.array(z.string()),
+  /** When a moderator withdrew the file from the public (null: not withdrawn); its staff still see it. */
+  withdrawnAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type MediaAsset = z.infer<typeof mediaAssetSchema>;

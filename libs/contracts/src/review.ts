@@ -24,6 +24,8 @@ export const submitSchema = z.strictObject({ version: versionSchema });
 export const approveSchema = z.strictObject({ revision: versionSchema, comment: comment.optional() });
 export const sendBackSchema = z.strictObject({ revision: versionSchema, comment });
 export const moderationSchema = z.strictObject({ comment: comment.optional() });
+/** One file of a country, for a moderator's decision on the file itself (withdraw, restore). */
+export const mediaRouteParamsSchema = z.strictObject({ countryId: uuidSchema, mediaId: uuidSchema });
 
 export type SubmitInput = z.infer<typeof submitSchema>;
 export type ApproveInput = z.infer<typeof approveSchema>;
@@ -51,6 +53,8 @@ export const AUDIT_ACTIONS = [
   'media.update',
   'media.captions',
   'media.captions-remove',
+  'media.withdraw',
+  'media.restore',
   'country.create',
   'country.update',
 ] as const;

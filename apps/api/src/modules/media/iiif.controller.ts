@@ -9,7 +9,8 @@ import type { AppConfig } from '../../infra/config/config.schema';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { PublicRoute } from '../access/access.decorators';
 import { IIIF_MAX_SIZE, TILE_SIZE, fullSizes, iiifObjectName } from './derivatives';
-import { sendDerivative } from './delivery';
+import { PUBLIC_MAX_AGE_SECONDS, entityTag, isNotModified, sendDerivative } from './delivery';
+import { HotTiles } from './hot-tiles';
 import { MediaAccess } from './media-access.service';
 
 /** Whole pixels, at most six digits: no tile of any image we accept is further out. */
@@ -55,23 +56,28 @@ export class IiifController {
   constructor(
     private readonly access: MediaAccess,
     private readonly storage: ObjectStorage,
+    private readonly hot: HotTiles,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @PublicRoute()
   @Get(':assetId/info.json')
-  async info(@Param() params: InfoParams, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { asset, isPublic } = await this.access.servable(params.assetId, request.actor);
+  async info(@Param() params: InfoParams, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const { asset, isPublic } = await this.access.servable(params.assetId, request.actor, { memo: true });
     if (!asset.tileScaleFactors || asset.status !== 'ready' || !asset.width || !asset.height) {
       throw new NotFoundException('No tiles for this media');
     }
     const base = this.config.publicUrl ?? `${request.protocol}://${request.host}`;
+    // Its body depends on the asset row and the public URL only.
+    const etag = entityTag(asset, `info.json ${base}`);
     void reply
       .type('application/ld+json;profile="http://iiif.io/api/image/3/context.json"')
-      .header('cache-control', isPublic ? 'public, max-age=3600' : 'private, no-store');
+      .header('cache-control', isPublic ? `public, max-age=${PUBLIC_MAX_AGE_SECONDS}` : 'private, no-store')
+      .header('etag', etag);
     if (isPublic) openToOtherSites(reply);
+    if (isNotModified(request, etag, asset.updatedAt)) return reply.status(304).send();
     const bounded = Math.max(asset.width, asset.height) > IIIF_MAX_SIZE;
-    return {
+    return reply.send({
       '@context': 'http://iiif.io/api/image/3/context.json',
       id: `${base}/iiif/3/${asset.id}`,
       type: 'ImageService3',
@@ -83,16 +89,16 @@ export class IiifController {
       ...(bounded ? { maxWidth: IIIF_MAX_SIZE, maxHeight: IIIF_MAX_SIZE } : {}),
       sizes: fullSizes(asset.width, asset.height, asset.tileScaleFactors),
       tiles: [{ width: TILE_SIZE, height: TILE_SIZE, scaleFactors: asset.tileScaleFactors }],
-    };
+    });
   }
 
   @PublicRoute()
   @Get(':assetId/:region/:size/:rotation/:file')
   async tile(@Param() params: TileParams, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const servable = await this.access.servable(params.assetId, request.actor);
+    const servable = await this.access.servable(params.assetId, request.actor, { memo: true });
     const { width, height } = servable.asset;
     const name = width && height ? iiifObjectName({ width, height }, { region: params.region, size: params.size }) : null;
     if (!name) throw new NotFoundException('No such tile');
-    return sendDerivative(this.storage, reply, servable, name, 'image/jpeg');
+    return sendDerivative(this.storage, request, reply, servable, name, 'image/jpeg', { hot: this.hot });
   }
 }

@@ -4,10 +4,11 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { isAllowed } from '../access/permissions';
 import { MediaAssetEntity } from './media-asset.entity';
+import { ServableMemo } from './servable-memo';
 
 export interface ServableAsset {
   asset: MediaAssetEntity;
-  /** Published somewhere, so anyone (and any cache) may have it. */
+  /** Published somewhere and not withdrawn, so anyone (and any cache) may have it. */
   isPublic: boolean;
 }
 
@@ -21,15 +22,26 @@ const RECORD_TABLES = ['items', 'memorials', 'exhibitions'];
 
 /**
  * Who may fetch an asset's derivatives: everyone once the live revision of a
- * record of its country shows it; otherwise only the country's curators, moderators
- * and admins. Everyone else gets 404, whatever id they guess.
+ * record of its country shows it and no moderator has withdrawn it; otherwise
+ * only the country's curators, moderators and admins. Everyone else gets 404,
+ * whatever id they guess.
  */
 @Injectable()
 export class MediaAccess {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly memo: ServableMemo,
+  ) {}
 
-  /** One round trip: the asset and whether a live record of its country shows it. */
-  async servable(assetId: string, actor: Actor | null | undefined): Promise<ServableAsset> {
+  /**
+   * One round trip: the asset and whether a live record of its country shows
+   * it. With `memo`, a public answer may come from (and goes to) ServableMemo:
+   * for the bytes of renditions and tiles, which a page asks for by the dozen.
+   */
+  async servable(assetId: string, actor: Actor | null | undefined, options: { memo?: boolean } = {}): Promise<ServableAsset> {
+    const remembered = options.memo ? this.memo.lookup(assetId) : undefined;
+    if (remembered) return { asset: remembered, isPublic: true };
+    const ticket = this.memo.begin();
     const { entities, raw } = await this.db
       .getRepository(MediaAssetEntity)
       .createQueryBuilder('asset')
@@ -43,7 +55,8 @@ export class MediaAccess {
       .getRawAndEntities<{ is_public: boolean }>();
     const asset = entities[0];
     if (!asset) throw new NotFoundException('No such media');
-    const isPublic = raw[0].is_public === true;
+    const isPublic = raw[0].is_public === true && asset.withdrawnAt === null;
+    if (isPublic && options.memo) this.memo.store(assetId, ticket, asset);
     if (!isPublic && !isAllowed(actor, 'content.read', asset.countryId)) throw new NotFoundException('No such media');
     return { asset, isPublic };
   }

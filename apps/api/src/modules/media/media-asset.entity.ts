@@ -100,6 +100,10 @@ export class MediaAssetEntity {
   @Column({ name: 'metadata_boxes', type: 'jsonb', nullable: true })
   metadataBoxes: HiddenBox[] | null;
 
+  /** Set while a moderator has withdrawn the file from the public: no visitor gets it, whatever record shows it. */
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

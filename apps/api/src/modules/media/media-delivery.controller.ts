@@ -41,9 +41,9 @@ export class MediaDeliveryController {
   @PublicRoute()
   @Get(':assetId/:file')
   async derivative(@Param() params: DerivativeParams, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const servable = await this.access.servable(params.assetId, request.actor);
+    const servable = await this.access.servable(params.assetId, request.actor, { memo: true });
     const contentType = params.file.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
-    return sendDerivative(this.storage, reply, servable, params.file, contentType);
+    return sendDerivative(this.storage, request, reply, servable, params.file, contentType);
   }
 
   /** The file of an audio, video or document asset; honours a single byte range. */
@@ -51,12 +51,12 @@ export class MediaDeliveryController {
   @Get(':assetId/file')
   async file(@Param() params: AssetParams, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const servable = await this.access.servable(params.assetId, request.actor);
-    return sendOriginal(this.storage, reply, servable, request.headers.range);
+    return sendOriginal(this.storage, request, reply, servable);
   }
 
   /**
    * WebVTT captions: `/api/media/{asset}/captions/en-{sha256}.vtt` names one
-   * version (immutable); `/api/media/{asset}/captions/en.vtt` the one the
+   * version; `/api/media/{asset}/captions/en.vtt` the one the
    * reader may see now (the latest for the country's staff, the approved one
    * for visitors).
    */
@@ -65,7 +65,7 @@ export class MediaDeliveryController {
   async captions(@Param() params: CaptionsFileParams, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const { lang, version } = params.file;
     const servable = await this.access.captions(params.assetId, request.actor, lang, version);
-    return sendDerivative(this.storage, reply, servable, captionsName(lang, servable.version), 'text/vtt; charset=utf-8', {
+    return sendDerivative(this.storage, request, reply, servable, captionsName(lang, servable.version), 'text/vtt; charset=utf-8', {
       revalidate: servable.revalidate,
     });
   }

@@ -58,6 +58,7 @@ function toMediaAsset(entity: MediaAssetEntity): MediaAsset {
     rights: entity.rights,
     transcript: entity.transcript,
     captionLanguages: captionLanguagesOf(entity),
+    withdrawnAt: entity.withdrawnAt?.toISOString() ?? null,
     createdAt: entity.createdAt.toISOString(),
   };
 }

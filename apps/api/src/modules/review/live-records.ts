@@ -96,9 +96,9 @@ export class LiveRecords {
     return new Map(this.live(type, [...rows.values()]).map((row) => [row.id, row]));
   }
 
-  /** The media these live records show, with the texts their approved revisions gave them. */
+  /** The media these live records show, with the texts their approved revisions gave them; a withdrawn file is left out. */
   async assetsOf(countryId: string, ids: string[], records: Iterable<ContentRecordEntity<object>>): Promise<Map<string, MediaAssetEntity>> {
-    const assets = await findByIds(this.db.getRepository(MediaAssetEntity), { countryId }, ids);
+    const assets = await findByIds(this.db.getRepository(MediaAssetEntity), { countryId, withdrawnAt: IsNull() }, ids);
     const approved: Record<string, MediaTexts> = {};
     for (const record of records) Object.assign(approved, record.liveMediaTexts);
     return withApprovedTexts(assets, approved);

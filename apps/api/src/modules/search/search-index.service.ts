@@ -38,14 +38,15 @@ function valuesOf(row: SearchSource): unknown[] {
  * live media ids in order ($2): whether any is ready or still being made
  * (publishing waits for every file to be ready, so this differs from "ready"
  * only for seeded records whose files are still processing; a failed or
- * missing file never counts), and its first such image, which a hit shows
+ * missing file never counts, nor one a moderator withdrew), and its first such image, which a hit shows
  * once it is ready (see SearchService).
  */
 const MEDIA_OF_RECORD = (country: string, ids: string) => `
   SELECT count(*) > 0 AS "hasMedia",
          (array_agg(m.id ORDER BY array_position(${ids}::uuid[], m.id)) FILTER (WHERE m.kind = 'image'))[1] AS "imageId"
     FROM media_assets m
-   WHERE m.country_id = ${country} AND m.id = ANY(${ids}::uuid[]) AND m.status IN ('ready', 'processing')`;
+   WHERE m.country_id = ${country} AND m.id = ANY(${ids}::uuid[]) AND m.status IN ('ready', 'processing')
+     AND m.withdrawn_at IS NULL`;
 
 interface LiveRow {
   id: string;

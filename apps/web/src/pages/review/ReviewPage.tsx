@@ -6,6 +6,7 @@ import { CountryPicker, StaffDesk } from '../studio/StaffDesk';
 import { useStudioCountries } from '../studio/studio-context';
 import { AuditPage } from './AuditPage';
 import { ReviewDetail } from './ReviewDetail';
+import { ReviewMedia } from './ReviewMedia';
 import { ReviewQueue } from './ReviewQueue';
 
 /** The countries this person moderates: those where they are a moderator, or all for admins. */
@@ -32,12 +33,14 @@ function CountryDesk({ countries }: { countries: Country[] }) {
           <NavLink to={`/review/${country.id}`} end>
             {t('review.queue')}
           </NavLink>
+          <NavLink to={`/review/${country.id}/media`}>{t('review.media.heading')}</NavLink>
           <NavLink to={`/review/${country.id}/audit`}>{t('audit.heading')}</NavLink>
         </nav>
       </div>
       <Routes>
         <Route index element={<ReviewQueue />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="media" element={<ReviewMedia />} />
         <Route path=":collection/:id" element={<ReviewDetail />} />
       </Routes>
     </>

@@ -76,13 +76,17 @@ export function entityLabel(t: TFunction, type: string | null): string {
   return type ? t(`audit.entities.${type}`, { defaultValue: type }) : '';
 }
 
-/** A state an entry moved from or to: a record's state, or a role for membership changes. */
+/** The states of a file a moderator withdraws and restores (audit entries `media.withdraw`, `media.restore`). */
+const MEDIA_AVAILABILITY = ['available', 'withdrawn'] as const;
+
+/** A state an entry moved from or to: a record's state, a role for membership changes, or whether a file is withdrawn. */
 export function stateLabel(t: TFunction, state: string | null): string {
   if (!state) return '—';
   const key = listed(
     [
       ['studio.states', CONTENT_STATUSES],
       ['admin.roles', ROLES],
+      ['media.availability', MEDIA_AVAILABILITY],
     ],
     state,
   );

@@ -1,0 +1,87 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ModerationInput } from '@vitrina/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { AuditLog } from '../audit/audit-log.service';
+import { RECORD_KINDS, asLive } from '../review/record-kinds';
+import { SearchIndex } from '../search/search-index.service';
+import { MediaAssetEntity } from './media-asset.entity';
+import { ServableMemo } from './servable-memo';
+
+type Decision = 'withdraw' | 'restore';
+
+/**
+ * A moderator's decision on one file, whatever records show it: withdrawn,
+ * it is gone for visitors from every URL (renditions, tiles, info.json,
+ * captions, the file itself), from manifests, public pages and search,
+ * while its records stay published; restored, it is back. One transaction
+ * on the asset's locked row changes it, re-indexes the live records that
+ * show it and records the audit entry, so two moderators acting at once
+ * get one success and one 409, and the log never claims what did not happen.
+ */
+@Injectable()
+export class MediaWithdrawal {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
+    private readonly search: SearchIndex,
+    private readonly memo: ServableMemo,
+  ) {}
+
+  withdraw(countryId: string, assetId: string, actor: Actor, input: ModerationInput): Promise<void> {
+    return this.decide(countryId, assetId, actor, input, 'withdraw');
+  }
+
+  restore(countryId: string, assetId: string, actor: Actor, input: ModerationInput): Promise<void> {
+    return this.decide(countryId, assetId, actor, input, 'restore');
+  }
+
+  private async decide(countryId: string, assetId: string, actor: Actor, input: ModerationInput, decision: Decision): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const assets = tx.getRepository(MediaAssetEntity);
+      const asset = await assets.findOne({ where: { id: assetId, countryId }, lock: { mode: 'pessimistic_write' } });
+      if (!asset) throw new NotFoundException('No such media');
+      const wasWithdrawn = asset.withdrawnAt !== null;
+      if (decision === 'withdraw' && wasWithdrawn) throw new ConflictException('This file is already withdrawn');
+      if (decision === 'restore' && !wasWithdrawn) throw new ConflictException('This file is not withdrawn');
+      // updated_at stays: the bytes did not change, so the validators caches hold stay right after a restore.
+      await assets.update({ id: asset.id }, { withdrawnAt: decision === 'withdraw' ? () => 'now()' : null, updatedAt: () => 'updated_at' } as never);
+      const records = await this.reindexShowing(tx, asset);
+      await this.audit.record(
+        {
+          action: decision === 'withdraw' ? 'media.withdraw' : 'media.restore',
+          actor,
+          countryId,
+          entityType: 'media',
+          entityId: asset.id,
+          fromState: wasWithdrawn ? 'withdrawn' : 'available',
+          toState: decision === 'withdraw' ? 'withdrawn' : 'available',
+          details: { records, ...(input.comment ? { comment: input.comment } : {}) },
+        },
+        tx,
+      );
+    });
+    // This process forgets at once; the others on the database's notification (media_assets trigger).
+    this.memo.invalidate();
+  }
+
+  /** Search keeps a record's first picture: the live records showing the file are indexed again. Returns their ids. */
+  private async reindexShowing(tx: EntityManager, asset: MediaAssetEntity): Promise<string[]> {
+    const ids: string[] = [];
+    for (const kind of Object.values(RECORD_KINDS)) {
+      const records = await tx
+        .getRepository(kind.entity)
+        .createQueryBuilder('r')
+        .where('r.country_id = :countryId AND r.live_media_ids @> ARRAY[:assetId]::uuid[]', { countryId: asset.countryId, assetId: asset.id })
+        .getMany();
+      for (const record of records) {
+        const live = asLive(kind, record);
+        if (!live || !record.liveContent) continue;
+        await this.search.index(tx, kind.type, live, record.liveContent);
+        ids.push(record.id);
+      }
+    }
+    return ids;
+  }
+}
