@@ -11,6 +11,7 @@ import { PublicChangesLiveOnly1764140000000 } from './1764140000000-public-chang
 import { SearchOrder1764170000000 } from './1764170000000-search-order';
 import { MediaVersions1764150000000 } from './1764150000000-media-versions';
 import { MediaUploadTracking1764160000000 } from './1764160000000-media-upload-tracking';
+import { PublicChangesTargeted1764200000000 } from './1764200000000-public-changes-targeted';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Foundation1764050000000, Collections1764060000000, Media1764070000000, MediaReferences1764080000000, Review1764090000000, Search1764100000000, PublicChanges1764110000000, SearchFilters1764120000000, SearchWords1764130000000, PublicChangesLiveOnly1764140000000, MediaVersions1764150000000, MediaUploadTracking1764160000000, SearchOrder1764170000000];
+export const MIGRATIONS = [Foundation1764050000000, Collections1764060000000, Media1764070000000, MediaReferences1764080000000, Review1764090000000, Search1764100000000, PublicChanges1764110000000, SearchFilters1764120000000, SearchWords1764130000000, PublicChangesLiveOnly1764140000000, MediaVersions1764150000000, MediaUploadTracking1764160000000, SearchOrder1764170000000, PublicChangesTargeted1764200000000];
