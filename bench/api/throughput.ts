@@ -2,7 +2,8 @@
  * Public API throughput: the published exhibition page (an exhibition of 50
  * items) and an item page, read anonymously through the built API, against a
  * bare Node http server in its own process answering the very same bytes with
- * the same headers.
+ * the same headers. A second API process on the same database, with its page
+ * cache off (PUBLIC_PAGE_CACHE=false), shows what a cache miss costs.
  *
  *   npx tsx bench/api/throughput.ts          (or: npm run bench:api)
  *
@@ -37,6 +38,7 @@ import {
   sendStream,
   signIn,
   sleep,
+  startApi,
   startStack,
   stopChild,
   uploadHeaders,
@@ -48,6 +50,8 @@ import { Readable } from 'node:stream';
 const ADMIN = 'admin@vitrina.test';
 const COUNTRY = 'kazakhstan';
 const GOAL_RATIO = 0.5;
+/** Every read a miss: the page built from the database each time. */
+const GOAL_MISS_RATIO = 0.2;
 const GOAL_P99_MS = 100;
 
 const text = (value: string) => ({ text: value, status: 'original' as const });
@@ -244,7 +248,7 @@ async function startBare(cleanup: Cleanup, dir: string, fixtures: Fixture[]): Pr
 // ───────────────────────────── load ─────────────────────────────
 
 interface Measured {
-  server: 'bare' | 'api';
+  server: 'bare' | 'api' | 'miss';
   endpoint: string;
   result: Result;
   rps: number;
@@ -328,10 +332,14 @@ async function main(cleanup: Cleanup): Promise<void> {
   const shown = exhibitionJson.sections.flatMap((s) => s.blocks).reduce((n, b) => n + (b.type === 'item' ? 1 : (b.items?.length ?? 0)), 0);
   if (shown !== itemCount) throw new Error(`the exhibition shows ${shown} items, not ${itemCount}`);
   const bare = await startBare(cleanup, tempDir, fixtures);
+  const miss = await startApi(cleanup, { store, database, env: { PUBLIC_PAGE_CACHE: 'false' } });
   for (const fixture of fixtures) {
     const again = await fetchFixture(api, fixture.path);
     const fromBare = Buffer.from(await (await fetch(`${bare.url}${fixture.path}`)).arrayBuffer());
-    if (!again.body.equals(fixture.body) || !fromBare.equals(fixture.body)) throw new Error(`${fixture.path}: the answers differ between requests or servers`);
+    const fromMiss = await fetchFixture(miss, fixture.path);
+    if (!again.body.equals(fixture.body) || !fromBare.equals(fixture.body) || !fromMiss.body.equals(fixture.body)) {
+      throw new Error(`${fixture.path}: the answers differ between requests or servers`);
+    }
   }
   printTable(
     'Answers (both servers send these bytes and headers)',
@@ -347,12 +355,16 @@ async function main(cleanup: Cleanup): Promise<void> {
     ),
   );
 
-  console.log(`\nload: ${connections} connections × ${duration} s per run, ${rounds} round(s), ${warmup} s warm-up each; bare server pid ${bare.pid}`);
+  console.log(
+    `\nload: ${connections} connections × ${duration} s per run, ${rounds} round(s), ${warmup} s warm-up each; ` +
+      `bare server pid ${bare.pid}, API pid ${api.pid}, API without page cache ("miss") pid ${miss.pid}`,
+  );
   const runs: Measured[] = [];
   for (const [e, endpoint] of endpoints.entries()) {
     const targets = [
       { server: 'bare' as const, url: `${bare.url}${endpoint.path}`, pid: bare.pid },
       { server: 'api' as const, url: `${api.url}${endpoint.path}`, pid: api.pid },
+      { server: 'miss' as const, url: `${miss.url}${endpoint.path}`, pid: miss.pid },
     ];
     for (const target of targets) await load(target.url, connections, warmup);
     for (let round = 0; round < rounds; round++) {
@@ -393,7 +405,8 @@ async function main(cleanup: Cleanup): Promise<void> {
   for (const endpoint of endpoints) {
     const ours = summary(endpoint.name, 'api');
     const base = summary(endpoint.name, 'bare');
-    for (const [server, s] of [['bare', base], ['api', ours]] as const) {
+    const missed = summary(endpoint.name, 'miss');
+    for (const [server, s] of [['bare', base], ['api', ours], ['miss', missed]] as const) {
       rows.push([
         endpoint.name,
         server,
@@ -417,6 +430,12 @@ async function main(cleanup: Cleanup): Promise<void> {
       [endpoint.name, `req/s api / bare ≥ ${GOAL_RATIO}×`, `${fmt(ratio, 2)}×`, verdict(ratio >= GOAL_RATIO)],
       [endpoint.name, `p99 ≤ ${GOAL_P99_MS} ms`, `${fmt(ours.p99, 1)} ms (bare ${fmt(base.p99, 1)} ms)`, verdict(ours.p99 <= GOAL_P99_MS)],
       [endpoint.name, 'errors + timeouts + non-2xx = 0', String(failures), verdict(failures === 0)],
+      [
+        endpoint.name,
+        `on a miss (cache off): req/s / bare ≥ ${GOAL_MISS_RATIO}×`,
+        `${fmt(missed.rps / base.rps, 3)}× (p99 ${fmt(missed.p99, 1)} ms, failures ${missed.errors + missed.timeouts + missed.non2xx})`,
+        verdict(missed.rps / base.rps >= GOAL_MISS_RATIO && missed.errors + missed.timeouts + missed.non2xx === 0),
+      ],
     );
   }
   printTable(`Load: ${connections} connections, ${duration} s per run (p50/p95/p99/max: the worst run; CPU: the server process)`, rows);

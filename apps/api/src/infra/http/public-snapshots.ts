@@ -94,7 +94,7 @@ export class PublicSnapshots implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     // Only processes that answer visitors hold pages; a worker has nothing to cache.
-    if (this.config.role !== 'api') return;
+    if (this.config.role !== 'api' || !this.config.publicPageCache) return;
     this.listener = new PublicChangesListener(resolvedDatabaseUrl(this.config), {
       change: (payload) => this.changed(payload),
       // Whatever changed while nobody listened is unknown: start empty.
