@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CountriesService } from '../src/modules/countries/countries.service';
 import { findByIds } from '../src/modules/content/find-by-ids';
 import { withApprovedTexts } from '../src/modules/content/media-texts';
 import { MediaAssetEntity } from '../src/modules/media/media-asset.entity';
@@ -66,6 +67,10 @@ describe('live records read by SQL', () => {
       expect(byIds.get(id)).toEqual(viaOrm);
       expect(await live.bySlug(type, kz, viaOrm!.slug)).toEqual(viaOrm);
     }
+
+    const viaService = await testApp.app.get(CountriesService).findEntityBySlug('kazakhstan');
+    expect({ ...(await live.country('kazakhstan')) }).toEqual({ ...viaService });
+    await expect(live.country('atlantis')).rejects.toThrow('No such country');
 
     const record = await live.byId('item', item.body.id);
     const viaOrm = withApprovedTexts(await findByIds(db.getRepository(MediaAssetEntity), { countryId: kz }, [assetId]), record.liveMediaTexts);

@@ -5,6 +5,7 @@ import { type DataSource, type EntityTarget, type FindOptionsOrder, IsNull, Not,
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { ContentRecordEntity } from '../content/content-record.entity';
 import { withApprovedTexts } from '../content/media-texts';
+import { CountryEntity } from '../countries/country.entity';
 import type { ExhibitionEntity } from '../exhibitions/exhibition.entity';
 import type { ItemEntity } from '../items/item.entity';
 import { MediaAssetEntity } from '../media/media-asset.entity';
@@ -57,7 +58,7 @@ export class LiveRecords {
     return this.rows(RECORD_KINDS[type].entity, `live_revision IS NOT NULL AND ${where}`, params, ['content']);
   }
 
-  private readonly selects = new Map<EntityTarget<object>, { sql: string; transformed: ColumnMetadata[] }>();
+  private readonly selects = new Map<string, { sql: string; transformed: ColumnMetadata[] }>();
 
   /**
    * Rows of an entity's table as find() would give them (columns named as its
@@ -65,13 +66,14 @@ export class LiveRecords {
    * applied), less the columns `left` out.
    */
   private async rows<T>(entity: EntityTarget<object>, where: string, params: unknown[], left: string[]): Promise<T[]> {
-    let select = this.selects.get(entity);
+    const metadata = this.db.getMetadata(entity);
+    const key = `${metadata.tableName} ${left.join(' ')}`;
+    let select = this.selects.get(key);
     if (!select) {
-      const metadata = this.db.getMetadata(entity);
       const columns = metadata.columns.filter((column) => !left.includes(column.propertyName));
       const list = columns.map((column) => `"${column.databaseName}" AS "${column.propertyName}"`).join(', ');
       select = { sql: `SELECT ${list} FROM "${metadata.tableName}" WHERE `, transformed: columns.filter((column) => column.transformer) };
-      this.selects.set(entity, select);
+      this.selects.set(key, select);
     }
     const rows: Record<string, unknown>[] = await this.db.query(select.sql + where, params);
     for (const column of select.transformed) {
@@ -80,6 +82,13 @@ export class LiveRecords {
       for (const row of rows) row[column.propertyName] = transformers.reduce((value, transformer) => transformer.from(value), row[column.propertyName]);
     }
     return rows as T[];
+  }
+
+  /** A country by its slug, for a public page (one plain query, as the records). */
+  async country(slug: string): Promise<CountryEntity> {
+    const [country] = await this.rows<CountryEntity>(CountryEntity, 'slug = $1', [slug], []);
+    if (!country) throw new NotFoundException('No such country');
+    return country;
   }
 
   async bySlug<T extends RecordType>(type: T, countryId: string, slug: string): Promise<LiveTypes[T]> {

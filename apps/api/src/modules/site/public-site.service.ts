@@ -35,7 +35,7 @@ export class PublicSiteService {
   ) {}
 
   private async reader(countrySlug: string, request: ReaderRequest): Promise<Reader> {
-    const country = await this.countries.findEntityBySlug(countrySlug);
+    const country = await this.live.country(countrySlug);
     return new Reader(readerLanguage(request.lang, request.acceptLanguage, country.defaultLanguage), country);
   }
 
