@@ -11,13 +11,15 @@
  *      BENCH_API_WARMUP (3) seconds of untimed load per server and endpoint first,
  *      BENCH_API_ROUNDS (1) measured loads per server and endpoint,
  *      BENCH_API_ITEMS (50) items in the exhibition, BENCH_API_LANG (en),
+ *      BENCH_API_MISS_BEFORE: another build's main.js (placed like BENCH_API_MAIN) run as a
+ *      fourth server, "miss-before", also without page cache: a change's effect on a miss in one sitting,
  *      and those of bench/media/support.ts (BENCH_PG_ADMIN_URL, BENCH_API_LOG_LEVEL,
  *      BENCH_API_VERBOSE, BENCH_API_NODE_ARGS, BENCH_API_MAIN).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import sharp from 'sharp';
 import {
@@ -248,7 +250,7 @@ async function startBare(cleanup: Cleanup, dir: string, fixtures: Fixture[]): Pr
 // ───────────────────────────── load ─────────────────────────────
 
 interface Measured {
-  server: 'bare' | 'api' | 'miss';
+  server: 'bare' | 'api' | 'miss' | 'miss-before';
   endpoint: string;
   result: Result;
   rps: number;
@@ -333,11 +335,14 @@ async function main(cleanup: Cleanup): Promise<void> {
   if (shown !== itemCount) throw new Error(`the exhibition shows ${shown} items, not ${itemCount}`);
   const bare = await startBare(cleanup, tempDir, fixtures);
   const miss = await startApi(cleanup, { store, database, env: { PUBLIC_PAGE_CACHE: 'false' } });
+  const beforeMain = process.env.BENCH_API_MISS_BEFORE;
+  const missBefore = beforeMain ? await startApi(cleanup, { store, database, env: { PUBLIC_PAGE_CACHE: 'false' }, main: resolve(beforeMain) }) : undefined;
   for (const fixture of fixtures) {
     const again = await fetchFixture(api, fixture.path);
     const fromBare = Buffer.from(await (await fetch(`${bare.url}${fixture.path}`)).arrayBuffer());
     const fromMiss = await fetchFixture(miss, fixture.path);
-    if (!again.body.equals(fixture.body) || !fromBare.equals(fixture.body) || !fromMiss.body.equals(fixture.body)) {
+    const fromBefore = missBefore ? (await fetchFixture(missBefore, fixture.path)).body : fixture.body;
+    if (!again.body.equals(fixture.body) || !fromBare.equals(fixture.body) || !fromMiss.body.equals(fixture.body) || !fromBefore.equals(fixture.body)) {
       throw new Error(`${fixture.path}: the answers differ between requests or servers`);
     }
   }
@@ -365,6 +370,7 @@ async function main(cleanup: Cleanup): Promise<void> {
       { server: 'bare' as const, url: `${bare.url}${endpoint.path}`, pid: bare.pid },
       { server: 'api' as const, url: `${api.url}${endpoint.path}`, pid: api.pid },
       { server: 'miss' as const, url: `${miss.url}${endpoint.path}`, pid: miss.pid },
+      ...(missBefore ? [{ server: 'miss-before' as const, url: `${missBefore.url}${endpoint.path}`, pid: missBefore.pid }] : []),
     ];
     for (const target of targets) await load(target.url, connections, warmup);
     for (let round = 0; round < rounds; round++) {
@@ -406,7 +412,9 @@ async function main(cleanup: Cleanup): Promise<void> {
     const ours = summary(endpoint.name, 'api');
     const base = summary(endpoint.name, 'bare');
     const missed = summary(endpoint.name, 'miss');
-    for (const [server, s] of [['bare', base], ['api', ours], ['miss', missed]] as const) {
+    const servers = [['bare', base], ['api', ours], ['miss', missed]] as [string, typeof base][];
+    if (missBefore) servers.push(['miss-before', summary(endpoint.name, 'miss-before')]);
+    for (const [server, s] of servers) {
       rows.push([
         endpoint.name,
         server,
@@ -437,6 +445,15 @@ async function main(cleanup: Cleanup): Promise<void> {
         verdict(missed.rps / base.rps >= GOAL_MISS_RATIO && missed.errors + missed.timeouts + missed.non2xx === 0),
       ],
     );
+    if (missBefore) {
+      const before = summary(endpoint.name, 'miss-before');
+      results.push([
+        endpoint.name,
+        'miss: this build / the build before (no goal)',
+        `req/s ${fmt(missed.rps / before.rps, 2)}×, CPU µs/req ${fmt(missed.cpuPerRequest, 0)} vs ${fmt(before.cpuPerRequest, 0)}`,
+        '—',
+      ]);
+    }
   }
   printTable(`Load: ${connections} connections, ${duration} s per run (p50/p95/p99/max: the worst run; CPU: the server process)`, rows);
   printTable('Result', results);
