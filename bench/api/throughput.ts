@@ -2,7 +2,8 @@
  * Public API throughput: the published exhibition page (an exhibition of 50
  * items) and an item page, read anonymously through the built API, against a
  * bare Node http server in its own process answering the very same bytes with
- * the same headers.
+ * the same headers. A second API process on the same database, with its page
+ * cache off (PUBLIC_PAGE_CACHE=false), shows what a cache miss costs.
  *
  *   npx tsx bench/api/throughput.ts          (or: npm run bench:api)
  *
@@ -10,13 +11,15 @@
  *      BENCH_API_WARMUP (3) seconds of untimed load per server and endpoint first,
  *      BENCH_API_ROUNDS (1) measured loads per server and endpoint,
  *      BENCH_API_ITEMS (50) items in the exhibition, BENCH_API_LANG (en),
+ *      BENCH_API_MISS_BEFORE: another build's main.js (placed like BENCH_API_MAIN) run as a
+ *      fourth server, "miss-before", also without page cache: a change's effect on a miss in one sitting,
  *      and those of bench/media/support.ts (BENCH_PG_ADMIN_URL, BENCH_API_LOG_LEVEL,
  *      BENCH_API_VERBOSE, BENCH_API_NODE_ARGS, BENCH_API_MAIN).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import sharp from 'sharp';
 import {
@@ -37,6 +40,7 @@ import {
   sendStream,
   signIn,
   sleep,
+  startApi,
   startStack,
   stopChild,
   uploadHeaders,
@@ -48,6 +52,8 @@ import { Readable } from 'node:stream';
 const ADMIN = 'admin@vitrina.test';
 const COUNTRY = 'kazakhstan';
 const GOAL_RATIO = 0.5;
+/** Every read a miss: the page built from the database each time. */
+const GOAL_MISS_RATIO = 0.2;
 const GOAL_P99_MS = 100;
 
 const text = (value: string) => ({ text: value, status: 'original' as const });
@@ -244,7 +250,7 @@ async function startBare(cleanup: Cleanup, dir: string, fixtures: Fixture[]): Pr
 // ───────────────────────────── load ─────────────────────────────
 
 interface Measured {
-  server: 'bare' | 'api';
+  server: 'bare' | 'api' | 'miss' | 'miss-before';
   endpoint: string;
   result: Result;
   rps: number;
@@ -328,10 +334,17 @@ async function main(cleanup: Cleanup): Promise<void> {
   const shown = exhibitionJson.sections.flatMap((s) => s.blocks).reduce((n, b) => n + (b.type === 'item' ? 1 : (b.items?.length ?? 0)), 0);
   if (shown !== itemCount) throw new Error(`the exhibition shows ${shown} items, not ${itemCount}`);
   const bare = await startBare(cleanup, tempDir, fixtures);
+  const miss = await startApi(cleanup, { store, database, env: { PUBLIC_PAGE_CACHE: 'false' } });
+  const beforeMain = process.env.BENCH_API_MISS_BEFORE;
+  const missBefore = beforeMain ? await startApi(cleanup, { store, database, env: { PUBLIC_PAGE_CACHE: 'false' }, main: resolve(beforeMain) }) : undefined;
   for (const fixture of fixtures) {
     const again = await fetchFixture(api, fixture.path);
     const fromBare = Buffer.from(await (await fetch(`${bare.url}${fixture.path}`)).arrayBuffer());
-    if (!again.body.equals(fixture.body) || !fromBare.equals(fixture.body)) throw new Error(`${fixture.path}: the answers differ between requests or servers`);
+    const fromMiss = await fetchFixture(miss, fixture.path);
+    const fromBefore = missBefore ? (await fetchFixture(missBefore, fixture.path)).body : fixture.body;
+    if (!again.body.equals(fixture.body) || !fromBare.equals(fixture.body) || !fromMiss.body.equals(fixture.body) || !fromBefore.equals(fixture.body)) {
+      throw new Error(`${fixture.path}: the answers differ between requests or servers`);
+    }
   }
   printTable(
     'Answers (both servers send these bytes and headers)',
@@ -347,12 +360,17 @@ async function main(cleanup: Cleanup): Promise<void> {
     ),
   );
 
-  console.log(`\nload: ${connections} connections × ${duration} s per run, ${rounds} round(s), ${warmup} s warm-up each; bare server pid ${bare.pid}`);
+  console.log(
+    `\nload: ${connections} connections × ${duration} s per run, ${rounds} round(s), ${warmup} s warm-up each; ` +
+      `bare server pid ${bare.pid}, API pid ${api.pid}, API without page cache ("miss") pid ${miss.pid}`,
+  );
   const runs: Measured[] = [];
   for (const [e, endpoint] of endpoints.entries()) {
     const targets = [
       { server: 'bare' as const, url: `${bare.url}${endpoint.path}`, pid: bare.pid },
       { server: 'api' as const, url: `${api.url}${endpoint.path}`, pid: api.pid },
+      { server: 'miss' as const, url: `${miss.url}${endpoint.path}`, pid: miss.pid },
+      ...(missBefore ? [{ server: 'miss-before' as const, url: `${missBefore.url}${endpoint.path}`, pid: missBefore.pid }] : []),
     ];
     for (const target of targets) await load(target.url, connections, warmup);
     for (let round = 0; round < rounds; round++) {
@@ -393,7 +411,10 @@ async function main(cleanup: Cleanup): Promise<void> {
   for (const endpoint of endpoints) {
     const ours = summary(endpoint.name, 'api');
     const base = summary(endpoint.name, 'bare');
-    for (const [server, s] of [['bare', base], ['api', ours]] as const) {
+    const missed = summary(endpoint.name, 'miss');
+    const servers = [['bare', base], ['api', ours], ['miss', missed]] as [string, typeof base][];
+    if (missBefore) servers.push(['miss-before', summary(endpoint.name, 'miss-before')]);
+    for (const [server, s] of servers) {
       rows.push([
         endpoint.name,
         server,
@@ -417,7 +438,22 @@ async function main(cleanup: Cleanup): Promise<void> {
       [endpoint.name, `req/s api / bare ≥ ${GOAL_RATIO}×`, `${fmt(ratio, 2)}×`, verdict(ratio >= GOAL_RATIO)],
       [endpoint.name, `p99 ≤ ${GOAL_P99_MS} ms`, `${fmt(ours.p99, 1)} ms (bare ${fmt(base.p99, 1)} ms)`, verdict(ours.p99 <= GOAL_P99_MS)],
       [endpoint.name, 'errors + timeouts + non-2xx = 0', String(failures), verdict(failures === 0)],
+      [
+        endpoint.name,
+        `on a miss (cache off): req/s / bare ≥ ${GOAL_MISS_RATIO}×`,
+        `${fmt(missed.rps / base.rps, 3)}× (p99 ${fmt(missed.p99, 1)} ms, failures ${missed.errors + missed.timeouts + missed.non2xx})`,
+        verdict(missed.rps / base.rps >= GOAL_MISS_RATIO && missed.errors + missed.timeouts + missed.non2xx === 0),
+      ],
     );
+    if (missBefore) {
+      const before = summary(endpoint.name, 'miss-before');
+      results.push([
+        endpoint.name,
+        'miss: this build / the build before (no goal)',
+        `req/s ${fmt(missed.rps / before.rps, 2)}×, CPU µs/req ${fmt(missed.cpuPerRequest, 0)} vs ${fmt(before.cpuPerRequest, 0)}`,
+        '—',
+      ]);
+    }
   }
   printTable(`Load: ${connections} connections, ${duration} s per run (p50/p95/p99/max: the worst run; CPU: the server process)`, rows);
   printTable('Result', results);

@@ -1,7 +1,9 @@
 /**
- * A mixed load at a steady arrival rate: public reads, searches, studio saves
- * and uploads against the built API, for minutes, watching errors, latency
- * and the API's memory.
+ * A mixed load at a steady arrival rate: public reads, searches, studio saves,
+ * uploads and approvals against the built API, for minutes, watching errors,
+ * latency and the API's memory. The run alternates slices without and with
+ * the staff at work (curators saving drafts, a moderator approving), at the
+ * same visitor rate, and compares the visitors' p99 between the two.
  *
  *   npm run build && npm run bench:load              # 10 minutes at 40 req/s
  *   BENCH_LOAD_MINUTES=2 npx tsx bench/load/mixed.ts
@@ -13,7 +15,8 @@
  * Latency is measured from the request's actual start to the last byte.
  *
  * Env: BENCH_LOAD_MINUTES (10), BENCH_LOAD_RATE (40 req/s),
- *      BENCH_LOAD_MIX (read=70,search=15,save=10,upload=5),
+ *      BENCH_LOAD_MIX (read=70,search=15,save=8,upload=5,approve=2),
+ *      BENCH_LOAD_SLICE_SECONDS (30): visitors alone, then with staff, and so on,
  *      BENCH_LOAD_REPORT_SECONDS (30), BENCH_LOAD_TIMEOUT_MS (10000),
  *      BENCH_LOAD_LATE_MS (50), BENCH_LOAD_WARMUP_SECONDS (min(60, 20 % of the run)),
  *      BENCH_LOAD_RSS_RATIO (1.2), BENCH_LOAD_IMAGE_WIDTH (1024) × BENCH_LOAD_IMAGE_HEIGHT (768),
@@ -29,6 +32,7 @@ import {
   createDatabase,
   envNumber,
   fmt,
+  DEMO_PASSWORD,
   login,
   makePhotoJpeg,
   makeTempDir,
@@ -45,12 +49,26 @@ import {
   verdict,
 } from '../media/support';
 
-const KINDS = ['read', 'search', 'save', 'upload'] as const;
+const KINDS = ['read', 'search', 'save', 'upload', 'approve'] as const;
 type Kind = (typeof KINDS)[number];
+/** What visitors send. */
+const VISITOR_KINDS: ReadonlySet<Kind> = new Set<Kind>(['read', 'search']);
+/**
+ * The staff's work compared against: drafts saved and changes approved (which drop cached
+ * pages). Uploads are sent in every slice: their derivatives are made in the API process
+ * here (in production a worker's), which would swamp the comparison.
+ */
+const STAFF_KINDS: ReadonlySet<Kind> = new Set<Kind>(['save', 'approve']);
+const MODERATOR = 'moderator.kz@vitrina.test';
+const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
+/** The visitors' p99 with the staff at work may be at most this many times their p99 alone. */
+const STAFF_P99_RATIO = 1.5;
+type Phase = 'alone' | 'staff';
 
 const MINUTES = envNumber('BENCH_LOAD_MINUTES', 10);
 const RATE = envNumber('BENCH_LOAD_RATE', 40);
 const REPORT_SECONDS = envNumber('BENCH_LOAD_REPORT_SECONDS', 30);
+const SLICE_MS = envNumber('BENCH_LOAD_SLICE_SECONDS', 30) * 1000;
 const TIMEOUT_MS = envNumber('BENCH_LOAD_TIMEOUT_MS', 10_000);
 const LATE_MS = envNumber('BENCH_LOAD_LATE_MS', 50);
 const DURATION_MS = MINUTES * 60_000;
@@ -61,7 +79,7 @@ const IMAGE_HEIGHT = envNumber('BENCH_LOAD_IMAGE_HEIGHT', 768);
 const PROBE = resolve(__dirname, 'heap-probe.cjs');
 
 function parseMix(raw: string): Record<Kind, number> {
-  const mix: Record<Kind, number> = { read: 0, search: 0, save: 0, upload: 0 };
+  const mix: Record<Kind, number> = { read: 0, search: 0, save: 0, upload: 0, approve: 0 };
   for (const part of raw.split(',')) {
     const [name, value] = part.split('=').map((s) => s.trim());
     if (!(KINDS as readonly string[]).includes(name) || !(Number(value) >= 0)) {
@@ -71,7 +89,7 @@ function parseMix(raw: string): Record<Kind, number> {
   }
   return mix;
 }
-const MIX = parseMix(process.env.BENCH_LOAD_MIX ?? 'read=70,search=15,save=10,upload=5');
+const MIX = parseMix(process.env.BENCH_LOAD_MIX ?? 'read=70,search=15,save=8,upload=5,approve=2');
 
 // Searches: common and rarer words of the demo content, in Russian and English, and a misspelling.
 const SEARCHES = [
@@ -97,9 +115,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 class Stats {
-  readonly latencies: Record<Kind, number[]> = { read: [], search: [], save: [], upload: [] };
+  readonly latencies: Record<Kind, number[]> = { read: [], search: [], save: [], upload: [], approve: [] };
+  /** Visitors' latencies (reads and searches) by the phase they were sent in. */
+  readonly visitors: Record<Phase, number[]> = { alone: [], staff: [] };
   readonly errors = new Map<string, number>();
-  readonly errorsByKind: Record<Kind, number> = { read: 0, search: 0, save: 0, upload: 0 };
+  readonly errorsByKind: Record<Kind, number> = { read: 0, search: 0, save: 0, upload: 0, approve: 0 };
   sent = 0;
   done = 0;
   late = 0;
@@ -133,6 +153,8 @@ interface BenchItem {
   slug: string;
   version: number;
   busy: boolean;
+  /** Saved since its last approval: a submission would name a revision not yet live. */
+  unpublished: boolean;
 }
 
 async function discoverTargets(api: Api): Promise<Targets> {
@@ -179,6 +201,7 @@ function itemDocument(slug: string, n: number) {
       ru: { text: `Сохранено ${now}: письмо с фронта, память о войне.`, status: 'original' },
     },
     tags: ['bench', `n${n % 50}`],
+    rights: CC_BY,
   };
 }
 
@@ -191,6 +214,7 @@ class Workload {
   constructor(
     private readonly api: Api,
     private readonly session: Session,
+    private readonly moderator: Session,
     private readonly targets: Targets,
     private readonly jpeg: Buffer,
   ) {}
@@ -206,6 +230,8 @@ class Workload {
         return this.save();
       case 'upload':
         return this.upload();
+      case 'approve':
+        return this.approve();
     }
   }
 
@@ -215,10 +241,10 @@ class Workload {
     return { status: response.status, body, etag: response.headers.get('etag') };
   }
 
-  private studioHeaders(json: boolean): Record<string, string> {
+  private studioHeaders(json: boolean, session: Session = this.session): Record<string, string> {
     return {
-      cookie: this.session.cookie,
-      'x-csrf-token': this.session.csrfToken,
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
       ...(json ? { 'content-type': 'application/json' } : {}),
     };
   }
@@ -256,7 +282,7 @@ class Workload {
       });
       if (status !== 201) return String(status);
       const saved = JSON.parse(body) as { id: string; version: number };
-      this.items.push({ id: saved.id, slug, version: saved.version, busy: false });
+      this.items.push({ id: saved.id, slug, version: saved.version, busy: false, unpublished: true });
       return null;
     }
     // One save at a time per item, each naming the version it read: a 409 would be a real conflict.
@@ -271,12 +297,46 @@ class Workload {
       });
       if (status !== 200) return String(status);
       item.version = (JSON.parse(body) as { version: number }).version;
+      item.unpublished = true;
       saved = true;
       return null;
     } finally {
       item.busy = false;
       // After a failure (a timeout above all: the save may still land) its version is unknown: leave it be.
       if (!saved) this.items.splice(this.items.indexOf(item), 1);
+    }
+  }
+
+  /**
+   * The curator submits one of its items as last saved and the moderator approves it: a
+   * change visitors see (the item's page, its country's lists), so the page cache drops those.
+   */
+  private async approve(): Promise<string | null> {
+    const free = this.items.filter((item) => !item.busy && item.unpublished);
+    if (free.length === 0) return this.save();
+    const item = pick(free);
+    item.busy = true;
+    const country = this.session.countryId;
+    let settled = false;
+    try {
+      const submitted = await this.send(`/api/studio/countries/${country}/items/${item.id}/submit`, {
+        method: 'POST',
+        headers: this.studioHeaders(true),
+        body: JSON.stringify({ version: item.version }),
+      });
+      if (submitted.status !== 204) return `submit ${submitted.status}`;
+      const approved = await this.send(`/api/review/countries/${country}/items/${item.id}/approve`, {
+        method: 'POST',
+        headers: this.studioHeaders(true, this.moderator),
+        body: JSON.stringify({ revision: item.version }),
+      });
+      if (approved.status !== 204) return `approve ${approved.status}`;
+      item.unpublished = false;
+      settled = true;
+      return null;
+    } finally {
+      item.busy = false;
+      if (!settled) this.items.splice(this.items.indexOf(item), 1);
     }
   }
 
@@ -331,7 +391,7 @@ function thirds(samples: MemorySample[], field: 'rss' | 'heapUsed') {
 function scheduleOfKinds(): () => Kind {
   const total = KINDS.reduce((sum, kind) => sum + MIX[kind], 0);
   if (!(total > 0)) throw new Error('BENCH_LOAD_MIX: all weights are 0');
-  const credit: Record<Kind, number> = { read: 0, search: 0, save: 0, upload: 0 };
+  const credit: Record<Kind, number> = { read: 0, search: 0, save: 0, upload: 0, approve: 0 };
   return () => {
     for (const kind of KINDS) credit[kind] += MIX[kind] / total;
     const kind = KINDS.reduce((best, k) => (credit[k] > credit[best] ? k : best), KINDS[0]);
@@ -350,9 +410,10 @@ async function main(cleanup: Cleanup): Promise<void> {
   const store = await startStore(cleanup, join(tempDir, 's3'));
   const api = await startApi(cleanup, { store, database, env: { BENCH_HEAP_FILE: heapFile } });
   const session = await login(api);
+  const moderator = await login(api, MODERATOR, DEMO_PASSWORD);
   const targets = await discoverTargets(api);
   const jpeg = await makePhotoJpeg(IMAGE_WIDTH, IMAGE_HEIGHT, 85);
-  const workload = new Workload(api, session, targets, jpeg);
+  const workload = new Workload(api, session, moderator, targets, jpeg);
   const idleMark = readMachineCpu();
   await sleep(3000);
   const busyBefore = machineBusyPercent(idleMark, readMachineCpu());
@@ -424,7 +485,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   console.log(`\nEvery ${REPORT_SECONDS} s (latencies of that window; errors of that window):`);
   console.log(header.join('  '));
 
-  const fire = (kind: Kind, dueAt: number) => {
+  const fire = (kind: Kind, dueAt: number, phase: Phase) => {
     const started = performance.now();
     const lag = started - dueAt;
     for (const stats of [total, window]) {
@@ -444,20 +505,26 @@ async function main(cleanup: Cleanup): Promise<void> {
           stats.done++;
           if (failure) stats.error(kind, failure);
           else stats.latencies[kind].push(ms);
+          if (!failure && VISITOR_KINDS.has(kind)) stats.visitors[phase].push(ms);
         }
       });
     inFlight.add(job);
     void job.finally(() => inFlight.delete(job));
   };
 
-  // The scheduler: wakes often and sends every request that has come due.
+  // The scheduler: wakes often and sends every request that has come due. In every other
+  // slice saves and approvals are skipped; visitors arrive at one rate throughout.
   let n = 0;
+  let skipped = 0;
   let nextReport = REPORT_SECONDS * 1000;
   const count = Math.floor((DURATION_MS / 1000) * RATE);
   while (n < count) {
     const now = performance.now() - start;
     while (n < count && n * intervalMs <= now) {
-      fire(kindOf(), start + n * intervalMs);
+      const kind = kindOf();
+      const phase: Phase = Math.floor((n * intervalMs) / SLICE_MS) % 2 === 0 ? 'alone' : 'staff';
+      if (phase === 'staff' || !STAFF_KINDS.has(kind)) fire(kind, start + n * intervalMs, phase);
+      else skipped++;
       n++;
     }
     if (now >= nextReport) {
@@ -487,6 +554,21 @@ async function main(cleanup: Cleanup): Promise<void> {
       fmt(sorted.at(-1) ?? NaN, 1),
     ]);
   }
+  const visitorsAlone = [...total.visitors.alone].sort((a, b) => a - b);
+  const visitorsStaff = [...total.visitors.staff].sort((a, b) => a - b);
+  const p99Ratio = percentile(visitorsStaff, 99) / percentile(visitorsAlone, 99);
+  printTable(`Visitors (reads and searches answered right) in slices of ${fmt(SLICE_MS / 1000, 0)} s, without and with saves and approvals`, [
+    ['phase', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+    ...([['alone', visitorsAlone], ['with staff', visitorsStaff]] as const).map(([name, sorted]) => [
+      name,
+      sorted.length,
+      fmt(percentile(sorted, 50), 1),
+      fmt(percentile(sorted, 95), 1),
+      fmt(percentile(sorted, 99), 1),
+      fmt(sorted.at(-1) ?? NaN, 1),
+    ]),
+  ]);
+  console.log(`saves and approvals skipped in the slices without them: ${skipped}`);
   printTable(`Totals: ${total.sent} requests sent in ${fmt(sendingMs / 1000, 1)} s (${fmt(total.sent / (sendingMs / 1000), 1)} req/s), ${total.done} answered`, table);
   console.log(`errors by kind and status: ${total.errorText()}`);
   console.log(
@@ -507,6 +589,7 @@ async function main(cleanup: Cleanup): Promise<void> {
     ['goal', 'figure', 'verdict'],
     ['0 errors', String(errors), verdict(errors === 0 && inFlight.size === 0)],
     [`memory stable: RSS last / first third ≤ ${RSS_RATIO}×`, `${fmt(rss.ratio, 3)}×`, verdict(rss.ratio <= RSS_RATIO)],
+    [`visitors' p99 with staff / alone ≤ ${STAFF_P99_RATIO}×`, `${fmt(p99Ratio, 2)}×`, verdict(p99Ratio <= STAFF_P99_RATIO)],
     [`steady rate: late starts ≤ 1 %`, `${fmt((100 * total.late) / Math.max(1, total.sent), 2)} %`, verdict(total.late <= total.sent / 100)],
   ]);
 }

@@ -343,10 +343,11 @@ export interface Api {
  */
 export async function startApi(
   cleanup: Cleanup,
-  options: { store: Store; database: Database; env?: Record<string, string> },
+  options: { store: Store; database: Database; env?: Record<string, string>; main?: string },
 ): Promise<Api> {
-  if (!existsSync(API_MAIN)) {
-    throw new Error(`${API_MAIN} is missing: build the API first with \`npm run build\`.`);
+  const main = options.main ?? API_MAIN;
+  if (!existsSync(main)) {
+    throw new Error(`${main} is missing: build the API first with \`npm run build\`.`);
   }
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -370,7 +371,7 @@ export async function startApi(
   };
   // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the API spends its time.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, main], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   cleanup.child(child);
   cleanup.add('stop the API', () => stopChild(child, 10_000));
   const tail = tailOf(child, 80);

@@ -60,6 +60,8 @@ const envSchema = z.object({
   // Above 16 MP an image needs a byte of file per this many pixels: a 97 KB PNG of 100 MP is a bomb, a real scan is not.
   MEDIA_MAX_PIXELS_PER_BYTE: positiveInt.default(100),
   RUN_JOBS_IN_API: booleanFromEnv.optional(),
+  // The in-process cache of public pages; off only to measure or debug the pages' own cost.
+  PUBLIC_PAGE_CACHE: booleanFromEnv.optional(),
   // Demo images are drawn at seed time; tests that do not look at them switch this off to save time.
   SEED_DEMO_MEDIA: booleanFromEnv.optional(),
   MEDIA_ORPHAN_GRACE_MINUTES: positiveInt.default(60),
@@ -115,6 +117,8 @@ export interface AppConfig {
   seedDemoMedia: boolean;
   /** Whether this process works on the job queue: workers always, the API too outside production. */
   runJobs: boolean;
+  /** Whether an API process keeps published pages in memory (PublicSnapshots); on unless PUBLIC_PAGE_CACHE=false. */
+  publicPageCache: boolean;
   /** Creates this administrator at start-up while the installation has none. */
   bootstrapAdmin?: { email: string; password: string };
 }
@@ -232,6 +236,7 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
     },
     seedDemoMedia: env.SEED_DEMO_MEDIA ?? true,
     runJobs: env.PROCESS_ROLE === 'worker' || (env.RUN_JOBS_IN_API ?? !production),
+    publicPageCache: env.PUBLIC_PAGE_CACHE ?? true,
     bootstrapAdmin:
       env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
         ? { email: env.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.BOOTSTRAP_ADMIN_PASSWORD }

@@ -3,6 +3,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Observable, map } from 'rxjs';
+import { recordedSources } from './page-sources';
 import { PUBLIC_CACHE_CONTROL, PublicSnapshots, SNAPSHOT_ROUTE, snapshotKey } from './public-snapshots';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -12,7 +13,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * them; a matching If-None-Match gets 304 without a body. The body is
  * serialised once, here, and the same bytes are hashed and sent. Answers of
  * routes marked @PublicSnapshot() are also kept in PublicSnapshots, which
- * then serves them without reaching the route again until anything changes.
+ * then serves them without reaching the route again until what they were
+ * made of (the PageSources the route recorded) changes.
  */
 @Injectable()
 export class PublicCacheInterceptor implements NestInterceptor {
@@ -33,8 +35,9 @@ export class PublicCacheInterceptor implements NestInterceptor {
         const payload = isText ? body : JSON.stringify(body);
         const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
         void reply.header('etag', etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept-Language');
-        if (ticket !== null && !isText && reply.statusCode === 200) {
-          this.snapshots.store(snapshotKey(request), ticket, { body: Buffer.from(payload), etag, contentType: JSON_TYPE });
+        const key = ticket !== null && !isText && reply.statusCode === 200 ? snapshotKey(request.url, request.headers['accept-language']) : null;
+        if (key !== null) {
+          this.snapshots.store(key, ticket, { body: Buffer.from(payload), etag, contentType: JSON_TYPE }, recordedSources(request));
         }
         if (request.headers['if-none-match'] === etag) {
           void reply.status(304);

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { PublicCacheInterceptor } from '../../infra/http/public-cache.interceptor';
+import { pageSources } from '../../infra/http/page-sources';
 import { PublicSnapshot } from '../../infra/http/public-snapshots';
 import { PublicRoute } from '../access/access.decorators';
 import { CountrySlugParams } from '../countries/dto';
@@ -27,9 +28,10 @@ export class PublicSiteController {
   home(
     @Param() params: CountrySlugParams,
     @Query() query: LangQuery,
+    @Req() request: FastifyRequest,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<PublicCountryHome> {
-    return this.site.home(params.slug, { lang: query.lang, acceptLanguage });
+    return this.site.home(params.slug, { lang: query.lang, acceptLanguage, sources: pageSources(request) });
   }
 
   @Get('countries/:slug/items/:recordSlug')
@@ -37,9 +39,10 @@ export class PublicSiteController {
   item(
     @Param() params: RecordSlugParams,
     @Query() query: LangQuery,
+    @Req() request: FastifyRequest,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<PublicItem> {
-    return this.site.item(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage });
+    return this.site.item(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage, sources: pageSources(request) });
   }
 
   @Get('countries/:slug/memorials/:recordSlug')
@@ -47,9 +50,10 @@ export class PublicSiteController {
   memorial(
     @Param() params: RecordSlugParams,
     @Query() query: LangQuery,
+    @Req() request: FastifyRequest,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<PublicMemorial> {
-    return this.site.memorial(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage });
+    return this.site.memorial(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage, sources: pageSources(request) });
   }
 
   @Get('countries/:slug/exhibitions/:recordSlug')
@@ -57,9 +61,10 @@ export class PublicSiteController {
   exhibition(
     @Param() params: RecordSlugParams,
     @Query() query: LangQuery,
+    @Req() request: FastifyRequest,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<PublicExhibition> {
-    return this.site.exhibition(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage });
+    return this.site.exhibition(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage, sources: pageSources(request) });
   }
 
   @Get('map-config')

@@ -12,6 +12,7 @@ import {
   presentMemorialPoint,
 } from '../content/public-views';
 import { readerLanguage } from '../content/reader-language';
+import type { PageSources } from '../../infra/http/page-sources';
 import { CountriesService } from '../countries/countries.service';
 import { LiveRecords } from '../review/live-records';
 
@@ -21,6 +22,8 @@ const MAP_POINTS_LIMIT = 5_000;
 export interface ReaderRequest {
   lang?: ContentLanguage;
   acceptLanguage?: string;
+  /** Told what the page is made of, for the page cache; pages read by no cache leave it out. */
+  sources?: PageSources;
 }
 
 /** The visitor's view: live revisions only, texts resolved for the reader. */
@@ -32,7 +35,7 @@ export class PublicSiteService {
   ) {}
 
   private async reader(countrySlug: string, request: ReaderRequest): Promise<Reader> {
-    const country = await this.countries.findEntityBySlug(countrySlug);
+    const country = await this.live.country(countrySlug);
     return new Reader(readerLanguage(request.lang, request.acceptLanguage, country.defaultLanguage), country);
   }
 
@@ -46,7 +49,10 @@ export class PublicSiteService {
     ]);
     const covers = await this.live.byIds('item', country.id, exhibitions.flatMap((e) => e.content.coverItemId ?? []));
     const shown = [...exhibitions, ...covers.values(), ...recentItems];
-    const assets = await this.live.assetsOf(country.id, exhibitionMediaIds(exhibitions, [...covers.values(), ...recentItems]), shown);
+    const assetIds = exhibitionMediaIds(exhibitions, [...covers.values(), ...recentItems]);
+    // Every record shown is one of the country's: its lists' tag covers them all.
+    request.sources?.listsOf(country.id).assets(assetIds);
+    const assets = await this.live.assetsOf(country.id, assetIds, shown);
     return {
       country: {
         ...reader.countryRef(),
@@ -63,12 +69,14 @@ export class PublicSiteService {
   async item(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicItem> {
     const reader = await this.reader(countrySlug, request);
     const item = await this.live.bySlug('item', reader.country.id, slug);
+    request.sources?.records([item.id]).assets(item.mediaIds);
     return presentItem(reader, item, await this.live.assetsOf(reader.country.id, item.mediaIds, [item]));
   }
 
   async memorial(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicMemorial> {
     const reader = await this.reader(countrySlug, request);
     const memorial = await this.live.bySlug('memorial', reader.country.id, slug);
+    request.sources?.records([memorial.id]).assets(memorial.mediaIds);
     return presentMemorial(reader, memorial, await this.live.assetsOf(reader.country.id, memorial.mediaIds, [memorial]));
   }
 
@@ -76,12 +84,15 @@ export class PublicSiteService {
     const reader = await this.reader(countrySlug, request);
     const exhibition = await this.live.bySlug('exhibition', reader.country.id, slug);
     const { itemIds, memorialIds } = exhibitionReferences(exhibition.content);
+    request.sources?.records([exhibition.id, ...itemIds, ...memorialIds]);
     const [items, memorials] = await Promise.all([
       this.live.byIds('item', reader.country.id, itemIds),
       this.live.byIds('memorial', reader.country.id, memorialIds),
     ]);
     // The exhibition's own approved texts win over those of its items for a file both show.
-    const assets = await this.live.assetsOf(reader.country.id, exhibitionMediaIds([exhibition], items.values()), [...items.values(), exhibition]);
+    const assetIds = exhibitionMediaIds([exhibition], items.values());
+    request.sources?.assets(assetIds);
+    const assets = await this.live.assetsOf(reader.country.id, assetIds, [...items.values(), exhibition]);
     return presentExhibition(reader, exhibition, { items, memorials, assets });
   }
 
