@@ -19,6 +19,7 @@ import { DemoAccountsSeeder } from '../modules/accounts/demo-accounts.seeder';
 import { CountriesService } from '../modules/countries/countries.service';
 import { SearchIndex } from '../modules/search/search-index.service';
 import { DemoContentSeeder } from '../modules/site/demo-content.seeder';
+import { registerBodyLimits, serverTimeoutOptions } from './connection-limits';
 import { registerSecurityHeaders } from './security-headers';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -46,6 +47,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     genReqId: requestIdFor,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy,
+    ...serverTimeoutOptions(config.http),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -55,6 +57,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
   registerRequestContext(server);
+  registerBodyLimits(server, config.http);
   await app.register(fastifyCookie);
   // Uploads arrive as raw bytes and are streamed on, never parsed or buffered here.
   server.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
