@@ -2,13 +2,14 @@ import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AddressInfo, createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { CSRF_COOKIE, CSRF_HEADER } from '@vitrina/contracts';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, trustWebServerHop } from '../src/bootstrap/web-server';
 import { DEMO_PASSWORD } from '../src/modules/accounts/demo-accounts';
+import { freePort } from './support/test-infra';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
 /** Free failures per account and address, and per address across accounts, in these tests. */
@@ -162,17 +163,6 @@ function postThrough(
     );
     request.on('error', reject);
     request.end(payload);
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }
 

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import httpProxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
 import type { AppConfig, ConnectionLimits } from '../infra/config/config.schema';
 import { registerBodyLimits, serverTimeoutOptions } from './connection-limits';
