@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ConnectionLimits } from '../infra/config/config.schema';
@@ -35,16 +36,21 @@ function hasBody(request: FastifyRequest): boolean {
 /**
  * Passes the body on, but fails it with a 408 once `seconds` have passed. The
  * request itself is left alone (destroying it would destroy the socket before
- * the 408 is written); the answer closes the connection.
+ * the 408 is written); the answer closes the connection. The clock stops once
+ * the answer is out, whether or not anything read the body.
  */
-function withDeadline(source: Readable, seconds: number): Readable {
+function withDeadline(source: Readable, response: ServerResponse, seconds: number): Readable {
   const body = new PassThrough();
   const timer = setTimeout(() => {
     source.unpipe(body);
     source.pause();
     body.destroy(new BodyTimeout(seconds));
-  }, seconds * 1000);
-  body.once('close', () => clearTimeout(timer));
+  }, seconds * 1000).unref();
+  const stop = () => clearTimeout(timer);
+  body.once('close', stop);
+  response.once('close', stop);
+  // Whoever reads the body hears of its failures; one nobody reads must not bring the process down.
+  body.on('error', () => undefined);
   source.once('error', (error) => body.destroy(error));
   source.once('close', () => source.readableEnded || body.destroy(new Error('the client closed the request before its end')));
   source.pipe(body);
@@ -61,9 +67,9 @@ export function registerBodyLimits(
   limits: ConnectionLimits,
   options: { exempt?: (request: FastifyRequest) => boolean } = {},
 ): void {
-  server.addHook('preParsing', async (request, _reply, payload) => {
+  server.addHook('preParsing', async (request, reply, payload) => {
     if (!hasBody(request) || UPLOAD_TYPE.test(request.headers['content-type'] ?? '') || options.exempt?.(request)) return payload;
-    return withDeadline(payload, limits.bodyTimeoutSeconds);
+    return withDeadline(payload, reply.raw, limits.bodyTimeoutSeconds);
   });
   server.addHook('onSend', async (request, reply) => {
     if (!request.raw.complete) void reply.header('connection', 'close');
