@@ -114,6 +114,17 @@ function slowClientChecks(context: () => { port: number; testApp: TestApp; kazak
     await stillServes();
   }, TEST_TIMEOUT_MS);
 
+  it('answers a GET that carries a body nobody reads, closes it, and stays up past the body timeout', async () => {
+    const client = await openRaw(context().port);
+    client.socket.write(head('GET', '/api/health', { host: '127.0.0.1', 'content-type': 'application/json', 'content-length': 50 }));
+    client.socket.write('{"unread":');
+    expect(await closedWithinCeiling(client)).toBe(true);
+    expect(client.text()).toMatch(/^HTTP\/1\.1 200/);
+    // Well past the 2 s body timeout: an unheeded deadline would have thrown in this process by now.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    await stillServes();
+  }, TEST_TIMEOUT_MS);
+
   it('closes a kept-alive connection left idle', async () => {
     const client = await openRaw(context().port);
     client.socket.write(head('GET', '/api/health', { host: '127.0.0.1', connection: 'keep-alive' }));
