@@ -72,6 +72,6 @@ export function registerBodyLimits(
     return withDeadline(payload, reply.raw, limits.bodyTimeoutSeconds);
   });
   server.addHook('onSend', async (request, reply) => {
-    if (!request.raw.complete) void reply.header('connection', 'close');
+    if (request.raw.complete === false) void reply.header('connection', 'close');
   });
 }
