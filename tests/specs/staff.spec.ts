@@ -91,6 +91,10 @@ describe('staff', () => {
     await row.getByRole('button', { name: 'Enable' }).click();
     await expect.poll(() => row.textContent()).toContain('Active');
 
+    // After a guessing attack, the admin lifts the user's sign-in throttling.
+    await row.getByRole('button', { name: 'Unlock sign-in' }).click();
+    await expect.poll(() => page.getByText('Failed sign-ins cleared').count()).toBe(1);
+
     await row.getByRole('button', { name: 'Revoke moderator in Georgia' }).click();
     await expect.poll(() => row.textContent()).not.toContain('Georgia: moderator');
     // The country added above can be granted straight away.

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { createApp } from './bootstrap/create-app';
 import { startEmbeddedServices } from './bootstrap/embedded-services';
-import { startWebServer } from './bootstrap/web-server';
+import { startWebServer, trustWebServerHop } from './bootstrap/web-server';
 import { takeOverShutdownSignals } from './infra/embedded/embedded-postgres';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/config.schema';
 import { createRootLogger } from './infra/logging/logger';
@@ -59,7 +59,9 @@ async function run(): Promise<void> {
     process.exit(1);
   });
   try {
-    app = await createApp(embedded.config, logger);
+    // Behind the built-in web server, the API learns each visitor's address from it.
+    const apiConfig = config.web.serve ? { ...embedded.config, trustProxy: trustWebServerHop(config.trustProxy) } : embedded.config;
+    app = await createApp(apiConfig, logger);
     if (config.role === 'worker') {
       startHousekeeping(app, logger);
       logger.info('worker ready');
@@ -95,6 +97,8 @@ function webOptions(config: AppConfig, logger: Logger) {
     host: config.host,
     port: config.web.port,
     logger,
+    trustProxy: config.trustProxy,
+    limits: config.http,
   };
 }
 

@@ -18,7 +18,7 @@ describe('authentication and sessions', () => {
   let admin: TestClient;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '8' });
+    testApp = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '8', LOGIN_BACKOFF_BASE_SECONDS: '300' });
     admin = testApp.client();
     await admin.login('admin@vitrina.test');
   });
@@ -192,7 +192,7 @@ describe('login throttling per address', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '100', LOGIN_MAX_FAILURES_PER_ADDRESS: '4' });
+    testApp = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '100', LOGIN_MAX_FAILURES_PER_ADDRESS: '4', LOGIN_BACKOFF_BASE_SECONDS: '300' });
   });
 
   afterAll(() => testApp?.close());

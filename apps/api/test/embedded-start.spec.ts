@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,26 @@ async function startEmbedded(env: Record<string, string>): Promise<Started> {
 async function stop(started: Started): Promise<number | null> {
   started.child.kill('SIGINT');
   return new Promise((r) => started.child.once('exit', (code) => r(code)));
+}
+
+/** A login through the web server from one loopback address (Linux routes all of 127.0.0.0/8 to lo). */
+function loginFrom(port: number, localAddress: string, password: string, forwardedFor?: string): Promise<number> {
+  const body = JSON.stringify({ email: 'admin@vitrina.test', password });
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    cookie: 'vitrina_csrf=start-test',
+    'x-csrf-token': 'start-test',
+    ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+  };
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path: '/api/auth/login', method: 'POST', localAddress, agent: false, headers }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode!));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 function postgresRunningIn(dataDir: string): boolean {
@@ -81,6 +102,11 @@ describe('the embedded start (npm start)', () => {
       expect(((await proxied.json()) as { items: unknown[] }).items).toHaveLength(12);
       const sitemap = await fetch(`http://127.0.0.1:${ports.web}/sitemap.xml`);
       expect(await sitemap.text()).toContain('/kazakhstan/memorials/glory-memorial-almaty</loc>');
+      // The API tells visitors of the web server apart by the address the web server saw, whatever they claim.
+      const guesses: number[] = [];
+      for (let i = 0; i < 6; i++) guesses.push(await loginFrom(ports.web, '127.0.0.2', `guess-${i}`, `198.51.100.${i}`));
+      expect(guesses).toEqual([401, 401, 401, 401, 401, 429]);
+      expect(await loginFrom(ports.web, '127.0.0.3', 'vitrina-demo')).toBe(200);
       expect(postgresRunningIn(dataDir)).toBe(true);
     } finally {
       expect(await stop(started)).toBe(0);

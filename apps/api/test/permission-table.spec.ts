@@ -234,6 +234,12 @@ const TABLE: Row[] = [
   },
   {
     method: 'POST',
+    route: '/api/admin/users/:id/unlock',
+    url: (c) => `/api/admin/users/${c.scratchUserId}/unlock`,
+    expected: adminOnly(200),
+  },
+  {
+    method: 'POST',
     route: '/api/admin/users/:id/memberships',
     url: (c) => `/api/admin/users/${c.scratchUserId}/memberships`,
     body: (c) => ({ countryId: c.armeniaId, role: 'moderator' }),

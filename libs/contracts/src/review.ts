@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   'password.change',
   'user.create',
   'user.update',
+  'user.unlock',
   'membership.grant',
   'membership.revoke',
   'media.upload',

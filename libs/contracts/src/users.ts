@@ -41,3 +41,7 @@ export const userListSchema = z.object({ items: z.array(userSchema) });
 export type UserList = z.infer<typeof userListSchema>;
 
 export const membershipParamsSchema = z.strictObject({ id: uuidSchema, countryId: uuidSchema });
+
+/** What an administrator's unlock of a user's sign-in cleared: the failed logins counted against the account. */
+export const loginUnlockSchema = z.object({ clearedFailures: z.number().int().nonnegative() });
+export type LoginUnlock = z.infer<typeof loginUnlockSchema>;

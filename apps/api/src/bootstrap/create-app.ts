@@ -20,6 +20,7 @@ import { CountriesService } from '../modules/countries/countries.service';
 import { SearchIndex } from '../modules/search/search-index.service';
 import { DemoContentSeeder } from '../modules/site/demo-content.seeder';
 import { refuseUnsafeText } from './safe-text';
+import { registerBodyLimits, serverTimeoutOptions } from './connection-limits';
 import { registerSecurityHeaders } from './security-headers';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -47,6 +48,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     genReqId: requestIdFor,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy,
+    ...serverTimeoutOptions(config.http),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -57,6 +59,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   });
   registerRequestContext(server);
   refuseUnsafeText(server);
+  registerBodyLimits(server, config.http);
   await app.register(fastifyCookie);
   // Uploads arrive as raw bytes and are streamed on, never parsed or buffered here.
   server.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));

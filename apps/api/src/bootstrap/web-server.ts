@@ -1,10 +1,40 @@
 import { existsSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import httpProxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import type { AppConfig, ConnectionLimits } from '../infra/config/config.schema';
+import { registerBodyLimits, serverTimeoutOptions } from './connection-limits';
 import { registerSecurityHeaders } from './security-headers';
+
+const DEFAULT_LIMITS: ConnectionLimits = { headersTimeoutSeconds: 30, bodyTimeoutSeconds: 60, keepAliveTimeoutSeconds: 72 };
+const PROXIED = ['/api', '/iiif', '/sitemap.xml'];
+
+/**
+ * What the API trusts when the web server fronts it (`npm start`): the web
+ * server's own hop, from the loopback address it proxies from, besides
+ * whatever TRUST_PROXY names. The web server replaces X-Forwarded-For with
+ * the address it saw, so nothing a client writes there reaches the API.
+ */
+export function trustWebServerHop(trustProxy: AppConfig['trustProxy']): AppConfig['trustProxy'] {
+  if (trustProxy === false) return 'loopback';
+  if (typeof trustProxy === 'string') return `loopback,${trustProxy}`;
+  // A hop count or `true` already trusts the hop from the web server.
+  return trustProxy;
+}
+
+/**
+ * The client's address, as this server judged it (honouring TRUST_PROXY for
+ * proxies in front of it), as the only X-Forwarded-For the API sees;
+ * forwarded host and protocol headers a client may have sent are dropped.
+ */
+function forwardClientAddress<Headers extends IncomingHttpHeaders>(request: { ip: string }, headers: Headers): Headers {
+  const forwarded: IncomingHttpHeaders = { ...headers, 'x-forwarded-for': request.ip };
+  for (const name of ['forwarded', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip']) delete forwarded[name];
+  return forwarded as Headers;
+}
 
 /**
  * Serves the built web app with the API proxied under /api: the embedded
@@ -16,19 +46,32 @@ export async function startWebServer(options: {
   host: string;
   port: number;
   logger: Logger;
+  /** Proxies in front of this server whose X-Forwarded-For is believed (TRUST_PROXY). */
+  trustProxy?: AppConfig['trustProxy'];
+  limits?: ConnectionLimits;
 }): Promise<{ close(): Promise<unknown> }> {
   if (!existsSync(join(options.distDir, 'index.html'))) {
     throw new Error(`the web app is not built: ${options.distDir}/index.html is missing (run npm run build)`);
   }
   const logger: FastifyBaseLogger = options.logger.child({ component: 'web' });
-  const server = Fastify({ loggerInstance: logger, logController: new LogController({ disableRequestLogging: true }) });
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const server = Fastify({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: options.trustProxy ?? false,
+    ...serverTimeoutOptions(limits),
+  });
   await registerSecurityHeaders(server);
-  await server.register(httpProxy, { upstream: options.apiUrl, prefix: '/api', rewritePrefix: '/api' });
-  await server.register(httpProxy, { upstream: options.apiUrl, prefix: '/iiif', rewritePrefix: '/iiif' });
+  // Proxied bodies are streamed to the API, which holds them to its own limits and answers for them.
+  registerBodyLimits(server, limits, { exempt: (request) => PROXIED.some((prefix) => request.url.startsWith(prefix)) });
+  const replyOptions = { rewriteRequestHeaders: forwardClientAddress };
+  await server.register(httpProxy, { upstream: options.apiUrl, prefix: '/api', rewritePrefix: '/api', replyOptions });
+  await server.register(httpProxy, { upstream: options.apiUrl, prefix: '/iiif', rewritePrefix: '/iiif', replyOptions });
   await server.register(httpProxy, {
     upstream: options.apiUrl,
     prefix: '/sitemap.xml',
     rewritePrefix: '/api/public/sitemap.xml',
+    replyOptions,
   });
   await server.register(fastifyStatic, {
     root: options.distDir,

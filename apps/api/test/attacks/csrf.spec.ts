@@ -116,6 +116,7 @@ const ROWS: Row[] = [
     prepare: async () => ({ request: json('POST', '/api/admin/users', { email: `csrf-${unique()}@vitrina.test`, displayName: 'Forged', password: 'long-enough-password', isAdmin: true }), honest: 201 }),
   },
   { route: 'PATCH /api/admin/users/:id', prepare: async (c) => ({ request: json('PATCH', `/api/admin/users/${c.scratchUserId}`, { isAdmin: true }), honest: 200 }) },
+  { route: 'POST /api/admin/users/:id/unlock', prepare: async (c) => ({ request: { method: 'POST', url: `/api/admin/users/${c.scratchUserId}/unlock` }, honest: 200 }) },
   {
     route: 'POST /api/admin/users/:id/memberships',
     prepare: async (c) => ({ request: json('POST', `/api/admin/users/${c.scratchUserId}/memberships`, { countryId: c.am, role: 'moderator' }), honest: 201 }),

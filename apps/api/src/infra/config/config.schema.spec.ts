@@ -22,6 +22,15 @@ describe('loadConfig', () => {
     expect(config.storage).toMatchObject({ kind: 'external', endpoint: 'http://minio:9000', accessKey: 'key' });
   });
 
+  it('reads the slow-client limits and the login back-off, refusing a cap below the first delay', () => {
+    const config = loadConfig({ HTTP_HEADERS_TIMEOUT_SECONDS: '2', MEDIA_UPLOAD_MIN_BYTES: '1024', LOGIN_BACKOFF_BASE_SECONDS: '5' });
+    expect(config.http).toEqual({ headersTimeoutSeconds: 2, bodyTimeoutSeconds: 60, keepAliveTimeoutSeconds: 72 });
+    expect(config.media.minUploadRate).toEqual({ bytes: 1024, windowSeconds: 30 });
+    expect(config.loginThrottle).toMatchObject({ backoffBaseSeconds: 5, backoffMaxSeconds: 900, windowMinutes: 60 });
+    expect(() => loadConfig({ LOGIN_BACKOFF_BASE_SECONDS: '60', LOGIN_BACKOFF_MAX_SECONDS: '30' })).toThrow(/LOGIN_BACKOFF_MAX_SECONDS/);
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_SECONDS: '0' })).toThrow(/HTTP_HEADERS_TIMEOUT_SECONDS/);
+  });
+
   it('lists every bad variable in one error', () => {
     let error: unknown;
     try {

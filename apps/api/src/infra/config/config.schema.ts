@@ -37,10 +37,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: booleanFromEnv.optional(),
   TRUST_PROXY: z.string().optional(),
+  HTTP_HEADERS_TIMEOUT_SECONDS: positiveInt.max(600).default(30),
+  HTTP_BODY_TIMEOUT_SECONDS: positiveInt.max(3600).default(60),
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: positiveInt.max(3600).default(72),
   SESSION_TTL_HOURS: positiveInt.max(24 * 90).default(24 * 7),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
-  LOGIN_FAILURE_WINDOW_MINUTES: positiveInt.default(15),
+  LOGIN_FAILURE_WINDOW_MINUTES: positiveInt.max(24 * 60).default(60),
+  LOGIN_BACKOFF_BASE_SECONDS: positiveInt.default(1),
+  LOGIN_BACKOFF_MAX_SECONDS: positiveInt.default(15 * 60),
   SEED_DEMO: booleanFromEnv.optional(),
   MAP_TILE_URL: z
     .string()
@@ -59,6 +64,9 @@ const envSchema = z.object({
   MEDIA_MAX_IMAGE_PIXELS: positiveInt.default(100_000_000),
   // Above 16 MP an image needs a byte of file per this many pixels: a 97 KB PNG of 100 MP is a bomb, a real scan is not.
   MEDIA_MAX_PIXELS_PER_BYTE: positiveInt.default(100),
+  // An upload sending fewer bytes than this over any window of that many seconds is cut off (408).
+  MEDIA_UPLOAD_MIN_BYTES: positiveInt.default(32 * 1024),
+  MEDIA_UPLOAD_RATE_WINDOW_SECONDS: positiveInt.max(3600).default(30),
   RUN_JOBS_IN_API: booleanFromEnv.optional(),
   // The in-process cache of public pages; off only to measure or debug the pages' own cost.
   PUBLIC_PAGE_CACHE: booleanFromEnv.optional(),
@@ -87,6 +95,16 @@ export type StorageConfig = {
   dataDir?: string;
 };
 
+/** How long a client may take over each part of a request before its connection is closed. */
+export interface ConnectionLimits {
+  /** The request line and every header. */
+  headersTimeoutSeconds: number;
+  /** A body other than an upload (application/octet-stream), from the end of the headers. */
+  bodyTimeoutSeconds: number;
+  /** An idle connection kept open between requests. */
+  keepAliveTimeoutSeconds: number;
+}
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   role: 'api' | 'worker';
@@ -100,8 +118,21 @@ export interface AppConfig {
   cookies: { secure: boolean };
   /** Passed to Fastify's `trustProxy`: false, true, a hop count or a list of addresses/CIDRs. */
   trustProxy: boolean | number | string;
+  /** Timeouts of the API's HTTP server and of the built-in web server. */
+  http: ConnectionLimits;
   sessions: { ttlHours: number };
-  loginThrottle: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
+  /**
+   * Failures are counted per (account, address) and per address over the window;
+   * beyond `maxPerAccount` / `maxPerAddress` of them, each further failure doubles
+   * the wait before the next attempt, from the base up to the cap.
+   */
+  loginThrottle: {
+    maxPerAccount: number;
+    maxPerAddress: number;
+    windowMinutes: number;
+    backoffBaseSeconds: number;
+    backoffMaxSeconds: number;
+  };
   seedDemo: boolean;
   map: { tileUrl: string; tileAttribution: string };
   media: {
@@ -109,6 +140,8 @@ export interface AppConfig {
     maxImagePixels: number;
     /** Above 16 MP, images with more pixels per byte of file than this are refused (decompression bombs). */
     maxPixelsPerByte: number;
+    /** Uploads slower than `bytes` over any `windowSeconds` are cut off. */
+    minUploadRate: { bytes: number; windowSeconds: number };
     /** Objects without a row older than this are removed by the clean-up job. */
     orphanGraceMinutes: number;
   };
@@ -166,6 +199,9 @@ function crossFieldProblems(env: Env): string[] {
   if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: set both or neither');
   }
+  if (env.LOGIN_BACKOFF_MAX_SECONDS < env.LOGIN_BACKOFF_BASE_SECONDS) {
+    problems.push('LOGIN_BACKOFF_MAX_SECONDS: must be at least LOGIN_BACKOFF_BASE_SECONDS');
+  }
   if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY || !env.S3_SECRET_KEY)) {
     problems.push('S3_ACCESS_KEY, S3_SECRET_KEY: required when S3_ENDPOINT is set');
   }
@@ -210,11 +246,18 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
     storage,
     cookies: { secure: env.COOKIE_SECURE ?? production },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    http: {
+      headersTimeoutSeconds: env.HTTP_HEADERS_TIMEOUT_SECONDS,
+      bodyTimeoutSeconds: env.HTTP_BODY_TIMEOUT_SECONDS,
+      keepAliveTimeoutSeconds: env.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS,
+    },
     sessions: { ttlHours: env.SESSION_TTL_HOURS },
     loginThrottle: {
       maxPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowMinutes: env.LOGIN_FAILURE_WINDOW_MINUTES,
+      backoffBaseSeconds: env.LOGIN_BACKOFF_BASE_SECONDS,
+      backoffMaxSeconds: env.LOGIN_BACKOFF_MAX_SECONDS,
     },
     seedDemo: env.SEED_DEMO ?? !production,
     map: { tileUrl: env.MAP_TILE_URL, tileAttribution: env.MAP_TILE_ATTRIBUTION },
@@ -227,6 +270,7 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
       },
       maxImagePixels: env.MEDIA_MAX_IMAGE_PIXELS,
       maxPixelsPerByte: env.MEDIA_MAX_PIXELS_PER_BYTE,
+      minUploadRate: { bytes: env.MEDIA_UPLOAD_MIN_BYTES, windowSeconds: env.MEDIA_UPLOAD_RATE_WINDOW_SECONDS },
       orphanGraceMinutes: env.MEDIA_ORPHAN_GRACE_MINUTES,
     },
     jobs: {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { User, UserList } from '@vitrina/contracts';
+import type { LoginUnlock, User, UserList } from '@vitrina/contracts';
 import { RequireInstallation } from '../access/access.decorators';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
@@ -32,6 +32,13 @@ export class AdminUsersController {
   @Patch(':id')
   update(@Param() params: UserIdParams, @Body() body: UpdateUserDto, @CurrentActor() actor: Actor): Promise<User> {
     return this.users.update(actor, params.id, body);
+  }
+
+  /** Lifts the login throttling of the user's account (after a guessing attack, say). */
+  @Post(':id/unlock')
+  @HttpCode(200)
+  unlock(@Param() params: UserIdParams, @CurrentActor() actor: Actor): Promise<LoginUnlock> {
+    return this.users.unlockLogin(actor, params.id);
   }
 
   @Post(':id/memberships')

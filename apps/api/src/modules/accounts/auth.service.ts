@@ -30,18 +30,18 @@ export class AuthService {
   /**
    * Checks the password and opens a fresh session. Unknown email, wrong
    * password and disabled account all get the same answer after the same work.
+   * Every attempt counts as a failure until the password is found right.
    */
   async login(input: LoginRequest, client: ClientInfo): Promise<{ session: NewSession; userId: string }> {
     const account = input.email.trim().toLowerCase();
-    await this.throttle.assertAllowed(account, client.address);
+    const attempt = await this.throttle.begin(account, client.address);
     const user = await this.users.findOne({ where: { email: account } });
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!user || !passwordOk || user.disabledAt) {
-      await this.throttle.recordFailure(account, client.address);
       await this.audit.recordQuietly({ action: 'login.failure', actor: null, entityType: 'user', entityId: user?.id ?? null, details: { email: account } });
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
-    await this.throttle.forgetAccount(account);
+    await this.throttle.succeeded(attempt);
     if (client.previousToken) await this.sessions.revokeByToken(client.previousToken);
     const session = await this.sessions.create(user.id, client.address, client.userAgent);
     await this.audit.recordQuietly({ action: 'login', actor: { userId: user.id, email: user.email }, entityType: 'user', entityId: user.id });

@@ -1,8 +1,9 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
+import { throttleKey } from './throttle-key';
 
 export class TooManyLoginAttempts extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
@@ -10,9 +11,43 @@ export class TooManyLoginAttempts extends HttpException {
   }
 }
 
+export interface BackoffPolicy {
+  /** Failures allowed before the first delay. */
+  free: number;
+  baseSeconds: number;
+  maxSeconds: number;
+}
+
 /**
- * Counts failed logins per account and per client address in PostgreSQL, so
- * the limit holds across every API process behind a load balancer.
+ * The wait after `failures` failures: none for the free ones, then doubling
+ * from the base with every further failure, up to the cap.
+ */
+export function backoffSeconds(failures: number, policy: BackoffPolicy): number {
+  if (failures < policy.free) return 0;
+  const doublings = Math.min(failures - policy.free, 40);
+  return Math.min(policy.maxSeconds, policy.baseSeconds * 2 ** doublings);
+}
+
+/** One login attempt let through: settle it with `succeeded()` or leave it counted as a failure. */
+export interface LoginAttempt {
+  account: string;
+  address: string;
+}
+
+interface FailureCounts {
+  pair_failures: number;
+  pair_age: number | null;
+  address_failures: number;
+  address_age: number | null;
+}
+
+/**
+ * Throttles password guessing by account *and* address together, with delays
+ * doubling per failure instead of a hard lock: guesses against an account from
+ * one address slow that address down on that account only, so the owner still
+ * signs in from elsewhere; an address failing across many accounts is slowed
+ * down on all of them. Counts live in PostgreSQL, so the limits hold across
+ * every API process.
  */
 @Injectable()
 export class LoginThrottleService {
@@ -21,29 +56,51 @@ export class LoginThrottleService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private get windowSeconds(): number {
-    return this.config.loginThrottle.windowMinutes * 60;
+  /**
+   * Refuses the attempt while its pair or its address must wait; otherwise
+   * counts it as a failure at once, under a lock per address, so a burst of
+   * parallel guesses cannot all pass the check before any of them is counted.
+   */
+  async begin(account: string, clientAddress: string): Promise<LoginAttempt> {
+    const address = throttleKey(clientAddress);
+    await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7413202612))', [address]);
+      const wait = await this.waitSeconds(tx, account, address);
+      if (wait > 0) throw new TooManyLoginAttempts(wait);
+      await tx.query('INSERT INTO login_failures (account, address) VALUES ($1, $2)', [account, address]);
+    });
+    return { account, address };
   }
 
-  async assertAllowed(account: string, address: string): Promise<void> {
-    const [counts] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE account = $1)::int AS by_account,
-              count(*) FILTER (WHERE address = $2)::int AS by_address
-         FROM login_failures
-        WHERE failed_at > now() - make_interval(secs => $3) AND (account = $1 OR address = $2)`,
-      [account, address, this.windowSeconds],
+  /** A right password forgives this address its failures on this account, and nothing else: an attacker elsewhere keeps waiting. */
+  async succeeded(attempt: LoginAttempt): Promise<void> {
+    await this.db.query('DELETE FROM login_failures WHERE account = $1 AND address = $2', [attempt.account, attempt.address]);
+  }
+
+  /** Clears every failure counted against an account, from any address (an administrator's unlock). */
+  async clearAccount(account: string, tx: EntityManager): Promise<number> {
+    const [{ count }]: { count: number }[] = await tx.query(
+      'WITH deleted AS (DELETE FROM login_failures WHERE account = $1 RETURNING 1) SELECT count(*)::int AS count FROM deleted',
+      [account],
     );
-    const { maxPerAccount, maxPerAddress } = this.config.loginThrottle;
-    if (counts.by_account >= maxPerAccount || counts.by_address >= maxPerAddress) {
-      throw new TooManyLoginAttempts(this.windowSeconds);
-    }
+    return count;
   }
 
-  async recordFailure(account: string, address: string): Promise<void> {
-    await this.db.query('INSERT INTO login_failures (account, address) VALUES ($1, $2)', [account, address]);
-  }
-
-  async forgetAccount(account: string): Promise<void> {
-    await this.db.query('DELETE FROM login_failures WHERE account = $1', [account]);
+  private async waitSeconds(tx: EntityManager, account: string, address: string): Promise<number> {
+    const { windowMinutes, maxPerAccount, maxPerAddress, backoffBaseSeconds, backoffMaxSeconds } = this.config.loginThrottle;
+    const [counts]: FailureCounts[] = await tx.query(
+      `SELECT count(*) FILTER (WHERE account = $1)::int AS pair_failures,
+              extract(epoch FROM now() - max(failed_at) FILTER (WHERE account = $1))::float8 AS pair_age,
+              count(*)::int AS address_failures,
+              extract(epoch FROM now() - max(failed_at))::float8 AS address_age
+         FROM login_failures
+        WHERE address = $2 AND failed_at > now() - make_interval(mins => $3)`,
+      [account, address, windowMinutes],
+    );
+    const policy = { baseSeconds: backoffBaseSeconds, maxSeconds: backoffMaxSeconds };
+    const pairWait = backoffSeconds(counts.pair_failures, { ...policy, free: maxPerAccount }) - (counts.pair_age ?? 0);
+    const addressWait = backoffSeconds(counts.address_failures, { ...policy, free: maxPerAddress }) - (counts.address_age ?? 0);
+    const wait = Math.max(pairWait, addressWait);
+    return wait > 0 ? Math.ceil(wait) : 0;
   }
 }

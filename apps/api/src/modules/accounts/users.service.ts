@@ -1,12 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateUserInput, GrantMembershipInput, UpdateUserInput, User } from '@vitrina/contracts';
+import type { CreateUserInput, GrantMembershipInput, LoginUnlock, UpdateUserInput, User } from '@vitrina/contracts';
 import { createUserSchema } from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
 import { CountryEntity } from '../countries/country.entity';
 import { MembershipEntity } from './membership.entity';
+import { LoginThrottleService } from './login-throttle.service';
 import { hashPassword } from './password-hasher';
 import { SessionsService } from './sessions.service';
 import { UserEntity } from './user.entity';
@@ -41,6 +42,7 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionsService,
     private readonly audit: AuditLog,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   private get users() {
@@ -157,6 +159,20 @@ export class UsersService {
         },
         tx,
       );
+    });
+  }
+
+  /**
+   * Clears the failed logins counted against the user's email from every
+   * address, so the owner may sign in at once; recorded even when there was
+   * nothing to clear, since someone asked for it.
+   */
+  async unlockLogin(actor: Actor, id: string): Promise<LoginUnlock> {
+    return this.db.transaction(async (tx) => {
+      const user = await this.locked(tx, id);
+      const clearedFailures = await this.throttle.clearAccount(user.email, tx);
+      await this.audit.record({ action: 'user.unlock', actor, entityType: 'user', entityId: id, details: { email: user.email, clearedFailures } }, tx);
+      return { clearedFailures };
     });
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { BadRequestException, type HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, type HttpException, Inject, Injectable, NotFoundException, RequestTimeoutException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALLOWED_MEDIA_TYPES, type MediaAsset, type MediaKind, type UpdateMediaInput } from '@vitrina/contracts';
 import { fileTypeFromBuffer } from 'file-type';
@@ -17,7 +17,18 @@ import { MediaDerivativesWorker, pixelBudgetOf } from './media-derivatives.worke
 import { ImageTooLarge, LengthRequired, PayloadTooLarge, UnsupportedMediaType } from './media-errors';
 import { MediaUploadEntity } from './media-upload.entity';
 import { MarkupScanner } from './markup-scanner';
-import { MarkupFound, SizeMismatch, UploadCutOff, UploadMeter, endsCleanly, feed, readHead, sanitiseFileName } from './upload-stream';
+import {
+  MarkupFound,
+  SizeMismatch,
+  UploadCutOff,
+  UploadMeter,
+  UploadRateGuard,
+  UploadTooSlow,
+  endsCleanly,
+  feed,
+  readHead,
+  sanitiseFileName,
+} from './upload-stream';
 
 // Enough for every signature file-type knows.
 const SNIFF_BYTES = 4100;
@@ -97,7 +108,8 @@ export class MediaService {
     if (size === 0) throw new BadRequestException('The file is empty');
     if (size > this.largestAllowed) throw new PayloadTooLarge(`Files may be at most ${this.largestAllowed} bytes`);
 
-    const { head, body } = await readHead(upload.body, IMAGE_HEADER_BYTES).catch((error: unknown) => {
+    const guarded = UploadRateGuard.around(upload.body, this.config.media.minUploadRate);
+    const { head, body } = await readHead(guarded, IMAGE_HEADER_BYTES).catch((error: unknown) => {
       throw refusal(error) ?? error;
     });
     const { mimeType, kind } = await this.sniff(head.subarray(0, SNIFF_BYTES));
@@ -259,5 +271,6 @@ function refusal(error: unknown): HttpException | null {
     return new UnsupportedMediaType(`The file contains markup (${error.token}): it looks like a polyglot and is refused`);
   }
   if (error instanceof SizeMismatch || error instanceof UploadCutOff) return new BadRequestException(error.message);
+  if (error instanceof UploadTooSlow) return new RequestTimeoutException(`The upload was too slow and was cut off: ${error.message}`);
   return null;
 }

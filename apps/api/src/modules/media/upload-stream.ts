@@ -12,8 +12,88 @@ export interface UploadHead {
 /** The client went away before sending the whole body. */
 export class UploadCutOff extends Error {}
 
+/** The client sent the body more slowly than the minimum rate. */
+export class UploadTooSlow extends Error {}
+
 /** How the request stream said it stopped early: an error of its own, or closing before its end. */
-const cutOff = (error?: Error) => new UploadCutOff(error ? `the upload was cut off: ${error.message}` : 'the upload was cut off before its end');
+const cutOff = (error?: Error) =>
+  error instanceof UploadTooSlow ? error : new UploadCutOff(error ? `the upload was cut off: ${error.message}` : 'the upload was cut off before its end');
+
+export interface MinimumRate {
+  bytes: number;
+  windowSeconds: number;
+}
+
+/** How many looks at the byte count per window: the window slides in steps of this fraction. */
+const RATE_CHECKS_PER_WINDOW = 4;
+
+/**
+ * Passes an upload on, and fails it with UploadTooSlow once fewer than
+ * `rate.bytes` arrived over the last `rate.windowSeconds`. Only time spent
+ * waiting for the client counts: while bytes wait on this side (the store is
+ * slower, or the server is busy deciding), or the process itself was stalled,
+ * the window starts over.
+ */
+export class UploadRateGuard extends Transform {
+  private received = 0;
+  private samples: { at: number; received: number }[] = [];
+  private lastCheck = performance.now();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly rate: MinimumRate) {
+    super({ highWaterMark: METER_HIGH_WATER });
+    const every = (rate.windowSeconds * 1000) / RATE_CHECKS_PER_WINDOW;
+    this.timer = setInterval(() => this.check(every), every).unref();
+  }
+
+  /** Guards `source`: its errors and early end reach readers of the guard as their own. */
+  static around(source: Readable, rate: MinimumRate): UploadRateGuard {
+    const guard = new UploadRateGuard(rate);
+    source.once('error', (error) => guard.destroy(error));
+    source.once('close', () => source.readableEnded || guard.destroy());
+    guard.once('error', () => {
+      source.unpipe(guard);
+      source.pause();
+    });
+    source.pipe(guard);
+    return guard;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.received += chunk.length;
+    done(null, chunk);
+  }
+
+  override _flush(done: TransformCallback): void {
+    clearInterval(this.timer);
+    done();
+  }
+
+  override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
+    clearInterval(this.timer);
+    done(error);
+  }
+
+  private check(every: number): void {
+    const now = performance.now();
+    const stalled = now - this.lastCheck > 2 * every;
+    this.lastCheck = now;
+    if (stalled || this.readableLength > 0 || this.writableLength > 0) {
+      this.samples = [{ at: now, received: this.received }];
+      return;
+    }
+    this.samples.push({ at: now, received: this.received });
+    const windowMs = this.rate.windowSeconds * 1000;
+    // Keep the newest sample at least a window old as the window's start.
+    while (this.samples.length > 1 && now - this.samples[1].at >= windowMs) this.samples.shift();
+    const start = this.samples[0];
+    if (now - start.at >= windowMs && this.received - start.received < this.rate.bytes) {
+      this.destroy(
+        new UploadTooSlow(`the upload sent ${this.received - start.received} bytes in ${this.rate.windowSeconds} s; at least ${this.rate.bytes} are needed`),
+      );
+    }
+  }
+}
 
 /**
  * Reads at least `bytes` (or everything, if less) from `source` without losing

@@ -132,6 +132,14 @@ export function UsersAdmin({ countries }: { countries: Loaded<CountryList> }) {
                   {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
                   <span className="visually-hidden"> — {user.displayName}</span>
                 </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => run(() => api('POST', `/api/admin/users/${user.id}/unlock`), 'admin.users.unlocked')}
+                >
+                  {t('admin.users.unlock')}
+                  <span className="visually-hidden"> — {user.displayName}</span>
+                </button>
                 {countries.data && <GrantForm user={user} countries={countries.data} onDone={done} />}
               </td>
             </tr>
