@@ -75,6 +75,18 @@ async function submitted(ctx: Context, admin: InjectClient) {
   return record;
 }
 
+/** A fresh image whose derivatives are made, so nothing changes behind a forged request's back. */
+async function processedUpload(ctx: Context, admin: InjectClient): Promise<string> {
+  const upload = { method: 'POST', url: `/api/studio/countries/${ctx.kz}/media`, headers: { 'content-type': 'application/octet-stream' }, payload: await uniqueJpeg() };
+  const { id } = JSON.parse((await ok(admin, upload, 'upload')).body) as { id: string };
+  const deadline = Date.now() + PATIENCE_MS;
+  while (JSON.parse((await ok(admin, { method: 'GET', url: `/api/studio/countries/${ctx.kz}/media/${id}` }, 'media')).body).status === 'processing') {
+    if (Date.now() > deadline) throw new Error(`upload ${id} still processing`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return id;
+}
+
 let uploads = 0;
 const uniqueJpeg = () =>
   sharp({ create: { width: 16, height: 16, channels: 3, background: { r: ++uploads % 256, g: 90, b: 30 } } }).jpeg().toBuffer();
@@ -162,6 +174,17 @@ const ROWS: Row[] = [
       return { request: { method: 'DELETE', url }, honest: 200 };
     },
   },
+  ...(['withdraw', 'restore'] as const).map(
+    (action): Row => ({
+      route: `POST /api/review/countries/:countryId/media/:mediaId/${action}`,
+      prepare: async (c, admin) => {
+        const id = await processedUpload(c, admin);
+        const base = `/api/review/countries/${c.kz}/media/${id}`;
+        if (action === 'restore') await ok(admin, json('POST', `${base}/withdraw`, { comment: 'Honest withdrawal' }), 'withdraw');
+        return { request: json('POST', `${base}/${action}`, { comment: 'Forged' }), honest: 204 };
+      },
+    }),
+  ),
   { route: 'POST /api/notifications/read', prepare: async () => ({ request: json('POST', '/api/notifications/read', {}), honest: 200 }) },
   {
     route: 'POST /api/studio/countries/:countryId/:collection/:id/submit',
