@@ -283,6 +283,16 @@ describe('NUL and lone surrogates in input', () => {
     expect((await admin.get('/api/public/countries/armenia').expect(200)).body.names).toEqual(armenia.names);
   });
 
+  it.each(BAD)('refuses $name in the query of a public page the page cache already holds', async ({ name, inUrl }) => {
+    const visitor = testApp.client();
+    const page = '/api/public/countries/armenia/home';
+    // Twice: the first answer is stored, the second comes from the cache before routing.
+    await visitor.get(page).expect(200);
+    await visitor.get(page).expect(200);
+    expect400(await visitor.get(`${page}?type=x&a${inUrl}b=1`), `cached page with ${name} in an unknown parameter`);
+    expect400(await visitor.get(`${page}?lang=${inUrl}`), `cached page with ${name} in lang`);
+  });
+
   it('still takes well-formed text: paired surrogates (emoji), other control-free Unicode', async () => {
     const slug = `emoji-${++serial}`;
     const created = await curator.post(studio('/items'), { slug, kind: 'artefact', title: text('Медаль 🎖️ «За отвагу» \ud83d\ude00') }).expect(201);

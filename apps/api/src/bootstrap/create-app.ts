@@ -19,7 +19,7 @@ import { DemoAccountsSeeder } from '../modules/accounts/demo-accounts.seeder';
 import { CountriesService } from '../modules/countries/countries.service';
 import { SearchIndex } from '../modules/search/search-index.service';
 import { DemoContentSeeder } from '../modules/site/demo-content.seeder';
-import { refuseUnsafeText } from './safe-text';
+import { refuseUnsafeQueryBeforeRouting, refuseUnsafeText } from './safe-text';
 import { registerBodyLimits, serverTimeoutOptions } from './connection-limits';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -68,6 +68,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     done(null, body),
   );
   await registerSecurityHeaders(server);
+  refuseUnsafeQueryBeforeRouting(server);
   // Stored public pages are answered here, with the same headers as above, before Nest routes the request.
   servePublicSnapshots(server, app.get(PublicSnapshots));
   // IIIF clients expect /iiif/... at the root, like the nginx in docker/ forwards it.

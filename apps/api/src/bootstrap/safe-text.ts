@@ -85,10 +85,25 @@ function unsafePath(request: FastifyRequest): string | undefined {
   );
 }
 
+function refusal(path: string): BadRequestException {
+  return new BadRequestException({ message: `Invalid input: ${path}: ${UNSAFE_TEXT_MESSAGE}`, issues: [{ path, message: UNSAFE_TEXT_MESSAGE }] });
+}
+
 export function refuseUnsafeText(server: FastifyInstance): void {
   server.addHook('preValidation', async (request) => {
     const path = unsafePath(request);
-    if (path === undefined) return;
-    throw new BadRequestException({ message: `Invalid input: ${path}: ${UNSAFE_TEXT_MESSAGE}`, issues: [{ path, message: UNSAFE_TEXT_MESSAGE }] });
+    if (path !== undefined) throw refusal(path);
+  });
+}
+
+/**
+ * The raw query string's check, again before anything answers ahead of
+ * routing (the public page cache, which ignores parameters it does not know):
+ * an unsafe URL gets its 400 whether or not a page is stored for its path.
+ */
+export function refuseUnsafeQueryBeforeRouting(server: FastifyInstance): void {
+  server.addHook('onRequest', async (request) => {
+    const path = findUnsafeQuery(request.url);
+    if (path !== undefined) throw refusal(path);
   });
 }
