@@ -1,19 +1,15 @@
 /**
- * Live records already read, keyed by what makes them what visitors see: the
- * record, its live revision and when that revision was approved. A revision's
- * document never changes, so an entry can never be stale; a record approved
- * again, or withdrawn, simply stops being asked for under its old key. Keys
- * hold no time of reading, so every process agrees on them.
+ * Rows already read, keyed by what makes them what visitors see (for a
+ * record: its id, live revision and approval). What a key names never
+ * changes, so an entry can never be stale; a record approved again, or
+ * withdrawn, simply stops being asked for under its old key. Keys hold no
+ * time of reading, so every process agrees on them.
  * Bounded by count, least recently used first out.
  */
 export class LiveRowMemo<T> {
   private readonly entries = new Map<string, T>();
 
   constructor(private readonly maxEntries: number) {}
-
-  static key(id: string, liveRevision: number, publishedAt: string | null): string {
-    return `${id} ${liveRevision} ${publishedAt ?? ''}`;
-  }
 
   get size(): number {
     return this.entries.size;
