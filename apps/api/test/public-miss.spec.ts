@@ -1,11 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/bootstrap/create-app';
 import { loadConfig } from '../src/infra/config/config.schema';
 import { createRootLogger } from '../src/infra/logging/logger';
 import { type ActorName, signInActors } from './support/actors';
-import { editableDocument } from './support/publish';
+import { editableDocument, publishDirectly } from './support/publish';
 import { TestClient, type TestApp, startTestApp, testEnv } from './support/test-app';
 
 const text = (value: string) => ({ text: value, status: 'original' });
@@ -18,6 +19,7 @@ const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
  */
 describe('public pages on a miss', () => {
   let testApp: TestApp;
+  let db: DataSource;
   let as: Record<ActorName, TestClient>;
   let kz: string;
   /** Other API processes on the same database, without the page cache. */
@@ -47,6 +49,7 @@ describe('public pages on a miss', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
+    db = testApp.app.get(DataSource);
     as = await signInActors(testApp);
     const countries = (await as.anonymous.get('/api/public/countries').expect(200)).body.items;
     kz = countries.find((c: { slug: string }) => c.slug === 'kazakhstan').id;
@@ -110,6 +113,40 @@ describe('public pages on a miss', () => {
 
     await as.moderatorKz.post(review('items', changed.id, 'unpublish'), { comment: 'Withdrawn' }).expect(204);
     expect(await titles()).toEqual(['Kept object']);
+    // Published again at the same revision: a new approval, shown at once.
+    await publishDirectly(db, 'items', changed.id);
+    expect(await titles()).toEqual(['Kept object', 'New title']);
     expect((await as.anonymous.get(page).expect(200)).text).toBe((await miss.get(page).expect(200)).text);
+  });
+
+  it("shows a change of a shown file's row (processing, withdrawal) on the very next miss", async () => {
+    const assetId = randomUUID();
+    await db.query(
+      `INSERT INTO media_assets (id, country_id, kind, mime_type, byte_size, sha256, original_name, width, height, status, alt, rights, thumbhash, derivative_widths)
+       VALUES ($1, $2, 'image', 'image/jpeg', 123456, $3, 'photo.jpg', 800, 600, 'ready', $4, $5, 'first', '{400}')`,
+      [assetId, kz, randomUUID(), { en: text('A photograph') }, CC_BY],
+    );
+    const item = await as.curatorKz
+      .post(studio('items'), { slug: `miss-pictured-${randomUUID().slice(0, 6)}`, kind: 'artefact', title: { en: text('Pictured') }, media: [{ assetId }], rights: CC_BY })
+      .expect(201);
+    await publishDirectly(db, 'items', item.body.id);
+    const slug = `miss-pictures-${randomUUID().slice(0, 6)}`;
+    const exhibition = await as.curatorKz
+      .post(studio('exhibitions'), {
+        slug,
+        title: { en: text('Pictures') },
+        sections: [{ id: randomUUID(), blocks: [{ id: randomUUID(), type: 'gallery', itemIds: [item.body.id] }] }],
+      })
+      .expect(201);
+    await publishDirectly(db, 'exhibitions', exhibition.body.id);
+    const page = `/api/public/countries/kazakhstan/exhibitions/${slug}?lang=en`;
+    const image = async () => (await miss.get(page).expect(200)).body.sections[0].blocks[0].items[0].image;
+    expect((await image()).thumbhash).toBe('first');
+    expect((await image()).widths).toEqual([400]);
+    await db.query(`UPDATE media_assets SET thumbhash = 'second', derivative_widths = '{400,800}' WHERE id = $1`, [assetId]);
+    expect((await image()).thumbhash).toBe('second');
+    expect((await image()).widths).toEqual([400, 800]);
+    await db.query(`UPDATE media_assets SET withdrawn_at = now() WHERE id = $1`, [assetId]);
+    expect(await image()).toBeNull();
   });
 });
