@@ -10,6 +10,7 @@ import type { ExhibitionEntity } from '../exhibitions/exhibition.entity';
 import type { ItemEntity } from '../items/item.entity';
 import { MediaAssetEntity } from '../media/media-asset.entity';
 import type { MemorialEntity } from '../memorials/memorial.entity';
+import { LiveRowMemo } from './live-row-memo';
 import { RECORD_KINDS, asLive } from './record-kinds';
 
 interface LiveTypes {
@@ -19,6 +20,8 @@ interface LiveTypes {
 }
 
 const IS_LIVE = { liveRevision: Not(IsNull()) };
+/** Live records kept in memory; a few thousand item rows take some megabytes. */
+const MEMO_ENTRIES = 4_000;
 
 /** What a live memorial's point on a map needs, and nothing more. */
 export interface LiveMemorialPoint {
@@ -39,6 +42,9 @@ export interface LiveMemorialPoint {
 @Injectable()
 export class LiveRecords {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private readonly memo = new LiveRowMemo<LiveTypes[RecordType]>(MEMO_ENTRIES);
+  private readonly assetMemo = new LiveRowMemo<MediaAssetEntity>(MEMO_ENTRIES);
 
   private repository<T extends RecordType>(type: T) {
     return this.db.getRepository<ContentRecordEntity<object>>(RECORD_KINDS[type].entity);
@@ -65,14 +71,14 @@ export class LiveRecords {
    * properties, pg parsing each type as for the ORM, column transformers
    * applied), less the columns `left` out.
    */
-  private async rows<T>(entity: EntityTarget<object>, where: string, params: unknown[], left: string[]): Promise<T[]> {
+  private async rows<T>(entity: EntityTarget<object>, where: string, params: unknown[], left: string[], extra = ''): Promise<T[]> {
     const metadata = this.db.getMetadata(entity);
-    const key = `${metadata.tableName} ${left.join(' ')}`;
+    const key = `${metadata.tableName} ${left.join(' ')}${extra}`;
     let select = this.selects.get(key);
     if (!select) {
       const columns = metadata.columns.filter((column) => !left.includes(column.propertyName));
       const list = columns.map((column) => `"${column.databaseName}" AS "${column.propertyName}"`).join(', ');
-      select = { sql: `SELECT ${list} FROM "${metadata.tableName}" WHERE `, transformed: columns.filter((column) => column.transformer) };
+      select = { sql: `SELECT ${list}${extra} FROM "${metadata.tableName}" WHERE `, transformed: columns.filter((column) => column.transformer) };
       this.selects.set(key, select);
     }
     const rows: Record<string, unknown>[] = await this.db.query(select.sql + where, params);
@@ -92,8 +98,7 @@ export class LiveRecords {
   }
 
   async bySlug<T extends RecordType>(type: T, countryId: string, slug: string): Promise<LiveTypes[T]> {
-    const [row] = await this.liveRows(type, 'country_id = $1 AND live_slug = $2 LIMIT 1', [countryId, slug]);
-    const [live] = row ? this.live(type, [row]) : [];
+    const [live] = (await this.remembered(type, countryId, 'live_slug = $2', slug)).values();
     if (!live) throw new NotFoundException(`No such ${type}`);
     return live;
   }
@@ -137,18 +142,83 @@ export class LiveRecords {
 
   async byIds<T extends RecordType>(type: T, countryId: string, ids: string[]): Promise<Map<string, LiveTypes[T]>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.liveRows(type, 'country_id = $1 AND id = ANY($2::uuid[])', [countryId, [...new Set(ids)]]);
-    return new Map(this.live(type, rows).map((row) => [row.id, row]));
+    return this.remembered(type, countryId, 'id = ANY($2::uuid[])', [...new Set(ids)]);
+  }
+
+  /**
+   * A country's live records matching `where` (on $2 = `param`), by id. Their
+   * keys (id, live revision, approval) are read first; only records not in
+   * the memo are read whole. Parsing fifty whole rows was the largest cost of
+   * an exhibition page on a miss.
+   */
+  private async remembered<T extends RecordType>(type: T, countryId: string, where: string, param: unknown): Promise<Map<string, LiveTypes[T]>> {
+    const keys: { id: string; revision: number; approved: string | null }[] = await this.db.query(
+      `SELECT id, live_revision AS revision, published_at::text AS approved FROM "${RECORD_KINDS[type].table}"
+        WHERE live_revision IS NOT NULL AND country_id = $1 AND ${where}`,
+      [countryId, param],
+    );
+    // In the order the database gives, as a single read did: a later record's approved media texts win (assetsOf).
+    const found = new Map<string, LiveTypes[T] | undefined>();
+    const wanted = new Map<string, { revision: number; key: string }>();
+    for (const { id, revision, approved } of keys) {
+      const key = `${type} ${id} ${revision} ${approved ?? ''}`;
+      const known = this.memo.get(key) as LiveTypes[T] | undefined;
+      found.set(id, known);
+      if (!known) wanted.set(id, { revision, key });
+    }
+    if (wanted.size > 0) await this.readWanted(type, countryId, wanted, found);
+    // A record withdrawn between the two reads is left out.
+    for (const [id, record] of found) if (!record) found.delete(id);
+    return found as Map<string, LiveTypes[T]>;
+  }
+
+  private async readWanted<T extends RecordType>(
+    type: T,
+    countryId: string,
+    wanted: Map<string, { revision: number; key: string }>,
+    found: Map<string, LiveTypes[T] | undefined>,
+  ): Promise<void> {
+    const rows = await this.liveRows(type, 'country_id = $1 AND id = ANY($2::uuid[])', [countryId, [...wanted.keys()]]);
+    for (const row of this.live(type, rows)) {
+      // Only a record the first read found: one that came live in between waits for the next page.
+      if (!found.has(row.id)) continue;
+      found.set(row.id, row);
+      // Kept only when still the revision its key names (a decision may have come in between the two reads).
+      const want = wanted.get(row.id);
+      if (want && want.revision === row.version) this.memo.set(want.key, row);
+    }
   }
 
   /** The media these live records show, with the texts their approved revisions gave them; a withdrawn file is left out. */
   async assetsOf(countryId: string, ids: string[], records: Iterable<ContentRecordEntity<object>>): Promise<Map<string, MediaAssetEntity>> {
-    const rows = ids.length
-      ? await this.rows<MediaAssetEntity>(MediaAssetEntity, 'country_id = $1 AND id = ANY($2::uuid[]) AND withdrawn_at IS NULL', [countryId, [...new Set(ids)]], ['metadataBoxes'])
-      : [];
-    const assets = new Map(rows.map((row) => [row.id, row]));
+    const assets = ids.length ? await this.shownAssets(countryId, [...new Set(ids)]) : new Map<string, MediaAssetEntity>();
     const approved: Record<string, MediaTexts> = {};
     for (const record of records) Object.assign(approved, record.liveMediaTexts);
     return withApprovedTexts(assets, approved);
+  }
+
+  /**
+   * A country's media that are not withdrawn, by id. An asset has no
+   * revision, but each row version has its own `xmin` (the transaction that
+   * wrote it; any update writes a new one): the memo is keyed by it, so an
+   * asset processed, re-captioned or withdrawn is read again at once.
+   */
+  private async shownAssets(countryId: string, ids: string[]): Promise<Map<string, MediaAssetEntity>> {
+    const SHOWN = 'country_id = $1 AND id = ANY($2::uuid[]) AND withdrawn_at IS NULL';
+    const keys: { id: string; tuple: string }[] = await this.db.query(`SELECT id, xmin::text AS tuple FROM media_assets WHERE ${SHOWN}`, [countryId, ids]);
+    const found = new Map<string, MediaAssetEntity>();
+    const wanted: string[] = [];
+    for (const { id, tuple } of keys) {
+      const known = this.assetMemo.get(`${id} ${tuple}`);
+      if (known) found.set(id, known);
+      else wanted.push(id);
+    }
+    if (wanted.length === 0) return found;
+    const rows = await this.rows<MediaAssetEntity & { tuple: string }>(MediaAssetEntity, SHOWN, [countryId, wanted], ['metadataBoxes'], ', xmin::text AS "tuple"');
+    for (const { tuple, ...asset } of rows) {
+      found.set(asset.id, asset as MediaAssetEntity);
+      this.assetMemo.set(`${asset.id} ${tuple}`, asset as MediaAssetEntity);
+    }
+    return found;
   }
 }

@@ -1,0 +1,152 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/bootstrap/create-app';
+import { loadConfig } from '../src/infra/config/config.schema';
+import { createRootLogger } from '../src/infra/logging/logger';
+import { type ActorName, signInActors } from './support/actors';
+import { editableDocument, publishDirectly } from './support/publish';
+import { TestClient, type TestApp, startTestApp, testEnv } from './support/test-app';
+
+const text = (value: string) => ({ text: value, status: 'original' });
+const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
+
+/**
+ * A public page built on a miss (page cache off) reuses live records already
+ * read, by (id, live revision, approval): it must send the very bytes a first
+ * read sends, and show a new approval or a withdrawal at once.
+ */
+describe('public pages on a miss', () => {
+  let testApp: TestApp;
+  let db: DataSource;
+  let as: Record<ActorName, TestClient>;
+  let kz: string;
+  /** Other API processes on the same database, without the page cache. */
+  const missApps: NestFastifyApplication[] = [];
+  let miss: TestClient;
+
+  const studio = (collection: string, path = '') => `/api/studio/countries/${kz}/${collection}${path}`;
+  const review = (collection: string, id: string, action: string) => `/api/review/countries/${kz}/${collection}/${id}/${action}`;
+
+  async function missProcess(): Promise<TestClient> {
+    const config = loadConfig(testEnv(testApp.databaseUrl, { PUBLIC_PAGE_CACHE: 'false' }));
+    const app = await createApp(config, createRootLogger(config.logLevel));
+    await app.getHttpAdapter().getInstance().ready();
+    missApps.push(app);
+    return new TestClient(app);
+  }
+  async function publish(collection: 'items' | 'exhibitions', id: string, version: number) {
+    await as.curatorKz.post(studio(collection, `/${id}/submit`), { version }).expect(204);
+    await as.moderatorKz.post(review(collection, id, 'approve'), { revision: version }).expect(204);
+  }
+  async function publishedItem(title: string) {
+    const slug = `miss-${randomUUID().slice(0, 8)}`;
+    const created = await as.curatorKz.post(studio('items'), { slug, kind: 'artefact', title: { en: text(title) }, rights: CC_BY }).expect(201);
+    await publish('items', created.body.id, created.body.version);
+    return created.body as { id: string; slug: string };
+  }
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    db = testApp.app.get(DataSource);
+    as = await signInActors(testApp);
+    const countries = (await as.anonymous.get('/api/public/countries').expect(200)).body.items;
+    kz = countries.find((c: { slug: string }) => c.slug === 'kazakhstan').id;
+    miss = await missProcess();
+  });
+
+  afterAll(async () => {
+    for (const app of missApps) await app.close();
+    await testApp?.close();
+  });
+
+  it('sends the demo exhibitions byte for byte as the page cache and as a process reading them the first time', async () => {
+    const pages: string[] = [];
+    for (const country of ['kazakhstan', 'armenia']) {
+      const home = (await as.anonymous.get(`/api/public/countries/${country}/home`).expect(200)).body;
+      expect(home.exhibitions.length).toBeGreaterThan(0);
+      for (const { slug } of home.exhibitions) {
+        for (const lang of ['en', 'ru']) pages.push(`/api/public/countries/${country}/exhibitions/${slug}?lang=${lang}`);
+      }
+    }
+    // Read once on the miss process, so its second read comes from what it remembers.
+    for (const page of pages) await miss.get(page).expect(200);
+    const fresh = await missProcess();
+    for (const page of pages) {
+      const cached = await as.anonymous.get(page).expect(200);
+      expect((await as.anonymous.get(page).expect(200)).text).toBe(cached.text);
+      const first = await fresh.get(page).expect(200);
+      const again = await miss.get(page).expect(200);
+      expect(again.text, page).toBe(cached.text);
+      expect(first.text, page).toBe(cached.text);
+      expect(again.headers.etag).toBe(cached.headers.etag);
+      expect(JSON.parse(again.text).sections.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows an item approved again, withdrawn or published again on the very next miss', async () => {
+    const kept = await publishedItem('Kept object');
+    const changed = await publishedItem('Old title');
+    const slug = `miss-exhibition-${randomUUID().slice(0, 6)}`;
+    const created = await as.curatorKz
+      .post(studio('exhibitions'), {
+        slug,
+        title: { en: text('Two objects') },
+        sections: [{ id: randomUUID(), blocks: [{ id: randomUUID(), type: 'gallery', itemIds: [kept.id, changed.id] }] }],
+      })
+      .expect(201);
+    await publish('exhibitions', created.body.id, created.body.version);
+    const page = `/api/public/countries/kazakhstan/exhibitions/${slug}?lang=en`;
+    const titles = async () =>
+      (await miss.get(page).expect(200)).body.sections[0].blocks[0].items.map((item: { title: { text: string } }) => item.title.text);
+    expect(await titles()).toEqual(['Kept object', 'Old title']);
+    expect(await titles()).toEqual(['Kept object', 'Old title']);
+
+    // An unapproved edit shows nowhere; its approval (a new live revision) shows at once.
+    const current = (await as.curatorKz.get(studio('items', `/${changed.id}`)).expect(200)).body;
+    const saved = await as.curatorKz.request('put', studio('items', `/${changed.id}`)).send({ ...editableDocument(current), title: { en: text('New title') } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(await titles()).toEqual(['Kept object', 'Old title']);
+    await publish('items', changed.id, saved.body.version);
+    expect(await titles()).toEqual(['Kept object', 'New title']);
+
+    await as.moderatorKz.post(review('items', changed.id, 'unpublish'), { comment: 'Withdrawn' }).expect(204);
+    expect(await titles()).toEqual(['Kept object']);
+    // Published again at the same revision: a new approval, shown at once.
+    await publishDirectly(db, 'items', changed.id);
+    expect(await titles()).toEqual(['Kept object', 'New title']);
+    expect((await as.anonymous.get(page).expect(200)).text).toBe((await miss.get(page).expect(200)).text);
+  });
+
+  it("shows a change of a shown file's row (processing, withdrawal) on the very next miss", async () => {
+    const assetId = randomUUID();
+    await db.query(
+      `INSERT INTO media_assets (id, country_id, kind, mime_type, byte_size, sha256, original_name, width, height, status, alt, rights, thumbhash, derivative_widths)
+       VALUES ($1, $2, 'image', 'image/jpeg', 123456, $3, 'photo.jpg', 800, 600, 'ready', $4, $5, 'first', '{400}')`,
+      [assetId, kz, randomUUID(), { en: text('A photograph') }, CC_BY],
+    );
+    const item = await as.curatorKz
+      .post(studio('items'), { slug: `miss-pictured-${randomUUID().slice(0, 6)}`, kind: 'artefact', title: { en: text('Pictured') }, media: [{ assetId }], rights: CC_BY })
+      .expect(201);
+    await publishDirectly(db, 'items', item.body.id);
+    const slug = `miss-pictures-${randomUUID().slice(0, 6)}`;
+    const exhibition = await as.curatorKz
+      .post(studio('exhibitions'), {
+        slug,
+        title: { en: text('Pictures') },
+        sections: [{ id: randomUUID(), blocks: [{ id: randomUUID(), type: 'gallery', itemIds: [item.body.id] }] }],
+      })
+      .expect(201);
+    await publishDirectly(db, 'exhibitions', exhibition.body.id);
+    const page = `/api/public/countries/kazakhstan/exhibitions/${slug}?lang=en`;
+    const image = async () => (await miss.get(page).expect(200)).body.sections[0].blocks[0].items[0].image;
+    expect((await image()).thumbhash).toBe('first');
+    expect((await image()).widths).toEqual([400]);
+    await db.query(`UPDATE media_assets SET thumbhash = 'second', derivative_widths = '{400,800}' WHERE id = $1`, [assetId]);
+    expect((await image()).thumbhash).toBe('second');
+    expect((await image()).widths).toEqual([400, 800]);
+    await db.query(`UPDATE media_assets SET withdrawn_at = now() WHERE id = $1`, [assetId]);
+    expect(await image()).toBeNull();
+  });
+});
