@@ -12,6 +12,8 @@ RUNS="${1:-5}"
 HOGS="${2:-$(nproc)}"
 SOURCE="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$(mktemp -d /tmp/vitrina-loaded-XXXXXX)"
+# mktemp makes the folder private; embedded PostgreSQL runs its binaries from node_modules as the postgres user.
+chmod 755 "$WORK"
 HOG_PIDS=()
 
 cleanup() {
