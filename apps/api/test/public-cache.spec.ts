@@ -68,6 +68,9 @@ describe('public page cache', () => {
       .post(studio('items'), { slug, kind: 'artefact', title: { en: text(`Cached ${counter}`) }, description: { en: text(description) }, rights: CC_BY })
       .expect(201);
     await publish('items', created.body.id, created.body.version);
+    // The other process may hear of the publication only later, on a busy machine: a page it read
+    // meanwhile would be dropped by that late news, so every test starts from a settled state.
+    await bothCaughtUp();
     return created.body as { id: string; slug: string; version: number };
   }
   async function edit(id: string, changes: object) {
