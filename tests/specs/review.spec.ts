@@ -73,7 +73,7 @@ describe('review', () => {
     const moderator = await newPage(browser, 'ru-RU');
     await signIn(moderator, 'moderator.kz@vitrina.test');
     // Generous ceilings: the page loads slowly when the machine is busy.
-    await expect.poll(() => new URL(moderator.url()).pathname, { timeout: 120_000 }).not.toBe('/login');
+    await expect.poll(() => new URL(moderator.url()).pathname).not.toBe('/login');
     // The moderator writes and submits an item themselves, through the API the studio uses.
     const csrf = async () => (await moderator.context().cookies()).find((cookie) => cookie.name === CSRF_COOKIE)?.value ?? '';
     const countries = await (await moderator.request.get('/api/public/countries')).json();
@@ -89,7 +89,7 @@ describe('review', () => {
 
     await moderator.goto(`/review/${kz}/items/${item.id}`);
     const note = moderator.locator('#four-eyes-note');
-    await expect.poll(() => note.textContent(), { timeout: 120_000 }).toContain('Нужен другой модератор');
+    await expect.poll(() => note.textContent()).toContain('Нужен другой модератор');
     const approve = moderator.getByRole('button', { name: 'Одобрить и опубликовать' });
     expect(await approve.isDisabled()).toBe(true);
     expect(await approve.getAttribute('aria-describedby')).toBe('four-eyes-note');
@@ -103,13 +103,14 @@ describe('review', () => {
       (await visitor.locator('main img').evaluateAll((images) => images.map((image) => image.getAttribute('src') ?? '')))
         .map((src) => /\/api\/media\/([0-9a-f-]{36})\//.exec(src)?.[1])
         .filter(Boolean);
-    await expect.poll(async () => (await mediaIds()).length, { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await mediaIds()).length).toBeGreaterThan(0);
     const [picture] = await mediaIds();
 
     const moderator = await newPage(browser, 'en-GB');
     await signIn(moderator, 'moderator.kz@vitrina.test');
-    // Generous waits: the machine running these may be busy, and the desk loads its countries first.
-    const shown = (locator: ReturnType<typeof moderator.getByRole>) => expect.poll(() => locator.count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => new URL(moderator.url()).pathname).not.toBe('/login');
+    // The config's poll ceiling (minutes): the machine running these may be busy, and the desk loads its countries first.
+    const shown = (locator: ReturnType<typeof moderator.getByRole>) => expect.poll(() => locator.count()).toBe(1);
     const reviewLink = moderator.getByRole('link', { name: 'Review', exact: true });
     await shown(reviewLink);
     await reviewLink.click();
@@ -119,22 +120,22 @@ describe('review', () => {
     await shown(moderator.getByRole('button', { name: 'Withdraw field-flask.jpg' }));
     await moderator.getByLabel('Reason (kept in the audit log)').pressSequentially('Consent withdrawn by the family');
     await moderator.getByRole('button', { name: 'Withdraw field-flask.jpg' }).click();
-    await expect.poll(() => moderator.locator('[role=status]').first().textContent(), { timeout: 60_000 }).toBe('The file is withdrawn from visitors.');
+    await expect.poll(() => moderator.locator('[role=status]').first().textContent()).toBe('The file is withdrawn from visitors.');
     await shown(moderator.getByRole('button', { name: 'Restore field-flask.jpg' }));
     await expectAccessible(moderator, 'review desk files');
 
     await visitor.reload();
-    await expect.poll(() => visitor.locator('main').textContent(), { timeout: 60_000 }).toMatch(/flask/i);
+    await expect.poll(() => visitor.locator('main').textContent()).toMatch(/flask/i);
     expect(await mediaIds()).not.toContain(picture);
 
     await moderator.getByRole('button', { name: 'Restore field-flask.jpg' }).click();
-    await expect.poll(() => moderator.locator('[role=status]').first().textContent(), { timeout: 60_000 }).toBe('The file is shown to visitors again.');
+    await expect.poll(() => moderator.locator('[role=status]').first().textContent()).toBe('The file is shown to visitors again.');
     await visitor.reload();
-    await expect.poll(async () => await mediaIds(), { timeout: 60_000 }).toContain(picture);
+    await expect.poll(async () => await mediaIds()).toContain(picture);
 
     await moderator.getByRole('link', { name: 'Audit log' }).click();
     const withdrawal = moderator.locator('table.audit tr[data-action="media.withdraw"]').first();
-    await expect.poll(() => withdrawal.count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => withdrawal.count()).toBe(1);
     expect(await withdrawal.locator('td').nth(2).textContent()).toBe('File withdrawn from visitors');
     expect(await withdrawal.locator('td').nth(4).textContent()).toBe('shown → withdrawn');
   });
