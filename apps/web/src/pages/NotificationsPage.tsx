@@ -1,5 +1,6 @@
 import type { NotificationList } from '@vitrina/contracts';
-import { Link, Navigate } from 'react-router';
+import { Link } from 'react-router';
+import { Redirect } from '../components/Redirect';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
@@ -12,7 +13,7 @@ export default function NotificationsPage() {
   const { me, loading } = useAuth();
   const list = useApi<NotificationList>(me ? '/api/notifications' : null);
   if (loading) return null;
-  if (!me) return <Navigate to="/login" replace />;
+  if (!me) return <Redirect to="/login" />;
   return (
     <section className="page">
       <PageTitle title={t('notifications.heading')} />

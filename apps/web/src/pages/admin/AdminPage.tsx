@@ -1,9 +1,9 @@
-import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AdminCountryList } from '@vitrina/contracts';
 import { useApi } from '../../api/use-api';
 import { useAuth } from '../../auth/auth-context';
 import { PageTitle } from '../../components/PageTitle';
+import { Redirect } from '../../components/Redirect';
 import { CountriesAdmin } from './CountriesAdmin';
 import { UsersAdmin } from './UsersAdmin';
 
@@ -12,7 +12,7 @@ export default function AdminPage() {
   const { t } = useTranslation();
   const { me, loading } = useAuth();
   if (loading) return null;
-  if (!me) return <Navigate to="/login" replace />;
+  if (!me) return <Redirect to="/login" />;
   if (!me.user.isAdmin) {
     return (
       <section className="page">

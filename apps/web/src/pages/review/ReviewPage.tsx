@@ -1,5 +1,6 @@
 import type { Country } from '@vitrina/contracts';
-import { Navigate, NavLink, Route, Routes, useNavigate, useParams } from 'react-router';
+import { NavLink, Route, Routes, useNavigate, useParams } from 'react-router';
+import { Redirect } from '../../components/Redirect';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/auth-context';
 import { CountryPicker, StaffDesk } from '../studio/StaffDesk';
@@ -24,7 +25,7 @@ function CountryDesk({ countries }: { countries: Country[] }) {
   const navigate = useNavigate();
   const { countryId } = useParams();
   const country = countries.find((c) => c.id === countryId);
-  if (!country) return <Navigate to="/review" replace />;
+  if (!country) return <Redirect to="/review" />;
   return (
     <>
       <div className="studio-bar">
@@ -55,7 +56,7 @@ export default function ReviewPage() {
     <StaffDesk heading={t('review.heading')} noCountries={t('review.noCountries')} className="review" countries={countries}>
       {(moderated) => (
         <Routes>
-          <Route index element={<Navigate to={`/review/${moderated[0].id}`} replace />} />
+          <Route index element={<Redirect to={`/review/${moderated[0].id}`} />} />
           <Route path=":countryId/*" element={<CountryDesk countries={moderated} />} />
         </Routes>
       )}

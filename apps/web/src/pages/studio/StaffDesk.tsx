@@ -1,9 +1,9 @@
 import type { Country } from '@vitrina/contracts';
 import type { ReactNode } from 'react';
-import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/auth-context';
 import { PageTitle } from '../../components/PageTitle';
+import { Redirect } from '../../components/Redirect';
 import { pickName } from '../../components/country-name';
 
 /**
@@ -20,7 +20,7 @@ export function StaffDesk(props: {
   const { me, loading } = useAuth();
   const { countries } = props;
   if (loading) return null;
-  if (!me) return <Navigate to="/login" replace />;
+  if (!me) return <Redirect to="/login" />;
   return (
     <section className={`page wide ${props.className}`}>
       <PageTitle title={props.heading} />

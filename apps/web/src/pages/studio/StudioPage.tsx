@@ -1,5 +1,6 @@
 import type { Country } from '@vitrina/contracts';
-import { Navigate, NavLink, Route, Routes, useNavigate, useParams } from 'react-router';
+import { NavLink, Route, Routes, useNavigate, useParams } from 'react-router';
+import { Redirect } from '../../components/Redirect';
 import { useTranslation } from 'react-i18next';
 import { ExhibitionEditor } from './ExhibitionEditor';
 import { ExhibitionPreview } from './ExhibitionPreview';
@@ -22,7 +23,7 @@ function CountryStudio({ countries, mode }: { countries: Country[]; mode: Mode }
   const navigate = useNavigate();
   const { countryId, collection, id } = useParams();
   const country = countries.find((c) => c.id === countryId);
-  if (!country || !isCollection(collection)) return <Navigate to="/studio" replace />;
+  if (!country || !isCollection(collection)) return <Redirect to="/studio" />;
   return (
     <>
       <div className="studio-bar">
@@ -51,7 +52,7 @@ export default function StudioPage() {
     <StaffDesk heading={t('studio.heading')} noCountries={t('studio.noCountries')} className="studio" countries={countries}>
       {(mine) => (
         <Routes>
-          <Route index element={<Navigate to={`/studio/${mine[0].id}/items`} replace />} />
+          <Route index element={<Redirect to={`/studio/${mine[0].id}/items`} />} />
           <Route path=":countryId/:collection" element={<CountryStudio countries={mine} mode="list" />} />
           <Route path=":countryId/:collection/new" element={<CountryStudio countries={mine} mode="new" />} />
           <Route path=":countryId/:collection/:id" element={<CountryStudio countries={mine} mode="edit" />} />
