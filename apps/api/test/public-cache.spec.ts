@@ -4,31 +4,16 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/bootstrap/create-app';
 import { loadConfig } from '../src/infra/config/config.schema';
-import { PublicChangesListener } from '../src/infra/http/public-changes-listener';
+import { LISTENER_APPLICATION_NAME, PublicChangesListener } from '../src/infra/http/public-changes-listener';
 import { PublicSnapshots, SNAPSHOT_LIMITS, snapshotKey } from '../src/infra/http/public-snapshots';
 import { createRootLogger } from '../src/infra/logging/logger';
 import { type ActorName, startWithActors } from './support/actors';
+import { eventually } from './support/patience';
 import { createGalleryExhibition, editableDocument, publishDirectly, unpublishDirectly } from './support/publish';
 import { TestClient, type TestApp, testEnv } from './support/test-app';
 
 const text = (value: string) => ({ text: value, status: 'original' });
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
-
-/**
- * Retries a check until it passes, for a state reached on its own (a
- * connection cut or made again): bounded by a count of tries, not by a
- * budget of time, with a ceiling of minutes for a busy machine.
- */
-async function eventually(check: () => Promise<void> | void, tries = 2400, pauseMs = 50): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await check();
-    } catch (error) {
-      if (attempt >= tries) throw error;
-      await new Promise((done) => setTimeout(done, pauseMs));
-    }
-  }
-}
 
 /** Keeps the CPU (and this process's event loop) busy, as a busy machine does to a test, for about `ms`. */
 function stallEventLoop(ms: number): void {
@@ -369,7 +354,9 @@ describe('public page cache', () => {
     expect(otherSnapshots.enabled).toBe(true);
     expect(otherSnapshots.holds(key)).toBe(true);
     // Both processes' listening connections are cut, as a database restart or a network fault would.
-    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'vitrina public-snapshots' AND datname = current_database()`);
+    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [
+      LISTENER_APPLICATION_NAME,
+    ]);
     // Going down empties it (and so does coming back up, perhaps already done).
     await eventually(() => expect(otherSnapshots.holds(key)).toBe(false));
     if (!otherSnapshots.enabled) {
