@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MarkupScanner } from '../src/modules/media/markup-scanner';
+import { startWithActors } from './support/actors';
 import {
+  MARKUP_ENCODINGS,
   PDF_AUTHOR,
   inspectPdf,
   mp3File,
@@ -12,13 +14,15 @@ import {
   pdfWithActiveContent,
   pdfWithComment,
   pdfWithIncrementalUpdate,
+  processedAsset,
+  uploadMedia,
   withGifComment,
   withJpegSegment,
   withPngChunk,
   withWebpChunk,
   xmpPacket,
 } from './support/media-files';
-import { type TestApp, type TestClient, startTestApp } from './support/test-app';
+import type { TestApp, TestClient } from './support/test-app';
 
 /** Markup a browser would act on, one per carrier and encoding in turn. */
 const PAYLOADS = [
@@ -36,12 +40,7 @@ const PAYLOADS = [
 
 /** Every encoding a browser honours when it sniffs or renders markup. */
 const ENCODINGS: [string, (text: string) => Buffer][] = [
-  ['ASCII', (text) => Buffer.from(text, 'latin1')],
-  ['UTF-8 with BOM', (text) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
-  ['UTF-16LE', (text) => Buffer.from(text, 'utf16le')],
-  ['UTF-16LE with BOM', (text) => Buffer.from(`\ufeff${text}`, 'utf16le')],
-  ['UTF-16BE', (text) => Buffer.from(text, 'utf16le').swap16()],
-  ['UTF-16BE with BOM', (text) => Buffer.from(`\ufeff${text}`, 'utf16le').swap16()],
+  ...MARKUP_ENCODINGS,
   ['mixed case, NUL-padded', (text) => Buffer.from([...text].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('\0'), 'latin1')],
   ['whitespace after <', (text) => Buffer.from(text.replace(/^</, '<\t\n '), 'latin1')],
 ];
@@ -57,16 +56,6 @@ function scannerFinds(file: Buffer): string | null {
   return scanner.end();
 }
 
-/** Polls until the asset is processed; bounded by count, with minutes of room for a busy machine. */
-async function processed(client: TestClient, countryId: string, id: string) {
-  for (let poll = 0; poll < 1200; poll++) {
-    const asset = (await client.get(`/api/studio/countries/${countryId}/media/${id}`).expect(200)).body;
-    if (asset.status !== 'processing') return asset;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`asset ${id} still processing after 1200 polls`);
-}
-
 describe('active content in uploads', () => {
   let testApp: TestApp;
   let curator: TestClient;
@@ -74,15 +63,10 @@ describe('active content in uploads', () => {
   let db: DataSource;
   let carriers: [string, (payload: Buffer) => Buffer][];
 
-  const upload = (file: Buffer) =>
-    curator.post(`/api/studio/countries/${kz}/media`).set('content-type', 'application/octet-stream').set('x-file-name', 'file.bin').send(file);
+  const upload = (file: Buffer) => uploadMedia(curator, kz, file);
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    db = testApp.app.get(DataSource);
-    curator = testApp.client();
-    await curator.login('curator.kz@vitrina.test');
-    kz = (await testApp.client().get('/api/public/countries/kazakhstan')).body.id;
+    ({ testApp, db, kz, as: { curatorKz: curator } } = await startWithActors());
     const picture = () => sharp({ create: { width: 48, height: 32, channels: 3, background: '#335577' } });
     const [jpeg, png, webp, gif] = await Promise.all([picture().jpeg().toBuffer(), picture().png().toBuffer(), picture().webp().toBuffer(), picture().gif().toBuffer()]);
     const xmpHeader = Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1');
@@ -138,7 +122,7 @@ describe('active content in uploads', () => {
     for (const [what, file] of files) {
       const response = await upload(file);
       expect(response.status, `${what}: ${response.body.message}`).toBe(201);
-      expect((await processed(curator, kz, response.body.id)).status, what).toBe('ready');
+      expect((await processedAsset(curator, kz, response.body.id)).status, what).toBe('ready');
     }
   });
 
@@ -150,7 +134,7 @@ describe('active content in uploads', () => {
       const before = await inspectPdf(original);
       expect(before.documentScripts, what).not.toBeNull();
       const uploaded = await upload(original).expect(201);
-      const asset = await processed(curator, kz, uploaded.body.id);
+      const asset = await processedAsset(curator, kz, uploaded.body.id);
       expect(asset.status, what).toBe('ready');
       expect(asset.derivativeWidths, `${what}: the preview is drawn`).toContain(400);
 
@@ -179,7 +163,7 @@ describe('active content in uploads', () => {
     const xref = base.length + object.length;
     const update = `${object}xref\n6 1\n${String(base.length).padStart(10, '0')} 00000 n \ntrailer\n<< /Size 7 /Root 1 0 R /Encrypt 6 0 R /Prev ${previous} >>\nstartxref\n${xref}\n%%EOF\n`;
     const uploaded = await upload(Buffer.concat([base, Buffer.from(update, 'latin1')])).expect(201);
-    const asset = await processed(curator, kz, uploaded.body.id);
+    const asset = await processedAsset(curator, kz, uploaded.body.id);
     expect(asset.status).toBe('failed');
     expect(asset.failureReason).toMatch(/encrypted/);
     await curator.get(`/api/media/${asset.id}/file`).expect(404);

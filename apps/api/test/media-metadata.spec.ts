@@ -1,20 +1,11 @@
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PDF_AUTHOR, fragmentedMp4WithLocation, inspectPdf, lociBox, mp4Tree, pdfFile, xmpPacket } from './support/media-files';
-import { type TestApp, type TestClient, startTestApp } from './support/test-app';
+import { startWithActors } from './support/actors';
+import { PDF_AUTHOR, fragmentedMp4WithLocation, inspectPdf, lociBox, mp4Tree, pdfFile, processedAsset, uploadMedia, xmpPacket } from './support/media-files';
+import type { TestApp, TestClient } from './support/test-app';
 
 const LOCATION = '+43.2567+076.9286+0850.000/';
-
-/** Polls until the asset is processed; bounded by count, with minutes of room for a busy machine. */
-async function processed(client: TestClient, countryId: string, id: string) {
-  for (let poll = 0; poll < 1200; poll++) {
-    const asset = (await client.get(`/api/studio/countries/${countryId}/media/${id}`).expect(200)).body;
-    if (asset.status !== 'processing') return asset;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`asset ${id} still processing after 1200 polls`);
-}
 
 /** A three-page PDF as an office suite writes one: Info naming the author, XMP for the document and a page, object streams. */
 async function pdfWithAuthor(): Promise<Buffer> {
@@ -39,21 +30,12 @@ describe('location and author metadata of served files', () => {
   let db: DataSource;
 
   const upload = async (file: Buffer) => {
-    const response = await curator
-      .post(`/api/studio/countries/${kz}/media`)
-      .set('content-type', 'application/octet-stream')
-      .set('x-file-name', 'file.bin')
-      .send(file)
-      .expect(201);
-    return processed(curator, kz, response.body.id);
+    const response = await uploadMedia(curator, kz, file).expect(201);
+    return processedAsset(curator, kz, response.body.id);
   };
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    db = testApp.app.get(DataSource);
-    curator = testApp.client();
-    await curator.login('curator.kz@vitrina.test');
-    kz = (await testApp.client().get('/api/public/countries/kazakhstan')).body.id;
+    ({ testApp, db, kz, as: { curatorKz: curator } } = await startWithActors());
   });
 
   afterAll(() => testApp?.close());

@@ -1,34 +1,19 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/bootstrap/create-app';
 import { loadConfig } from '../src/infra/config/config.schema';
-import { PublicChangesListener } from '../src/infra/http/public-changes-listener';
+import { LISTENER_APPLICATION_NAME, PublicChangesListener } from '../src/infra/http/public-changes-listener';
 import { PublicSnapshots, SNAPSHOT_LIMITS, snapshotKey } from '../src/infra/http/public-snapshots';
 import { createRootLogger } from '../src/infra/logging/logger';
-import { type ActorName, signInActors } from './support/actors';
-import { editableDocument, publishDirectly, unpublishDirectly } from './support/publish';
-import { TestClient, type TestApp, startTestApp, testEnv } from './support/test-app';
+import { type ActorName, startWithActors } from './support/actors';
+import { eventually } from './support/patience';
+import { createGalleryExhibition, editableDocument, publishDirectly, unpublishDirectly } from './support/publish';
+import { TestClient, type TestApp, testEnv } from './support/test-app';
 
 const text = (value: string) => ({ text: value, status: 'original' });
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
-
-/**
- * Retries a check until it passes, for a state reached on its own (a
- * connection cut or made again): bounded by a count of tries, not by a
- * budget of time, with a ceiling of minutes for a busy machine.
- */
-async function eventually(check: () => Promise<void> | void, tries = 2400, pauseMs = 50): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await check();
-    } catch (error) {
-      if (attempt >= tries) throw error;
-      await new Promise((done) => setTimeout(done, pauseMs));
-    }
-  }
-}
 
 /** Keeps the CPU (and this process's event loop) busy, as a busy machine does to a test, for about `ms`. */
 function stallEventLoop(ms: number): void {
@@ -81,12 +66,7 @@ describe('public page cache', () => {
   }
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    db = testApp.app.get(DataSource);
-    as = await signInActors(testApp);
-    const countries = (await as.anonymous.get('/api/public/countries').expect(200)).body.items;
-    kz = countries.find((c: { slug: string }) => c.slug === 'kazakhstan').id;
-    am = countries.find((c: { slug: string }) => c.slug === 'armenia').id;
+    ({ testApp, db, as, kz, am } = await startWithActors());
     const config = loadConfig(testEnv(testApp.databaseUrl));
     other = await createApp(config, createRootLogger(config.logLevel));
     await other.getHttpAdapter().getInstance().ready();
@@ -208,14 +188,8 @@ describe('public page cache', () => {
     const shown = await publishedItem('Shown.');
     const withdrawn = await publishedItem('Withdrawn.');
     const slug = `cached-exhibition-${randomUUID().slice(0, 6)}`;
-    const created = await as.curatorKz
-      .post(studio('exhibitions'), {
-        slug,
-        title: { en: text('Two objects') },
-        sections: [{ id: randomUUID(), blocks: [{ id: randomUUID(), type: 'gallery', itemIds: [shown.id, withdrawn.id] }] }],
-      })
-      .expect(201);
-    await publish('exhibitions', created.body.id, created.body.version);
+    const created = await createGalleryExhibition(as.curatorKz, kz, { slug, title: 'Two objects', itemIds: [shown.id, withdrawn.id] });
+    await publish('exhibitions', created.id, created.version);
     const path = `/api/public/countries/kazakhstan/exhibitions/${slug}?lang=en`;
     const slugsShown = async () => {
       const body = (await as.anonymous.get(path).expect(200)).body;
@@ -380,7 +354,9 @@ describe('public page cache', () => {
     expect(otherSnapshots.enabled).toBe(true);
     expect(otherSnapshots.holds(key)).toBe(true);
     // Both processes' listening connections are cut, as a database restart or a network fault would.
-    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'vitrina public-snapshots' AND datname = current_database()`);
+    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [
+      LISTENER_APPLICATION_NAME,
+    ]);
     // Going down empties it (and so does coming back up, perhaps already done).
     await eventually(() => expect(otherSnapshots.holds(key)).toBe(false));
     if (!otherSnapshots.enabled) {

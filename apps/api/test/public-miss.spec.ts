@@ -1,13 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/bootstrap/create-app';
 import { loadConfig } from '../src/infra/config/config.schema';
 import { createRootLogger } from '../src/infra/logging/logger';
-import { type ActorName, signInActors } from './support/actors';
-import { editableDocument, publishDirectly } from './support/publish';
-import { TestClient, type TestApp, startTestApp, testEnv } from './support/test-app';
+import { type ActorName, startWithActors } from './support/actors';
+import { createGalleryExhibition, editableDocument, publishDirectly } from './support/publish';
+import { TestClient, type TestApp, testEnv } from './support/test-app';
 
 const text = (value: string) => ({ text: value, status: 'original' });
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
@@ -48,11 +48,7 @@ describe('public pages on a miss', () => {
   }
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    db = testApp.app.get(DataSource);
-    as = await signInActors(testApp);
-    const countries = (await as.anonymous.get('/api/public/countries').expect(200)).body.items;
-    kz = countries.find((c: { slug: string }) => c.slug === 'kazakhstan').id;
+    ({ testApp, db, as, kz } = await startWithActors());
     miss = await missProcess();
   });
 
@@ -89,14 +85,8 @@ describe('public pages on a miss', () => {
     const kept = await publishedItem('Kept object');
     const changed = await publishedItem('Old title');
     const slug = `miss-exhibition-${randomUUID().slice(0, 6)}`;
-    const created = await as.curatorKz
-      .post(studio('exhibitions'), {
-        slug,
-        title: { en: text('Two objects') },
-        sections: [{ id: randomUUID(), blocks: [{ id: randomUUID(), type: 'gallery', itemIds: [kept.id, changed.id] }] }],
-      })
-      .expect(201);
-    await publish('exhibitions', created.body.id, created.body.version);
+    const created = await createGalleryExhibition(as.curatorKz, kz, { slug, title: 'Two objects', itemIds: [kept.id, changed.id] });
+    await publish('exhibitions', created.id, created.version);
     const page = `/api/public/countries/kazakhstan/exhibitions/${slug}?lang=en`;
     const titles = async () =>
       (await miss.get(page).expect(200)).body.sections[0].blocks[0].items.map((item: { title: { text: string } }) => item.title.text);
@@ -131,14 +121,8 @@ describe('public pages on a miss', () => {
       .expect(201);
     await publishDirectly(db, 'items', item.body.id);
     const slug = `miss-pictures-${randomUUID().slice(0, 6)}`;
-    const exhibition = await as.curatorKz
-      .post(studio('exhibitions'), {
-        slug,
-        title: { en: text('Pictures') },
-        sections: [{ id: randomUUID(), blocks: [{ id: randomUUID(), type: 'gallery', itemIds: [item.body.id] }] }],
-      })
-      .expect(201);
-    await publishDirectly(db, 'exhibitions', exhibition.body.id);
+    const exhibition = await createGalleryExhibition(as.curatorKz, kz, { slug, title: 'Pictures', itemIds: [item.body.id] });
+    await publishDirectly(db, 'exhibitions', exhibition.id);
     const page = `/api/public/countries/kazakhstan/exhibitions/${slug}?lang=en`;
     const image = async () => (await miss.get(page).expect(200)).body.sections[0].blocks[0].items[0].image;
     expect((await image()).thumbhash).toBe('first');

@@ -1,12 +1,12 @@
 import { Client } from 'pg';
 import sharp from 'sharp';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ActorName, signInActors } from './support/actors';
+import { type ActorName, startWithActors } from './support/actors';
 import { VALID_VTT, mp3File, mp4File } from './support/media-files';
 import { waitForMedia } from './support/store';
 import { editableDocument } from './support/publish';
-import { type TestApp, type TestClient, startTestApp } from './support/test-app';
+import type { TestApp, TestClient } from './support/test-app';
 import { PATIENCE_MS } from './support/patience';
 
 const text = (value: string, status = 'original') => ({ text: value, status });
@@ -75,12 +75,7 @@ describe('review workflow', () => {
   }
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    db = testApp.app.get(DataSource);
-    as = await signInActors(testApp);
-    const countries = (await as.anonymous.get('/api/public/countries').expect(200)).body.items;
-    kz = countries.find((c: { slug: string }) => c.slug === 'kazakhstan').id;
-    am = countries.find((c: { slug: string }) => c.slug === 'armenia').id;
+    ({ testApp, db, as, kz, am } = await startWithActors());
   });
 
   afterAll(() => testApp?.close());

@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel';
 import type { ServerResponse } from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -26,6 +27,21 @@ export class BodyTimeout extends Error {
   }
 }
 
+/** How a body deadline ended: it `fired` (the body failed with a 408), or its clock was `stopped` first. */
+export interface BodyDeadlineEnd {
+  method: string;
+  url: string;
+  outcome: 'fired' | 'stopped';
+}
+
+/**
+ * Where each body deadline reports its end, once, with a {@link BodyDeadlineEnd}:
+ * a `node:diagnostics_channel` channel, so that whoever wants to watch the
+ * deadlines (a test, a metrics probe) subscribes to it; with no subscriber a
+ * report costs nothing.
+ */
+export const bodyDeadlineEnds = channel('vitrina:body-deadline-end');
+
 const UPLOAD_TYPE = /^application\/octet-stream\b/i;
 
 function hasBody(request: FastifyRequest): boolean {
@@ -37,16 +53,27 @@ function hasBody(request: FastifyRequest): boolean {
  * Passes the body on, but fails it with a 408 once `seconds` have passed. The
  * request itself is left alone (destroying it would destroy the socket before
  * the 408 is written); the answer closes the connection. The clock stops once
- * the answer is out, whether or not anything read the body.
+ * the answer is out, whether or not anything read the body. Either way the
+ * end is reported on {@link bodyDeadlineEnds}.
  */
-function withDeadline(source: Readable, response: ServerResponse, seconds: number): Readable {
+function withDeadline(source: Readable, response: ServerResponse, seconds: number, request: { method: string; url: string }): Readable {
   const body = new PassThrough();
+  let ended = false;
+  const end = (outcome: BodyDeadlineEnd['outcome']) => {
+    ended = true;
+    if (bodyDeadlineEnds.hasSubscribers) bodyDeadlineEnds.publish({ method: request.method, url: request.url, outcome } satisfies BodyDeadlineEnd);
+  };
   const timer = setTimeout(() => {
     source.unpipe(body);
     source.pause();
     body.destroy(new BodyTimeout(seconds));
+    end('fired');
   }, seconds * 1000).unref();
-  const stop = () => clearTimeout(timer);
+  const stop = () => {
+    if (ended) return;
+    clearTimeout(timer);
+    end('stopped');
+  };
   body.once('close', stop);
   response.once('close', stop);
   // Whoever reads the body hears of its failures; one nobody reads must not bring the process down.
@@ -69,7 +96,7 @@ export function registerBodyLimits(
 ): void {
   server.addHook('preParsing', async (request, reply, payload) => {
     if (!hasBody(request) || UPLOAD_TYPE.test(request.headers['content-type'] ?? '') || options.exempt?.(request)) return payload;
-    return withDeadline(payload, reply.raw, limits.bodyTimeoutSeconds);
+    return withDeadline(payload, reply.raw, limits.bodyTimeoutSeconds, request);
   });
   server.addHook('onSend', async (request, reply) => {
     if (request.raw.complete === false) void reply.header('connection', 'close');

@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import type { TestClient } from './test-app';
 import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 
 /**
@@ -371,4 +372,36 @@ export function pdfWithComment(payload: Buffer): Buffer {
   const pdf = pdfFile('Carrier', payload.length);
   payload.copy(pdf, '%PDF-1.4\n%'.length);
   return pdf;
+}
+
+/**
+ * The encodings a browser honours for markup, to plant a payload in a file with:
+ * ASCII-compatible, and UTF-16 either way, each with or without its BOM.
+ */
+export const MARKUP_ENCODINGS: readonly [string, (text: string) => Buffer][] = [
+  ['ASCII', (text) => Buffer.from(text, 'latin1')],
+  ['UTF-8 with BOM', (text) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+  ['UTF-16LE', (text) => Buffer.from(text, 'utf16le')],
+  ['UTF-16LE with BOM', (text) => Buffer.from(`\ufeff${text}`, 'utf16le')],
+  ['UTF-16BE', (text) => Buffer.from(text, 'utf16le').swap16()],
+  ['UTF-16BE with BOM', (text) => Buffer.from(`\ufeff${text}`, 'utf16le').swap16()],
+];
+
+/** Uploads a file as a curator's browser does; the request, to await or to `.expect()` on. */
+export function uploadMedia(client: TestClient, countryId: string, file: Buffer, name = 'file.bin') {
+  return client
+    .request('post', `/api/studio/countries/${countryId}/media`)
+    .set('content-type', 'application/octet-stream')
+    .set('x-file-name', name)
+    .send(file);
+}
+
+/** Polls an uploaded asset until it is processed; bounded by count, with minutes of room for a busy machine. */
+export async function processedAsset(client: TestClient, countryId: string, id: string) {
+  for (let poll = 0; poll < 1200; poll++) {
+    const asset = (await client.get(`/api/studio/countries/${countryId}/media/${id}`).expect(200)).body;
+    if (asset.status !== 'processing') return asset;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`asset ${id} still processing after 1200 polls`);
 }

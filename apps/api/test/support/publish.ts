@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { TestClient } from './test-app';
 
 type Table = 'items' | 'memorials' | 'exhibitions';
 
@@ -29,4 +31,20 @@ export async function unpublishDirectly(db: DataSource, table: Table, id: string
 export function editableDocument(record: Record<string, unknown>): Record<string, unknown> {
   const { id: _id, countryId: _c, status: _s, liveRevision: _l, reviewComment: _r, createdAt: _a, updatedAt: _u, ...document } = record;
   return document;
+}
+
+/** Creates, as `curator`, a draft exhibition whose one section is a gallery of these items, titled in English. */
+export async function createGalleryExhibition(
+  curator: TestClient,
+  countryId: string,
+  exhibition: { slug: string; title: string; itemIds: string[] },
+): Promise<{ id: string; version: number }> {
+  const created = await curator
+    .post(`/api/studio/countries/${countryId}/exhibitions`, {
+      slug: exhibition.slug,
+      title: { en: { text: exhibition.title, status: 'original' } },
+      sections: [{ id: randomUUID(), blocks: [{ id: randomUUID(), type: 'gallery', itemIds: exhibition.itemIds }] }],
+    })
+    .expect(201);
+  return created.body as { id: string; version: number };
 }

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config.schema';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -22,4 +23,9 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
       statement_timeout: 30_000,
     },
   };
+}
+
+export function resolvedDatabaseUrl(config: AppConfig): string {
+  if (config.database.url) return config.database.url;
+  throw new Error('embedded PostgreSQL must be started, and its URL put into the config, before the app starts');
 }

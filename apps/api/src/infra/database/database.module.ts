@@ -2,7 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
-import { dataSourceOptions } from './data-source-options';
+import { DatabaseChanges } from './database-changes';
+import { dataSourceOptions, resolvedDatabaseUrl } from './data-source-options';
+
+export { resolvedDatabaseUrl } from './data-source-options';
 
 @Global()
 @Module({
@@ -16,10 +19,8 @@ import { dataSourceOptions } from './data-source-options';
       }),
     }),
   ],
+  // Global, so it starts before and stops after every module that subscribes to it.
+  providers: [DatabaseChanges],
+  exports: [DatabaseChanges],
 })
 export class DatabaseModule {}
-
-export function resolvedDatabaseUrl(config: AppConfig): string {
-  if (config.database.url) return config.database.url;
-  throw new Error('embedded PostgreSQL must be started, and its URL put into the config, before the app starts');
-}

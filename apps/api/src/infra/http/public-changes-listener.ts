@@ -3,7 +3,9 @@ import { Client } from 'pg';
 
 /** The channel the database's triggers notify on commit (migrations PublicChanges1764110000000 and after). */
 export const PUBLIC_CHANGES_CHANNEL = 'vitrina_public_changes';
-export const LISTENER_APPLICATION_NAME = 'vitrina public-snapshots';
+/** The listening connection's application_name (pg_stat_activity shows it). */
+export const LISTENER_APPLICATION_NAME = 'vitrina listener';
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export interface ListenerTiming {
   /** How often the connection is asked whether it is alive. */
@@ -22,8 +24,8 @@ export interface ListenerTiming {
 export const DEFAULT_LISTENER_TIMING: ListenerTiming = { heartbeatMs: 10_000, deadlineMs: 60_000, reconnectMs: [250, 1000, 5000] };
 
 export interface ListenerEvents {
-  /** A notification's payload; notifications arrive in the order their transactions committed. */
-  change(payload: string): void;
+  /** A notification's payload and channel; notifications arrive in the order their transactions committed. */
+  change(payload: string, channel: string): void;
   /** Listening (again); what changed while nobody listened is unknown. */
   up(): void;
   /** No longer listening: nothing heard since the last up() can be relied on until the next. */
@@ -31,10 +33,11 @@ export interface ListenerEvents {
 }
 
 /**
- * One PostgreSQL connection that LISTENs on `vitrina_public_changes`, keeps
- * itself alive and reconnects. Only a real loss of the connection (an error,
- * its end, or a heartbeat unanswered past a generous deadline) takes it down;
- * a slow answer does not.
+ * One PostgreSQL connection that LISTENs on its channels (`vitrina_public_changes`
+ * unless told otherwise; more may be added while it runs), keeps itself alive
+ * and reconnects. Only a real loss of the connection (an error, its end, or a
+ * heartbeat unanswered past a generous deadline) takes it down; a slow answer
+ * does not. An API process holds one, in DatabaseChanges.
  */
 export class PublicChangesListener {
   private client: Client | undefined;
@@ -48,15 +51,39 @@ export class PublicChangesListener {
   private readonly syncs = new Map<string, () => void>();
   /** This listener's own channel for sync(): nobody else hears its notifications. */
   private readonly syncChannel = `vitrina_sync_${randomUUID().replaceAll('-', '')}`;
+  private readonly channels: Set<string>;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly events: ListenerEvents,
     private readonly timing: ListenerTiming = DEFAULT_LISTENER_TIMING,
-  ) {}
+    channels: readonly string[] = [PUBLIC_CHANGES_CHANNEL],
+  ) {
+    for (const channel of channels) checkChannelName(channel);
+    this.channels = new Set(channels);
+  }
 
   get isListening(): boolean {
     return this.listening;
+  }
+
+  listensTo(channel: string): boolean {
+    return this.channels.has(channel);
+  }
+
+  /**
+   * Listens on one more channel, now if connected and on every reconnection.
+   * Resolves once LISTEN has run (or the connection was lost meanwhile; the
+   * next up() covers it then).
+   */
+  async listenTo(channel: string): Promise<void> {
+    checkChannelName(channel);
+    if (this.channels.has(channel)) return;
+    // A connection still being made listens on it too: it LISTENs on this set as it goes.
+    this.channels.add(channel);
+    const client = this.client;
+    if (!client || !this.listening) return;
+    await client.query(`LISTEN ${channel}`).catch((error: Error) => this.lose(client, error.message));
   }
 
   async start(): Promise<void> {
@@ -123,12 +150,13 @@ export class PublicChangesListener {
     client.on('notification', (message) => {
       if (this.client !== client) return;
       if (message.channel === this.syncChannel) this.settle(message.payload ?? '');
-      else if (message.channel === PUBLIC_CHANGES_CHANNEL) this.events.change(message.payload ?? '');
+      else if (this.channels.has(message.channel)) this.events.change(message.payload ?? '', message.channel);
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${PUBLIC_CHANGES_CHANNEL}`);
       await client.query(`LISTEN ${this.syncChannel}`);
+      // A Set's iteration also visits what listenTo() adds meanwhile, and nothing awaits between its end and `listening`.
+      for (const channel of this.channels) await client.query(`LISTEN ${channel}`);
     } catch (error) {
       this.lose(client, (error as Error).message);
       return;
@@ -166,4 +194,8 @@ export class PublicChangesListener {
     this.retry = setTimeout(() => void this.connect(), delays[Math.min(this.attempts++, delays.length - 1)]);
     this.retry.unref();
   }
+}
+
+function checkChannelName(channel: string): void {
+  if (!CHANNEL_NAME.test(channel)) throw new Error(`not a channel name to LISTEN on: ${JSON.stringify(channel)}`);
 }

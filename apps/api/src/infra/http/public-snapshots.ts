@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { readerLanguage } from '../../modules/content/reader-language';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
-import { resolvedDatabaseUrl } from '../database/database.module';
-import { PublicChangesListener } from './public-changes-listener';
+import { DatabaseChanges } from '../database/database-changes';
+import { PUBLIC_CHANGES_CHANNEL } from './public-changes-listener';
 import { type Snapshot, type SnapshotLimits, SnapshotStore } from './snapshot-store';
 import { changedTags } from './page-sources';
 
@@ -68,11 +68,11 @@ export function snapshotKey(url: string, acceptLanguage: string | undefined): st
  * - every write to a row the pages are made of notifies
  *   `vitrina_public_changes` on commit with the table, the row's id and its
  *   country (database triggers; for records, only writes to their live side);
- *   each process LISTENs on its own connection and drops the pages tagged
+ *   each process hears it on its one listening connection (DatabaseChanges) and drops the pages tagged
  *   with that row (and, for a record, its country's lists); a change of a
  *   country or a TRUNCATE drops everything;
  * - a write through this process is answered only once this process has heard
- *   every notification committed before (PublicChangesListener.sync), so its
+ *   every notification committed before (DatabaseChanges.sync), so its
  *   author's next read is fresh; a refused write waits for nothing;
  * - a page is stored only if none of its tags was dropped since its reads
  *   began, so a read racing a write is served but not kept;
@@ -87,34 +87,41 @@ export class PublicSnapshots implements OnModuleInit, OnModuleDestroy {
   /** Counts invalidations; `recent` keeps the latest ones' tags (null: everything). */
   private sequence = 0;
   private readonly recent: { sequence: number; tags: readonly string[] | null }[] = [];
-  private listener: PublicChangesListener | undefined;
-  private stopped = false;
+  private listening = false;
+  private unsubscribe: (() => void) | undefined;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly changes: DatabaseChanges,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     // Only processes that answer visitors hold pages; a worker has nothing to cache.
     if (this.config.role !== 'api' || !this.config.publicPageCache) return;
-    this.listener = new PublicChangesListener(resolvedDatabaseUrl(this.config), {
+    this.unsubscribe = await this.changes.subscribe(PUBLIC_CHANGES_CHANNEL, {
       change: (payload) => this.changed(payload),
       // Whatever changed while nobody listened is unknown: start empty.
-      up: () => this.invalidateAll(),
-      down: (reason) => {
+      up: () => {
         this.invalidateAll();
-        if (!this.stopped) this.logger.warn(`public page cache off until the database notifies again: ${reason}`);
+        this.listening = true;
+      },
+      down: (reason) => {
+        this.listening = false;
+        this.invalidateAll();
+        this.logger.warn(`public page cache off until the database notifies again: ${reason}`);
       },
     });
-    await this.listener.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    await this.listener?.stop();
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.listening = false;
   }
 
   /** Whether pages are being kept (the listening connection is up). */
   get enabled(): boolean {
-    return this.listener?.isListening ?? false;
+    return this.listening;
   }
 
   get size(): number {
@@ -147,7 +154,7 @@ export class PublicSnapshots implements OnModuleInit, OnModuleDestroy {
 
   /** Resolves once every change committed before the call has been applied here (at once when not listening). */
   catchUp(): Promise<void> {
-    return this.listener?.sync() ?? Promise.resolve();
+    return this.listening ? this.changes.sync() : Promise.resolve();
   }
 
   /** Drops the pages made of these tags; pages begun before this will not be kept if they are made of one. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MARKUP_ENCODINGS } from '../../../test/support/media-files';
 import { MarkupScanner, findMarkup, htmlSignatureAtStart } from './markup-scanner';
 
 /** Binary-looking filler without `<` or `:`, so only the planted markup can match. */
@@ -50,12 +51,7 @@ const PAYLOADS: [string, string][] = [
 
 /** The encodings a browser honours for markup: ASCII-compatible, UTF-16 either way, each with or without its BOM. */
 const ENCODINGS: [string, (text: string) => Buffer][] = [
-  ['ASCII', (text) => Buffer.from(text, 'latin1')],
-  ['UTF-8 with BOM', (text) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
-  ['UTF-16LE', (text) => Buffer.from(text, 'utf16le')],
-  ['UTF-16LE with BOM', (text) => Buffer.from(`\ufeff${text}`, 'utf16le')],
-  ['UTF-16BE', (text) => Buffer.from(text, 'utf16le').swap16()],
-  ['UTF-16BE with BOM', (text) => Buffer.from(`\ufeff${text}`, 'utf16le').swap16()],
+  ...MARKUP_ENCODINGS,
   ['upper case, NUL-padded', (text) => Buffer.from([...text.toUpperCase()].join('\0'), 'latin1')],
 ];
 const unescape = (text: string) => text.replace(/\\t/g, '\t').replace(/\\n/g, '\n').replace(/\\0/g, '\0');

@@ -1,14 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { Client } from 'pg';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
-import { resolvedDatabaseUrl } from '../../infra/database/database.module';
+import { DatabaseChanges } from '../../infra/database/database-changes';
+import { PUBLIC_CHANGES_CHANNEL } from '../../infra/http/public-changes-listener';
 import type { MediaAssetEntity } from './media-asset.entity';
-
-/** The channel the database's triggers notify on commit when anything public changes (migration PublicChanges1764110000000). */
-const CHANNEL = 'vitrina_public_changes';
 /**
  * The longest an entry is trusted, whatever the notifications say: the bound on
  * how long this process may serve a file after it stopped being public, should a
@@ -16,7 +13,6 @@ const CHANNEL = 'vitrina_public_changes';
  */
 export const SERVABLE_MEMO_TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
-const RECONNECT_MS = [250, 1000, 5000];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 interface Entry {
@@ -31,8 +27,9 @@ interface Entry {
  * once, and one stopping being public is forgotten
  * - at once when the change is made through this process (any unsafe request
  *   empties the memo before its answer leaves);
- * - on the database's notification otherwise (another process, plain SQL),
- *   on its own LISTEN connection, separate from the public page cache's;
+ * - on the database's notification otherwise (another process, plain SQL) on
+ *   `vitrina_public_changes` (migration PublicChanges1764110000000 and after),
+ *   heard on the process's one listening connection (DatabaseChanges);
  * - after SERVABLE_MEMO_TTL_MS at the latest.
  * While the listening connection is down nothing is kept.
  */
@@ -42,14 +39,12 @@ export class ServableMemo implements OnModuleInit, OnModuleDestroy {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
   private listening = false;
-  private stopped = false;
-  private client: Client | undefined;
-  private attempts = 0;
-  private retry: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly changes: DatabaseChanges,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -59,14 +54,28 @@ export class ServableMemo implements OnModuleInit, OnModuleDestroy {
       if (!SAFE_METHODS.has(request.method)) this.invalidate();
       done(null, payload);
     });
-    await this.listen();
+    this.unsubscribe = await this.changes.subscribe(PUBLIC_CHANGES_CHANNEL, {
+      change: () => this.invalidate(),
+      up: () => {
+        this.invalidate();
+        this.listening = true;
+      },
+      down: (reason) => {
+        this.disable();
+        this.logger.warn(`media access memo off until the database notifies again: ${reason}`);
+      },
+    });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retry);
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     this.disable();
-    await this.client?.end().catch(() => undefined);
+  }
+
+  /** Whether assets are being remembered (the listening connection is up). */
+  get enabled(): boolean {
+    return this.listening;
   }
 
   /** Call before reading an asset; hand the ticket to store(). Null: do not store. */
@@ -99,35 +108,5 @@ export class ServableMemo implements OnModuleInit, OnModuleDestroy {
   private disable(): void {
     this.listening = false;
     this.invalidate();
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: resolvedDatabaseUrl(this.config), keepAlive: true, application_name: 'vitrina servable-memo' });
-    this.client = client;
-    const lost = (error?: Error) => {
-      if (this.client !== client) return;
-      this.client = undefined;
-      this.disable();
-      void client.end().catch(() => undefined);
-      if (this.stopped) return;
-      this.logger.warn(`media access memo off until the database notifies again: ${error?.message ?? 'connection ended'}`);
-      const delay = RECONNECT_MS[Math.min(this.attempts++, RECONNECT_MS.length - 1)];
-      this.retry = setTimeout(() => void this.listen(), delay);
-      this.retry.unref();
-    };
-    client.on('error', lost);
-    client.on('end', () => lost());
-    client.on('notification', () => this.invalidate());
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-    } catch (error) {
-      lost(error as Error);
-      return;
-    }
-    if (this.client !== client) return;
-    this.invalidate();
-    this.listening = true;
-    this.attempts = 0;
   }
 }

@@ -29,18 +29,7 @@ export class PublicChangesTargeted1764200000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    for (const table of RECORD_TABLES) {
-      for (const event of ROW_EVENTS) await queryRunner.query(`DROP TRIGGER "trg_${table}_public_${event}" ON "${table}"`);
-      await queryRunner.query(
-        `CREATE TRIGGER "trg_${table}_public_inserts" AFTER INSERT ON "${table}" FOR EACH ROW WHEN (NEW."live_revision" IS NOT NULL) EXECUTE FUNCTION "notify_public_row_change"()`,
-      );
-      await queryRunner.query(
-        `CREATE TRIGGER "trg_${table}_public_updates" AFTER UPDATE ON "${table}" FOR EACH ROW WHEN (${liveChanged(true)}) EXECUTE FUNCTION "notify_public_row_change"()`,
-      );
-      await queryRunner.query(
-        `CREATE TRIGGER "trg_${table}_public_deletes" AFTER DELETE ON "${table}" FOR EACH ROW WHEN (OLD."live_revision" IS NOT NULL) EXECUTE FUNCTION "notify_public_row_change"()`,
-      );
-    }
+    for (const table of RECORD_TABLES) await replaceRecordTriggers(queryRunner, table, 'notify_public_row_change');
     await queryRunner.query(`DROP TRIGGER "trg_media_assets_public_changes" ON "media_assets"`);
     await queryRunner.query(
       `CREATE TRIGGER "trg_media_assets_public_rows" AFTER INSERT OR UPDATE OR DELETE ON "media_assets" FOR EACH ROW EXECUTE FUNCTION "notify_public_row_change"()`,
@@ -56,20 +45,33 @@ export class PublicChangesTargeted1764200000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TRIGGER "trg_media_assets_public_changes" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "media_assets" FOR EACH STATEMENT EXECUTE FUNCTION "notify_public_changes"()`,
     );
-    for (const table of [...RECORD_TABLES].reverse()) {
-      for (const event of ROW_EVENTS) await queryRunner.query(`DROP TRIGGER "trg_${table}_public_${event}" ON "${table}"`);
-      await queryRunner.query(
-        `CREATE TRIGGER "trg_${table}_public_inserts" AFTER INSERT ON "${table}" FOR EACH ROW WHEN (NEW."live_revision" IS NOT NULL) EXECUTE FUNCTION "notify_public_changes"()`,
-      );
-      await queryRunner.query(
-        `CREATE TRIGGER "trg_${table}_public_updates" AFTER UPDATE ON "${table}" FOR EACH ROW WHEN (${liveChanged(false)}) EXECUTE FUNCTION "notify_public_changes"()`,
-      );
-      await queryRunner.query(
-        `CREATE TRIGGER "trg_${table}_public_deletes" AFTER DELETE ON "${table}" FOR EACH ROW WHEN (OLD."live_revision" IS NOT NULL) EXECUTE FUNCTION "notify_public_changes"()`,
-      );
-    }
+    for (const table of [...RECORD_TABLES].reverse()) await replaceRecordTriggers(queryRunner, table, 'notify_public_changes');
     await queryRunner.query(`DROP FUNCTION "notify_public_row_change"()`);
   }
+}
+
+/**
+ * Replaces a record table's three triggers with ones that fire under the
+ * conditions of PublicChangesLiveOnly1764140000000 and run `triggerFunction`:
+ * `notify_public_row_change` (whose payload names the row, so an update also
+ * fires when the row moves to another country) going up, `notify_public_changes`
+ * (the bare table name) going down.
+ */
+async function replaceRecordTriggers(
+  queryRunner: QueryRunner,
+  table: string,
+  triggerFunction: 'notify_public_row_change' | 'notify_public_changes',
+): Promise<void> {
+  for (const event of ROW_EVENTS) await queryRunner.query(`DROP TRIGGER "trg_${table}_public_${event}" ON "${table}"`);
+  const execute = `EXECUTE FUNCTION "${triggerFunction}"()`;
+  const updateCondition = liveChanged(triggerFunction === 'notify_public_row_change');
+  await queryRunner.query(
+    `CREATE TRIGGER "trg_${table}_public_inserts" AFTER INSERT ON "${table}" FOR EACH ROW WHEN (NEW."live_revision" IS NOT NULL) ${execute}`,
+  );
+  await queryRunner.query(`CREATE TRIGGER "trg_${table}_public_updates" AFTER UPDATE ON "${table}" FOR EACH ROW WHEN (${updateCondition}) ${execute}`);
+  await queryRunner.query(
+    `CREATE TRIGGER "trg_${table}_public_deletes" AFTER DELETE ON "${table}" FOR EACH ROW WHEN (OLD."live_revision" IS NOT NULL) ${execute}`,
+  );
 }
 
 /** The same condition as PublicChangesLiveOnly1764140000000's (a record's live side changed), and a move to another country. */
