@@ -45,6 +45,20 @@ export class LiveRecords {
 
   private readonly memo = new LiveRowMemo<LiveTypes[RecordType]>(MEMO_ENTRIES);
   private readonly assetMemo = new LiveRowMemo<MediaAssetEntity>(MEMO_ENTRIES);
+  /** The memo key of each record read through `remembered` (what it is made of, for memos of what it shows). */
+  private readonly recordKeys = new WeakMap<object, string>();
+  /** Of each media file assetsOf gave: its row version and the record whose approved texts it shows. */
+  private readonly assetVersions = new WeakMap<object, string>();
+
+  /** What a live record read for a public page is made of: the same key means the same record. */
+  recordKey(record: object): string | undefined {
+    return this.recordKeys.get(record);
+  }
+
+  /** What a media file given by assetsOf is made of, as shown: the same version means the same fields and texts. */
+  assetVersion(asset: object): string | undefined {
+    return this.assetVersions.get(asset);
+  }
 
   private repository<T extends RecordType>(type: T) {
     return this.db.getRepository<ContentRecordEntity<object>>(RECORD_KINDS[type].entity);
@@ -164,7 +178,8 @@ export class LiveRecords {
       const key = `${type} ${id} ${revision} ${approved ?? ''}`;
       const known = this.memo.get(key) as LiveTypes[T] | undefined;
       found.set(id, known);
-      if (!known) wanted.set(id, { revision, key });
+      if (known) this.recordKeys.set(known, key);
+      else wanted.set(id, { revision, key });
     }
     if (wanted.size > 0) await this.readWanted(type, countryId, wanted, found);
     // A record withdrawn between the two reads is left out.
@@ -185,16 +200,32 @@ export class LiveRecords {
       found.set(row.id, row);
       // Kept only when still the revision its key names (a decision may have come in between the two reads).
       const want = wanted.get(row.id);
-      if (want && want.revision === row.version) this.memo.set(want.key, row);
+      if (want && want.revision === row.version) {
+        this.memo.set(want.key, row);
+        this.recordKeys.set(row, want.key);
+      }
     }
   }
 
   /** The media these live records show, with the texts their approved revisions gave them; a withdrawn file is left out. */
   async assetsOf(countryId: string, ids: string[], records: Iterable<ContentRecordEntity<object>>): Promise<Map<string, MediaAssetEntity>> {
-    const assets = ids.length ? await this.shownAssets(countryId, [...new Set(ids)]) : new Map<string, MediaAssetEntity>();
+    const tuples = new Map<string, string>();
+    const assets = ids.length ? await this.shownAssets(countryId, [...new Set(ids)], tuples) : new Map<string, MediaAssetEntity>();
     const approved: Record<string, MediaTexts> = {};
-    for (const record of records) Object.assign(approved, record.liveMediaTexts);
-    return withApprovedTexts(assets, approved);
+    // Whose approved texts each file shows (a later record's win), by that record's key.
+    const textsBy = new Map<string, string | undefined>();
+    for (const record of records) {
+      Object.assign(approved, record.liveMediaTexts);
+      for (const id of Object.keys(record.liveMediaTexts ?? {})) textsBy.set(id, this.recordKeys.get(record));
+    }
+    const shown = withApprovedTexts(assets, approved);
+    for (const [id, asset] of shown) {
+      const by = textsBy.has(id) ? textsBy.get(id) : '';
+      // A file whose texts come from a record of unknown key gets no version: nothing is kept for it.
+      if (by !== undefined) this.assetVersions.set(asset, `${id} ${tuples.get(id)} ${by}`);
+      else this.assetVersions.delete(asset);
+    }
+    return shown;
   }
 
   /**
@@ -203,13 +234,14 @@ export class LiveRecords {
    * wrote it; any update writes a new one): the memo is keyed by it, so an
    * asset processed, re-captioned or withdrawn is read again at once.
    */
-  private async shownAssets(countryId: string, ids: string[]): Promise<Map<string, MediaAssetEntity>> {
+  private async shownAssets(countryId: string, ids: string[], tuples: Map<string, string>): Promise<Map<string, MediaAssetEntity>> {
     const SHOWN = 'country_id = $1 AND id = ANY($2::uuid[]) AND withdrawn_at IS NULL';
     const keys: { id: string; tuple: string }[] = await this.db.query(`SELECT id, xmin::text AS tuple FROM media_assets WHERE ${SHOWN}`, [countryId, ids]);
     const found = new Map<string, MediaAssetEntity>();
     const wanted: string[] = [];
     for (const { id, tuple } of keys) {
       const known = this.assetMemo.get(`${id} ${tuple}`);
+      tuples.set(id, tuple);
       if (known) found.set(id, known);
       else wanted.push(id);
     }
@@ -217,6 +249,8 @@ export class LiveRecords {
     const rows = await this.rows<MediaAssetEntity & { tuple: string }>(MediaAssetEntity, SHOWN, [countryId, wanted], ['metadataBoxes'], ', xmin::text AS "tuple"');
     for (const { tuple, ...asset } of rows) {
       found.set(asset.id, asset as MediaAssetEntity);
+      // The row as read now: a newer version than the keys named is shown, under its own.
+      tuples.set(asset.id, tuple);
       this.assetMemo.set(`${asset.id} ${tuple}`, asset as MediaAssetEntity);
     }
     return found;

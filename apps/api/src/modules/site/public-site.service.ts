@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ContentLanguage, PublicCountryHome, PublicExhibition, PublicItem, PublicMemorial } from '@vitrina/contracts';
+import type { ContentLanguage, PublicCountryHome, PublicItem, PublicMemorial } from '@vitrina/contracts';
+import { ItemCards, SplicedJson, splicedCard } from '../content/item-cards';
 import { exhibitionMediaIds } from '../content/media-views';
 import {
   Reader,
@@ -12,6 +13,7 @@ import {
   presentMemorialPoint,
 } from '../content/public-views';
 import { readerLanguage } from '../content/reader-language';
+import { JsonText } from '../../infra/http/json-text';
 import type { PageSources } from '../../infra/http/page-sources';
 import { CountriesService } from '../countries/countries.service';
 import { LiveRecords } from '../review/live-records';
@@ -32,7 +34,12 @@ export class PublicSiteService {
   constructor(
     private readonly countries: CountriesService,
     private readonly live: LiveRecords,
-  ) {}
+  ) {
+    this.cards = new ItemCards(live);
+  }
+
+  /** Item cards of exhibition pages, made once per version of what they show. */
+  readonly cards: ItemCards;
 
   private async reader(countrySlug: string, request: ReaderRequest): Promise<Reader> {
     const country = await this.live.country(countrySlug);
@@ -80,7 +87,8 @@ export class PublicSiteService {
     return presentMemorial(reader, memorial, await this.live.assetsOf(reader.country.id, memorial.mediaIds, [memorial]));
   }
 
-  async exhibition(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicExhibition> {
+  /** The page's JSON (a PublicExhibition), its item cards spliced in as kept by ItemCards. */
+  async exhibition(countrySlug: string, slug: string, request: ReaderRequest): Promise<JsonText> {
     const reader = await this.reader(countrySlug, request);
     const exhibition = await this.live.bySlug('exhibition', reader.country.id, slug);
     const { itemIds, memorialIds } = exhibitionReferences(exhibition.content);
@@ -93,7 +101,9 @@ export class PublicSiteService {
     const assetIds = exhibitionMediaIds([exhibition], items.values());
     request.sources?.assets(assetIds);
     const assets = await this.live.assetsOf(reader.country.id, assetIds, [...items.values(), exhibition]);
-    return presentExhibition(reader, exhibition, { items, memorials, assets });
+    const page = new SplicedJson();
+    const card = splicedCard(this.cards, page, reader);
+    return new JsonText(page.stringify(presentExhibition(reader, exhibition, { items, memorials, assets, card })));
   }
 
   /** Every published page, for the sitemap. */
