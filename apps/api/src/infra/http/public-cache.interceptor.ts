@@ -34,12 +34,13 @@ export class PublicCacheInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         const isText = typeof body === 'string';
-        const payload = isText ? body : body instanceof JsonText ? body.json : JSON.stringify(body);
+        // JSON is encoded once, here: the same bytes are hashed, kept and sent.
+        const payload = isText ? body : Buffer.from(body instanceof JsonText ? body.json : JSON.stringify(body));
         const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
         void reply.header('etag', etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept-Language');
         const key = ticket !== null && !isText && reply.statusCode === 200 ? snapshotKey(request.url, request.headers['accept-language']) : null;
         if (key !== null) {
-          this.snapshots.store(key, ticket, { body: Buffer.from(payload), etag, contentType: JSON_TYPE }, recordedSources(request));
+          this.snapshots.store(key, ticket, { body: payload as Buffer, etag, contentType: JSON_TYPE }, recordedSources(request));
         }
         if (request.headers['if-none-match'] === etag) {
           void reply.status(304);
