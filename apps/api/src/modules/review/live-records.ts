@@ -65,6 +65,8 @@ export class LiveRecords {
   private readonly recordKeys = new WeakMap<object, string>();
   /** Of each media file assetsOf gave: its row version and the record whose approved texts it shows. */
   private readonly assetVersions = new WeakMap<object, string>();
+  /** Media files as shown (their row with the approved texts of a record), by that version: made once each. */
+  private readonly visibleMemo = new LiveRowMemo<MediaAssetEntity>(MEMO_ENTRIES);
 
   /** What a live record read for a public page is made of: the same key means the same record. */
   recordKey(record: object): string | undefined {
@@ -287,12 +289,21 @@ export class LiveRecords {
       Object.assign(approved, record.liveMediaTexts);
       for (const id of Object.keys(record.liveMediaTexts ?? {})) textsBy.set(id, this.recordKeys.get(record));
     }
-    const shown = withApprovedTexts(assets, approved);
-    for (const [id, asset] of shown) {
-      const by = textsBy.has(id) ? textsBy.get(id) : '';
+    const shown = new Map<string, MediaAssetEntity>();
+    for (const [id, asset] of assets) {
+      const texts = approved[id];
+      const by = texts ? textsBy.get(id) : '';
       // A file whose texts come from a record of unknown key gets no version: nothing is kept for it.
-      if (by !== undefined) this.assetVersions.set(asset, `${id} ${tuples.get(id)} ${by}`);
-      else this.assetVersions.delete(asset);
+      const version = by === undefined ? undefined : `${id} ${tuples.get(id)} ${by}`;
+      let visible = version === undefined ? undefined : this.visibleMemo.get(version);
+      if (!visible) {
+        visible = texts ? withApprovedTexts(new Map([[id, asset]]), { [id]: texts }).get(id)! : asset;
+        if (version !== undefined) {
+          this.visibleMemo.set(version, visible);
+          this.assetVersions.set(visible, version);
+        }
+      }
+      shown.set(id, visible);
     }
     return shown;
   }
