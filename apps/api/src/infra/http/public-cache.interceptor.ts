@@ -35,7 +35,7 @@ export class PublicCacheInterceptor implements NestInterceptor {
       map((body: unknown) => {
         const isText = typeof body === 'string';
         // JSON is encoded once, here: the same bytes are hashed, kept and sent.
-        const payload = isText ? body : Buffer.from(body instanceof JsonText ? body.json : JSON.stringify(body));
+        const payload = isText ? body : body instanceof JsonText ? body.bytes : Buffer.from(JSON.stringify(body));
         const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
         void reply.header('etag', etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept-Language');
         const key = ticket !== null && !isText && reply.statusCode === 200 ? snapshotKey(request.url, request.headers['accept-language']) : null;

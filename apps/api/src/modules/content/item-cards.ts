@@ -7,7 +7,6 @@ import { type Reader, presentItemSummary } from './public-views';
 
 /** Cards kept; an item's card takes about 1.4 kB of JSON, so a few thousand of them stay within the byte bound. */
 const CARD_ENTRIES = 8_000;
-/** Strings count two bytes a character at most. */
 const CARD_BYTES = 16 * 1024 * 1024;
 
 /** What tells a live record and a shown media file apart from every other version of them (LiveRecords gives both). */
@@ -26,7 +25,12 @@ export interface CardKeys {
  * most of the work of an exhibition page built on a miss.
  */
 export class ItemCards {
-  private readonly memo = new LiveRowMemo<string>(CARD_ENTRIES, { maxBytes: CARD_BYTES, sizeOf: (json) => 2 * json.length });
+  /**
+   * Kept as UTF-8: a card with one character outside Latin-1 (a date's en
+   * dash) made the whole page a two-byte string, whose encoding for the hash
+   * and the socket cost more than building the page.
+   */
+  private readonly memo = new LiveRowMemo<Buffer>(CARD_ENTRIES, { maxBytes: CARD_BYTES, sizeOf: (json) => json.length });
 
   constructor(private readonly keys: CardKeys) {}
 
@@ -38,11 +42,11 @@ export class ItemCards {
     return this.memo.bytes;
   }
 
-  json(reader: Reader, item: ItemEntity, assets: AssetsById): string {
+  json(reader: Reader, item: ItemEntity, assets: AssetsById): Buffer {
     const key = this.key(reader, item, assets);
     const known = key === undefined ? undefined : this.memo.get(key);
     if (known !== undefined) return known;
-    const json = JSON.stringify(presentItemSummary(reader, item, assets));
+    const json = Buffer.from(JSON.stringify(presentItemSummary(reader, item, assets)));
     if (key !== undefined) this.memo.set(key, json);
     return json;
   }
@@ -63,23 +67,27 @@ export class ItemCards {
 }
 
 /**
- * A page whose parts are JSON already made: each stands in the page as a
- * placeholder string, and the page's JSON gets them back in place of the
+ * A page whose parts are JSON already made (UTF-8): each stands in the page
+ * as a placeholder string, and the page's bytes get them back in place of the
  * placeholders' quoted forms. The placeholders hold a random mark of this
  * process, so no text of the page can be mistaken for one.
  */
 export class SplicedJson {
   private static readonly MARK = `\u0001${randomBytes(9).toString('base64url')}:`;
-  private static readonly QUOTED = new RegExp(`"\\\\u0001${SplicedJson.MARK.slice(1)}(\\d+)"`, 'g');
-  private readonly parts: string[] = [];
+  /** A placeholder as JSON quotes it, its index captured (so that split() keeps it). */
+  private static readonly QUOTED = new RegExp(`"\\\\u0001${SplicedJson.MARK.slice(1)}(\\d+)"`);
+  private readonly parts: Buffer[] = [];
 
   /** Stands for `json` in the page; typed as what it stands for. */
-  part<T>(json: string): T {
+  part<T>(json: Buffer): T {
     return `${SplicedJson.MARK}${this.parts.push(json) - 1}` as T;
   }
 
-  stringify(page: unknown): string {
-    return JSON.stringify(page).replace(SplicedJson.QUOTED, (_, index: string) => this.parts[Number(index)]);
+  /** The page's JSON as UTF-8, the parts' bytes in place of their placeholders. */
+  bytes(page: unknown): Buffer {
+    // split() with a capturing pattern alternates the page's own text and the captured indexes.
+    const pieces = JSON.stringify(page).split(SplicedJson.QUOTED);
+    return Buffer.concat(pieces.map((piece, i) => (i % 2 === 1 ? this.parts[Number(piece)] : Buffer.from(piece))));
   }
 }
 

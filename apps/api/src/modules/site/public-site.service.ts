@@ -120,7 +120,7 @@ export class PublicSiteService {
     const assets = await this.live.assetsOf(country.id, assetIds, [...items.values(), exhibition], assetKeys);
     const page = new SplicedJson();
     const card = splicedCard(this.cards, page, reader);
-    return new JsonText(page.stringify(presentExhibition(reader, exhibition, { items, memorials, assets, card })));
+    return new JsonText(page.bytes(presentExhibition(reader, exhibition, { items, memorials, assets, card })));
   }
 
   /** Every published page, for the sitemap. */
