@@ -66,11 +66,23 @@ describe('live records read by SQL', () => {
       // toEqual: the ORM's objects also carry the relation `country`, never loaded (undefined).
       expect(byIds.get(id)).toEqual(viaOrm);
       expect(await live.bySlug(type, kz, viaOrm!.slug)).toEqual(viaOrm);
+      const both = await live.countryAndRecord('kazakhstan', type, viaOrm!.slug);
+      expect(both.record).toEqual(viaOrm);
+      expect(both.country.id).toBe(kz);
+      await expect(live.countryAndRecord('kazakhstan', type, 'no-such-slug')).rejects.toThrow(`No such ${type}`);
+      await expect(live.countryAndRecord('atlantis', type, viaOrm!.slug)).rejects.toThrow('No such country');
     }
 
     const viaService = await testApp.app.get(CountriesService).findEntityBySlug('kazakhstan');
     expect({ ...(await live.country('kazakhstan')) }).toEqual({ ...viaService });
+    expect({ ...(await live.countryAndRecord('kazakhstan', 'item', item.body.slug)).country }).toEqual({ ...viaService });
     await expect(live.country('atlantis')).rejects.toThrow('No such country');
+
+    // Keys of records and media read in one query give the same records and media.
+    const together = await live.shownWith(kz, { items: [item.body.id, randomUUID()], memorials: [memorial.body.id], assets: [assetId, randomUUID()] });
+    expect([...together.items.keys()]).toEqual([item.body.id]);
+    expect([...together.memorials.keys()]).toEqual([memorial.body.id]);
+    expect([...together.assetKeys.tuples.keys()]).toEqual([assetId]);
 
     const record = await live.byId('item', item.body.id);
     const viaOrm = withApprovedTexts(await findByIds(db.getRepository(MediaAssetEntity), { countryId: kz }, [assetId]), record.liveMediaTexts);
@@ -78,5 +90,10 @@ describe('live records read by SQL', () => {
     expect([...assets.keys()]).toEqual([assetId]);
     expect({ ...assets.get(assetId) }).toEqual({ ...viaOrm.get(assetId), metadataBoxes: undefined });
     expect(assets.get(assetId)!.byteSize).toBe(123456);
+    const withKeys = await live.assetsOf(kz, [assetId], [record], together.assetKeys);
+    expect({ ...withKeys.get(assetId) }).toEqual({ ...assets.get(assetId) });
+    // A file asked for with the records and not found shown is not shown, not read again.
+    const withdrawnBefore = { asked: new Set([assetId]), tuples: new Map<string, string>() };
+    expect((await live.assetsOf(kz, [assetId], [record], withdrawnBefore)).size).toBe(0);
   });
 });

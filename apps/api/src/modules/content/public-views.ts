@@ -171,11 +171,13 @@ export interface ExhibitionContext {
   memorials: Map<string, MemorialEntity>;
   /** The exhibition's own media and the card images of its items. */
   assets: AssetsById;
+  /** How an item's card is made, when not by presentItemSummary (a page splicing cards made before). */
+  card?: (item: ItemEntity, assets: AssetsById) => PublicItemSummary;
 }
 
 function presentBlock(reader: Reader, block: ExhibitionBlock, context: ExhibitionContext): PublicBlock | null {
   const item = (id: string) => context.items.get(id);
-  const summary = (found: ItemEntity) => presentItemSummary(reader, found, context.assets);
+  const summary = (found: ItemEntity) => (context.card ? context.card(found, context.assets) : presentItemSummary(reader, found, context.assets));
   const summaries = (ids: string[]) => ids.flatMap((id) => (item(id) ? [summary(item(id)!)] : []));
   switch (block.type) {
     case 'text':

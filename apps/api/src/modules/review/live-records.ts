@@ -23,6 +23,22 @@ const IS_LIVE = { liveRevision: Not(IsNull()) };
 /** Live records kept in memory; a few thousand item rows take some megabytes. */
 const MEMO_ENTRIES = 4_000;
 
+/** A live record's key as read: what makes it what visitors see. */
+interface RecordKey {
+  id: string;
+  revision: number;
+  approved: string | null;
+}
+
+/** Media keys already read (`xmin` of each shown file) for the ids `asked`. */
+export interface AssetKeys {
+  asked: Set<string>;
+  tuples: Map<string, string>;
+}
+
+/** A country's media ($2) that may be shown: not withdrawn. */
+const SHOWN_ASSETS = 'country_id = $1 AND id = ANY($2::uuid[]) AND withdrawn_at IS NULL';
+
 /** What a live memorial's point on a map needs, and nothing more. */
 export interface LiveMemorialPoint {
   id: string;
@@ -45,6 +61,22 @@ export class LiveRecords {
 
   private readonly memo = new LiveRowMemo<LiveTypes[RecordType]>(MEMO_ENTRIES);
   private readonly assetMemo = new LiveRowMemo<MediaAssetEntity>(MEMO_ENTRIES);
+  /** The memo key of each record read through `remembered` (what it is made of, for memos of what it shows). */
+  private readonly recordKeys = new WeakMap<object, string>();
+  /** Of each media file assetsOf gave: its row version and the record whose approved texts it shows. */
+  private readonly assetVersions = new WeakMap<object, string>();
+  /** Media files as shown (their row with the approved texts of a record), by that version: made once each. */
+  private readonly visibleMemo = new LiveRowMemo<MediaAssetEntity>(MEMO_ENTRIES);
+
+  /** What a live record read for a public page is made of: the same key means the same record. */
+  recordKey(record: object): string | undefined {
+    return this.recordKeys.get(record);
+  }
+
+  /** What a media file given by assetsOf is made of, as shown: the same version means the same fields and texts. */
+  assetVersion(asset: object): string | undefined {
+    return this.assetVersions.get(asset);
+  }
 
   private repository<T extends RecordType>(type: T) {
     return this.db.getRepository<ContentRecordEntity<object>>(RECORD_KINDS[type].entity);
@@ -71,14 +103,15 @@ export class LiveRecords {
    * properties, pg parsing each type as for the ORM, column transformers
    * applied), less the columns `left` out.
    */
-  private async rows<T>(entity: EntityTarget<object>, where: string, params: unknown[], left: string[], extra = ''): Promise<T[]> {
+  private async rows<T>(entity: EntityTarget<object>, where: string, params: unknown[], left: string[], extra = '', join = ''): Promise<T[]> {
     const metadata = this.db.getMetadata(entity);
-    const key = `${metadata.tableName} ${left.join(' ')}${extra}`;
+    const key = `${metadata.tableName} ${left.join(' ')}${extra}${join}`;
     let select = this.selects.get(key);
     if (!select) {
       const columns = metadata.columns.filter((column) => !left.includes(column.propertyName));
-      const list = columns.map((column) => `"${column.databaseName}" AS "${column.propertyName}"`).join(', ');
-      select = { sql: `SELECT ${list}${extra} FROM "${metadata.tableName}" WHERE `, transformed: columns.filter((column) => column.transformer) };
+      // Named with their table, so that a joined table's columns of the same name cannot be taken for them.
+      const list = columns.map((column) => `"${metadata.tableName}"."${column.databaseName}" AS "${column.propertyName}"`).join(', ');
+      select = { sql: `SELECT ${list}${extra} FROM "${metadata.tableName}"${join} WHERE `, transformed: columns.filter((column) => column.transformer) };
       this.selects.set(key, select);
     }
     const rows: Record<string, unknown>[] = await this.db.query(select.sql + where, params);
@@ -95,6 +128,46 @@ export class LiveRecords {
     const [country] = await this.rows<CountryEntity>(CountryEntity, 'slug = $1', [slug], []);
     if (!country) throw new NotFoundException('No such country');
     return country;
+  }
+
+  /**
+   * A country by its slug and its live record of that type by slug, the
+   * record's key read in the same query as the country: a page's first
+   * round trip to the database.
+   */
+  async countryAndRecord<T extends RecordType>(countrySlug: string, type: T, slug: string): Promise<{ country: CountryEntity; record: LiveTypes[T] }> {
+    const table = RECORD_KINDS[type].table;
+    const join = ` LEFT JOIN "${table}" r ON r.country_id = "countries".id AND r.live_revision IS NOT NULL AND r.live_slug = $2`;
+    const extra = ', r.id AS "recordId", r.live_revision AS "recordRevision", r.published_at::text AS "recordApproved"';
+    type Row = CountryEntity & { recordId: string | null; recordRevision: number | null; recordApproved: string | null };
+    const [row] = await this.rows<Row>(CountryEntity, '"countries".slug = $1', [countrySlug, slug], [], extra, join);
+    if (!row) throw new NotFoundException('No such country');
+    const { recordId, recordRevision, recordApproved, ...country } = row;
+    const keys = recordId === null ? [] : [{ id: recordId, revision: recordRevision!, approved: recordApproved }];
+    const [record] = (await this.resolve(type, country.id, keys)).values();
+    if (!record) throw new NotFoundException(`No such ${type}`);
+    return { country: country as CountryEntity, record };
+  }
+
+  /**
+   * A country's live items and memorials by ids, and which of its media
+   * (`assetIds`, those a page expects to show) are shown, their keys read in
+   * one query; assetsOf then reads the keys of no file asked for here again.
+   */
+  async shownWith(
+    countryId: string,
+    ids: { items: string[]; memorials: string[]; assets: string[] },
+  ): Promise<{ items: Map<string, ItemEntity>; memorials: Map<string, MemorialEntity>; assetKeys: AssetKeys }> {
+    const rows: (RecordKey & { kind: string })[] = await this.db.query(
+      `${this.keysSql('item', 'id = ANY($2::uuid[])', "'item' AS kind")}
+       UNION ALL ${this.keysSql('memorial', 'id = ANY($3::uuid[])', "'memorial' AS kind")}
+       UNION ALL SELECT id, NULL, xmin::text, 'asset' FROM media_assets WHERE ${SHOWN_ASSETS.replace('$2', '$4')}`,
+      [countryId, [...new Set(ids.items)], [...new Set(ids.memorials)], [...new Set(ids.assets)]],
+    );
+    const of = (kind: string) => rows.filter((row) => row.kind === kind);
+    const [items, memorials] = await Promise.all([this.resolve('item', countryId, of('item')), this.resolve('memorial', countryId, of('memorial'))]);
+    const tuples = new Map(of('asset').map((row) => [row.id, row.approved!]));
+    return { items, memorials, assetKeys: { asked: new Set(ids.assets), tuples } };
   }
 
   async bySlug<T extends RecordType>(type: T, countryId: string, slug: string): Promise<LiveTypes[T]> {
@@ -152,11 +225,18 @@ export class LiveRecords {
    * an exhibition page on a miss.
    */
   private async remembered<T extends RecordType>(type: T, countryId: string, where: string, param: unknown): Promise<Map<string, LiveTypes[T]>> {
-    const keys: { id: string; revision: number; approved: string | null }[] = await this.db.query(
-      `SELECT id, live_revision AS revision, published_at::text AS approved FROM "${RECORD_KINDS[type].table}"
-        WHERE live_revision IS NOT NULL AND country_id = $1 AND ${where}`,
-      [countryId, param],
-    );
+    const keys: RecordKey[] = await this.db.query(this.keysSql(type, where), [countryId, param]);
+    return this.resolve(type, countryId, keys);
+  }
+
+  /** The keys of a country's live records of a type matching `where`, as RecordKey rows. */
+  private keysSql(type: RecordType, where: string, extra = ''): string {
+    return `SELECT id, live_revision AS revision, published_at::text AS approved${extra ? `, ${extra}` : ''} FROM "${RECORD_KINDS[type].table}"
+             WHERE live_revision IS NOT NULL AND country_id = $1 AND ${where}`;
+  }
+
+  /** The records `keys` name: those in the memo from it, the others read whole. */
+  private async resolve<T extends RecordType>(type: T, countryId: string, keys: RecordKey[]): Promise<Map<string, LiveTypes[T]>> {
     // In the order the database gives, as a single read did: a later record's approved media texts win (assetsOf).
     const found = new Map<string, LiveTypes[T] | undefined>();
     const wanted = new Map<string, { revision: number; key: string }>();
@@ -164,7 +244,8 @@ export class LiveRecords {
       const key = `${type} ${id} ${revision} ${approved ?? ''}`;
       const known = this.memo.get(key) as LiveTypes[T] | undefined;
       found.set(id, known);
-      if (!known) wanted.set(id, { revision, key });
+      if (known) this.recordKeys.set(known, key);
+      else wanted.set(id, { revision, key });
     }
     if (wanted.size > 0) await this.readWanted(type, countryId, wanted, found);
     // A record withdrawn between the two reads is left out.
@@ -185,16 +266,46 @@ export class LiveRecords {
       found.set(row.id, row);
       // Kept only when still the revision its key names (a decision may have come in between the two reads).
       const want = wanted.get(row.id);
-      if (want && want.revision === row.version) this.memo.set(want.key, row);
+      if (want && want.revision === row.version) {
+        this.memo.set(want.key, row);
+        this.recordKeys.set(row, want.key);
+      }
     }
   }
 
   /** The media these live records show, with the texts their approved revisions gave them; a withdrawn file is left out. */
-  async assetsOf(countryId: string, ids: string[], records: Iterable<ContentRecordEntity<object>>): Promise<Map<string, MediaAssetEntity>> {
-    const assets = ids.length ? await this.shownAssets(countryId, [...new Set(ids)]) : new Map<string, MediaAssetEntity>();
+  async assetsOf(
+    countryId: string,
+    ids: string[],
+    records: Iterable<ContentRecordEntity<object>>,
+    known: AssetKeys = { asked: new Set(), tuples: new Map() },
+  ): Promise<Map<string, MediaAssetEntity>> {
+    const tuples = new Map<string, string>();
+    const assets = ids.length ? await this.shownAssets(countryId, [...new Set(ids)], tuples, known) : new Map<string, MediaAssetEntity>();
     const approved: Record<string, MediaTexts> = {};
-    for (const record of records) Object.assign(approved, record.liveMediaTexts);
-    return withApprovedTexts(assets, approved);
+    // Whose approved texts each file shows (a later record's win), by that record's key.
+    const textsBy = new Map<string, string | undefined>();
+    for (const record of records) {
+      Object.assign(approved, record.liveMediaTexts);
+      for (const id of Object.keys(record.liveMediaTexts ?? {})) textsBy.set(id, this.recordKeys.get(record));
+    }
+    const shown = new Map<string, MediaAssetEntity>();
+    for (const [id, asset] of assets) {
+      const texts = approved[id];
+      const by = texts ? textsBy.get(id) : '';
+      // A file whose texts come from a record of unknown key gets no version: nothing is kept for it.
+      const version = by === undefined ? undefined : `${id} ${tuples.get(id)} ${by}`;
+      let visible = version === undefined ? undefined : this.visibleMemo.get(version);
+      if (!visible) {
+        visible = texts ? withApprovedTexts(new Map([[id, asset]]), { [id]: texts }).get(id)! : asset;
+        if (version !== undefined) {
+          this.visibleMemo.set(version, visible);
+          this.assetVersions.set(visible, version);
+        }
+      }
+      shown.set(id, visible);
+    }
+    return shown;
   }
 
   /**
@@ -203,13 +314,17 @@ export class LiveRecords {
    * wrote it; any update writes a new one): the memo is keyed by it, so an
    * asset processed, re-captioned or withdrawn is read again at once.
    */
-  private async shownAssets(countryId: string, ids: string[]): Promise<Map<string, MediaAssetEntity>> {
-    const SHOWN = 'country_id = $1 AND id = ANY($2::uuid[]) AND withdrawn_at IS NULL';
-    const keys: { id: string; tuple: string }[] = await this.db.query(`SELECT id, xmin::text AS tuple FROM media_assets WHERE ${SHOWN}`, [countryId, ids]);
+  private async shownAssets(countryId: string, ids: string[], tuples: Map<string, string>, known: AssetKeys): Promise<Map<string, MediaAssetEntity>> {
+    const SHOWN = SHOWN_ASSETS;
+    // Keys read with the page's records are used as they are (a file asked for there and not found is not shown).
+    const unasked = ids.filter((id) => !known.asked.has(id));
+    const keys: { id: string; tuple: string }[] = ids.flatMap((id) => (known.tuples.has(id) ? [{ id, tuple: known.tuples.get(id)! }] : []));
+    if (unasked.length) keys.push(...(await this.db.query(`SELECT id, xmin::text AS tuple FROM media_assets WHERE ${SHOWN}`, [countryId, unasked])));
     const found = new Map<string, MediaAssetEntity>();
     const wanted: string[] = [];
     for (const { id, tuple } of keys) {
       const known = this.assetMemo.get(`${id} ${tuple}`);
+      tuples.set(id, tuple);
       if (known) found.set(id, known);
       else wanted.push(id);
     }
@@ -217,6 +332,8 @@ export class LiveRecords {
     const rows = await this.rows<MediaAssetEntity & { tuple: string }>(MediaAssetEntity, SHOWN, [countryId, wanted], ['metadataBoxes'], ', xmin::text AS "tuple"');
     for (const { tuple, ...asset } of rows) {
       found.set(asset.id, asset as MediaAssetEntity);
+      // The row as read now: a newer version than the keys named is shown, under its own.
+      tuples.set(asset.id, tuple);
       this.assetMemo.set(`${asset.id} ${tuple}`, asset as MediaAssetEntity);
     }
     return found;

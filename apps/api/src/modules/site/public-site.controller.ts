@@ -1,9 +1,10 @@
 import { Controller, Get, Headers, Inject, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { MapConfig, PublicCountryHome, PublicExhibition, PublicItem, PublicMemorial } from '@vitrina/contracts';
+import type { MapConfig, PublicCountryHome, PublicItem, PublicMemorial } from '@vitrina/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
+import type { JsonText } from '../../infra/http/json-text';
 import { PublicCacheInterceptor } from '../../infra/http/public-cache.interceptor';
 import { pageSources } from '../../infra/http/page-sources';
 import { PublicSnapshot } from '../../infra/http/public-snapshots';
@@ -63,7 +64,8 @@ export class PublicSiteController {
     @Query() query: LangQuery,
     @Req() request: FastifyRequest,
     @Headers('accept-language') acceptLanguage?: string,
-  ): Promise<PublicExhibition> {
+  ): Promise<JsonText> {
+    // Its JSON is a PublicExhibition, made by the service with cards kept from earlier pages.
     return this.site.exhibition(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage, sources: pageSources(request) });
   }
 

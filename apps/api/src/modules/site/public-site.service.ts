@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ContentLanguage, PublicCountryHome, PublicExhibition, PublicItem, PublicMemorial } from '@vitrina/contracts';
+import type { ContentLanguage, PublicCountryHome, PublicItem, PublicMemorial } from '@vitrina/contracts';
+import { ItemCards, SplicedJson, splicedCard } from '../content/item-cards';
 import { exhibitionMediaIds } from '../content/media-views';
 import {
   Reader,
@@ -12,11 +13,16 @@ import {
   presentMemorialPoint,
 } from '../content/public-views';
 import { readerLanguage } from '../content/reader-language';
+import { JsonText } from '../../infra/http/json-text';
 import type { PageSources } from '../../infra/http/page-sources';
 import { CountriesService } from '../countries/countries.service';
+import type { CountryEntity } from '../countries/country.entity';
 import { LiveRecords } from '../review/live-records';
+import { LiveRowMemo } from '../review/live-row-memo';
 
 const RECENT_ITEMS = 12;
+/** Exhibitions whose media ids are remembered (a few hundred ids each at most). */
+const PAGE_MEDIA_ENTRIES = 1_000;
 const MAP_POINTS_LIMIT = 5_000;
 
 export interface ReaderRequest {
@@ -26,17 +32,30 @@ export interface ReaderRequest {
   sources?: PageSources;
 }
 
+function readerOf(country: CountryEntity, request: ReaderRequest): Reader {
+  return new Reader(readerLanguage(request.lang, request.acceptLanguage, country.defaultLanguage), country);
+}
+
 /** The visitor's view: live revisions only, texts resolved for the reader. */
 @Injectable()
 export class PublicSiteService {
   constructor(
     private readonly countries: CountriesService,
     private readonly live: LiveRecords,
-  ) {}
+  ) {
+    this.cards = new ItemCards(live);
+  }
+
+  /** Item cards of exhibition pages, made once per version of what they show. */
+  readonly cards: ItemCards;
+  /**
+   * The media an exhibition's last page showed, by the exhibition's key: their
+   * keys are read with its records' (a guess only; a file it did not name is read after).
+   */
+  private readonly pageMedia = new LiveRowMemo<string[]>(PAGE_MEDIA_ENTRIES);
 
   private async reader(countrySlug: string, request: ReaderRequest): Promise<Reader> {
-    const country = await this.live.country(countrySlug);
-    return new Reader(readerLanguage(request.lang, request.acceptLanguage, country.defaultLanguage), country);
+    return readerOf(await this.live.country(countrySlug), request);
   }
 
   async home(countrySlug: string, request: ReaderRequest): Promise<PublicCountryHome> {
@@ -67,33 +86,41 @@ export class PublicSiteService {
   }
 
   async item(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicItem> {
-    const reader = await this.reader(countrySlug, request);
-    const item = await this.live.bySlug('item', reader.country.id, slug);
+    const { country, record: item } = await this.live.countryAndRecord(countrySlug, 'item', slug);
+    const reader = readerOf(country, request);
     request.sources?.records([item.id]).assets(item.mediaIds);
     return presentItem(reader, item, await this.live.assetsOf(reader.country.id, item.mediaIds, [item]));
   }
 
   async memorial(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicMemorial> {
-    const reader = await this.reader(countrySlug, request);
-    const memorial = await this.live.bySlug('memorial', reader.country.id, slug);
+    const { country, record: memorial } = await this.live.countryAndRecord(countrySlug, 'memorial', slug);
+    const reader = readerOf(country, request);
     request.sources?.records([memorial.id]).assets(memorial.mediaIds);
     return presentMemorial(reader, memorial, await this.live.assetsOf(reader.country.id, memorial.mediaIds, [memorial]));
   }
 
-  async exhibition(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicExhibition> {
-    const reader = await this.reader(countrySlug, request);
-    const exhibition = await this.live.bySlug('exhibition', reader.country.id, slug);
+  /**
+   * The page's JSON (a PublicExhibition), its item cards spliced in as kept
+   * by ItemCards. Two round trips to the database when nothing changed: the
+   * country with the exhibition's key, then the keys of its records and of
+   * the media its last page showed.
+   */
+  async exhibition(countrySlug: string, slug: string, request: ReaderRequest): Promise<JsonText> {
+    const { country, record: exhibition } = await this.live.countryAndRecord(countrySlug, 'exhibition', slug);
+    const reader = readerOf(country, request);
     const { itemIds, memorialIds } = exhibitionReferences(exhibition.content);
     request.sources?.records([exhibition.id, ...itemIds, ...memorialIds]);
-    const [items, memorials] = await Promise.all([
-      this.live.byIds('item', reader.country.id, itemIds),
-      this.live.byIds('memorial', reader.country.id, memorialIds),
-    ]);
+    const pageKey = this.live.recordKey(exhibition);
+    const expected = (pageKey && this.pageMedia.get(pageKey)) || [];
+    const { items, memorials, assetKeys } = await this.live.shownWith(country.id, { items: itemIds, memorials: memorialIds, assets: expected });
     // The exhibition's own approved texts win over those of its items for a file both show.
     const assetIds = exhibitionMediaIds([exhibition], items.values());
+    if (pageKey) this.pageMedia.set(pageKey, assetIds);
     request.sources?.assets(assetIds);
-    const assets = await this.live.assetsOf(reader.country.id, assetIds, [...items.values(), exhibition]);
-    return presentExhibition(reader, exhibition, { items, memorials, assets });
+    const assets = await this.live.assetsOf(country.id, assetIds, [...items.values(), exhibition], assetKeys);
+    const page = new SplicedJson();
+    const card = splicedCard(this.cards, page, reader);
+    return new JsonText(page.bytes(presentExhibition(reader, exhibition, { items, memorials, assets, card })));
   }
 
   /** Every published page, for the sitemap. */
