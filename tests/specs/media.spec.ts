@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import type { MediaAsset } from '@vitrina/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALID_VTT, mp4File } from '../../apps/api/test/support/media-files';
-import { expectAccessible, launchBrowser, newPage, signIn } from '../support/browser';
+import { editorNotice, expectAccessible, launchBrowser, newPage, signIn } from '../support/browser';
 import { publishItemDirectly } from '../support/database';
 
 /** A curator's new-item editor with its slug and English title filled in. */
@@ -47,7 +47,7 @@ describe('media', () => {
     }
     await expectAccessible(page, 'item editor with media');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => page.locator('[role=status]:not(:empty)').first().textContent()).toBe('Saved.');
+    await expect.poll(() => editorNotice(page).textContent()).toBe('Saved.');
 
     await publishItemDirectly('zoomable-map');
 
@@ -133,7 +133,7 @@ describe('media', () => {
     await expect.poll(() => page.locator('.attached-media span[role=status]').textContent()).toContain('Saved.');
     await expectAccessible(page, 'item editor with a film');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => page.locator('[role=status]:not(:empty)').first().textContent()).toBe('Saved.');
+    await expect.poll(() => editorNotice(page).textContent()).toBe('Saved.');
 
     await publishItemDirectly('oral-history');
 

@@ -57,3 +57,12 @@ export async function signIn(page: Page, email: string, password = 'vitrina-demo
   await page.locator('input[type=password]').fill(password);
   await page.locator('main form button[type=submit]').click();
 }
+
+/**
+ * The record editor's own notice (saved, or why not). Files being processed show
+ * their state in status regions of their own, above it, so "the first status on
+ * the page" depends on how far their processing has come.
+ */
+export function editorNotice(page: Page) {
+  return page.locator('form.editor > [role=status]');
+}
