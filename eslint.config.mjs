@@ -8,8 +8,10 @@
 //   project graph and is SILENTLY SKIPPED when there is none (a fresh clone linted with a bare
 //   `npx eslint`): this file builds the graph first when it is missing (below). `nx run-many -t lint`
 //   always has it.
-// - typescript-eslint `recommended`, without type information: the type-aware set roughly doubles the
-//   lint time on 2 cores, and `typecheck` (tsc over every project) runs in `npm test` anyway.
+// - typescript-eslint `recommended`, without type information. Measured on 2 cores: the type-aware
+//   `recommendedTypeChecked` took the api lint from ~6 s to ~17 s and the web from ~7 s to ~22 s, and
+//   reports ~1,400 findings in the API alone (nearly all no-unsafe-* on untyped library values);
+//   `typecheck` (tsc over every project) runs in `npm test` anyway.
 // - eslint-plugin-react-hooks 7.1 (its peer range takes eslint 10) for apps/web.
 import js from '@eslint/js';
 import { createProjectGraphAsync, readCachedProjectGraph } from '@nx/devkit';
