@@ -304,6 +304,7 @@ export async function createDatabase(cleanup: Cleanup, prefix: string): Promise<
       `PostgreSQL is not reachable at ${PG_ADMIN_URL} (${(error as Error).message}).\n` +
         'The benchmark needs a PostgreSQL server whose "postgres" user may create databases without a password ' +
         '(trust auth); point BENCH_PG_ADMIN_URL at another admin URL if yours differs.',
+      { cause: error },
     );
   }
   try {

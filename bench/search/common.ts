@@ -35,6 +35,7 @@ export async function withAdmin<T>(work: (client: PgClient) => Promise<T>): Prom
   } catch (error) {
     throw new Error(
       `PostgreSQL is not reachable at ${PG_ADMIN_URL} (${(error as Error).message}); set BENCH_PG_ADMIN_URL to an admin URL with trust auth.`,
+      { cause: error },
     );
   }
   try {

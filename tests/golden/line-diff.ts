@@ -22,8 +22,10 @@ function middleOps(a: string[], b: string[]): Op[] {
   const ops: Op[] = [];
   let [i, j] = [0, 0];
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) ops.push({ kind: ' ', line: a[i++] }), j++;
-    else if (i < n && (j === m || lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1])) ops.push({ kind: '-', line: a[i++] });
+    if (i < n && j < m && a[i] === b[j]) {
+      ops.push({ kind: ' ', line: a[i++] });
+      j++;
+    } else if (i < n && (j === m || lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1])) ops.push({ kind: '-', line: a[i++] });
     else ops.push({ kind: '+', line: b[j++] });
   }
   return ops;

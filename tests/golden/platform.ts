@@ -84,7 +84,7 @@ export async function startPlatform(): Promise<Platform> {
     await poll('health', async () => ((await fetch(`${apiUrl}/api/health`)).ok ? true : undefined), child);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n${output()}`);
+    throw new Error(`${(error as Error).message}\n${output()}`, { cause: error });
   }
   return { apiUrl, output, stop };
 }

@@ -28,10 +28,11 @@ async function composeConfig(envFile: string): Promise<string> {
     if ((error as { code?: unknown }).code === 'ENOENT') {
       throw new Error(
         'docker-compose is not installed, so docker/compose.yaml cannot be validated: apt-get install -y docker-compose',
+        { cause: error },
       );
     }
     const { stderr } = error as { stderr?: string };
-    throw new Error(`docker-compose config rejected docker/compose.yaml:\n${stderr ?? String(error)}`);
+    throw new Error(`docker-compose config rejected docker/compose.yaml:\n${stderr ?? String(error)}`, { cause: error });
   }
 }
 

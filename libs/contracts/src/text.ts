@@ -7,6 +7,7 @@ import { z } from './zod';
  * rather than met as a database error. Works on code units (no `u` flag):
  * a well-formed emoji is a high and a low surrogate side by side.
  */
+// eslint-disable-next-line no-control-regex -- NUL is what this refuses
 const UNSAFE_CHARACTER = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const UNSAFE_TEXT_MESSAGE = 'must not contain NUL characters or unpaired UTF-16 surrogates';

@@ -73,6 +73,7 @@ function safeName(raw: string): string {
   } catch {
     // left as sent
   }
+  // eslint-disable-next-line no-control-regex -- NUL is what this replaces
   return name.replace(/\u0000|[\ud800-\udfff]|%00|%ED%[AB][0-9A-F]%[89AB][0-9A-F]/gi, '?') || '(name)';
 }
 

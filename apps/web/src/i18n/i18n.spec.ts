@@ -24,7 +24,7 @@ describe('UI translations', () => {
 
   it('use the same interpolation placeholders in both languages', () => {
     const placeholders = (text: string) => (text.match(/{{\w+}}/g) ?? []).sort();
-    const flat = (tree: object) => Object.fromEntries(keys(tree).map((k) => [k, k.split('.').reduce<any>((o, p) => o[p], tree)]));
+    const flat = (tree: object) => Object.fromEntries(keys(tree).map((k) => [k, k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], tree) as string]));
     const [ruFlat, enFlat] = [flat(ru), flat(en)];
     for (const key of Object.keys(ruFlat)) expect(placeholders(ruFlat[key]), key).toEqual(placeholders(enFlat[key]));
   });
