@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import { takePrefetched } from './prefetch';
+import { keyOf } from './query-client';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -9,26 +9,12 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** GETs `path` (again whenever it changes, or on `reload`). */
+/** GETs `path` through the query cache (again whenever it changes, or on `reload`). */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<Error>();
-  const [loading, setLoading] = useState(path !== null);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    if (path === null) return;
-    let current = true;
-    setLoading(true);
-    // The first read of a path may already be on its way (see prefetch); a reload always asks again.
-    const request = (generation === 0 ? takePrefetched<T>(path) : undefined) ?? api<T>('GET', path);
-    request
-      .then((result) => current && (setData(result), setError(undefined)))
-      .catch((caught: Error) => current && setError(caught))
-      .finally(() => current && setLoading(false));
-    return () => {
-      current = false;
-    };
-  }, [path, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, error, loading, reload };
+  const query = useQuery({
+    queryKey: keyOf(path ?? ''),
+    queryFn: ({ signal }) => api<T>('GET', path!, undefined, { signal }),
+    enabled: path !== null,
+  });
+  return { data: query.data, error: query.error ?? undefined, loading: query.isPending && path !== null, reload: () => void query.refetch() };
 }
