@@ -14,3 +14,4 @@ export * from './public';
 export * from './media';
 export * from './review';
 export * from './search';
+export * from './routes';
