@@ -1,4 +1,4 @@
-import { type ApiError, CSRF_COOKIE, CSRF_HEADER } from '@vitrina/contracts';
+import { type ApiError, CSRF_COOKIE, CSRF_HEADER, apiRoutes } from '@vitrina/contracts';
 import i18n, { type TFunction } from 'i18next';
 
 /** The sentence a person reads for a failed request, by HTTP status; 0 means the server was not reached. */
@@ -55,7 +55,7 @@ export function readCookie(name: string): string | undefined {
 async function csrfToken(): Promise<string> {
   const fromCookie = readCookie(CSRF_COOKIE);
   if (fromCookie) return fromCookie;
-  const response = await fetch('/api/auth/csrf', { credentials: 'same-origin' });
+  const response = await fetch(apiRoutes.auth.csrf().path, { credentials: 'same-origin' });
   return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
 

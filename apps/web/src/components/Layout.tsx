@@ -1,5 +1,5 @@
-import { type NotificationList, UI_LANGUAGES } from '@vitrina/contracts';
-import { useApi } from '../api/use-api';
+import { UI_LANGUAGES } from '@vitrina/contracts';
+import { useUnreadCount } from '../api/notifications';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
@@ -53,10 +53,9 @@ function AccountMenu() {
 /** How many notifications await; fetched only for signed-in people, so visitors pay nothing. */
 function NotificationsLink() {
   const { t } = useTranslation();
-  const list = useApi<NotificationList>('/api/notifications');
-  const unread = list.data?.unread ?? 0;
+  const { data: unread = 0, refetch } = useUnreadCount();
   return (
-    <NavLink to="/notifications" onClick={list.reload}>
+    <NavLink to="/notifications" onClick={() => void refetch()}>
       {unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}
     </NavLink>
   );

@@ -1,9 +1,6 @@
-import type { PublicCountryHome } from '@vitrina/contracts';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { usePublicPath } from '../api/reader-language';
-import { useApi } from '../api/use-api';
-import { publicData } from '../api/public-paths';
+import { useCountryHome } from '../api/public';
 import { ItemCard } from '../components/content/ItemCard';
 import { Meta } from '../components/content/Meta';
 import { PlaceMap } from '../components/content/PlaceMap';
@@ -14,7 +11,7 @@ import { ResponsiveImage } from '../components/media/ResponsiveImage';
 export default function CountryPage() {
   const { t } = useTranslation();
   const { countrySlug = '' } = useParams();
-  const { data, error } = useApi<PublicCountryHome>(usePublicPath(publicData.countryHome(countrySlug)));
+  const { data, error } = useCountryHome(countrySlug);
   if (error) return <NotFoundPage />;
   if (!data) return <p role="status">{t('home.loading')}</p>;
   const { country } = data;

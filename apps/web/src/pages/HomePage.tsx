@@ -1,14 +1,12 @@
-import type { CountryList } from '@vitrina/contracts';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api/use-api';
-import { publicData } from '../api/public-paths';
+import { useCountries } from '../api/public';
 import { PageTitle } from '../components/PageTitle';
 import { pickName } from '../components/country-name';
 
 export default function HomePage() {
   const { t, i18n } = useTranslation();
-  const { data, error, loading } = useApi<CountryList>(publicData.countries());
+  const { data, error, isPending: loading } = useCountries();
   return (
     <section className="page">
       <PageTitle title={t('home.title')} />

@@ -1,8 +1,7 @@
-import type { AdminCountry, AdminCountryList, ContentLanguage } from '@vitrina/contracts';
+import type { AdminCountry, ContentLanguage } from '@vitrina/contracts';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { Loaded } from '../../api/use-api';
+import { useCreateCountry, useUpdateCountry } from '../../api/admin';
 import { pickName } from '../../components/country-name';
 import { Notice, type NoticeState, errorNotice } from './Notice';
 
@@ -61,12 +60,14 @@ function CountryFields({ form, onChange, withSlug }: { form: CountryForm; onChan
   );
 }
 
-export function CountriesAdmin({ countries }: { countries: Loaded<AdminCountryList> }) {
+export function CountriesAdmin({ countries }: { countries: AdminCountry[] | undefined }) {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState<CountryForm>(EMPTY);
   const [editing, setEditing] = useState<{ country: AdminCountry; form: CountryForm }>();
   const [notice, setNotice] = useState<NoticeState>();
   const editingHeading = useRef<HTMLHeadingElement>(null);
+  const createCountry = useCreateCountry();
+  const updateCountry = useUpdateCountry();
   const editingId = editing?.country.id;
   // The edit form opens below the table: take keyboard and screen-reader users there.
   useEffect(() => {
@@ -76,10 +77,9 @@ export function CountriesAdmin({ countries }: { countries: Loaded<AdminCountryLi
   async function create(event: FormEvent) {
     event.preventDefault();
     try {
-      await api('POST', '/api/admin/countries', { slug: form.slug.trim(), ...toPayload(form) });
+      await createCountry.mutateAsync({ slug: form.slug.trim(), ...toPayload(form) });
       setForm(EMPTY);
       setNotice({ kind: 'ok', key: 'admin.countries.created' });
-      countries.reload();
     } catch (error) {
       setNotice(errorNotice(error));
     }
@@ -89,10 +89,9 @@ export function CountriesAdmin({ countries }: { countries: Loaded<AdminCountryLi
     event.preventDefault();
     if (!editing) return;
     try {
-      await api('PATCH', `/api/admin/countries/${editing.country.id}`, toPayload(editing.form, editing.country));
+      await updateCountry.mutateAsync({ id: editing.country.id, input: toPayload(editing.form, editing.country) });
       setEditing(undefined);
       setNotice({ kind: 'ok', key: 'admin.countries.saved' });
-      countries.reload();
     } catch (error) {
       setNotice(errorNotice(error));
     }
@@ -113,7 +112,7 @@ export function CountriesAdmin({ countries }: { countries: Loaded<AdminCountryLi
           </tr>
         </thead>
         <tbody>
-          {countries.data?.items.map((country) => (
+          {countries?.map((country) => (
             <tr key={country.id}>
               <td>{country.slug}</td>
               <td>{pickName(country.names, i18n.language)}</td>

@@ -1,9 +1,7 @@
 import type { PublicBlock, PublicExhibition } from '@vitrina/contracts';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { usePublicPath } from '../../api/reader-language';
-import { useApi } from '../../api/use-api';
-import { publicData } from '../../api/public-paths';
+import { useExhibition } from '../../api/public';
 import { ItemCard } from '../../components/content/ItemCard';
 import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
@@ -101,9 +99,7 @@ export function ExhibitionView({ exhibition }: { exhibition: PublicExhibition })
 export default function ExhibitionPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
-  const { data, error } = useApi<PublicExhibition>(
-    usePublicPath(publicData.exhibition(countrySlug, slug)),
-  );
+  const { data, error } = useExhibition(countrySlug, slug);
   if (error) return <NotFoundPage />;
   if (!data) return <p role="status">{t('home.loading')}</p>;
   return <ExhibitionView exhibition={data} />;

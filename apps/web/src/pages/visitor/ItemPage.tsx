@@ -1,9 +1,6 @@
-import type { PublicItem } from '@vitrina/contracts';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { usePublicPath } from '../../api/reader-language';
-import { useApi } from '../../api/use-api';
-import { publicData } from '../../api/public-paths';
+import { useItem } from '../../api/public';
 import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
 import { Text } from '../../components/content/Text';
@@ -14,9 +11,7 @@ import { RecordDetails } from './RecordDetails';
 export default function ItemPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
-  const { data: item, error } = useApi<PublicItem>(
-    usePublicPath(publicData.item(countrySlug, slug)),
-  );
+  const { data: item, error } = useItem(countrySlug, slug);
   if (error) return <NotFoundPage />;
   if (!item) return <p role="status">{t('home.loading')}</p>;
   return (

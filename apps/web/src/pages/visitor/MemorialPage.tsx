@@ -1,9 +1,6 @@
-import type { PublicMemorial } from '@vitrina/contracts';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { usePublicPath } from '../../api/reader-language';
-import { useApi } from '../../api/use-api';
-import { publicData } from '../../api/public-paths';
+import { useMemorial } from '../../api/public';
 import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
 import { Text } from '../../components/content/Text';
@@ -19,9 +16,7 @@ function lifeYears(birth?: number, death?: number): string {
 export default function MemorialPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
-  const { data: memorial, error } = useApi<PublicMemorial>(
-    usePublicPath(publicData.memorial(countrySlug, slug)),
-  );
+  const { data: memorial, error } = useMemorial(countrySlug, slug);
   if (error) return <NotFoundPage />;
   if (!memorial) return <p role="status">{t('home.loading')}</p>;
   const country = memorial.country.slug;
