@@ -1,8 +1,9 @@
 import { UI_LANGUAGES } from '@vitrina/contracts';
 import { useUnreadCount } from '../api/notifications';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { SearchBox } from './search/SearchBox';
 import { isUiLanguage, setUiLanguage } from '../i18n/i18n';
 
@@ -64,6 +65,7 @@ function NotificationsLink() {
 export function Layout() {
   const { t } = useTranslation();
   const { me } = useAuth();
+  const { pathname } = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -90,7 +92,9 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <RouteErrorBoundary resetKey={pathname}>
+          <Outlet />
+        </RouteErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>{t('site.footer')}</p>

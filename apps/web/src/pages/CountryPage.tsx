@@ -5,14 +5,14 @@ import { ItemCard } from '../components/content/ItemCard';
 import { Meta } from '../components/content/Meta';
 import { PlaceMap } from '../components/content/PlaceMap';
 import { RichText, Text } from '../components/content/Text';
-import NotFoundPage from './NotFoundPage';
+import { ErrorView } from '../components/ErrorView';
 import { ResponsiveImage } from '../components/media/ResponsiveImage';
 
 export default function CountryPage() {
   const { t } = useTranslation();
   const { countrySlug = '' } = useParams();
-  const { data, error } = useCountryHome(countrySlug);
-  if (error) return <NotFoundPage />;
+  const { data, error, refetch } = useCountryHome(countrySlug);
+  if (error) return <ErrorView error={error} onRetry={() => void refetch()} />;
   if (!data) return <p role="status">{t('home.loading')}</p>;
   const { country } = data;
   return (

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateCountry, useUpdateCountry } from '../../api/admin';
 import { pickName } from '../../components/country-name';
-import { Notice, type NoticeState, errorNotice } from './Notice';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 
 interface CountryForm {
   slug: string;

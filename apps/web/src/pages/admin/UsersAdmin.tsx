@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateUser, useGrantMembership, useRevokeMembership, useUnlockUser, useUpdateUser, useUsers } from '../../api/admin';
 import { pickName } from '../../components/country-name';
-import { Notice, type NoticeState, errorNotice } from './Notice';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 
 const EMPTY_USER = { email: '', displayName: '', password: '', isAdmin: false };
 

@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAudit } from '../../api/review';
 import { useAuth } from '../../auth/auth-context';
-import { Notice, errorNotice } from '../admin/Notice';
+import { Notice, errorNotice } from '../../components/staff/Notice';
 import { actionLabel, entityLabel, stateLabel } from './labels';
 
 interface Filters {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../api/client';
 import { type Decision, useDecide, useReviewDetail } from '../../api/review';
 import { Text } from '../../components/content/Text';
-import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 import { DiffTable } from './DiffTable';
 import { blockerLabel } from './labels';
 

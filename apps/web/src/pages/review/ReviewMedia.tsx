@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { type FileDecision, useFileDecision } from '../../api/review';
 import { useStudioMedia } from '../../api/studio';
-import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 
 /** The smallest picture of a file the country's staff may load, if it has one. */
 function thumbnailOf(asset: MediaAsset): string | null {

@@ -2,7 +2,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useReviewQueue } from '../../api/review';
 import { Text } from '../../components/content/Text';
-import { Notice, errorNotice } from '../admin/Notice';
+import { Notice, errorNotice } from '../../components/staff/Notice';
 
 /** What awaits review in one country, oldest submission first. */
 export function ReviewQueue() {

@@ -2,7 +2,7 @@ import { CAPTIONS_CONTENT_TYPE, type ContentLanguage, type Country, type MediaAs
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, apiText } from '../../api/client';
-import { FailureAlert } from './FailureAlert';
+import { FailureAlert } from '../../components/staff/FailureAlert';
 import { LocalizedField } from './LocalizedField';
 
 /** Polls an asset while its derivatives are being made. */

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useStudioList } from '../../api/studio';
-import { Notice } from '../admin/Notice';
+import { Notice } from '../../components/staff/Notice';
 import { WorkflowPanel } from './WorkflowPanel';
 import { BlockEditor, type Choices, newBlock } from './BlockEditor';
 import { LocalizedField } from './LocalizedField';

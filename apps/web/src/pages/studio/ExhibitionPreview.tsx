@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useExhibitionPreview } from '../../api/studio';
-import { ExhibitionView } from '../visitor/ExhibitionPage';
+import { ExhibitionView } from '../../components/content/ExhibitionView';
 
 /** The saved exhibition rendered exactly as visitors will see it, in each enabled language. */
 export function ExhibitionPreview({ country, id }: { country: Country; id: string }) {

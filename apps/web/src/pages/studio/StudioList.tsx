@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDeleteRecord, useStudioList } from '../../api/studio';
 import { Text } from '../../components/content/Text';
-import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 import type { Collection } from './studio-context';
 
 const PAGE_SIZE = 20;

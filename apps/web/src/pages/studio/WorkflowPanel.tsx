@@ -2,7 +2,7 @@ import { apiRoutes } from '@vitrina/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevisions, useWorkflowAction } from '../../api/studio';
-import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 import type { Collection } from './studio-context';
 import type { RecordState } from './use-record-editor';
 

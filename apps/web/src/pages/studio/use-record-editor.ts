@@ -2,7 +2,7 @@ import type { ContentStatus } from '@vitrina/contracts';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useRecord, useSaveRecord } from '../../api/studio';
-import type { NoticeState } from '../admin/Notice';
+import type { NoticeState } from '../../components/staff/Notice';
 import type { Collection } from './studio-context';
 
 interface Saved {
