@@ -1,9 +1,11 @@
 import type { Country, Role, User } from '@vitrina/contracts';
-import { ROLES } from '@vitrina/contracts';
+import { ROLES, createUserSchema } from '@vitrina/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateUser, useGrantMembership, useRevokeMembership, useUnlockUser, useUpdateUser, useUsers } from '../../api/admin';
 import { pickName } from '../../components/country-name';
+import { FieldError } from '../../components/forms/FieldError';
+import { type FieldErrors, invalidProps, validate } from '../../components/forms/validation';
 import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 
 const EMPTY_USER = { email: '', displayName: '', password: '', isAdmin: false };
@@ -66,6 +68,7 @@ export function UsersAdmin({ countries }: { countries: Country[] | undefined }) 
   };
   const [form, setForm] = useState(EMPTY_USER);
   const [notice, setNotice] = useState<NoticeState>();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   // Each action reads the user list again (see api/admin.ts).
   const done = (next: NoticeState) => setNotice(next);
@@ -81,6 +84,9 @@ export function UsersAdmin({ countries }: { countries: Country[] | undefined }) 
 
   async function create(event: FormEvent) {
     event.preventDefault();
+    const checked = validate(createUserSchema, form, t);
+    setFieldErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return setNotice({ kind: 'error', message: t('validation.fix') });
     await run(() => createUser.mutateAsync(form), 'admin.users.created');
     setForm(EMPTY_USER);
   }
@@ -152,15 +158,18 @@ export function UsersAdmin({ countries }: { countries: Country[] | undefined }) 
         <h3>{t('admin.users.create')}</h3>
         <label>
           <span>{t('admin.users.email')}</span>
-          <input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          <input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} {...invalidProps(fieldErrors, 'email', 'new-user-email-error')} />
+          <FieldError errors={fieldErrors} field="email" id="new-user-email-error" />
         </label>
         <label>
           <span>{t('admin.users.displayName')}</span>
-          <input required value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+          <input required value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} {...invalidProps(fieldErrors, 'displayName', 'new-user-name-error')} />
+          <FieldError errors={fieldErrors} field="displayName" id="new-user-name-error" />
         </label>
         <label>
           <span>{t('admin.users.password')}</span>
-          <input type="password" autoComplete="new-password" required minLength={10} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <input type="password" autoComplete="new-password" required minLength={10} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} {...invalidProps(fieldErrors, 'password', 'new-user-password-error')} />
+          <FieldError errors={fieldErrors} field="password" id="new-user-password-error" />
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={form.isAdmin} onChange={(e) => setForm({ ...form, isAdmin: e.target.checked })} />
