@@ -15,3 +15,4 @@ export * from './media';
 export * from './review';
 export * from './search';
 export * from './routes';
+export * from './route-schemas';
