@@ -41,7 +41,8 @@ export function useSaveRecord<T extends { id: string }>(countryId: string, colle
     mutationFn: (payload: object) =>
       id ? sendTo<T>('PUT', apiRoutes.studio.record<T>(countryId, collection, id), payload) : sendTo<T>('POST', { path: apiRoutes.studio.collection(countryId, collection).path }, payload),
     onSuccess: async (saved) => {
-      client.setQueryData(keyOf(apiRoutes.studio.record(countryId, collection, saved.id).path), saved);
+      // An edit's answer is the record now; a new record is read by its own editor, which opens at its address.
+      if (id) client.setQueryData(keyOf(apiRoutes.studio.record(countryId, collection, saved.id).path), saved);
       await client.invalidateQueries({
         queryKey: collectionKey(countryId, collection),
         predicate: (query) => query.queryKey[4] !== saved.id || query.queryKey.length > 5,
