@@ -14,3 +14,5 @@ export * from './public';
 export * from './media';
 export * from './review';
 export * from './search';
+export * from './routes';
+export * from './route-schemas';

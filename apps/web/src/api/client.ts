@@ -1,4 +1,4 @@
-import { type ApiError, CSRF_COOKIE, CSRF_HEADER } from '@vitrina/contracts';
+import { type ApiError, CSRF_COOKIE, CSRF_HEADER, apiRoutes } from '@vitrina/contracts';
 import i18n, { type TFunction } from 'i18next';
 
 /** The sentence a person reads for a failed request, by HTTP status; 0 means the server was not reached. */
@@ -55,32 +55,37 @@ export function readCookie(name: string): string | undefined {
 async function csrfToken(): Promise<string> {
   const fromCookie = readCookie(CSRF_COOKIE);
   if (fromCookie) return fromCookie;
-  const response = await fetch('/api/auth/csrf', { credentials: 'same-origin' });
+  const response = await fetch(apiRoutes.auth.csrf().path, { credentials: 'same-origin' });
   return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  /** Aborts the request (a query whose page was left); the promise then rejects with an AbortError. */
+  signal?: AbortSignal;
+}
 
 /** JSON over fetch with the session cookie; mutating calls echo the CSRF token. */
-export function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  return send<T>(method, path, body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) });
+export function api<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) }, options);
 }
 
 /** A text body of another type (a WebVTT file, say); the answer is JSON. */
 export function apiText<T>(method: Method, path: string, type: string, text: string): Promise<T> {
-  return send<T>(method, path, { type, text });
+  return send<T>(method, path, { type, text }, {});
 }
 
-async function send<T>(method: Method, path: string, body: { type: string; text: string } | undefined): Promise<T> {
+async function send<T>(method: Method, path: string, body: { type: string; text: string } | undefined, { signal }: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body) headers['content-type'] = body.type;
   let response: Response;
   try {
     if (method !== 'GET') headers[CSRF_HEADER] = await csrfToken();
-    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body?.text });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body?.text, signal });
   } catch (error) {
     // fetch rejects only when no answer came (offline, connection refused): the browser's own words are not shown.
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    if (signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) throw error;
     throw new ApiRequestError(0, undefined);
   }
   if (response.status === 204) return undefined as T;

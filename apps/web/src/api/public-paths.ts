@@ -1,14 +1,17 @@
+import { apiRoutes } from '@vitrina/contracts';
+
 /**
- * Where the visitor pages read their data. The pages and the start-up prefetch
- * (main.tsx) both name their URLs through here, so the prefetched answer is
- * found under the very URL the page asks for.
+ * Where the visitor pages read their data. The pages (through their hooks in
+ * `public.ts`) and the start-up prefetch (main.tsx) both name their URLs
+ * through here, so the prefetched answer is found under the very key the page
+ * asks for.
  */
 export const publicData = {
-  countries: () => '/api/public/countries',
-  countryHome: (country: string) => `/api/public/countries/${encodeURIComponent(country)}/home`,
-  exhibition: (country: string, slug: string) => `/api/public/countries/${encodeURIComponent(country)}/exhibitions/${encodeURIComponent(slug)}`,
-  item: (country: string, slug: string) => `/api/public/countries/${encodeURIComponent(country)}/items/${encodeURIComponent(slug)}`,
-  memorial: (country: string, slug: string) => `/api/public/countries/${encodeURIComponent(country)}/memorials/${encodeURIComponent(slug)}`,
+  countries: () => apiRoutes.public.countries().path,
+  countryHome: (country: string) => apiRoutes.public.countryHome(country).path,
+  exhibition: (country: string, slug: string) => apiRoutes.public.record('exhibitions', country, slug).path,
+  item: (country: string, slug: string) => apiRoutes.public.record('items', country, slug).path,
+  memorial: (country: string, slug: string) => apiRoutes.public.record('memorials', country, slug).path,
 };
 
 /** Public reads ask for the UI language; the API falls back along the chain and says so. */

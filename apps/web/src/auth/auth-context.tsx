@@ -1,6 +1,9 @@
-import type { LoginRequest, MeResponse } from '@vitrina/contracts';
-import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiRequestError, api } from '../api/client';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type LoginRequest, type MeResponse, apiRoutes } from '@vitrina/contracts';
+import { type ReactNode, createContext, useCallback, useContext, useMemo } from 'react';
+import { ApiRequestError } from '../api/client';
+import { fetchEndpoint, sendTo } from '../api/endpoints';
+import { keyOf } from '../api/query-client';
 
 interface AuthState {
   me: MeResponse | null;
@@ -11,30 +14,41 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | undefined>(undefined);
 
+const ME_KEY = keyOf(apiRoutes.auth.me().path);
+
+/** Who is signed in: null for a visitor (the API answers 401). */
+async function whoAmI(signal: AbortSignal): Promise<MeResponse | null> {
+  try {
+    return await fetchEndpoint(apiRoutes.auth.me(), signal);
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 401) return null;
+    throw error;
+  }
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<MeResponse | null>(null);
-  const [loading, setLoading] = useState(true);
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: ME_KEY, queryFn: ({ signal }) => whoAmI(signal), staleTime: Infinity });
+  if (query.error) console.error(query.error);
+  // A failure to learn who is signed in shows the site as to a visitor, as before.
+  const me = query.data ?? null;
+  const loading = query.isPending;
 
-  useEffect(() => {
-    api<MeResponse>('GET', '/api/auth/me')
-      .then(setMe)
-      .catch((error: unknown) => {
-        if (!(error instanceof ApiRequestError && error.status === 401)) console.error(error);
-        setMe(null);
-      })
-      .finally(() => setLoading(false));
-  }, []);
-
-  const login = useCallback(async (input: LoginRequest) => {
-    const signedIn = await api<MeResponse>('POST', '/api/auth/login', input);
-    setMe(signedIn);
-    return signedIn;
-  }, []);
+  const login = useCallback(
+    async (input: LoginRequest) => {
+      const signedIn = await sendTo('POST', apiRoutes.auth.login(), input);
+      client.setQueryData(ME_KEY, signedIn);
+      return signedIn;
+    },
+    [client],
+  );
 
   const logout = useCallback(async () => {
-    await api<void>('POST', '/api/auth/logout');
-    setMe(null);
-  }, []);
+    await sendTo('POST', apiRoutes.auth.logout());
+    // Nothing read as this person stays behind: only the visitor's public data is kept.
+    client.removeQueries({ predicate: (cached) => cached.queryKey[0] !== 'public' && cached.queryKey[0] !== 'auth' });
+    client.setQueryData(ME_KEY, null);
+  }, [client]);
 
   const value = useMemo(() => ({ me, loading, login, logout }), [me, loading, login, logout]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,8 +1,9 @@
-import { type NotificationList, UI_LANGUAGES } from '@vitrina/contracts';
-import { useApi } from '../api/use-api';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { UI_LANGUAGES } from '@vitrina/contracts';
+import { useUnreadCount } from '../api/notifications';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { SearchBox } from './search/SearchBox';
 import { isUiLanguage, setUiLanguage } from '../i18n/i18n';
 
@@ -53,10 +54,9 @@ function AccountMenu() {
 /** How many notifications await; fetched only for signed-in people, so visitors pay nothing. */
 function NotificationsLink() {
   const { t } = useTranslation();
-  const list = useApi<NotificationList>('/api/notifications');
-  const unread = list.data?.unread ?? 0;
+  const { data: unread = 0, refetch } = useUnreadCount();
   return (
-    <NavLink to="/notifications" onClick={list.reload}>
+    <NavLink to="/notifications" onClick={() => void refetch()}>
       {unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}
     </NavLink>
   );
@@ -65,6 +65,7 @@ function NotificationsLink() {
 export function Layout() {
   const { t } = useTranslation();
   const { me } = useAuth();
+  const { pathname } = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -91,7 +92,9 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <RouteErrorBoundary resetKey={pathname}>
+          <Outlet />
+        </RouteErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>{t('site.footer')}</p>

@@ -1,21 +1,18 @@
-import type { PublicCountryHome } from '@vitrina/contracts';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { usePublicPath } from '../api/reader-language';
-import { useApi } from '../api/use-api';
-import { publicData } from '../api/public-paths';
+import { useCountryHome } from '../api/public';
 import { ItemCard } from '../components/content/ItemCard';
 import { Meta } from '../components/content/Meta';
 import { PlaceMap } from '../components/content/PlaceMap';
 import { RichText, Text } from '../components/content/Text';
-import NotFoundPage from './NotFoundPage';
+import { ErrorView } from '../components/ErrorView';
 import { ResponsiveImage } from '../components/media/ResponsiveImage';
 
 export default function CountryPage() {
   const { t } = useTranslation();
   const { countrySlug = '' } = useParams();
-  const { data, error } = useApi<PublicCountryHome>(usePublicPath(publicData.countryHome(countrySlug)));
-  if (error) return <NotFoundPage />;
+  const { data, error, refetch } = useCountryHome(countrySlug);
+  if (error) return <ErrorView error={error} onRetry={() => void refetch()} />;
   if (!data) return <p role="status">{t('home.loading')}</p>;
   const { country } = data;
   return (

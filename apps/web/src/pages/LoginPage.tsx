@@ -1,9 +1,12 @@
+import { loginRequestSchema } from '@vitrina/contracts';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/client';
 import { useAuth } from '../auth/auth-context';
 import { PageTitle } from '../components/PageTitle';
+import { FieldError } from '../components/forms/FieldError';
+import { type FieldErrors, invalidProps, validate } from '../components/forms/validation';
 
 function messageKey(error: unknown): string {
   if (error instanceof ApiRequestError && error.status === 401) return 'login.invalid';
@@ -19,11 +22,16 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSubmitting(true);
     setError(undefined);
+    // The API's own schema, checked here first: an empty field is said at once, beside it.
+    const checked = validate(loginRequestSchema, { email, password }, t);
+    setFieldErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return;
+    setSubmitting(true);
     try {
       const me = await login({ email, password });
       navigate(me.user.isAdmin ? '/admin' : me.memberships.length > 0 ? '/studio' : '/');
@@ -42,7 +50,8 @@ export default function LoginPage() {
       <form onSubmit={submit} className="form" noValidate>
         <label>
           <span>{t('login.email')}</span>
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} {...invalidProps(fieldErrors, 'email', 'login-email-error')} />
+          <FieldError errors={fieldErrors} field="email" id="login-email-error" />
         </label>
         <label>
           <span>{t('login.password')}</span>
@@ -52,7 +61,9 @@ export default function LoginPage() {
             required
             value={password}
             onChange={(e) => setPassword(e.target.value)}
+            {...invalidProps(fieldErrors, 'password', 'login-password-error')}
           />
+          <FieldError errors={fieldErrors} field="password" id="login-password-error" />
         </label>
         {error && (
           <p role="alert" className="error">

@@ -1,9 +1,7 @@
-import type { NotificationList } from '@vitrina/contracts';
 import { Link } from 'react-router';
 import { Redirect } from '../components/Redirect';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { useApi } from '../api/use-api';
+import { useMarkAllRead, useNotifications } from '../api/notifications';
 import { useAuth } from '../auth/auth-context';
 import { PageTitle } from '../components/PageTitle';
 
@@ -11,7 +9,8 @@ import { PageTitle } from '../components/PageTitle';
 export default function NotificationsPage() {
   const { t, i18n } = useTranslation();
   const { me, loading } = useAuth();
-  const list = useApi<NotificationList>(me ? '/api/notifications' : null);
+  const list = useNotifications(me !== null);
+  const markAllRead = useMarkAllRead();
   if (loading) return null;
   if (!me) return <Redirect to="/login" />;
   return (
@@ -19,7 +18,7 @@ export default function NotificationsPage() {
       <PageTitle title={t('notifications.heading')} />
       <h1>{t('notifications.heading')}</h1>
       {list.data && list.data.unread > 0 && (
-        <button type="button" className="secondary" onClick={async () => (await api('POST', '/api/notifications/read', {}), list.reload())}>
+        <button type="button" className="secondary" onClick={() => markAllRead.mutate()}>
           {t('notifications.markAllRead')}
         </button>
       )}

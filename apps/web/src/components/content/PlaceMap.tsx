@@ -1,8 +1,8 @@
-import type { MapConfig, PublicMapPoint } from '@vitrina/contracts';
+import type { PublicMapPoint } from '@vitrina/contracts';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/use-api';
+import { useMapConfig } from '../../api/public';
 import { Text } from './Text';
 
 
@@ -69,7 +69,7 @@ export function PlaceMap({
   const href = (point: PublicMapPoint) => hrefOf(countryOf?.(point) ?? country, point);
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const config = useApi<MapConfig>('/api/public/map-config');
+  const config = useMapConfig();
   const [tilesFailed, setTilesFailed] = useState(false);
   const near = useNearViewport(container, points.length > 0);
 

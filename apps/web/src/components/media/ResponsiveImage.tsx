@@ -1,4 +1,5 @@
 import type { PublicMedia } from '@vitrina/contracts';
+import { apiRoutes } from '@vitrina/contracts';
 import { useMemo, useState } from 'react';
 import { thumbHashToDataURL } from 'thumbhash';
 
@@ -37,7 +38,7 @@ export function ResponsiveImage({
   if (widths.length === 0) return null;
   const largest = widths[widths.length - 1];
   const height = media.width && media.height ? Math.round((largest * media.height) / media.width) : undefined;
-  const base = `/api/media/${media.id}`;
+  const base = apiRoutes.media.base(media.id);
   return (
     <picture>
       <source type="image/webp" srcSet={widths.map((w) => `${base}/w${w}.webp ${w}w`).join(', ')} sizes={sizes} />

@@ -2,9 +2,10 @@ import type { Suggestion } from '@vitrina/contracts';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { useSuggestions } from '../../api/public';
 
 const DEBOUNCE_MS = 150;
+const NONE: Suggestion[] = [];
 
 /**
  * The site's search field with suggestions as you type, following the ARIA
@@ -16,24 +17,19 @@ export function SearchBox({ initial = '', landmark }: { initial?: string; /** Na
   const navigate = useNavigate();
   const id = useId();
   const [q, setQ] = useState(initial);
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [typed, setTyped] = useState(initial);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
 
   useEffect(() => setQ(initial), [initial]);
+  // Suggestions are asked for once the typing pauses.
   useEffect(() => {
-    if (q.trim().length < 2) return setSuggestions([]);
-    let current = true;
-    const timer = setTimeout(() => {
-      api<Suggestion[]>('GET', `/api/public/search/suggest?q=${encodeURIComponent(q.trim())}&lang=${i18n.language}`)
-        .then((found) => current && (setSuggestions(found), setActive(-1)))
-        .catch(() => current && setSuggestions([]));
-    }, DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [q, i18n.language]);
+    const timer = setTimeout(() => setTyped(q), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [q]);
+  const found = useSuggestions(typed, i18n.language);
+  const suggestions: Suggestion[] = q.trim().length >= 2 && found.data ? found.data : NONE;
+  useEffect(() => setActive(-1), [found.data]);
 
   const expanded = open && suggestions.length > 0;
   const go = (url: string) => {

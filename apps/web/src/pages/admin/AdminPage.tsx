@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AdminCountryList } from '@vitrina/contracts';
-import { useApi } from '../../api/use-api';
+import { useAdminCountries } from '../../api/admin';
 import { useAuth } from '../../auth/auth-context';
 import { PageTitle } from '../../components/PageTitle';
 import { Redirect } from '../../components/Redirect';
@@ -28,7 +27,7 @@ export default function AdminPage() {
 /** Both sections share one country list (with the settings only admins see), so a country added below can be granted above at once. */
 function Administration() {
   const { t } = useTranslation();
-  const countries = useApi<AdminCountryList>('/api/admin/countries');
+  const countries = useAdminCountries().data?.items;
   return (
     <section className="page wide">
       <PageTitle title={t('admin.title')} />

@@ -1,10 +1,11 @@
-import type { AdminCountry, AdminCountryList, ContentLanguage } from '@vitrina/contracts';
+import { type AdminCountry, type ContentLanguage, createCountrySchema, updateCountrySchema } from '@vitrina/contracts';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { Loaded } from '../../api/use-api';
+import { useCreateCountry, useUpdateCountry } from '../../api/admin';
 import { pickName } from '../../components/country-name';
-import { Notice, type NoticeState, errorNotice } from './Notice';
+import { FieldError } from '../../components/forms/FieldError';
+import { type FieldErrors, invalidProps, validate } from '../../components/forms/validation';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 
 interface CountryForm {
   slug: string;
@@ -36,15 +37,40 @@ function toPayload(form: CountryForm, previous?: AdminCountry) {
   return { names, defaultLanguage: form.defaultLanguage.trim() as ContentLanguage, languages, fourEyes: form.fourEyes };
 }
 
-function CountryFields({ form, onChange, withSlug }: { form: CountryForm; onChange: (f: CountryForm) => void; withSlug: boolean }) {
+/** Where the contract schema's issue paths land in this form. */
+const ISSUE_FIELD: Record<Exclude<keyof CountryForm, 'fourEyes'>, string> = {
+  slug: 'slug',
+  nameRu: 'names.ru',
+  nameEn: 'names.en',
+  defaultLanguage: 'defaultLanguage',
+  languages: 'languages',
+};
+
+function CountryFields({ form, onChange, withSlug, errors, idPrefix }: {
+  form: CountryForm;
+  onChange: (f: CountryForm) => void;
+  withSlug: boolean;
+  errors: FieldErrors;
+  idPrefix: string;
+}) {
   const { t } = useTranslation();
-  const field = (key: Exclude<keyof CountryForm, 'fourEyes'>, label: string, hint?: string) => (
-    <label>
-      <span>{label}</span>
-      <input required value={form[key]} onChange={(e) => onChange({ ...form, [key]: e.target.value })} aria-description={hint} />
-      {hint && <small className="muted">{hint}</small>}
-    </label>
-  );
+  const field = (key: Exclude<keyof CountryForm, 'fourEyes'>, label: string, hint?: string) => {
+    const errorId = `${idPrefix}-${key}-error`;
+    return (
+      <label>
+        <span>{label}</span>
+        <input
+          required
+          value={form[key]}
+          onChange={(e) => onChange({ ...form, [key]: e.target.value })}
+          aria-description={hint}
+          {...invalidProps(errors, ISSUE_FIELD[key], errorId)}
+        />
+        {hint && <small className="muted">{hint}</small>}
+        <FieldError errors={errors} field={ISSUE_FIELD[key]} id={errorId} />
+      </label>
+    );
+  };
   return (
     <>
       {withSlug && field('slug', t('admin.countries.slug'))}
@@ -61,12 +87,16 @@ function CountryFields({ form, onChange, withSlug }: { form: CountryForm; onChan
   );
 }
 
-export function CountriesAdmin({ countries }: { countries: Loaded<AdminCountryList> }) {
+export function CountriesAdmin({ countries }: { countries: AdminCountry[] | undefined }) {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState<CountryForm>(EMPTY);
   const [editing, setEditing] = useState<{ country: AdminCountry; form: CountryForm }>();
   const [notice, setNotice] = useState<NoticeState>();
+  const [createErrors, setCreateErrors] = useState<FieldErrors>({});
+  const [editErrors, setEditErrors] = useState<FieldErrors>({});
   const editingHeading = useRef<HTMLHeadingElement>(null);
+  const createCountry = useCreateCountry();
+  const updateCountry = useUpdateCountry();
   const editingId = editing?.country.id;
   // The edit form opens below the table: take keyboard and screen-reader users there.
   useEffect(() => {
@@ -75,11 +105,14 @@ export function CountriesAdmin({ countries }: { countries: Loaded<AdminCountryLi
 
   async function create(event: FormEvent) {
     event.preventDefault();
+    // The schema the API applies, checked first: a reserved address or a default language not enabled is said beside its field.
+    const checked = validate(createCountrySchema, { slug: form.slug.trim(), ...toPayload(form) }, t);
+    setCreateErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return setNotice({ kind: 'error', message: t('validation.fix') });
     try {
-      await api('POST', '/api/admin/countries', { slug: form.slug.trim(), ...toPayload(form) });
+      await createCountry.mutateAsync(checked.data);
       setForm(EMPTY);
       setNotice({ kind: 'ok', key: 'admin.countries.created' });
-      countries.reload();
     } catch (error) {
       setNotice(errorNotice(error));
     }
@@ -88,11 +121,13 @@ export function CountriesAdmin({ countries }: { countries: Loaded<AdminCountryLi
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!editing) return;
+    const checked = validate(updateCountrySchema, toPayload(editing.form, editing.country), t);
+    setEditErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return setNotice({ kind: 'error', message: t('validation.fix') });
     try {
-      await api('PATCH', `/api/admin/countries/${editing.country.id}`, toPayload(editing.form, editing.country));
+      await updateCountry.mutateAsync({ id: editing.country.id, input: checked.data });
       setEditing(undefined);
       setNotice({ kind: 'ok', key: 'admin.countries.saved' });
-      countries.reload();
     } catch (error) {
       setNotice(errorNotice(error));
     }
@@ -113,7 +148,7 @@ export function CountriesAdmin({ countries }: { countries: Loaded<AdminCountryLi
           </tr>
         </thead>
         <tbody>
-          {countries.data?.items.map((country) => (
+          {countries?.map((country) => (
             <tr key={country.id}>
               <td>{country.slug}</td>
               <td>{pickName(country.names, i18n.language)}</td>
@@ -133,7 +168,7 @@ export function CountriesAdmin({ countries }: { countries: Loaded<AdminCountryLi
           <h3 id="country-editing-heading" ref={editingHeading} tabIndex={-1}>
             {t('admin.countries.editing', { slug: editing.country.slug })}
           </h3>
-          <CountryFields form={editing.form} onChange={(f) => setEditing({ ...editing, form: f })} withSlug={false} />
+          <CountryFields form={editing.form} onChange={(f) => setEditing({ ...editing, form: f })} withSlug={false} errors={editErrors} idPrefix="country-edit" />
           <div className="actions">
             <button type="submit">{t('admin.countries.save')}</button>
             <button type="button" className="secondary" onClick={() => setEditing(undefined)}>
@@ -144,7 +179,7 @@ export function CountriesAdmin({ countries }: { countries: Loaded<AdminCountryLi
       )}
       <form onSubmit={create} className="form inline-form" aria-label={t('admin.countries.create')}>
         <h3>{t('admin.countries.create')}</h3>
-        <CountryFields form={form} onChange={setForm} withSlug />
+        <CountryFields form={form} onChange={setForm} withSlug errors={createErrors} idPrefix="country-new" />
         <button type="submit">{t('admin.countries.create')}</button>
       </form>
     </section>

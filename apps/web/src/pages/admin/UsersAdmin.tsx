@@ -1,22 +1,24 @@
-import type { CountryList, Role, User, UserList } from '@vitrina/contracts';
-import { ROLES } from '@vitrina/contracts';
+import type { Country, Role, User } from '@vitrina/contracts';
+import { ROLES, createUserSchema } from '@vitrina/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { type Loaded, useApi } from '../../api/use-api';
+import { useCreateUser, useGrantMembership, useRevokeMembership, useUnlockUser, useUpdateUser, useUsers } from '../../api/admin';
 import { pickName } from '../../components/country-name';
-import { Notice, type NoticeState, errorNotice } from './Notice';
+import { FieldError } from '../../components/forms/FieldError';
+import { type FieldErrors, invalidProps, validate } from '../../components/forms/validation';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 
 const EMPTY_USER = { email: '', displayName: '', password: '', isAdmin: false };
 
-function GrantForm({ user, countries, onDone }: { user: User; countries: CountryList; onDone: (n: NoticeState) => void }) {
+function GrantForm({ user, countries, onDone }: { user: User; countries: Country[]; onDone: (n: NoticeState) => void }) {
   const { t, i18n } = useTranslation();
-  const [countryId, setCountryId] = useState(countries.items[0]?.id ?? '');
+  const [countryId, setCountryId] = useState(countries[0]?.id ?? '');
+  const grantMembership = useGrantMembership();
   const [role, setRole] = useState<Role>('curator');
   async function grant(event: FormEvent) {
     event.preventDefault();
     try {
-      await api('POST', `/api/admin/users/${user.id}/memberships`, { countryId, role });
+      await grantMembership.mutateAsync({ userId: user.id, countryId, role });
       onDone({ kind: 'ok', key: 'admin.users.granted' });
     } catch (error) {
       onDone(errorNotice(error));
@@ -27,7 +29,7 @@ function GrantForm({ user, countries, onDone }: { user: User; countries: Country
       <label>
         <span className="visually-hidden">{t('admin.users.country')}</span>
         <select value={countryId} onChange={(e) => setCountryId(e.target.value)}>
-          {countries.items.map((country) => (
+          {countries.map((country) => (
             <option key={country.id} value={country.id}>
               {pickName(country.names, i18n.language)}
             </option>
@@ -52,21 +54,24 @@ function GrantForm({ user, countries, onDone }: { user: User; countries: Country
   );
 }
 
-export function UsersAdmin({ countries }: { countries: Loaded<CountryList> }) {
+export function UsersAdmin({ countries }: { countries: Country[] | undefined }) {
   const { t, i18n } = useTranslation();
-  const users = useApi<UserList>('/api/admin/users');
+  const users = useUsers();
+  const createUser = useCreateUser();
+  const updateUser = useUpdateUser();
+  const revokeMembership = useRevokeMembership();
+  const unlockUser = useUnlockUser();
   /** A membership's country by its name in the UI language; the slug until the list arrives. */
   const countryName = (countryId: string, slug: string) => {
-    const country = countries.data?.items.find((c) => c.id === countryId);
+    const country = countries?.find((c) => c.id === countryId);
     return country ? pickName(country.names, i18n.language) : slug;
   };
   const [form, setForm] = useState(EMPTY_USER);
   const [notice, setNotice] = useState<NoticeState>();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
-  const done = (next: NoticeState) => {
-    setNotice(next);
-    users.reload();
-  };
+  // Each action reads the user list again (see api/admin.ts).
+  const done = (next: NoticeState) => setNotice(next);
 
   async function run(action: () => Promise<unknown>, key: string) {
     try {
@@ -79,7 +84,10 @@ export function UsersAdmin({ countries }: { countries: Loaded<CountryList> }) {
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    await run(() => api('POST', '/api/admin/users', form), 'admin.users.created');
+    const checked = validate(createUserSchema, form, t);
+    setFieldErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return setNotice({ kind: 'error', message: t('validation.fix') });
+    await run(() => createUser.mutateAsync(form), 'admin.users.created');
     setForm(EMPTY_USER);
   }
 
@@ -114,7 +122,7 @@ export function UsersAdmin({ countries }: { countries: Loaded<CountryList> }) {
                         type="button"
                         className="link-button"
                         aria-label={t('admin.users.revoke', { role: t(`admin.roles.${m.role}`), country: countryName(m.countryId, m.countrySlug) })}
-                        onClick={() => run(() => api('DELETE', `/api/admin/users/${user.id}/memberships/${m.countryId}`), 'admin.users.revoked')}
+                        onClick={() => run(() => revokeMembership.mutateAsync({ userId: user.id, countryId: m.countryId }), 'admin.users.revoked')}
                       >
                         ×
                       </button>
@@ -127,7 +135,7 @@ export function UsersAdmin({ countries }: { countries: Loaded<CountryList> }) {
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => run(() => api('PATCH', `/api/admin/users/${user.id}`, { disabled: !user.disabled }), 'admin.users.saved')}
+                  onClick={() => run(() => updateUser.mutateAsync({ id: user.id, input: { disabled: !user.disabled } }), 'admin.users.saved')}
                 >
                   {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
                   <span className="visually-hidden"> — {user.displayName}</span>
@@ -135,12 +143,12 @@ export function UsersAdmin({ countries }: { countries: Loaded<CountryList> }) {
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => run(() => api('POST', `/api/admin/users/${user.id}/unlock`), 'admin.users.unlocked')}
+                  onClick={() => run(() => unlockUser.mutateAsync(user.id), 'admin.users.unlocked')}
                 >
                   {t('admin.users.unlock')}
                   <span className="visually-hidden"> — {user.displayName}</span>
                 </button>
-                {countries.data && <GrantForm user={user} countries={countries.data} onDone={done} />}
+                {countries && <GrantForm user={user} countries={countries} onDone={done} />}
               </td>
             </tr>
           ))}
@@ -150,15 +158,18 @@ export function UsersAdmin({ countries }: { countries: Loaded<CountryList> }) {
         <h3>{t('admin.users.create')}</h3>
         <label>
           <span>{t('admin.users.email')}</span>
-          <input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          <input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} {...invalidProps(fieldErrors, 'email', 'new-user-email-error')} />
+          <FieldError errors={fieldErrors} field="email" id="new-user-email-error" />
         </label>
         <label>
           <span>{t('admin.users.displayName')}</span>
-          <input required value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+          <input required value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} {...invalidProps(fieldErrors, 'displayName', 'new-user-name-error')} />
+          <FieldError errors={fieldErrors} field="displayName" id="new-user-name-error" />
         </label>
         <label>
           <span>{t('admin.users.password')}</span>
-          <input type="password" autoComplete="new-password" required minLength={10} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <input type="password" autoComplete="new-password" required minLength={10} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} {...invalidProps(fieldErrors, 'password', 'new-user-password-error')} />
+          <FieldError errors={fieldErrors} field="password" id="new-user-password-error" />
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={form.isAdmin} onChange={(e) => setForm({ ...form, isAdmin: e.target.checked })} />

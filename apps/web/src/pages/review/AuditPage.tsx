@@ -1,10 +1,10 @@
-import { AUDIT_ACTIONS, type AuditEntry, type AuditPage as AuditPageData } from '@vitrina/contracts';
+import { AUDIT_ACTIONS, type AuditEntry, apiRoutes } from '@vitrina/contracts';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/use-api';
+import { useAudit } from '../../api/review';
 import { useAuth } from '../../auth/auth-context';
-import { Notice, errorNotice } from '../admin/Notice';
+import { Notice, errorNotice } from '../../components/staff/Notice';
 import { actionLabel, entityLabel, stateLabel } from './labels';
 
 interface Filters {
@@ -16,14 +16,14 @@ interface Filters {
   to: string;
 }
 
-function query(countryId: string, filters: Filters, before?: number): string {
+function query(countryId: string, filters: Filters, before?: number): URLSearchParams {
   const params = new URLSearchParams(filters.scope === 'country' ? { countryId } : {});
   if (filters.action) params.set('action', filters.action);
   if (filters.actor) params.set('actor', filters.actor);
   if (filters.from) params.set('from', new Date(filters.from).toISOString());
   if (filters.to) params.set('to', new Date(filters.to).toISOString());
   if (before) params.set('before', String(before));
-  return params.toString();
+  return params;
 }
 
 /** Who or what an entry is about: the kind of thing, its short id, the account it names, the moderator's comment. */
@@ -47,7 +47,7 @@ export function AuditPage() {
   const [draft, setDraft] = useState<Filters>({ scope: 'country', action: '', actor: '', from: '', to: '' });
   const [filters, setFilters] = useState<Filters>(draft);
   const [before, setBefore] = useState<number[]>([]);
-  const page = useApi<AuditPageData>(`/api/audit?${query(countryId, filters, before[before.length - 1])}`);
+  const page = useAudit(query(countryId, filters, before[before.length - 1]));
   const apply = (event: FormEvent) => {
     event.preventDefault();
     setFilters(draft);
@@ -87,7 +87,7 @@ export function AuditPage() {
         {field('from', 'datetime-local')}
         {field('to', 'datetime-local')}
         <button type="submit">{t('audit.filter')}</button>
-        <a href={`/api/audit/export.csv?${query(countryId, filters)}`} download>
+        <a href={apiRoutes.audit.exportCsv(query(countryId, filters))} download>
           {t('audit.export')}
         </a>
       </form>

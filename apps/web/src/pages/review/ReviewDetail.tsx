@@ -1,23 +1,22 @@
-import { FOUR_EYES_BLOCKER, type ReviewDetail as Detail } from '@vitrina/contracts';
+import { type Collection, FOUR_EYES_BLOCKER } from '@vitrina/contracts';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiRequestError, api } from '../../api/client';
-import { useApi } from '../../api/use-api';
+import { ApiRequestError } from '../../api/client';
+import { type Decision, useDecide, useReviewDetail } from '../../api/review';
 import { Text } from '../../components/content/Text';
-import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 import { DiffTable } from './DiffTable';
 import { blockerLabel } from './labels';
-
-type Decision = 'approve' | 'request-changes' | 'reject' | 'unpublish' | 'archive';
 
 /** One submission: what changed against the live version, what blocks it, and the decision. */
 export function ReviewDetail() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { countryId = '', collection = '', id = '' } = useParams();
-  const path = `/api/review/countries/${countryId}/${collection}/${id}`;
-  const detail = useApi<Detail>(`${path}?lang=${i18n.language}`);
+  // An unknown collection in the address is the API's to refuse (404), as any unknown record.
+  const detail = useReviewDetail(countryId, collection as Collection, id, i18n.language);
+  const decideOn = useDecide(countryId, collection as Collection, id);
   const [comment, setComment] = useState('');
   const [notice, setNotice] = useState<NoticeState>();
   const record = detail.data;
@@ -28,13 +27,13 @@ export function ReviewDetail() {
       ? { ...(comment ? { comment } : {}) }
       : { revision: record.revision, ...(comment ? { comment } : {}) };
     try {
-      await api('POST', `${path}/${decision}`, body);
+      await decideOn.mutateAsync({ decision, body });
       navigate(`/review/${countryId}`, { state: { decided: decision } });
     } catch (error) {
       // Another session may have submitted or written the revision meanwhile: say why in the reader's language.
       const fourEyes = error instanceof ApiRequestError && error.body?.blockers?.some((blocker) => blocker.code === FOUR_EYES_BLOCKER);
+      // The submission is read again (the mutation invalidates it).
       setNotice(fourEyes ? { kind: 'error', message: t('review.needsAnotherModerator') } : errorNotice(error));
-      detail.reload();
     }
   };
   const inReview = record.status === 'in_review';

@@ -4,6 +4,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../i18n/i18n';
 import i18n from '../../i18n/i18n';
+import { withQueries } from '../../testing/query';
 import { ReviewMedia } from './ReviewMedia';
 
 const COUNTRY = '11111111-1111-4111-8111-111111111111';
@@ -25,11 +26,13 @@ vi.mock('../../api/client', async (importOriginal) => ({
 
 function renderDesk() {
   return render(
-    <MemoryRouter initialEntries={[`/review/${COUNTRY}/media`]}>
-      <Routes>
-        <Route path="/review/:countryId/media" element={<ReviewMedia />} />
-      </Routes>
-    </MemoryRouter>,
+    withQueries(
+      <MemoryRouter initialEntries={[`/review/${COUNTRY}/media`]}>
+        <Routes>
+          <Route path="/review/:countryId/media" element={<ReviewMedia />} />
+        </Routes>
+      </MemoryRouter>,
+    ),
   );
 }
 

@@ -1,17 +1,15 @@
-import type { MediaAsset } from '@vitrina/contracts';
+import { type MediaAsset, apiRoutes } from '@vitrina/contracts';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useApi } from '../../api/use-api';
-import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
-
-type FileDecision = 'withdraw' | 'restore';
+import { type FileDecision, useFileDecision } from '../../api/review';
+import { useStudioMedia } from '../../api/studio';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 
 /** The smallest picture of a file the country's staff may load, if it has one. */
 function thumbnailOf(asset: MediaAsset): string | null {
   if (asset.status !== 'ready' || asset.derivativeWidths.length === 0) return null;
-  return `/api/media/${asset.id}/w${Math.min(...asset.derivativeWidths)}.webp`;
+  return apiRoutes.media.derivative(asset.id, Math.min(...asset.derivativeWidths));
 }
 
 /**
@@ -21,7 +19,8 @@ function thumbnailOf(asset: MediaAsset): string | null {
 export function ReviewMedia() {
   const { t, i18n } = useTranslation();
   const { countryId = '' } = useParams();
-  const files = useApi<{ items: MediaAsset[] }>(`/api/studio/countries/${countryId}/media`);
+  const files = useStudioMedia(countryId);
+  const fileDecision = useFileDecision(countryId);
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState<NoticeState>();
   const [busy, setBusy] = useState<string>();
@@ -29,14 +28,13 @@ export function ReviewMedia() {
   const decide = async (asset: MediaAsset, decision: FileDecision) => {
     setBusy(asset.id);
     try {
-      await api('POST', `/api/review/countries/${countryId}/media/${asset.id}/${decision}`, reason.trim() ? { comment: reason.trim() } : {});
+      await fileDecision.mutateAsync({ assetId: asset.id, decision, body: reason.trim() ? { comment: reason.trim() } : {} });
       setNotice({ kind: 'ok', key: `review.media.done.${decision}` });
       setReason('');
     } catch (error) {
       setNotice(errorNotice(error));
     } finally {
       setBusy(undefined);
-      files.reload();
     }
   };
 

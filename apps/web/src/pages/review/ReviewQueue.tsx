@@ -1,16 +1,15 @@
-import type { ReviewQueueEntry } from '@vitrina/contracts';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/use-api';
+import { useReviewQueue } from '../../api/review';
 import { Text } from '../../components/content/Text';
-import { Notice, errorNotice } from '../admin/Notice';
+import { Notice, errorNotice } from '../../components/staff/Notice';
 
 /** What awaits review in one country, oldest submission first. */
 export function ReviewQueue() {
   const { t, i18n } = useTranslation();
   const { countryId = '' } = useParams();
   const location = useLocation();
-  const queue = useApi<ReviewQueueEntry[]>(`/api/review/countries/${countryId}/queue?lang=${i18n.language}`);
+  const queue = useReviewQueue(countryId, i18n.language);
   const decided = (location.state as { decided?: string } | null)?.decided;
   return (
     <section aria-labelledby="queue-heading">

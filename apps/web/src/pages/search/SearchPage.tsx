@@ -1,11 +1,10 @@
-import type { Condition, CountryList, PublicMapPoint, SearchHit, SearchResults } from '@vitrina/contracts';
-import { useEffect, useState } from 'react';
+import type { Condition, PublicMapPoint, SearchHit } from '@vitrina/contracts';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { useApi } from '../../api/use-api';
+import { useCountries, useSearch } from '../../api/public';
 import { pickName } from '../../components/country-name';
-import { api } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
 import { PlaceMap } from '../../components/content/PlaceMap';
 import { SearchBox } from '../../components/search/SearchBox';
@@ -46,13 +45,8 @@ function facetLabel(t: TFunction, facet: Facet, value: string, countryName: (slu
 export default function SearchPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [results, setResults] = useState<SearchResults>();
-  const [more, setMore] = useState<SearchHit[]>([]);
-  const [next, setNext] = useState<string | null>(null);
   const [view, setView] = useState<'list' | 'map'>('list');
-  const [failed, setFailed] = useState<'search' | 'more' | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const countries = useApi<CountryList>('/api/public/countries');
+  const countries = useCountries();
   const countryName = (slug: string) => {
     const country = countries.data?.items.find((c) => c.slug === slug);
     return country ? pickName(country.names, i18n.language) : slug;
@@ -60,19 +54,11 @@ export default function SearchPage() {
   const q = params.get('q') ?? '';
   const query = new URLSearchParams(params);
   query.set('lang', i18n.language);
-  const path = `/api/public/search?${query.toString()}`;
-
-  useEffect(() => {
-    if (!q) return;
-    let current = true;
-    setFailed(null);
-    api<SearchResults>('GET', path)
-      .then((found) => current && (setResults(found), setMore([]), setNext(found.next)))
-      .catch(() => current && (setResults(undefined), setFailed('search')));
-    return () => {
-      current = false;
-    };
-  }, [path, q, attempt]);
+  const search = useSearch(query, q !== '');
+  // The first page holds the facets and totals; "more" adds hits only. A failed first page shows no results.
+  const results = search.isError && !search.isFetchNextPageError ? undefined : search.data?.pages[0];
+  const next = search.hasNextPage;
+  const failed = search.isFetchNextPageError ? 'more' : search.isError ? 'search' : null;
 
   const toggle = (facet: Facet, value: string) => {
     const chosen = new Set((params.get(facet) ?? '').split(',').filter(Boolean));
@@ -83,18 +69,10 @@ export default function SearchPage() {
     else nextParams.delete(facet);
     setParams(nextParams);
   };
-  const loadMore = async () => {
-    if (!next) return;
-    setFailed(null);
-    try {
-      const page = await api<SearchResults>('GET', `${path}&cursor=${encodeURIComponent(next)}`);
-      setMore((list) => [...list, ...page.items]);
-      setNext(page.next);
-    } catch {
-      setFailed('more');
-    }
+  const loadMore = () => {
+    if (!search.isFetching) void search.fetchNextPage();
   };
-  const hits = [...(results?.items ?? []), ...more];
+  const hits = results ? (search.data?.pages.flatMap((page) => page.items) ?? []) : [];
   const { points, countryOf } = placesOf(hits);
   const countLabel = (facet: Facet, count: number) => (results?.estimatedFacets.includes(facet) ? t('search.countAbout', { count }) : String(count));
   return (
@@ -105,7 +83,7 @@ export default function SearchPage() {
       {failed === 'search' && (
         <div role="alert" className="error">
           <p>{t('search.failed')}</p>
-          <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="secondary" onClick={() => void search.refetch()}>
             {t('search.retry')}
           </button>
         </div>

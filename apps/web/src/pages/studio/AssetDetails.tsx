@@ -1,8 +1,8 @@
-import { CAPTIONS_CONTENT_TYPE, type ContentLanguage, type Country, type MediaAsset, TIMED_MEDIA_KINDS } from '@vitrina/contracts';
+import { CAPTIONS_CONTENT_TYPE, type ContentLanguage, type Country, type MediaAsset, TIMED_MEDIA_KINDS, apiRoutes } from '@vitrina/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, apiText } from '../../api/client';
-import { FailureAlert } from './FailureAlert';
+import { FailureAlert } from '../../components/staff/FailureAlert';
 import { LocalizedField } from './LocalizedField';
 
 /** Polls an asset while its derivatives are being made. */
@@ -34,7 +34,7 @@ function altFor(asset: MediaAsset, country: Country, uiLanguage: string): { text
 }
 
 /** WebVTT files per language: upload, replace, remove. */
-function CaptionFiles({ country, asset, url, onChange }: { country: Country; asset: MediaAsset; url: string; onChange: (a: MediaAsset) => void }) {
+function CaptionFiles({ country, asset, onChange }: { country: Country; asset: MediaAsset; onChange: (a: MediaAsset) => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>();
   const run = async (request: () => Promise<MediaAsset>) => {
@@ -57,14 +57,14 @@ function CaptionFiles({ country, asset, url, onChange }: { country: Country; ass
               accept=".vtt,text/vtt"
               onChange={(e) => {
                 const file = e.target.files?.[0];
-                if (file) void run(async () => apiText<MediaAsset>('PUT', `${url}/captions/${lang}`, CAPTIONS_CONTENT_TYPE, await file.text()));
+                if (file) void run(async () => apiText<MediaAsset>('PUT', apiRoutes.studio.captions(country.id, asset.id, lang).path, CAPTIONS_CONTENT_TYPE, await file.text()));
               }}
             />
           </label>
           {asset.captionLanguages.includes(lang) && (
             <>
-              <a href={`/api/media/${asset.id}/captions/${lang}.vtt`}>{t('studio.media.captionsPresent')}</a>{' '}
-              <button type="button" className="secondary" onClick={() => void run(() => api<MediaAsset>('DELETE', `${url}/captions/${lang}`))}>
+              <a href={apiRoutes.media.captions(asset.id, lang)}>{t('studio.media.captionsPresent')}</a>{' '}
+              <button type="button" className="secondary" onClick={() => void run(() => api<MediaAsset>('DELETE', apiRoutes.studio.captions(country.id, asset.id, lang).path))}>
                 {t('studio.remove')}
                 <span className="visually-hidden"> {t('studio.media.captionsFor', { language: t(`languages.${lang}`) })}</span>
               </button>
@@ -82,7 +82,7 @@ function AssetPreview({ asset, country }: { asset: MediaAsset; country: Country 
   const { t, i18n } = useTranslation();
   if (asset.status === 'ready' && asset.derivativeWidths.length > 0) {
     const alt = altFor(asset, country, i18n.language);
-    return <img src={`/api/media/${asset.id}/w${asset.derivativeWidths[0]}.webp`} alt={alt.text} lang={alt.lang} width={160} />;
+    return <img src={apiRoutes.media.derivative(asset.id, asset.derivativeWidths[0])} alt={alt.text} lang={alt.lang} width={160} />;
   }
   if (asset.status === 'failed') {
     // The reason comes from the image library, in English: a detail beside the translated sentence.
@@ -103,7 +103,7 @@ function AssetPreview({ asset, country }: { asset: MediaAsset; country: Country 
 /** One attached asset: its preview and the texts every asset needs (alt, caption, credit, rights; transcript for sound). */
 export function AssetDetails({ country, assetId }: { country: Country; assetId: string }) {
   const { t } = useTranslation();
-  const url = `/api/studio/countries/${country.id}/media/${assetId}`;
+  const url = apiRoutes.studio.asset(country.id, assetId).path;
   const [asset, setAsset, loadError] = useAsset(url);
   const [saved, setSaved] = useState(false);
   const [saveError, setSaveError] = useState<unknown>();
@@ -138,7 +138,7 @@ export function AssetDetails({ country, assetId }: { country: Country; assetId: 
         <>
           <LocalizedField label={t('studio.media.transcript')} multiline value={asset.transcript} languages={country.languages} onChange={(transcript) => edit({ transcript })} />
           {/* Only the captions list comes from the server here: unsaved texts being typed stay. */}
-          <CaptionFiles country={country} asset={asset} url={url} onChange={(next) => setAsset({ ...asset, captionLanguages: next.captionLanguages })} />
+          <CaptionFiles country={country} asset={asset} onChange={(next) => setAsset({ ...asset, captionLanguages: next.captionLanguages })} />
         </>
       )}
       <button type="button" className="secondary" onClick={() => void saveTexts()}>

@@ -1,16 +1,15 @@
-import type { Country, ExhibitionBlock, ExhibitionDocument, ExhibitionSection, StudioList } from '@vitrina/contracts';
+import type { Country, ExhibitionBlock, ExhibitionDocument, ExhibitionSection } from '@vitrina/contracts';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/use-api';
-import { Notice } from '../admin/Notice';
+import { useStudioList } from '../../api/studio';
+import { Notice } from '../../components/staff/Notice';
 import { WorkflowPanel } from './WorkflowPanel';
 import { BlockEditor, type Choices, newBlock } from './BlockEditor';
 import { LocalizedField } from './LocalizedField';
 import { MediaManager } from './MediaManager';
 import { Reorderable } from './Reorderable';
 import { orUndefined } from './localized';
-import { studioApi } from './studio-context';
 import { editable, useRecordEditor } from './use-record-editor';
 
 const BLOCK_TYPES: ExhibitionBlock['type'][] = ['text', 'item', 'gallery', 'media', 'quote', 'map'];
@@ -63,8 +62,8 @@ function SectionEditor({ section, onChange, country, choices, index }: { section
 export function ExhibitionEditor({ country, id }: { country: Country; id?: string }) {
   const { t, i18n } = useTranslation();
   const editor = useRecordEditor<ExhibitionDocument>(country.id, 'exhibitions', id, BLANK);
-  const items = useApi<StudioList>(studioApi(country.id, 'items', `?limit=100&lang=${i18n.language}`));
-  const memorials = useApi<StudioList>(studioApi(country.id, 'memorials', `?limit=100&lang=${i18n.language}`));
+  const items = useStudioList(country.id, 'items', { limit: 100, lang: i18n.language });
+  const memorials = useStudioList(country.id, 'memorials', { limit: 100, lang: i18n.language });
   const doc = editor.document;
   if (!doc || !items.data || !memorials.data) return <Notice notice={editor.notice} />;
   const choices: Choices = { items: items.data.items, memorials: memorials.data.items };

@@ -1,16 +1,15 @@
-import type { Country, PublicExhibition } from '@vitrina/contracts';
+import type { Country } from '@vitrina/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/use-api';
-import { ExhibitionView } from '../visitor/ExhibitionPage';
-import { studioApi } from './studio-context';
+import { useExhibitionPreview } from '../../api/studio';
+import { ExhibitionView } from '../../components/content/ExhibitionView';
 
 /** The saved exhibition rendered exactly as visitors will see it, in each enabled language. */
 export function ExhibitionPreview({ country, id }: { country: Country; id: string }) {
   const { t } = useTranslation();
   const [lang, setLang] = useState(country.defaultLanguage);
-  const preview = useApi<PublicExhibition>(studioApi(country.id, 'exhibitions', `/${id}/preview?lang=${lang}`));
+  const preview = useExhibitionPreview(country.id, id, lang);
   return (
     <div className="preview">
       <div className="preview-bar">

@@ -2,7 +2,7 @@ import type { Country, ItemDocument } from '@vitrina/contracts';
 import { ITEM_KINDS } from '@vitrina/contracts';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Notice } from '../admin/Notice';
+import { Notice } from '../../components/staff/Notice';
 import { WorkflowPanel } from './WorkflowPanel';
 import { MediaManager } from './MediaManager';
 import { HeritageFields, LocationFields } from './RecordFields';

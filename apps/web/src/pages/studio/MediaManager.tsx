@@ -2,7 +2,7 @@ import type { Country } from '@vitrina/contracts';
 import { type DragEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AssetDetails } from './AssetDetails';
-import { FailureAlert, UPLOAD_FAILURE_KEYS } from './FailureAlert';
+import { FailureAlert, UPLOAD_FAILURE_KEYS } from '../../components/staff/FailureAlert';
 import { Reorderable } from './Reorderable';
 import { type UploadHandle, uploadFile } from './upload';
 

@@ -2,7 +2,7 @@ import type { Country, MemorialDocument } from '@vitrina/contracts';
 import { CONDITIONS, MEMORIAL_EVENT_TYPES, MEMORIAL_KINDS } from '@vitrina/contracts';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Notice } from '../admin/Notice';
+import { Notice } from '../../components/staff/Notice';
 import { WorkflowPanel } from './WorkflowPanel';
 import { LocalizedField } from './LocalizedField';
 import { MediaManager } from './MediaManager';

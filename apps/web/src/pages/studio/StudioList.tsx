@@ -1,13 +1,12 @@
-import type { Country, StudioList as StudioListData } from '@vitrina/contracts';
+import type { Country } from '@vitrina/contracts';
 import { CONTENT_STATUSES, ITEM_KINDS, MEMORIAL_KINDS } from '@vitrina/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useApi } from '../../api/use-api';
+import { useDeleteRecord, useStudioList } from '../../api/studio';
 import { Text } from '../../components/content/Text';
-import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
-import { type Collection, studioApi } from './studio-context';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
+import type { Collection } from './studio-context';
 
 const PAGE_SIZE = 20;
 
@@ -24,19 +23,15 @@ export function StudioList({ country, collection }: { country: Country; collecti
   const [kind, setKind] = useState('');
   const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<NoticeState>();
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset), lang: i18n.language });
-  if (q.trim()) params.set('q', q.trim());
-  if (status) params.set('status', status);
-  if (kind) params.set('kind', kind);
-  const list = useApi<StudioListData>(studioApi(country.id, collection, `?${params}`));
+  const list = useStudioList(country.id, collection, { limit: PAGE_SIZE, offset, lang: i18n.language, q: q.trim(), status, kind });
+  const deleteRecord = useDeleteRecord(country.id, collection);
   const kinds = kindsOf(collection);
   const kindLabel = (value: string) => t(collection === 'memorials' ? `memorialKinds.${value}` : `kinds.${value}`);
 
   async function remove(id: string) {
     try {
-      await api('DELETE', studioApi(country.id, collection, `/${id}`));
+      await deleteRecord.mutateAsync(id);
       setNotice({ kind: 'ok', key: 'studio.deleted' });
-      list.reload();
     } catch (error) {
       setNotice(errorNotice(error));
     }

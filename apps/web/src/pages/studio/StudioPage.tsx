@@ -6,9 +6,10 @@ import { ExhibitionEditor } from './ExhibitionEditor';
 import { ExhibitionPreview } from './ExhibitionPreview';
 import { ItemEditor } from './ItemEditor';
 import { MemorialEditor } from './MemorialEditor';
-import { CountryPicker, StaffDesk } from './StaffDesk';
+import { CountryPicker, StaffDesk } from '../../components/staff/StaffDesk';
 import { StudioList } from './StudioList';
-import { COLLECTIONS, type Collection, isCollection, useStudioCountries } from './studio-context';
+import { useStudioCountries } from '../../components/staff/use-staff-countries';
+import { COLLECTIONS, type Collection, isCollection } from './studio-context';
 
 function Editor({ country, collection, id }: { country: Country; collection: Collection; id?: string }) {
   if (collection === 'items') return <ItemEditor key={id ?? 'new'} country={country} id={id} />;

@@ -1,10 +1,9 @@
-import type { RevisionSummary } from '@vitrina/contracts';
-import { useEffect, useState } from 'react';
+import { apiRoutes } from '@vitrina/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useApi } from '../../api/use-api';
-import { Notice, type NoticeState, errorNotice } from '../admin/Notice';
-import { type Collection, studioApi } from './studio-context';
+import { useRevisions, useWorkflowAction } from '../../api/studio';
+import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
+import type { Collection } from './studio-context';
 import type { RecordState } from './use-record-editor';
 
 /**
@@ -21,13 +20,12 @@ export function WorkflowPanel({ countryId, collection, id, state, onChanged }: {
 }) {
   const { t, i18n } = useTranslation();
   const [notice, setNotice] = useState<NoticeState>();
-  const base = studioApi(countryId, collection, `/${id}`);
-  const revisions = useApi<RevisionSummary[]>(`${base}/revisions`);
-  const { reload } = revisions;
-  useEffect(reload, [reload, state.version, state.status]);
+  // Every save and step invalidates the record's keys, its revisions among them (see api/studio.ts).
+  const revisions = useRevisions(countryId, collection, id);
+  const workflow = useWorkflowAction(countryId, collection);
   const act = async (path: string, body: object | undefined, done: string) => {
     try {
-      await api('POST', `${base}/${path}`, body);
+      await workflow.mutateAsync({ path, body });
       setNotice({ kind: 'ok', key: done });
       onChanged();
     } catch (error) {
@@ -53,12 +51,12 @@ export function WorkflowPanel({ countryId, collection, id, state, onChanged }: {
       )}
       <div className="actions">
         {canSubmit && (
-          <button type="button" onClick={() => act('submit', { version: state.version }, 'workflow.submitted')}>
+          <button type="button" onClick={() => act(apiRoutes.studio.workflow(countryId, collection, id, 'submit').path, { version: state.version }, 'workflow.submitted')}>
             {t('workflow.submit')}
           </button>
         )}
         {state.status === 'in_review' && (
-          <button type="button" className="secondary" onClick={() => act('withdraw', undefined, 'workflow.withdrawn')}>
+          <button type="button" className="secondary" onClick={() => act(apiRoutes.studio.workflow(countryId, collection, id, 'withdraw').path, undefined, 'workflow.withdrawn')}>
             {t('workflow.withdraw')}
           </button>
         )}
@@ -77,7 +75,7 @@ export function WorkflowPanel({ countryId, collection, id, state, onChanged }: {
               {revision.isLive && <span className="badge">{t('workflow.live')}</span>}
               {revision.restoredFrom && <span className="muted"> {t('workflow.restoredFrom', { number: revision.restoredFrom })}</span>}
               {!revision.isLatest && (
-                <button type="button" className="secondary" onClick={() => act(`revisions/${revision.number}/restore`, undefined, 'workflow.restored')}>
+                <button type="button" className="secondary" onClick={() => act(apiRoutes.studio.restore(countryId, collection, id, revision.number).path, undefined, 'workflow.restored')}>
                   {t('workflow.restore')}
                   <span className="visually-hidden"> {t('workflow.revisionNumber', { number: revision.number })}</span>
                 </button>

@@ -1,3 +1,4 @@
+import { apiRoutes } from '@vitrina/contracts';
 import { type ApiError, CSRF_COOKIE, CSRF_HEADER, FILE_NAME_HEADER, type MediaAsset } from '@vitrina/contracts';
 import { ApiRequestError, readCookie } from '../../api/client';
 
@@ -10,7 +11,7 @@ export interface UploadHandle {
 export function uploadFile(countryId: string, file: File, onProgress: (fraction: number) => void): UploadHandle {
   const xhr = new XMLHttpRequest();
   const done = new Promise<MediaAsset>((resolve, reject) => {
-    xhr.open('POST', `/api/studio/countries/${countryId}/media`);
+    xhr.open('POST', apiRoutes.studio.media(countryId).path);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader(CSRF_HEADER, readCookie(CSRF_COOKIE) ?? '');
     xhr.setRequestHeader(FILE_NAME_HEADER, encodeURIComponent(file.name));

@@ -1,9 +1,9 @@
 import type { ContentStatus } from '@vitrina/contracts';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { api } from '../../api/client';
-import type { NoticeState } from '../admin/Notice';
-import { type Collection, studioApi } from './studio-context';
+import { useRecord, useSaveRecord } from '../../api/studio';
+import type { NoticeState } from '../../components/staff/Notice';
+import type { Collection } from './studio-context';
 
 interface Saved {
   id: string;
@@ -38,42 +38,36 @@ export function useRecordEditor<T extends object>(countryId: string, collection:
   const [notice, setNotice] = useState<NoticeState>(
     (location.state as { saved?: boolean } | null)?.saved ? { kind: 'ok', key: 'studio.saved' } : undefined,
   );
-  const [saving, setSaving] = useState(false);
   const [state, setState] = useState<RecordState>();
-  const [loads, setLoads] = useState(0);
+  const record = useRecord<T & Saved & RecordState>(countryId, collection, id);
+  const saveRecord = useSaveRecord<T & Saved & RecordState>(countryId, collection, id);
 
+  // The record as loaded, and again whenever the cache holds a newer copy (a save, a workflow step, a reload).
   useEffect(() => {
-    if (!id) return;
-    api<T & Saved & RecordState>('GET', studioApi(countryId, collection, `/${id}`))
-      .then((record) => {
-        setDocument(record);
-        setVersion(record.version);
-        setState(stateOf(record));
-      })
-      .catch((error: Error) => setNotice({ kind: 'error', message: error.message }));
-  }, [countryId, collection, id, loads]);
+    if (!record.data) return;
+    setDocument(record.data);
+    setVersion(record.data.version);
+    setState(stateOf(record.data));
+  }, [record.data]);
+  useEffect(() => {
+    if (record.error) setNotice({ kind: 'error', message: record.error.message });
+  }, [record.error]);
 
   async function save(payload: object): Promise<void> {
-    setSaving(true);
     try {
-      const saved = id
-        ? await api<T & Saved & RecordState>('PUT', studioApi(countryId, collection, `/${id}`), { ...payload, version })
-        : await api<T & Saved & RecordState>('POST', studioApi(countryId, collection), payload);
-      setDocument(saved);
-      setVersion(saved.version);
-      setState(stateOf(saved));
+      // The cache takes the saved record, and the effect above shows it.
+      const saved = await saveRecord.mutateAsync(id ? { ...payload, version } : payload);
+      if (!id) setDocument(saved);
       setNotice({ kind: 'ok', key: 'studio.saved' });
       if (!id) navigate(`/studio/${countryId}/${collection}/${saved.id}`, { replace: true, state: { saved: true } });
     } catch (error) {
       setNotice({ kind: 'error', message: (error as Error).message });
-    } finally {
-      setSaving(false);
     }
   }
 
   /** Loads the record again (after a submission, a restore…). */
-  const reload = () => setLoads((n) => n + 1);
-  return { document, setDocument, save, saving, notice, state, reload };
+  const reload = () => void record.refetch();
+  return { document, setDocument, save, saving: saveRecord.isPending, notice, state, reload };
 }
 
 const MANAGED = ['id', 'countryId', 'status', 'version', 'liveRevision', 'reviewComment', 'createdAt', 'updatedAt'] as const;

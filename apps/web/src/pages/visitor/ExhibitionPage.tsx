@@ -1,110 +1,14 @@
-import type { PublicBlock, PublicExhibition } from '@vitrina/contracts';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { usePublicPath } from '../../api/reader-language';
-import { useApi } from '../../api/use-api';
-import { publicData } from '../../api/public-paths';
-import { ItemCard } from '../../components/content/ItemCard';
-import { Meta } from '../../components/content/Meta';
-import { PlaceMap } from '../../components/content/PlaceMap';
-import { RichText, Text } from '../../components/content/Text';
-import { MediaStrip } from '../../components/media/MediaShowcase';
-import { ResponsiveImage } from '../../components/media/ResponsiveImage';
-import NotFoundPage from '../NotFoundPage';
-
-function Block({ block, country }: { block: PublicBlock; country: string }) {
-  const { t } = useTranslation();
-  switch (block.type) {
-    case 'text':
-      return <RichText value={block.body} />;
-    case 'quote':
-      return (
-        <figure className="quote">
-          <Text value={block.text} as="blockquote" />
-          {block.attribution && (
-            <figcaption>
-              — <Text value={block.attribution} />
-            </figcaption>
-          )}
-        </figure>
-      );
-    case 'item':
-      return (
-        <div className="item-block">
-          <ItemCard item={block.item} country={country} caption={<Text value={block.caption} as="p" className="caption" />} />
-        </div>
-      );
-    case 'gallery':
-      return (
-        <figure className="gallery">
-          <ul className="card-grid plain">
-            {block.items.map((item) => (
-              <li key={item.id}>
-                <ItemCard item={item} country={country} />
-              </li>
-            ))}
-          </ul>
-          {block.caption && <Text value={block.caption} as="figcaption" />}
-        </figure>
-      );
-    case 'map':
-      return (
-        <div className="map-block">
-          <PlaceMap points={block.points} country={country} label={block.caption?.text ?? t('exhibition.map')} />
-          <Text value={block.caption} as="p" className="caption" />
-        </div>
-      );
-    case 'media':
-      return (
-        <figure className="media-block">
-          <MediaStrip media={block.media} label={block.caption?.text ?? t('media.more')} />
-          {block.caption && <Text value={block.caption} as="figcaption" />}
-        </figure>
-      );
-  }
-}
-
-/** The exhibition as a scrolling story: its sections in order, each block in turn. */
-export function ExhibitionView({ exhibition }: { exhibition: PublicExhibition }) {
-  const { t } = useTranslation();
-  const country = exhibition.country.slug;
-  return (
-    <article className="page exhibition">
-      <Meta title={exhibition.title.text} description={exhibition.summary?.text} type="article" />
-      <p>
-        <Link to={`/${country}`}>
-          ← <Text value={exhibition.country.name} />
-        </Link>
-      </p>
-      <header className="exhibition-header">
-        <p className="eyebrow">{t('exhibition.label')}</p>
-        <h1>
-          <Text value={exhibition.title} />
-        </h1>
-        <Text value={exhibition.summary} as="p" className="lead" />
-        {exhibition.coverImage && (
-          <ResponsiveImage media={exhibition.coverImage} sizes="(min-width: 72rem) 68rem, 100vw" eager />
-        )}
-      </header>
-      {exhibition.sections.map((section) => (
-        <section key={section.id} className="exhibition-section" aria-label={section.title?.text}>
-          {section.title && <Text value={section.title} as="h2" />}
-          {section.blocks.map((block) => (
-            <Block key={block.id} block={block} country={country} />
-          ))}
-        </section>
-      ))}
-    </article>
-  );
-}
+import { useExhibition } from '../../api/public';
+import { ExhibitionView } from '../../components/content/ExhibitionView';
+import { ErrorView } from '../../components/ErrorView';
 
 export default function ExhibitionPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
-  const { data, error } = useApi<PublicExhibition>(
-    usePublicPath(publicData.exhibition(countrySlug, slug)),
-  );
-  if (error) return <NotFoundPage />;
+  const { data, error, refetch } = useExhibition(countrySlug, slug);
+  if (error) return <ErrorView error={error} onRetry={() => void refetch()} />;
   if (!data) return <p role="status">{t('home.loading')}</p>;
   return <ExhibitionView exhibition={data} />;
 }

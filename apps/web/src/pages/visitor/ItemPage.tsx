@@ -1,23 +1,18 @@
-import type { PublicItem } from '@vitrina/contracts';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { usePublicPath } from '../../api/reader-language';
-import { useApi } from '../../api/use-api';
-import { publicData } from '../../api/public-paths';
+import { useItem } from '../../api/public';
 import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
 import { Text } from '../../components/content/Text';
-import NotFoundPage from '../NotFoundPage';
+import { ErrorView } from '../../components/ErrorView';
 import { MediaShowcase } from '../../components/media/MediaShowcase';
 import { RecordDetails } from './RecordDetails';
 
 export default function ItemPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
-  const { data: item, error } = useApi<PublicItem>(
-    usePublicPath(publicData.item(countrySlug, slug)),
-  );
-  if (error) return <NotFoundPage />;
+  const { data: item, error, refetch } = useItem(countrySlug, slug);
+  if (error) return <ErrorView error={error} onRetry={() => void refetch()} />;
   if (!item) return <p role="status">{t('home.loading')}</p>;
   return (
     <article className="page record">

@@ -1,13 +1,10 @@
-import type { PublicMemorial } from '@vitrina/contracts';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { usePublicPath } from '../../api/reader-language';
-import { useApi } from '../../api/use-api';
-import { publicData } from '../../api/public-paths';
+import { useMemorial } from '../../api/public';
 import { Meta } from '../../components/content/Meta';
 import { PlaceMap } from '../../components/content/PlaceMap';
 import { Text } from '../../components/content/Text';
-import NotFoundPage from '../NotFoundPage';
+import { ErrorView } from '../../components/ErrorView';
 import { MediaShowcase, MediaStrip } from '../../components/media/MediaShowcase';
 import { RecordDetails } from './RecordDetails';
 
@@ -19,10 +16,8 @@ function lifeYears(birth?: number, death?: number): string {
 export default function MemorialPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
-  const { data: memorial, error } = useApi<PublicMemorial>(
-    usePublicPath(publicData.memorial(countrySlug, slug)),
-  );
-  if (error) return <NotFoundPage />;
+  const { data: memorial, error, refetch } = useMemorial(countrySlug, slug);
+  if (error) return <ErrorView error={error} onRetry={() => void refetch()} />;
   if (!memorial) return <p role="status">{t('home.loading')}</p>;
   const country = memorial.country.slug;
   return (

@@ -2,9 +2,9 @@ import type { Country } from '@vitrina/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/auth-context';
-import { PageTitle } from '../../components/PageTitle';
-import { Redirect } from '../../components/Redirect';
-import { pickName } from '../../components/country-name';
+import { PageTitle } from '../PageTitle';
+import { Redirect } from '../Redirect';
+import { pickName } from '../country-name';
 
 /**
  * The frame of a staff page that works country by country (the studio, the moderation desk):

@@ -1,0 +1,119 @@
+import type { AdminCountryList, CountryList } from './countries';
+import type { CsrfResponse, MeResponse } from './auth';
+import type { MediaAsset } from './media';
+import type { MapConfig, PublicCountryHome, PublicExhibition, PublicItem, PublicMemorial } from './public';
+import type { AuditPage, Collection, NotificationList, ReviewDetail, ReviewQueueEntry, RevisionSummary } from './review';
+import type { SearchResults, Suggestion } from './search';
+import type { StudioList } from './items';
+import type { User, UserList } from './users';
+
+/**
+ * One endpoint of the API, as the web calls it: its path (with its query, if
+ * any) and the type of its answer. `Answer` carries the type only; it is
+ * never set. The zod schemas of the answers are in `route-schemas.ts`, apart,
+ * so that the visitor's bundle does not carry zod for a path builder.
+ */
+export interface Endpoint<T = unknown> {
+  readonly path: string;
+  readonly Answer?: T;
+}
+
+/** Query parameters; empty, null and undefined values are left out. */
+export type RouteQuery = Record<string, string | number | boolean | null | undefined> | URLSearchParams;
+
+function withQuery(path: string, query?: RouteQuery): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  const entries = query instanceof URLSearchParams ? [...query.entries()] : Object.entries(query);
+  for (const [key, value] of entries) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function endpoint<T>(path: string, query?: RouteQuery): Endpoint<T> {
+  return { path: withQuery(path, query) };
+}
+
+/** A path segment, encoded. */
+const s = (value: string | number) => encodeURIComponent(String(value));
+
+type Kind = 'exhibitions' | 'items' | 'memorials';
+type PublicRecord<K extends Kind> = K extends 'exhibitions' ? PublicExhibition : K extends 'items' ? PublicItem : PublicMemorial;
+
+const studioBase = (countryId: string) => `/api/studio/countries/${s(countryId)}`;
+const reviewBase = (countryId: string) => `/api/review/countries/${s(countryId)}`;
+
+/**
+ * Every endpoint the web calls, by resource. Builders take the path's
+ * parameters (encoded here) and, for reads that have one, a query.
+ */
+export const apiRoutes = {
+  auth: {
+    me: () => endpoint<MeResponse>('/api/auth/me'),
+    csrf: () => endpoint<CsrfResponse>('/api/auth/csrf'),
+    login: () => endpoint<MeResponse>('/api/auth/login'),
+    logout: () => endpoint<void>('/api/auth/logout'),
+  },
+  public: {
+    countries: () => endpoint<CountryList>('/api/public/countries'),
+    countryHome: (country: string, query?: { lang?: string }) =>
+      endpoint<PublicCountryHome>(`/api/public/countries/${s(country)}/home`, query),
+    record: <K extends Kind>(kind: K, country: string, slug: string, query?: { lang?: string }) =>
+      endpoint<PublicRecord<K>>(`/api/public/countries/${s(country)}/${kind}/${s(slug)}`, query),
+    mapConfig: () => endpoint<MapConfig>('/api/public/map-config'),
+    search: (query: RouteQuery) => endpoint<SearchResults>('/api/public/search', query),
+    suggest: (query: { q: string; lang: string }) => endpoint<Suggestion[]>('/api/public/search/suggest', query),
+  },
+  media: {
+    /** The base of a file's derivatives (`/w400.webp`, `/captions/ru.vtt`…). */
+    base: (assetId: string) => `/api/media/${s(assetId)}`,
+    derivative: (assetId: string, width: number) => `/api/media/${s(assetId)}/w${width}.webp`,
+    captions: (assetId: string, lang: string) => `/api/media/${s(assetId)}/captions/${s(lang)}.vtt`,
+  },
+  notifications: {
+    list: () => endpoint<NotificationList>('/api/notifications'),
+    markAllRead: () => endpoint<void>('/api/notifications/read'),
+  },
+  admin: {
+    countries: () => endpoint<AdminCountryList>('/api/admin/countries'),
+    country: (countryId: string) => endpoint<unknown>(`/api/admin/countries/${s(countryId)}`),
+    users: () => endpoint<UserList>('/api/admin/users'),
+    user: (userId: string) => endpoint<User>(`/api/admin/users/${s(userId)}`),
+    memberships: (userId: string) => endpoint<unknown>(`/api/admin/users/${s(userId)}/memberships`),
+    membership: (userId: string, countryId: string) => endpoint<unknown>(`/api/admin/users/${s(userId)}/memberships/${s(countryId)}`),
+    unlock: (userId: string) => endpoint<unknown>(`/api/admin/users/${s(userId)}/unlock`),
+  },
+  studio: {
+    /** A collection: GET lists it (with a query), POST creates a record. */
+    collection: (countryId: string, collection: Collection, query?: RouteQuery) =>
+      endpoint<StudioList>(`${studioBase(countryId)}/${collection}`, query),
+    /** One record: GET, PUT, DELETE. */
+    record: <T = unknown>(countryId: string, collection: Collection, id: string) => endpoint<T>(`${studioBase(countryId)}/${collection}/${s(id)}`),
+    revisions: (countryId: string, collection: Collection, id: string) =>
+      endpoint<RevisionSummary[]>(`${studioBase(countryId)}/${collection}/${s(id)}/revisions`),
+    restore: (countryId: string, collection: Collection, id: string, revision: number) =>
+      endpoint<unknown>(`${studioBase(countryId)}/${collection}/${s(id)}/revisions/${s(revision)}/restore`),
+    /** A workflow step of the curator: `submit` or `withdraw`. */
+    workflow: (countryId: string, collection: Collection, id: string, step: 'submit' | 'withdraw') =>
+      endpoint<unknown>(`${studioBase(countryId)}/${collection}/${s(id)}/${step}`),
+    preview: (countryId: string, id: string, query: { lang: string }) =>
+      endpoint<PublicExhibition>(`${studioBase(countryId)}/exhibitions/${s(id)}/preview`, query),
+    media: (countryId: string) => endpoint<{ items: MediaAsset[] }>(`${studioBase(countryId)}/media`),
+    asset: (countryId: string, assetId: string) => endpoint<MediaAsset>(`${studioBase(countryId)}/media/${s(assetId)}`),
+    captions: (countryId: string, assetId: string, lang: string) =>
+      endpoint<MediaAsset>(`${studioBase(countryId)}/media/${s(assetId)}/captions/${s(lang)}`),
+  },
+  review: {
+    queue: (countryId: string, query?: { lang?: string }) => endpoint<ReviewQueueEntry[]>(`${reviewBase(countryId)}/queue`, query),
+    record: (countryId: string, collection: Collection, id: string, query?: { lang?: string }) =>
+      endpoint<ReviewDetail>(`${reviewBase(countryId)}/${collection}/${s(id)}`, query),
+    decide: (countryId: string, collection: Collection, id: string, decision: 'approve' | 'request-changes' | 'reject' | 'unpublish' | 'archive') =>
+      endpoint<unknown>(`${reviewBase(countryId)}/${collection}/${s(id)}/${decision}`),
+    mediaDecision: (countryId: string, assetId: string, decision: 'withdraw' | 'restore') =>
+      endpoint<unknown>(`${reviewBase(countryId)}/media/${s(assetId)}/${decision}`),
+  },
+  audit: {
+    page: (query: RouteQuery) => endpoint<AuditPage>('/api/audit', query),
+    exportCsv: (query: RouteQuery) => withQuery('/api/audit/export.csv', query),
+  },
+} as const;
