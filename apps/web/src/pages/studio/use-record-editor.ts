@@ -1,5 +1,5 @@
 import type { ContentStatus } from '@vitrina/contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useRecord, useSaveRecord } from '../../api/studio';
 import type { NoticeState } from '../../components/staff/Notice';
@@ -42,16 +42,20 @@ export function useRecordEditor<T extends object>(countryId: string, collection:
   const record = useRecord<T & Saved & RecordState>(countryId, collection, id);
   const saveRecord = useSaveRecord<T & Saved & RecordState>(countryId, collection, id);
 
-  // The record as loaded, and again whenever the cache holds a newer copy (a save, a workflow step, a reload).
-  useEffect(() => {
-    if (!record.data) return;
+  // The record as loaded, and again whenever the cache holds a newer copy (a save, a workflow step, a
+  // reload), and a failed load as a notice. Adjusted while rendering, as React advises for state that
+  // follows a changed input: an effect would first paint the old copy, then render again.
+  const [shown, setShown] = useState<{ data?: unknown; error?: unknown }>({});
+  if (record.data && record.data !== shown.data) {
+    setShown((was) => ({ ...was, data: record.data }));
     setDocument(record.data);
     setVersion(record.data.version);
     setState(stateOf(record.data));
-  }, [record.data]);
-  useEffect(() => {
-    if (record.error) setNotice({ kind: 'error', message: record.error.message });
-  }, [record.error]);
+  }
+  if (record.error && record.error !== shown.error) {
+    setShown((was) => ({ ...was, error: record.error }));
+    setNotice({ kind: 'error', message: record.error.message });
+  }
 
   async function save(payload: object): Promise<void> {
     try {
