@@ -23,6 +23,18 @@ export function failureKind(error: unknown): FailureKind {
   return 'unexpected';
 }
 
+/** What an unknown address, or a record that is not (or no longer) published, shows. */
+export function NotFoundView() {
+  const { t } = useTranslation();
+  return (
+    <section className="page">
+      <PageTitle title={t('errors.notFound')} />
+      <h1>{t('errors.notFound')}</h1>
+      <p>{t('errors.notFoundText')}</p>
+    </section>
+  );
+}
+
 /**
  * The one way a page says it cannot be shown: not found, not allowed, no
  * connection, a server failure, a page whose script did not arrive, or a bug.
@@ -31,15 +43,7 @@ export function failureKind(error: unknown): FailureKind {
 export function ErrorView({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const kind = failureKind(error);
-  if (kind === 'notFound') {
-    return (
-      <section className="page">
-        <PageTitle title={t('errors.notFound')} />
-        <h1>{t('errors.notFound')}</h1>
-        <p>{t('errors.notFoundText')}</p>
-      </section>
-    );
-  }
+  if (kind === 'notFound') return <NotFoundView />;
   const title = t(`errors.page.${kind}.title`);
   const retry = kind === 'chunk' ? () => window.location.reload() : kind === 'forbidden' ? undefined : onRetry;
   return (
