@@ -12,8 +12,8 @@ async function openNewItem(browser: Browser, slug: string, title: string, locale
   await signIn(page, 'curator.kz@vitrina.test');
   await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/studio\//);
   await page.getByRole('link', { name: locale === 'en-GB' ? 'New item' : 'Новый предмет' }).click();
-  await page.getByLabel(locale === 'en-GB' ? 'Address (slug)' : 'Адрес (slug)', { exact: true }).fill(slug);
-  await page.getByLabel(locale === 'en-GB' ? 'Title — English' : 'Название — английский', { exact: true }).fill(title);
+  await page.getByLabel(locale === 'en-GB' ? 'Address (slug)' : 'Адрес (slug)', { exact: true }).pressSequentially(slug);
+  await page.getByLabel(locale === 'en-GB' ? 'Title — English' : 'Название — английский', { exact: true }).pressSequentially(title);
   return page;
 }
 
@@ -41,7 +41,7 @@ describe('media', () => {
       await page.getByLabel('Add files', { exact: true }).setInputFiles({ name, mimeType: 'image/jpeg', buffer: await scan(background) });
       await expect.poll(() => page.locator('.attached-media img').count()).toBe(index + 1);
       const asset = page.locator('.attached-media', { hasText: name });
-      await asset.getByLabel('Alternative text — English', { exact: true }).fill(alt);
+      await asset.getByLabel('Alternative text — English', { exact: true }).pressSequentially(alt);
       await asset.getByRole('button', { name: 'Save texts of this file' }).click();
       await expect.poll(() => asset.locator('span[role=status]').textContent()).toContain('Saved.');
     }
