@@ -2,16 +2,13 @@ import { z } from './zod';
 import { type ContentStatus, type ResolvedText, versionSchema } from './content';
 import type { LocalizedText } from './content';
 import { uuidSchema } from './common';
+import { type Collection, collectionSchema } from './record-kinds';
 import type { MediaKind } from './media';
 
 export const RECORD_TYPES = ['item', 'memorial', 'exhibition'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 
-/** The URL segment of each record type, in studio and review routes. */
-export const COLLECTIONS = { items: 'item', memorials: 'memorial', exhibitions: 'exhibition' } as const satisfies Record<string, RecordType>;
-export type Collection = keyof typeof COLLECTIONS;
-export const collectionSchema = z.enum(Object.keys(COLLECTIONS) as [Collection, ...Collection[]]);
 
 export const recordRouteParamsSchema = z.strictObject({ countryId: uuidSchema, collection: collectionSchema, id: uuidSchema });
 export const revisionRouteParamsSchema = recordRouteParamsSchema.extend({ number: z.coerce.number().int().min(1) });

@@ -1,0 +1,65 @@
+import { type ContentStatus } from './content';
+import { createExhibitionSchema, exhibitionInputSchema, studioExhibitionSchema, updateExhibitionSchema } from './exhibitions';
+import { ITEM_KINDS, createItemSchema, itemInputSchema, studioItemSchema, updateItemSchema } from './items';
+import { MEMORIAL_KINDS, createMemorialSchema, memorialInputSchema, studioMemorialSchema, updateMemorialSchema } from './memorials';
+import type { RecordType } from './review';
+import { z } from './zod';
+
+/**
+ * One row per kind of curated record: the single place the API and the web
+ * read a kind's names, URL segment, schemas and workflow rules from. A new
+ * kind of record starts here (then a kind module in the API's `content/`,
+ * a public view and a page).
+ */
+export const RECORD_KINDS = {
+  item: {
+    type: 'item',
+    /** The URL segment of its studio, review and public routes (and its table). */
+    collection: 'items',
+    /** The sub-kinds a curator picks from (and the `kind` filter of lists); empty when the kind has none. */
+    subKinds: ITEM_KINDS,
+    inputSchema: itemInputSchema,
+    createSchema: createItemSchema,
+    updateSchema: updateItemSchema,
+    studioSchema: studioItemSchema,
+  },
+  memorial: {
+    type: 'memorial',
+    collection: 'memorials',
+    subKinds: MEMORIAL_KINDS,
+    inputSchema: memorialInputSchema,
+    createSchema: createMemorialSchema,
+    updateSchema: updateMemorialSchema,
+    studioSchema: studioMemorialSchema,
+  },
+  exhibition: {
+    type: 'exhibition',
+    collection: 'exhibitions',
+    subKinds: [] as readonly string[],
+    inputSchema: exhibitionInputSchema,
+    createSchema: createExhibitionSchema,
+    updateSchema: updateExhibitionSchema,
+    studioSchema: studioExhibitionSchema,
+  },
+} as const satisfies Record<RecordType, { type: RecordType; collection: string; subKinds: readonly string[]; inputSchema: z.ZodType; createSchema: z.ZodType; updateSchema: z.ZodType; studioSchema: z.ZodType }>;
+
+export type RecordKindContract = (typeof RECORD_KINDS)[RecordType];
+export type Collection = RecordKindContract['collection'];
+
+/** Collection segment → record type, for routes that name the collection. */
+export const COLLECTIONS = Object.fromEntries(Object.values(RECORD_KINDS).map((kind) => [kind.collection, kind.type])) as {
+  [K in RecordType as (typeof RECORD_KINDS)[K]['collection']]: K;
+};
+export const COLLECTION_NAMES = Object.values(RECORD_KINDS).map((kind) => kind.collection) as [Collection, ...Collection[]];
+export const collectionSchema = z.enum(COLLECTION_NAMES);
+
+export function isCollection(value: string | undefined): value is Collection {
+  return (COLLECTION_NAMES as readonly string[]).includes(value ?? '');
+}
+
+export function kindOfCollection(collection: Collection): RecordKindContract {
+  return RECORD_KINDS[COLLECTIONS[collection]];
+}
+
+/** States from which a curator may submit the latest revision: anything not live and not already awaiting review. */
+export const SUBMITTABLE_STATUSES: readonly ContentStatus[] = ['draft', 'changes_requested', 'rejected', 'unpublished', 'archived'];
