@@ -7,7 +7,7 @@ import { startWebServer, trustWebServerHop } from './bootstrap/web-server';
 import { takeOverShutdownSignals } from './infra/embedded/embedded-postgres';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/config.schema';
 import { createRootLogger } from './infra/logging/logger';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/accounts/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo-accounts';
 import { SessionsService } from './modules/accounts/sessions.service';
 
 function readConfig(): AppConfig {

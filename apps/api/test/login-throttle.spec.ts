@@ -8,7 +8,7 @@ import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, trustWebServerHop } from '../src/bootstrap/web-server';
-import { DEMO_PASSWORD } from '../src/modules/accounts/demo-accounts';
+import { DEMO_PASSWORD } from '../src/modules/demo/demo-accounts';
 import { freePort } from './support/test-infra';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 

@@ -15,10 +15,10 @@ import { PublicSnapshots, servePublicSnapshots } from '../infra/http/public-snap
 import { registerRequestContext } from '../infra/http/request-context';
 import { REQUEST_ID_HEADER, requestIdFor } from '../infra/http/request-id';
 import { PinoNestLogger } from '../infra/logging/logger';
-import { DemoAccountsSeeder } from '../modules/accounts/demo-accounts.seeder';
+import { DemoAccountsSeeder } from '../modules/demo/demo-accounts.seeder';
 import { CountriesService } from '../modules/countries/countries.service';
 import { SearchIndex } from '../modules/search/search-index.service';
-import { DemoContentSeeder } from '../modules/site/demo-content.seeder';
+import { DemoContentSeeder } from '../modules/demo/demo-content.seeder';
 import { refuseUnsafeQueryBeforeRouting, refuseUnsafeText } from './safe-text';
 import { registerBodyLimits, serverTimeoutOptions } from './connection-limits';
 import { registerSecurityHeaders } from './security-headers';

@@ -1,7 +1,7 @@
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@vitrina/contracts';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/accounts/demo-accounts';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts';
 import { VALID_VTT, mp4File } from '../support/media-files';
 import { declaredRoutes } from '../support/routes';
 import { type TestApp, startTestApp } from '../support/test-app';

@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../src/bootstrap/create-app';
 import { loadConfig, type AppConfig } from '../../src/infra/config/config.schema';
 import { createRootLogger } from '../../src/infra/logging/logger';
-import { DEMO_PASSWORD } from '../../src/modules/accounts/demo-accounts';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts';
 import { TEST_BUCKET, createDatabase } from './test-infra';
 
 export interface TestApp {

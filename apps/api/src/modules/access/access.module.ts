@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from '../accounts/accounts.module';
-import { AccessGuard } from './access.guard';
+import { AccessGuard } from '../accounts/access.guard';
 
 @Module({
   imports: [AccountsModule],

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUsersController } from './admin-users.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { DemoAccountsSeeder } from './demo-accounts.seeder';
+import { DemoAccountsSeeder } from '../demo/demo-accounts.seeder';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionCookies } from './session-cookies';
 import { SessionsService } from './sessions.service';

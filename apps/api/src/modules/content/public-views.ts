@@ -16,9 +16,9 @@ import type {
 } from '@vitrina/contracts';
 import { resolveText } from '@vitrina/contracts';
 import type { CountryEntity } from '../countries/country.entity';
-import type { ExhibitionEntity } from '../exhibitions/exhibition.entity';
-import type { ItemEntity } from '../items/item.entity';
-import type { MemorialEntity } from '../memorials/memorial.entity';
+import type { ExhibitionEntity } from './kinds/exhibition.entity';
+import type { ItemEntity } from './kinds/item.entity';
+import type { MemorialEntity } from './kinds/memorial.entity';
 import { type AssetsById, presentCardImage, presentMedia } from './media-views';
 
 export type { AssetsById } from './media-views';

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { AdminCountry, Country, CreateCountryInput, UpdateCountryInput } from '@vitrina/contracts';
 import { updateCountrySchema } from '@vitrina/contracts';
 import type { Repository } from 'typeorm';
-import { sanitizeLocalizedRichText } from '../exhibitions/rich-text';
+import { sanitizeLocalizedRichText } from '../../infra/html/rich-text';
 import { CountryEntity } from './country.entity';
 import { SEED_COUNTRIES } from './seed-countries';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CountriesModule } from '../countries/countries.module';
-import { ExhibitionsService } from './exhibitions.service';
+import { ExhibitionsService } from '../content/kinds/exhibition.kind';
 import { StudioExhibitionsController } from './studio-exhibitions.controller';
 
 @Module({

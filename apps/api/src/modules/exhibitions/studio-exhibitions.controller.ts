@@ -6,7 +6,7 @@ import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { CountryParams, CountryRecordParams, StudioListQuery } from '../content/studio-dto';
 import { CreateExhibitionDto, PreviewQuery, UpdateExhibitionDto } from './dto';
-import { ExhibitionsService } from './exhibitions.service';
+import { ExhibitionsService } from '../content/kinds/exhibition.kind';
 
 const COUNTRY = { from: 'params', key: 'countryId' } as const;
 

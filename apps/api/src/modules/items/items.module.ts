@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CountriesModule } from '../countries/countries.module';
-import { ItemsService } from './items.service';
-import { StudioItemsController } from './studio-items.controller';
+import { ItemsService } from '../content/kinds/item.kind';
+import { StudioItemsController } from '../content/studio-records.controller';
 
 @Module({
   imports: [CountriesModule],

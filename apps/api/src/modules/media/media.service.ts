@@ -9,7 +9,7 @@ import type { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
-import { assertLanguagesEnabled } from '../content/content-languages';
+import { assertLanguagesEnabled } from '../countries/content-languages';
 import { CountriesService } from '../countries/countries.service';
 import { type PixelBudget, pixelBudgetRefusal } from './derivatives';
 import { MediaAssetEntity, captionLanguagesOf } from './media-asset.entity';

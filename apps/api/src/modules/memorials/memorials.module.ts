@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CountriesModule } from '../countries/countries.module';
-import { MemorialsService } from './memorials.service';
+import { MemorialsService } from '../content/kinds/memorial.kind';
 import { StudioMemorialsController } from './studio-memorials.controller';
 
 @Module({

@@ -6,7 +6,7 @@ import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { CountryParams, CountryRecordParams, StudioListQuery } from '../content/studio-dto';
 import { CreateMemorialDto, UpdateMemorialDto } from './dto';
-import { MemorialsService } from './memorials.service';
+import { MemorialsService } from '../content/kinds/memorial.kind';
 
 const COUNTRY = { from: 'params', key: 'countryId' } as const;
 

@@ -5,7 +5,7 @@ import { ItemsModule } from '../items/items.module';
 import { MemorialsModule } from '../memorials/memorials.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SearchModule } from '../search/search.module';
-import { LiveRecords } from './live-records';
+import { LiveRecords } from '../content/live-records';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
 import { StudioWorkflowController } from './studio-workflow.controller';

@@ -9,7 +9,7 @@ import { MediaAssetEntity } from '../media/media-asset.entity';
 import type { Actor } from '../access/actor';
 import { needsAnotherModerator } from './four-eyes';
 import { publishBlockers } from './publish-gates';
-import { RECORD_KINDS, kindOf } from './record-kinds';
+import { RECORD_KINDS, kindOf } from '../content/record-kinds';
 import { diffRevisions } from './revision-diff';
 
 interface QueueRow {

@@ -1,5 +1,5 @@
 import type { ChangedAsset, FieldChange, MediaTexts } from '@vitrina/contracts';
-import { isLanguageMap } from '../content/content-languages';
+import { isLanguageMap } from '../countries/content-languages';
 
 type Leaves = Map<string, { path: string; lang?: string; value: unknown }>;
 /** Each media list of a document by its path, as asset ids in display order. */

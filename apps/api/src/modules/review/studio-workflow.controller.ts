@@ -4,10 +4,10 @@ import type { Collection, RevisionDetail, RevisionSummary } from '@vitrina/contr
 import { RequireCountry } from '../access/access.decorators';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
-import type { CuratedContentService } from '../content/curated-content.service';
-import { ExhibitionsService } from '../exhibitions/exhibitions.service';
-import { ItemsService } from '../items/items.service';
-import { MemorialsService } from '../memorials/memorials.service';
+import type { CuratedContentService } from '../content/studio-records.service';
+import { ExhibitionsService } from '../content/kinds/exhibition.kind';
+import { ItemsService } from '../content/kinds/item.kind';
+import { MemorialsService } from '../content/kinds/memorial.kind';
 import { RecordRouteParams, RevisionRouteParams, SubmitDto } from './dto';
 import { WorkflowService } from './workflow.service';
 

@@ -13,7 +13,7 @@ import { type NotificationMessage, NotificationsService } from '../notifications
 import { SearchIndex } from '../search/search-index.service';
 import { NeedsAnotherModerator, needsAnotherModerator } from './four-eyes';
 import { publishBlockers } from './publish-gates';
-import { type RecordKind, kindOf } from './record-kinds';
+import { type RecordKind, kindOf } from '../content/record-kinds';
 
 const UNIQUE_VIOLATION = '23505';
 /** The states from which a curator may submit. */

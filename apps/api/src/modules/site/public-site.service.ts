@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ContentLanguage, PublicCountryHome, PublicItem, PublicMemorial } from '@vitrina/contracts';
-import { ItemCards, SplicedJson, splicedCard } from '../content/item-cards';
+import { ItemCards, SplicedJson, splicedCard } from './item-cards';
 import { exhibitionMediaIds } from '../content/media-views';
 import {
   Reader,
@@ -17,8 +17,8 @@ import { JsonText } from '../../infra/http/json-text';
 import type { PageSources } from '../../infra/http/page-sources';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
-import { LiveRecords } from '../review/live-records';
-import { LiveRowMemo } from '../review/live-row-memo';
+import { LiveRecords } from '../content/live-records';
+import { LiveRowMemo } from '../content/live-row-memo';
 
 const RECENT_ITEMS = 12;
 /** Exhibitions whose media ids are remembered (a few hundred ids each at most). */

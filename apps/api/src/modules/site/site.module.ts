@@ -3,8 +3,8 @@ import { PublicSnapshots } from '../../infra/http/public-snapshots';
 import { CountriesModule } from '../countries/countries.module';
 import { MediaModule } from '../media/media.module';
 import { ReviewModule } from '../review/review.module';
-import { DemoContentSeeder } from './demo-content.seeder';
-import { DemoMediaMaker } from './demo-media.maker';
+import { DemoContentSeeder } from '../demo/demo-content.seeder';
+import { DemoMediaMaker } from '../demo/demo-media.maker';
 import { PublicSiteController } from './public-site.controller';
 import { PublicSiteService } from './public-site.service';
 

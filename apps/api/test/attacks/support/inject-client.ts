@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@vitrina/contracts';
-import { DEMO_PASSWORD } from '../../../src/modules/accounts/demo-accounts';
+import { DEMO_PASSWORD } from '../../../src/modules/demo/demo-accounts';
 
 export interface InjectRequest {
   method: string;

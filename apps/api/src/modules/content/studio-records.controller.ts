@@ -4,9 +4,9 @@ import type { StudioItem, StudioList } from '@vitrina/contracts';
 import { RequireCountry } from '../access/access.decorators';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
-import { CountryParams, CountryRecordParams, StudioListQuery } from '../content/studio-dto';
-import { CreateItemDto, UpdateItemDto } from './dto';
-import { ItemsService } from './items.service';
+import { CountryParams, CountryRecordParams, StudioListQuery } from './studio-dto';
+import { CreateItemDto, UpdateItemDto } from '../items/dto';
+import { ItemsService } from './kinds/item.kind';
 
 const COUNTRY = { from: 'params', key: 'countryId' } as const;
 

@@ -9,9 +9,9 @@ import type { AppConfig } from '../../infra/config/config.schema';
 import { PublicRoute } from '../access/access.decorators';
 import type { ContentRecordEntity } from '../content/content-record.entity';
 import { exhibitionReferences, itemLocation } from '../content/public-views';
-import { LiveRecords } from '../review/live-records';
+import { LiveRecords } from '../content/live-records';
 import { buildManifest } from './iiif-manifest';
-import type { MediaAssetEntity } from './media-asset.entity';
+import type { MediaAssetEntity } from '../media/media-asset.entity';
 
 class ManifestParams extends createZodDto(z.strictObject({ id: z.uuid() })) {}
 

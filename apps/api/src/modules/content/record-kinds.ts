@@ -1,12 +1,12 @@
 import { COLLECTIONS, type Collection, type RecordType } from '@vitrina/contracts';
 import type { EntityTarget } from 'typeorm';
-import type { ContentRecordEntity } from '../content/content-record.entity';
-import { ExhibitionEntity } from '../exhibitions/exhibition.entity';
-import { exhibitionColumns } from '../exhibitions/exhibitions.service';
-import { ItemEntity } from '../items/item.entity';
-import { itemColumns } from '../items/items.service';
-import { MemorialEntity } from '../memorials/memorial.entity';
-import { memorialColumns } from '../memorials/memorials.service';
+import type { ContentRecordEntity } from './content-record.entity';
+import { ExhibitionEntity } from './kinds/exhibition.entity';
+import { exhibitionColumns } from './kinds/exhibition.kind';
+import { ItemEntity } from './kinds/item.entity';
+import { itemColumns } from './kinds/item.kind';
+import { MemorialEntity } from './kinds/memorial.entity';
+import { memorialColumns } from './kinds/memorial.kind';
 
 export interface RecordKind {
   type: RecordType;

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@vitrina/contracts';
-import type { MediaAssetEntity } from './media-asset.entity';
+import type { MediaAssetEntity } from '../media/media-asset.entity';
 
 /** A IIIF language map: every language but machine drafts, each as a list of strings. */
 export function iiifLanguageMap(text: LocalizedText | undefined | null): Record<string, string[]> | undefined {

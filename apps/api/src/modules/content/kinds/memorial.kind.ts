@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Condition, StudioMemorial } from '@vitrina/contracts';
 import { memorialInputSchema, updateMemorialSchema } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log.service';
-import { ContentStore } from '../content/content-store';
-import { CuratedContentService } from '../content/curated-content.service';
-import { studioRecordFields } from '../content/studio-record';
-import { CountriesService } from '../countries/countries.service';
+import { AuditLog } from '../../audit/audit-log.service';
+import { ContentStore } from '../content-store';
+import { CuratedContentService } from '../studio-records.service';
+import { studioRecordFields } from '../studio-record';
+import { CountriesService } from '../../countries/countries.service';
 import { type MemorialContent, MemorialEntity } from './memorial.entity';
 
 type ValidMemorial = ReturnType<typeof memorialInputSchema.parse>;

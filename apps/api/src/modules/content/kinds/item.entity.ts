@@ -1,7 +1,7 @@
 import type { ItemDocument } from '@vitrina/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
-import { CountryEntity } from '../countries/country.entity';
-import { CONTENT_STATUS_LIST, ContentRecordEntity } from '../content/content-record.entity';
+import { CountryEntity } from '../../countries/country.entity';
+import { CONTENT_STATUS_LIST, ContentRecordEntity } from '../content-record.entity';
 
 export type ItemContent = Omit<ItemDocument, 'slug' | 'kind'>;
 

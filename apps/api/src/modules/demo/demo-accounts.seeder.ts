@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CountryEntity } from '../countries/country.entity';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
-import { MembershipEntity } from './membership.entity';
-import { hashPassword } from './password-hasher';
-import { UserEntity } from './user.entity';
+import { MembershipEntity } from '../accounts/membership.entity';
+import { hashPassword } from '../accounts/password-hasher';
+import { UserEntity } from '../accounts/user.entity';
 
 @Injectable()
 export class DemoAccountsSeeder {

@@ -9,11 +9,11 @@ import {
 import { Reflector } from '@nestjs/core';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@vitrina/contracts';
 import type { FastifyRequest } from 'fastify';
-import { SessionsService } from '../accounts/sessions.service';
-import { sameToken } from '../accounts/tokens';
-import { ACCESS_RULE, type AccessRule, type CountrySource } from './access.decorators';
-import type { Actor } from './actor';
-import { isAllowed } from './permissions';
+import { SessionsService } from './sessions.service';
+import { sameToken } from './tokens';
+import { ACCESS_RULE, type AccessRule, type CountrySource } from '../access/access.decorators';
+import type { Actor } from '../access/actor';
+import { isAllowed } from '../access/permissions';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -6,7 +6,7 @@ import type { Actor } from '../access/actor';
 import type { AuditLog } from '../audit/audit-log.service';
 import type { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
-import { assertLanguagesEnabled } from './content-languages';
+import { assertLanguagesEnabled } from '../countries/content-languages';
 import type { ContentRecordEntity } from './content-record.entity';
 import { ContentRevisionEntity } from './content-revision.entity';
 import type { ContentStore } from './content-store';

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Condition, LocalizedText, MediaTexts, RecordType } from '@vitrina/contracts';
 import { type DataSource, type EntityTarget, type FindOptionsOrder, IsNull, Not, type ValueTransformer } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import type { ContentRecordEntity } from '../content/content-record.entity';
-import { withApprovedTexts } from '../content/media-texts';
+import type { ContentRecordEntity } from './content-record.entity';
+import { withApprovedTexts } from './media-texts';
 import { CountryEntity } from '../countries/country.entity';
-import type { ExhibitionEntity } from '../exhibitions/exhibition.entity';
-import type { ItemEntity } from '../items/item.entity';
+import type { ExhibitionEntity } from './kinds/exhibition.entity';
+import type { ItemEntity } from './kinds/item.entity';
 import { MediaAssetEntity } from '../media/media-asset.entity';
-import type { MemorialEntity } from '../memorials/memorial.entity';
+import type { MemorialEntity } from './kinds/memorial.entity';
 import { LiveRowMemo } from './live-row-memo';
 import { RECORD_KINDS, asLive } from './record-kinds';
 

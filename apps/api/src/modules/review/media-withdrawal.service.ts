@@ -4,10 +4,10 @@ import type { ModerationInput } from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
-import { RECORD_KINDS, asLive } from '../review/record-kinds';
+import { RECORD_KINDS, asLive } from '../content/record-kinds';
 import { SearchIndex } from '../search/search-index.service';
-import { MediaAssetEntity } from './media-asset.entity';
-import { ServableMemo } from './servable-memo';
+import { MediaAssetEntity } from '../media/media-asset.entity';
+import { ServableMemo } from '../media/servable-memo';
 
 type Decision = 'withdraw' | 'restore';
 

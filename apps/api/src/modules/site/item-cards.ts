@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { PublicItemSummary } from '@vitrina/contracts';
-import type { ItemEntity } from '../items/item.entity';
-import { LiveRowMemo } from '../review/live-row-memo';
-import { type AssetsById, CARD_IMAGE_CANDIDATES } from './media-views';
-import { type Reader, presentItemSummary } from './public-views';
+import type { ItemEntity } from '../content/kinds/item.entity';
+import { LiveRowMemo } from '../content/live-row-memo';
+import { type AssetsById, CARD_IMAGE_CANDIDATES } from '../content/media-views';
+import { type Reader, presentItemSummary } from '../content/public-views';
 
 /** Cards kept; an item's card takes about 1.4 kB of JSON, so a few thousand of them stay within the byte bound. */
 const CARD_ENTRIES = 8_000;
