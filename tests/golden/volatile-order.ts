@@ -25,17 +25,39 @@ function sortCountryFacetTies(body: { facets?: { country?: FacetValue[] } }): vo
   }
 }
 
+interface OpenApiDocument {
+  paths?: Record<string, unknown>;
+  components?: { schemas?: Record<string, unknown> };
+}
+
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The OpenAPI document lists paths and schemas in the order Nest meets
+ * controllers, which follows how modules are arranged, not what the API
+ * offers: a controller moved to another module moves its paths. Only the
+ * order of `paths` and of `components.schemas` is fixed (sorted); every
+ * operation, parameter and schema stays as answered.
+ */
+function sortOpenApiPaths(document: OpenApiDocument): void {
+  if (document.paths) document.paths = Object.fromEntries(Object.entries(document.paths).sort(byKey));
+  if (document.components?.schemas) document.components.schemas = Object.fromEntries(Object.entries(document.components.schemas).sort(byKey));
+}
+
 /** Parses and re-serialises only a body whose serialisation that leaves byte for byte as it was. */
-function rewriteJson(answer: RawAnswer, change: (body: never) => void): RawAnswer {
+function rewriteJson<T>(answer: RawAnswer, change: (body: T) => void): RawAnswer {
   const text = answer.bytes.toString('utf8');
-  const body = JSON.parse(text);
+  const body = JSON.parse(text) as T;
   if (JSON.stringify(body) !== text) throw new Error(`${answer.path}: the body does not survive JSON.parse as it is; normalise it another way`);
-  change(body as never);
+  change(body);
   return { ...answer, bytes: Buffer.from(JSON.stringify(body)) };
 }
 
-/** Puts the few orders that follow random database ids into a stable order; every other answer is returned as it was. */
+/** Puts the few orders that follow random database ids or the code's arrangement into a stable order; every other answer is returned as it was. */
 export function stabiliseOrder(answer: RawAnswer): RawAnswer {
-  const isSearch = answer.path.split('?')[0] === '/api/public/search';
-  return isSearch && answer.status === 200 ? rewriteJson(answer, sortCountryFacetTies) : answer;
+  if (answer.status !== 200) return answer;
+  const path = answer.path.split('?')[0];
+  if (path === '/api/public/search') return rewriteJson(answer, sortCountryFacetTies);
+  if (path === '/api/docs-json') return rewriteJson(answer, sortOpenApiPaths);
+  return answer;
 }
