@@ -6,15 +6,13 @@ import type { AppConfig } from './infra/config/config.schema';
 import { DatabaseModule } from './infra/database/database.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { StorageModule } from './infra/storage/storage.module';
-import { AccessModule } from './modules/access/access.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CountriesModule } from './modules/countries/countries.module';
-import { ExhibitionsModule } from './modules/exhibitions/exhibitions.module';
+import { ContentModule } from './modules/content/content.module';
+import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
-import { ItemsModule } from './modules/items/items.module';
 import { MediaModule } from './modules/media/media.module';
-import { MemorialsModule } from './modules/memorials/memorials.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReviewModule } from './modules/review/review.module';
 import { SearchModule } from './modules/search/search.module';
@@ -31,18 +29,16 @@ export class AppModule {
         StorageModule,
         QueueModule,
         AuditModule,
-        AccessModule,
         AccountsModule,
         CountriesModule,
         HealthModule,
-        ItemsModule,
-        MemorialsModule,
-        ExhibitionsModule,
+        ContentModule,
         SiteModule,
         MediaModule,
         NotificationsModule,
         ReviewModule,
         SearchModule,
+        DemoModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
     };

@@ -15,10 +15,10 @@ import { PublicSnapshots, servePublicSnapshots } from '../infra/http/public-snap
 import { registerRequestContext } from '../infra/http/request-context';
 import { REQUEST_ID_HEADER, requestIdFor } from '../infra/http/request-id';
 import { PinoNestLogger } from '../infra/logging/logger';
-import { DemoAccountsSeeder } from '../modules/demo/demo-accounts.seeder';
+import { AdminBootstrap } from '../modules/accounts/admin-bootstrap';
 import { CountriesService } from '../modules/countries/countries.service';
 import { SearchIndex } from '../modules/search/search-index.service';
-import { DemoContentSeeder } from '../modules/demo/demo-content.seeder';
+import { DemoSeeder } from '../modules/demo/demo.module';
 import { refuseUnsafeQueryBeforeRouting, refuseUnsafeText } from './safe-text';
 import { registerBodyLimits, serverTimeoutOptions } from './connection-limits';
 import { registerSecurityHeaders } from './security-headers';
@@ -87,11 +87,10 @@ async function prepareDatabase(app: NestFastifyApplication, config: AppConfig, l
   if (config.role !== 'api') return;
   await app.get(CountriesService).seedDefaults();
   if (config.bootstrapAdmin) {
-    await app.get(DemoAccountsSeeder).bootstrapAdmin(config.bootstrapAdmin.email, config.bootstrapAdmin.password);
+    await app.get(AdminBootstrap).bootstrapAdmin(config.bootstrapAdmin.email, config.bootstrapAdmin.password);
   }
   if (config.seedDemo) {
-    await app.get(DemoAccountsSeeder).seed();
-    await app.get(DemoContentSeeder).seed();
+    await app.get(DemoSeeder).seed();
   }
   // Fills search after the migration that made it, and after seeding; a no-op once filled.
   await app.get(SearchIndex).reindexIfEmpty();

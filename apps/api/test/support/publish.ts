@@ -1,30 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { Collection } from '@vitrina/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ContentRevisionEntity } from '../../src/modules/content/content-revision.entity';
+import { clearLiveSide, publishRevision } from '../../src/modules/content/publish';
+import { kindOf } from '../../src/modules/content/record-kinds';
 import type { TestClient } from './test-app';
 
-type Table = 'items' | 'memorials' | 'exhibitions';
+type Table = Collection;
 
-/**
- * Makes a record's latest revision live straight in the database, as an
- * approval does but without its gates. For tests of other features (media
- * serving, the public site); review.spec.ts tests approval itself.
- */
-export async function publishDirectly(db: DataSource, table: Table, id: string): Promise<void> {
-  const [, affected] = await db.query(
-    `UPDATE ${table} r SET status = 'published', published_at = now(), live_revision = r.version, live_content = v.content,
-            live_slug = r.slug, live_media_ids = r.media_ids, live_media_texts = v.media_texts
-       FROM content_revisions v WHERE v.record_id = r.id AND v.number = r.version AND r.id = $1`,
-    [id],
-  );
-  if (affected !== 1) throw new Error(`no ${table} record ${id} to publish`);
+/** The record's row, locked, and its latest revision, for a direct change of its live side. */
+async function lockedWithLatest(tx: EntityManager, table: Table, id: string) {
+  const kind = kindOf(table);
+  const record = await tx.getRepository(kind.entity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!record) throw new Error(`no ${table} record ${id}`);
+  const revision = await tx.getRepository(ContentRevisionEntity).findOneByOrFail({ recordType: kind.contract.type, recordId: id, number: record.version });
+  return { kind, record, revision };
 }
 
-/** Takes a record off the public site straight in the database. */
+/**
+ * Makes a record's latest revision live through the function approval uses,
+ * but without its gates. For tests of other features (media serving, the
+ * public site); review.spec.ts tests approval itself.
+ */
+export async function publishDirectly(db: DataSource, table: Table, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { kind, record, revision } = await lockedWithLatest(tx, table, id);
+    await publishRevision(tx, kind, record, revision);
+  });
+}
+
+/** Takes a record off the public site through the function unpublishing uses, back to a draft. */
 export async function unpublishDirectly(db: DataSource, table: Table, id: string): Promise<void> {
-  await db.query(
-    `UPDATE ${table} SET status = 'draft', live_revision = NULL, live_content = NULL, live_slug = NULL, live_media_ids = '{}', live_media_texts = '{}' WHERE id = $1`,
-    [id],
-  );
+  await db.transaction(async (tx) => {
+    const { kind, record } = await lockedWithLatest(tx, table, id);
+    await clearLiveSide(tx, kind, record, 'draft', null);
+  });
 }
 
 /** A record as the studio shows it, less what the server keeps itself: the body a save sends back. */

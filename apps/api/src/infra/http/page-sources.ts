@@ -1,3 +1,4 @@
+import { COLLECTION_NAMES } from '@vitrina/contracts';
 /**
  * What a public page was made of, as tags: each record and media file it
  * read (by id, whether or not it was found live, so one that goes live later
@@ -32,7 +33,8 @@ const recordTag = (id: string) => `record ${id}`;
 const assetTag = (id: string) => `asset ${id}`;
 const listTag = (countryId: string) => `lists ${countryId}`;
 
-const RECORD_TABLES = new Set(['items', 'memorials', 'exhibitions']);
+/** Each kind's table is named by its collection segment. */
+const RECORD_TABLES = new Set<string>(COLLECTION_NAMES);
 
 /**
  * The tags a notification of `vitrina_public_changes` touches: for a record's

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, SetMetadata } from '@nestjs/common';
-import { CONTENT_LANGUAGES, type ContentLanguage } from '@vitrina/contracts';
+import { COLLECTION_NAMES, CONTENT_LANGUAGES, type ContentLanguage } from '@vitrina/contracts';
 import type { FastifyInstance } from 'fastify';
 import { readerLanguage } from '../../modules/content/reader-language';
 import { APP_CONFIG } from '../config/config.module';
@@ -29,7 +29,7 @@ const LANGUAGES = new Set<string>(CONTENT_LANGUAGES);
 const NEGOTIATED = new Map<string, string>();
 const DEFAULT_LANGUAGE = '' as ContentLanguage;
 /** The pages kept: a country's home and its records' pages, slugs as the contracts allow them. */
-const SNAPSHOT_PATH = /^\/api\/public\/countries\/[a-z0-9-]{2,64}\/(home|(items|memorials|exhibitions)\/[a-z0-9-]{2,120})$/;
+const SNAPSHOT_PATH = new RegExp(`^/api/public/countries/[a-z0-9-]{2,64}/(home|(${COLLECTION_NAMES.join('|')})/[a-z0-9-]{2,120})$`);
 
 /** What Accept-Language picks among the content languages ('' for the country's default), memoised. */
 function negotiated(acceptLanguage: string | undefined): string {

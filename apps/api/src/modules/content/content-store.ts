@@ -1,26 +1,24 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import type { ContentLanguage, ContentStatus, ListQuery, RecordType, StudioList } from '@vitrina/contracts';
 import { resolveText } from '@vitrina/contracts';
-import { type DataSource, type EntityManager, type EntityTarget, In, IsNull, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, type FindOptionsWhere, In, IsNull, type Repository } from 'typeorm';
 import type { AuditLog } from '../audit/audit-log.service';
 import type { ContentRecordEntity } from './content-record.entity';
+import type { ContentKind } from './kinds/kind';
 import { ContentRevisionEntity } from './content-revision.entity';
 import { referencedMediaIds } from './media-references';
+import { rowValues } from './row-values';
 import { snapshotMediaTexts } from './media-texts';
 
 const UNIQUE_VIOLATION = '23505';
 /** States a record may be deleted in: it was never published and is not awaiting a decision. */
 const DELETABLE: ContentStatus[] = ['draft', 'changes_requested', 'rejected'];
 
-/** How one kind of record maps between its studio document and its table. */
-export interface ContentMapping<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>> {
-  type: RecordType;
-  /** Singular, for messages: "item", "memorial", "exhibition". */
-  label: string;
-  entity: EntityTarget<TEntity>;
-  /** The row's columns (slug, kind, content, search/sort copies) for a validated document. */
-  toColumns(input: TInput): Partial<TEntity>;
-}
+/** What the store needs of a kind: its table and how a document maps onto its row. */
+export type ContentMapping<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>> = Pick<
+  ContentKind<TInput, TEntity, unknown>,
+  'contract' | 'label' | 'entity' | 'toColumns'
+>;
 
 export interface Author {
   userId: string;
@@ -79,7 +77,7 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
 
   async get(countryId: string, id: string, manager?: EntityManager): Promise<TEntity> {
     const repository = manager ? manager.getRepository(this.mapping.entity) : this.repository;
-    const row = await repository.findOne({ where: { id, countryId } as never });
+    const row = await repository.findOne({ where: { id, countryId } as FindOptionsWhere<TEntity> });
     if (!row) throw new NotFoundException(`No such ${this.mapping.label}`);
     return row;
   }
@@ -87,12 +85,9 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
   async create(countryId: string, author: Author, input: TInput): Promise<TEntity> {
     const id = await this.writing(input.slug, () =>
       this.db.transaction(async (tx) => {
-        const values = { ...this.columnsOf(input), countryId, createdBy: author.userId, updatedBy: author.userId };
-        const { identifiers } = await tx.getRepository(this.mapping.entity).insert(values as never);
-        const recordId = identifiers[0].id as string;
-        await this.addRevision(tx, { countryId, recordId, number: 1, input, authorId: author.userId });
-        await this.audit.record({ action: 'create', actor: author, countryId, entityType: this.mapping.type, entityId: recordId, toState: 'draft', details: { revision: 1 } }, tx);
-        return recordId;
+        const { record } = await insertDraft(tx, this.mapping, { countryId, input, authorId: author.userId });
+        await this.audit.record({ action: 'create', actor: author, countryId, entityType: this.mapping.contract.type, entityId: record.id, toState: 'draft', details: { revision: 1 } }, tx);
+        return record.id;
       }),
     );
     return this.get(countryId, id);
@@ -115,14 +110,14 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
           );
         }
         const values = { ...this.columnsOf(document as unknown as TInput), updatedBy: author.userId, status: 'draft', version: version + 1 };
-        await tx.getRepository(this.mapping.entity).update({ id } as never, values as never);
-        await this.addRevision(tx, { countryId, recordId: id, number: version + 1, input: document as unknown as TInput, authorId: author.userId, restoredFrom });
+        await tx.getRepository(this.mapping.entity).update({ id } as FindOptionsWhere<TEntity>, rowValues<TEntity>(values));
+        await insertRevision(tx, this.mapping.contract.type, { countryId, recordId: id, number: version + 1, input: document, authorId: author.userId, restoredFrom });
         await this.audit.record(
           {
             action: restoredFrom ? 'restore' : 'save',
             actor: author,
             countryId,
-            entityType: this.mapping.type,
+            entityType: this.mapping.contract.type,
             entityId: id,
             fromState: current.status,
             toState: 'draft',
@@ -142,38 +137,21 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
       if (current.liveRevision !== null || !DELETABLE.includes(current.status)) {
         throw new ConflictException(`Only drafts that were never published can be deleted; this ${this.mapping.label} is ${current.status}`);
       }
-      await tx.getRepository(ContentRevisionEntity).delete({ recordType: this.mapping.type, recordId: id });
-      await tx.getRepository(this.mapping.entity).delete({ id, countryId, liveRevision: IsNull(), status: In(DELETABLE) } as never);
-      await this.audit.record({ action: 'delete', actor: author, countryId, entityType: this.mapping.type, entityId: id, fromState: current.status }, tx);
+      await tx.getRepository(ContentRevisionEntity).delete({ recordType: this.mapping.contract.type, recordId: id });
+      await tx.getRepository(this.mapping.entity).delete({ id, countryId, liveRevision: IsNull(), status: In(DELETABLE) } as FindOptionsWhere<TEntity>);
+      await this.audit.record({ action: 'delete', actor: author, countryId, entityType: this.mapping.contract.type, entityId: id, fromState: current.status }, tx);
     });
   }
 
   /** The row, locked until the transaction ends, so transitions and saves of one record take turns. */
   async locked(tx: EntityManager, countryId: string, id: string): Promise<TEntity> {
-    const row = await tx.getRepository(this.mapping.entity).findOne({ where: { id, countryId } as never, lock: { mode: 'pessimistic_write' } });
+    const row = await tx.getRepository(this.mapping.entity).findOne({ where: { id, countryId } as FindOptionsWhere<TEntity>, lock: { mode: 'pessimistic_write' } });
     if (!row) throw new NotFoundException(`No such ${this.mapping.label}`);
     return row;
   }
 
-  private async addRevision(
-    tx: EntityManager,
-    revision: { countryId: string; recordId: string; number: number; input: TInput; authorId: string; restoredFrom?: number },
-  ): Promise<void> {
-    const mediaTexts = await snapshotMediaTexts(tx, revision.countryId, referencedMediaIds(revision.input));
-    await tx.getRepository(ContentRevisionEntity).insert({
-      recordType: this.mapping.type,
-      recordId: revision.recordId,
-      countryId: revision.countryId,
-      number: revision.number,
-      content: revision.input as never,
-      mediaTexts,
-      authorId: revision.authorId,
-      restoredFrom: revision.restoredFrom ?? null,
-    });
-  }
-
   private columnsOf(input: TInput): Partial<TEntity> {
-    return { ...this.mapping.toColumns(input), mediaIds: referencedMediaIds(input) };
+    return columnsOf(this.mapping, input);
   }
 
   private async writing<T>(slug: string, write: () => Promise<T>): Promise<T> {
@@ -186,4 +164,53 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
       throw error;
     }
   }
+}
+
+function columnsOf<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>>(mapping: ContentMapping<TInput, TEntity>, input: TInput): Partial<TEntity> {
+  return { ...mapping.toColumns(input), mediaIds: referencedMediaIds(input) };
+}
+
+interface NewRevision {
+  countryId: string;
+  recordId: string;
+  number: number;
+  input: object;
+  authorId: string | null;
+  restoredFrom?: number;
+}
+
+/** A revision row, with the texts of the media it shows as they are now (what a moderator will review). */
+async function insertRevision(tx: EntityManager, recordType: RecordType, revision: NewRevision): Promise<ContentRevisionEntity> {
+  const mediaTexts = await snapshotMediaTexts(tx, revision.countryId, referencedMediaIds(revision.input));
+  const row: Partial<ContentRevisionEntity> = {
+    recordType,
+    recordId: revision.recordId,
+    countryId: revision.countryId,
+    number: revision.number,
+    content: revision.input as Record<string, unknown>,
+    mediaTexts,
+    authorId: revision.authorId,
+    restoredFrom: revision.restoredFrom ?? null,
+  };
+  await tx.getRepository(ContentRevisionEntity).insert(rowValues(row));
+  return row as ContentRevisionEntity;
+}
+
+/**
+ * A new record as a draft at its first revision, in the caller's transaction
+ * (the studio's create, the demo seeder). `id` is chosen by the caller or by
+ * the database.
+ */
+export async function insertDraft<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>>(
+  tx: EntityManager,
+  mapping: ContentMapping<TInput, TEntity>,
+  draft: { countryId: string; input: TInput; authorId: string | null; id?: string },
+): Promise<{ record: TEntity; revision: ContentRevisionEntity }> {
+  const repository = tx.getRepository(mapping.entity);
+  const values: Partial<TEntity> = { ...columnsOf(mapping, draft.input), ...(draft.id ? { id: draft.id } : {}), countryId: draft.countryId, createdBy: draft.authorId, updatedBy: draft.authorId };
+  const { identifiers } = await repository.insert(rowValues(values));
+  const recordId = identifiers[0].id as string;
+  const revision = await insertRevision(tx, mapping.contract.type, { countryId: draft.countryId, recordId, number: 1, input: draft.input, authorId: draft.authorId });
+  const record = await repository.findOneByOrFail({ id: recordId } as FindOptionsWhere<TEntity>);
+  return { record, revision };
 }

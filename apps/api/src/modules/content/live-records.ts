@@ -136,7 +136,7 @@ export class LiveRecords {
    * round trip to the database.
    */
   async countryAndRecord<T extends RecordType>(countrySlug: string, type: T, slug: string): Promise<{ country: CountryEntity; record: LiveTypes[T] }> {
-    const table = RECORD_KINDS[type].table;
+    const table = RECORD_KINDS[type].contract.collection;
     const join = ` LEFT JOIN "${table}" r ON r.country_id = "countries".id AND r.live_revision IS NOT NULL AND r.live_slug = $2`;
     const extra = ', r.id AS "recordId", r.live_revision AS "recordRevision", r.published_at::text AS "recordApproved"';
     type Row = CountryEntity & { recordId: string | null; recordRevision: number | null; recordApproved: string | null };
@@ -231,7 +231,7 @@ export class LiveRecords {
 
   /** The keys of a country's live records of a type matching `where`, as RecordKey rows. */
   private keysSql(type: RecordType, where: string, extra = ''): string {
-    return `SELECT id, live_revision AS revision, published_at::text AS approved${extra ? `, ${extra}` : ''} FROM "${RECORD_KINDS[type].table}"
+    return `SELECT id, live_revision AS revision, published_at::text AS approved${extra ? `, ${extra}` : ''} FROM "${RECORD_KINDS[type].contract.collection}"
              WHERE live_revision IS NOT NULL AND country_id = $1 AND ${where}`;
   }
 

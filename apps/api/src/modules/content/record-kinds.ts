@@ -1,35 +1,24 @@
 import { COLLECTIONS, type Collection, type RecordType } from '@vitrina/contracts';
-import type { EntityTarget } from 'typeorm';
 import type { ContentRecordEntity } from './content-record.entity';
-import { ExhibitionEntity } from './kinds/exhibition.entity';
-import { exhibitionColumns } from './kinds/exhibition.kind';
-import { ItemEntity } from './kinds/item.entity';
-import { itemColumns } from './kinds/item.kind';
-import { MemorialEntity } from './kinds/memorial.entity';
-import { memorialColumns } from './kinds/memorial.kind';
+import { exhibitionKind } from './kinds/exhibition.kind';
+import { itemKind } from './kinds/item.kind';
+import type { ContentKind } from './kinds/kind';
+import { memorialKind } from './kinds/memorial.kind';
 
-export interface RecordKind {
-  type: RecordType;
-  collection: Collection;
-  table: string;
-  entity: EntityTarget<ContentRecordEntity<object>>;
-  /** The row's columns for a whole document (as revisions store it). */
-  toColumns(document: Record<string, unknown>): Partial<ContentRecordEntity<object>>;
-}
+export type { ContentKind } from './kinds/kind';
+/** A kind whose document type does not matter to the caller (loops over every kind, routes naming a collection). */
+export type RecordKind = ContentKind<{ slug: string }, ContentRecordEntity<object>, object>;
 
-type AnyColumns = (document: never) => object;
-const kind = (type: RecordType, table: string, entity: EntityTarget<ContentRecordEntity<object>>, toColumns: AnyColumns): RecordKind => ({
-  type,
-  collection: table as Collection,
-  table,
-  entity,
-  toColumns: toColumns as RecordKind['toColumns'],
-});
-
+/**
+ * The API's side of the kind registry (`RECORD_KINDS` in libs/contracts):
+ * each kind's table, row mapping and studio hooks. Every loop over kinds reads
+ * this; a new kind adds a `kinds/<name>.kind.ts` and a row here. A kind's
+ * collection segment (`kind.contract.collection`) is also its table's name.
+ */
 export const RECORD_KINDS: Record<RecordType, RecordKind> = {
-  item: kind('item', 'items', ItemEntity, itemColumns),
-  memorial: kind('memorial', 'memorials', MemorialEntity, memorialColumns),
-  exhibition: kind('exhibition', 'exhibitions', ExhibitionEntity, exhibitionColumns),
+  item: itemKind as unknown as RecordKind,
+  memorial: memorialKind as unknown as RecordKind,
+  exhibition: exhibitionKind as unknown as RecordKind,
 };
 
 export function kindOf(collection: Collection): RecordKind {
@@ -44,7 +33,7 @@ export function asLive<T extends ContentRecordEntity<object>>(kindOfRecord: Reco
   if (record.liveRevision === null || record.liveContent === null) return null;
   return {
     ...record,
-    ...kindOfRecord.toColumns(record.liveContent),
+    ...kindOfRecord.toColumns(record.liveContent as { slug: string }),
     version: record.liveRevision,
     mediaIds: record.liveMediaIds,
     updatedAt: record.publishedAt ?? record.updatedAt,

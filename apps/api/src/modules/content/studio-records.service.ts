@@ -1,24 +1,22 @@
-import { NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import type { ListQuery, RevisionDetail, RevisionSummary, StudioList } from '@vitrina/contracts';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ContentLanguage, ListQuery, RecordType, RevisionDetail, RevisionSummary, StudioList } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
 import type { ZodError } from 'zod';
 import type { Actor } from '../access/actor';
-import type { AuditLog } from '../audit/audit-log.service';
-import type { CountriesService } from '../countries/countries.service';
-import type { CountryEntity } from '../countries/country.entity';
+import { AuditLog } from '../audit/audit-log.service';
 import { assertLanguagesEnabled } from '../countries/content-languages';
+import { CountriesService } from '../countries/countries.service';
+import type { CountryEntity } from '../countries/country.entity';
 import type { ContentRecordEntity } from './content-record.entity';
 import { ContentRevisionEntity } from './content-revision.entity';
-import type { ContentStore } from './content-store';
+import { ContentStore } from './content-store';
 import { assertMediaOfCountry, referencedMediaIds } from './media-references';
 import { readerLanguage } from './reader-language';
+import { RECORD_KINDS, type RecordKind } from './record-kinds';
 import { listRevisions } from './revisions';
 
-/** The zod schemas a kind's documents are parsed with. */
-export interface CuratedSchemas<TInput> {
-  create: { parse(input: unknown): TInput; safeParse(input: unknown): { success: true; data: TInput } | { success: false; error: ZodError } };
-  update: { parse(input: unknown): TInput & { version: number } };
-}
+type Document = { slug: string };
 
 /** A stored revision the schema no longer accepts (rules tightened since it was saved): what to fix, not a crash. */
 function unrestorable(number: number, error: ZodError): UnprocessableEntityException {
@@ -28,69 +26,67 @@ function unrestorable(number: number, error: ZodError): UnprocessableEntityExcep
 }
 
 /**
- * The studio's rules for one kind of curated record, shared by items,
- * memorials and exhibitions: validate, check languages and media against the
- * country, let the kind prepare the document (sanitise, check references),
- * store it as a new revision; list and restore revisions.
+ * The studio's rules for every kind of curated record: validate with the
+ * kind's schema, check languages and media against the country, let the kind
+ * prepare the document (sanitise, check references), store it as a new
+ * revision; list and restore revisions; preview where the kind has one.
  */
-export abstract class CuratedContentService<
-  TInput extends { slug: string },
-  TEntity extends ContentRecordEntity<object>,
-  TStudio,
-> {
-  protected abstract readonly store: ContentStore<TInput, TEntity>;
-  protected abstract readonly type: 'item' | 'memorial' | 'exhibition';
+@Injectable()
+export class StudioRecordsService {
+  private readonly stores: Record<RecordType, ContentStore<Document, ContentRecordEntity<object>>>;
 
   constructor(
-    protected readonly countries: CountriesService,
-    protected readonly db: DataSource,
-    private readonly schemas: CuratedSchemas<TInput>,
-    protected readonly audit: AuditLog,
-  ) {}
-
-  protected abstract toStudio(entity: TEntity): TStudio;
-
-  /** A hook for kind-specific rules run before every save. */
-  protected async prepare(_country: CountryEntity, input: TInput): Promise<TInput> {
-    return input;
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly countries: CountriesService,
+    audit: AuditLog,
+  ) {
+    const storeOf = (kind: RecordKind) => new ContentStore(db, kind, audit);
+    this.stores = { item: storeOf(RECORD_KINDS.item), memorial: storeOf(RECORD_KINDS.memorial), exhibition: storeOf(RECORD_KINDS.exhibition) };
   }
 
-  async list(countryId: string, query: ListQuery, acceptLanguage?: string): Promise<StudioList> {
+  async list(kind: RecordKind, countryId: string, query: ListQuery, acceptLanguage?: string): Promise<StudioList> {
     const country = await this.countries.findEntity(countryId);
     const lang = readerLanguage(query.lang, acceptLanguage, country.defaultLanguage);
-    return this.store.list(countryId, query, lang, country.defaultLanguage);
+    return this.stores[kind.contract.type].list(countryId, query, lang, country.defaultLanguage);
   }
 
-  async get(countryId: string, id: string): Promise<TStudio> {
-    return this.toStudio(await this.store.get(countryId, id));
+  async get(kind: RecordKind, countryId: string, id: string): Promise<object> {
+    return kind.toStudio(await this.stores[kind.contract.type].get(countryId, id));
   }
 
-  async create(countryId: string, actor: Actor, input: unknown): Promise<TStudio> {
+  async create(kind: RecordKind, countryId: string, actor: Actor, input: unknown): Promise<object> {
     const country = await this.countries.findEntity(countryId);
-    const valid = await this.validate(country, this.schemas.create.parse(input));
-    return this.toStudio(await this.store.create(countryId, actor, valid));
+    const valid = await this.validate(kind, country, kind.contract.createSchema.parse(input));
+    return kind.toStudio(await this.stores[kind.contract.type].create(countryId, actor, valid));
   }
 
-  async update(countryId: string, id: string, actor: Actor, input: unknown): Promise<TStudio> {
+  async update(kind: RecordKind, countryId: string, id: string, actor: Actor, input: unknown): Promise<object> {
     const country = await this.countries.findEntity(countryId);
-    const { version, ...document } = this.schemas.update.parse(input);
-    const valid = await this.validate(country, document as unknown as TInput);
-    return this.toStudio(await this.store.update(countryId, id, actor, { ...valid, version }));
+    const { version, ...document } = kind.contract.updateSchema.parse(input);
+    const valid = await this.validate(kind, country, document);
+    return kind.toStudio(await this.stores[kind.contract.type].update(countryId, id, actor, { ...valid, version }));
   }
 
-  remove(countryId: string, id: string, actor: Actor): Promise<void> {
-    return this.store.remove(countryId, id, actor);
+  remove(kind: RecordKind, countryId: string, id: string, actor: Actor): Promise<void> {
+    return this.stores[kind.contract.type].remove(countryId, id, actor);
   }
 
-  async revisions(countryId: string, id: string): Promise<RevisionSummary[]> {
-    const record = await this.store.get(countryId, id);
-    return listRevisions(this.db, this.type, record);
+  async preview(kind: RecordKind, countryId: string, id: string, lang: ContentLanguage | undefined): Promise<unknown> {
+    if (!kind.preview) throw new NotFoundException(`No preview for a ${kind.label}`);
+    const country = await this.countries.findEntity(countryId);
+    const record = await this.stores[kind.contract.type].get(countryId, id);
+    return kind.preview(this.db.manager, country, record, lang);
   }
 
-  async revision(countryId: string, id: string, number: number): Promise<RevisionDetail> {
-    const summaries = await this.revisions(countryId, id);
+  async revisions(kind: RecordKind, countryId: string, id: string): Promise<RevisionSummary[]> {
+    const record = await this.stores[kind.contract.type].get(countryId, id);
+    return listRevisions(this.db, kind.contract.type, record);
+  }
+
+  async revision(kind: RecordKind, countryId: string, id: string, number: number): Promise<RevisionDetail> {
+    const summaries = await this.revisions(kind, countryId, id);
     const summary = summaries.find((revision) => revision.number === number);
-    const row = await this.db.getRepository(ContentRevisionEntity).findOneBy({ recordType: this.type, recordId: id, number });
+    const row = await this.db.getRepository(ContentRevisionEntity).findOneBy({ recordType: kind.contract.type, recordId: id, number });
     if (!summary || !row) throw new NotFoundException('No such revision');
     return { ...summary, content: row.content };
   }
@@ -99,20 +95,21 @@ export abstract class CuratedContentService<
    * An earlier revision comes back as a new draft revision. It is validated
    * again: the country's languages or media may have changed since.
    */
-  async restore(countryId: string, id: string, number: number, actor: Actor): Promise<TStudio> {
+  async restore(kind: RecordKind, countryId: string, id: string, number: number, actor: Actor): Promise<object> {
     const country = await this.countries.findEntity(countryId);
-    const old = await this.db.getRepository(ContentRevisionEntity).findOneBy({ recordType: this.type, recordId: id, countryId, number });
+    const old = await this.db.getRepository(ContentRevisionEntity).findOneBy({ recordType: kind.contract.type, recordId: id, countryId, number });
     if (!old) throw new NotFoundException('No such revision');
-    const current = await this.store.get(countryId, id);
-    const parsed = this.schemas.create.safeParse(old.content);
+    const store = this.stores[kind.contract.type];
+    const current = await store.get(countryId, id);
+    const parsed = kind.contract.createSchema.safeParse(old.content);
     if (!parsed.success) throw unrestorable(number, parsed.error);
-    const valid = await this.validate(country, parsed.data);
-    return this.toStudio(await this.store.update(countryId, id, actor, { ...valid, version: current.version }, number));
+    const valid = await this.validate(kind, country, parsed.data);
+    return kind.toStudio(await store.update(countryId, id, actor, { ...valid, version: current.version }, number));
   }
 
-  private async validate(country: CountryEntity, input: TInput): Promise<TInput> {
+  private async validate(kind: RecordKind, country: CountryEntity, input: Document): Promise<Document> {
     assertLanguagesEnabled(input, country.languages);
     await assertMediaOfCountry(this.db, country.id, referencedMediaIds(input));
-    return this.prepare(country, input);
+    return kind.prepare ? kind.prepare(this.db.manager, country, input) : input;
   }
 }

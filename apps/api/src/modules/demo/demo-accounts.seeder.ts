@@ -13,20 +13,6 @@ export class DemoAccountsSeeder {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The first administrator of a production installation, from BOOTSTRAP_ADMIN_*; only while there is none. */
-  async bootstrapAdmin(email: string, password: string): Promise<void> {
-    const admins = await this.db.getRepository(UserEntity).countBy({ isAdmin: true });
-    if (admins > 0) return;
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(UserEntity)
-      .values({ email, displayName: 'Administrator', passwordHash: await hashPassword(password), isAdmin: true })
-      .orUpdate(['is_admin', 'password_hash'], ['email'])
-      .execute();
-    this.logger.log(`created the first administrator ${email}`);
-  }
-
   /** Creates the demo accounts that do not exist yet; never touches existing ones. */
   async seed(): Promise<void> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);

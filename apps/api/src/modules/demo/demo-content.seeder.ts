@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ExhibitionBlock, RecordType } from '@vitrina/contracts';
+import type { ExhibitionBlock } from '@vitrina/contracts';
 import { exhibitionInputSchema, itemInputSchema, memorialInputSchema } from '@vitrina/contracts';
-import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
-import type { ContentRecordEntity } from '../content/content-record.entity';
-import { ContentRevisionEntity } from '../content/content-revision.entity';
-import { referencedMediaIds } from '../content/media-references';
-import { snapshotMediaTexts } from '../content/media-texts';
+import { insertDraft } from '../content/content-store';
+import { publishRevision } from '../content/publish';
+import { RECORD_KINDS, type RecordKind } from '../content/record-kinds';
 import { CountryEntity } from '../countries/country.entity';
-import { ExhibitionEntity } from '../content/kinds/exhibition.entity';
-import { exhibitionColumns } from '../content/kinds/exhibition.kind';
 import { sanitizeRichText } from '../../infra/html/rich-text';
-import { ItemEntity } from '../content/kinds/item.entity';
-import { itemColumns } from '../content/kinds/item.kind';
-import { MemorialEntity } from '../content/kinds/memorial.entity';
-import { memorialColumns } from '../content/kinds/memorial.kind';
 import { DEMO_CONTENT } from './demo-content';
 import type { DemoBlock, DemoCountryContent } from './demo-content/types';
 import { DemoMediaMaker } from './demo-media.maker';
@@ -60,22 +53,12 @@ function resolveBlock(block: DemoBlock, ids: IdsBySlug): ExhibitionBlock {
   }
 }
 
-/** Inserts a record already published at its first revision, as if a moderator had approved it. */
-async function insertLive(
-  tx: EntityManager,
-  type: RecordType,
-  entity: EntityTarget<ContentRecordEntity<object>>,
-  base: { countryId: string; status: 'published'; publishedAt: Date },
-  columns: Partial<ContentRecordEntity<object>>,
-  document: object,
-): Promise<string> {
-  const id = randomUUID();
-  const mediaIds = referencedMediaIds(document);
-  const mediaTexts = await snapshotMediaTexts(tx, base.countryId, mediaIds);
-  const live = { liveRevision: 1, liveContent: document, liveSlug: columns.slug, liveMediaIds: mediaIds, liveMediaTexts: mediaTexts };
-  await tx.getRepository(entity).insert({ ...base, ...columns, id, mediaIds, ...live } as never);
-  await tx.getRepository(ContentRevisionEntity).insert({ recordType: type, recordId: id, countryId: base.countryId, number: 1, content: document as never, mediaTexts });
-  return id;
+/** Inserts a record and publishes its first revision, as if a moderator had approved it when the demo country opened. */
+async function insertLive(tx: EntityManager, kind: RecordKind, countryId: string, document: { slug: string }, publishedAt: Date): Promise<string> {
+  // The id is made here, not by the database, so a recording of the demo (tests/golden) names records in a fixed order.
+  const { record, revision } = await insertDraft(tx, kind, { countryId, input: document, authorId: null, id: randomUUID() });
+  await publishRevision(tx, kind, record, revision, { publishedAt });
+  return record.id;
 }
 
 /**
@@ -94,10 +77,7 @@ export class DemoContentSeeder {
   ) {}
 
   async seed(): Promise<void> {
-    const existing = await this.db.query(
-      'SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM memorials) + (SELECT count(*) FROM exhibitions) AS n',
-    );
-    if (Number(existing[0].n) > 0) return;
+    for (const kind of Object.values(RECORD_KINDS)) if (await this.db.getRepository(kind.entity).exists()) return;
     const countries = new Map<string, CountryEntity>();
     for (const demo of DEMO_CONTENT) {
       const country = await this.db.getRepository(CountryEntity).findOneBy({ slug: demo.countrySlug });
@@ -117,15 +97,14 @@ export class DemoContentSeeder {
   private async seedCountry(tx: EntityManager, country: CountryEntity, demo: DemoCountryContent): Promise<void> {
     await tx.getRepository(CountryEntity).update({ id: country.id }, { intro: demo.intro });
     const publishedAt = new Date();
-    const base = { countryId: country.id, status: 'published' as const, publishedAt };
     const ids: IdsBySlug = { items: new Map(), memorials: new Map() };
     for (const input of demo.items) {
       const document = itemInputSchema.parse(input);
-      ids.items.set(document.slug, await insertLive(tx, 'item', ItemEntity, base, itemColumns(document), document));
+      ids.items.set(document.slug, await insertLive(tx, RECORD_KINDS.item, country.id, document, publishedAt));
     }
     for (const input of demo.memorials) {
       const document = memorialInputSchema.parse(input);
-      ids.memorials.set(document.slug, await insertLive(tx, 'memorial', MemorialEntity, base, memorialColumns(document), document));
+      ids.memorials.set(document.slug, await insertLive(tx, RECORD_KINDS.memorial, country.id, document, publishedAt));
     }
     for (const demoExhibition of demo.exhibitions) {
       const { coverItemSlug, sections, ...rest } = demoExhibition;
@@ -134,7 +113,7 @@ export class DemoContentSeeder {
         coverItemId: coverItemSlug ? ids.items.get(coverItemSlug) : undefined,
         sections: sections.map((section) => ({ ...section, blocks: section.blocks.map((b) => resolveBlock(b, ids)) })),
       });
-      await insertLive(tx, 'exhibition', ExhibitionEntity, base, exhibitionColumns(exhibition), exhibition);
+      await insertLive(tx, RECORD_KINDS.exhibition, country.id, exhibition, publishedAt);
     }
     this.logger.log(`seeded demo content for ${demo.countrySlug}`);
   }

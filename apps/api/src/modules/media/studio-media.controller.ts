@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireCountry } from '../access/access.decorators';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
-import { CountryParams, CountryRecordParams } from '../content/studio-dto';
+import { CountryParams, CountryRecordParams } from '../countries/dto';
 import { CaptionsParams, UpdateMediaDto } from './dto';
 import { MediaCaptionsService } from './media-captions.service';
 import { UnsupportedMediaType } from './media-errors';

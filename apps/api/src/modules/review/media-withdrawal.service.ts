@@ -78,7 +78,7 @@ export class MediaWithdrawal {
       for (const record of records) {
         const live = asLive(kind, record);
         if (!live || !record.liveContent) continue;
-        await this.search.index(tx, kind.type, live, record.liveContent);
+        await this.search.index(tx, kind.contract.type, live, record.liveContent);
         ids.push(record.id);
       }
     }

@@ -1,21 +1,20 @@
 import { Module } from '@nestjs/common';
+import { ContentModule } from '../content/content.module';
 import { CountriesModule } from '../countries/countries.module';
-import { ExhibitionsModule } from '../exhibitions/exhibitions.module';
-import { ItemsModule } from '../items/items.module';
-import { MemorialsModule } from '../memorials/memorials.module';
+import { MediaModule } from '../media/media.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SearchModule } from '../search/search.module';
-import { LiveRecords } from '../content/live-records';
+import { MediaWithdrawalController } from './media-withdrawal.controller';
+import { MediaWithdrawal } from './media-withdrawal.service';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
 import { StudioWorkflowController } from './studio-workflow.controller';
 import { WorkflowService } from './workflow.service';
 
-/** Revisions, review decisions and the moderation desk. */
+/** Revisions, review decisions and the moderation desk, for records and for the files they show. */
 @Module({
-  imports: [CountriesModule, ItemsModule, MemorialsModule, ExhibitionsModule, NotificationsModule, SearchModule],
-  controllers: [ReviewController, StudioWorkflowController],
-  providers: [ReviewService, WorkflowService, LiveRecords],
-  exports: [WorkflowService, LiveRecords],
+  imports: [CountriesModule, ContentModule, MediaModule, NotificationsModule, SearchModule],
+  controllers: [ReviewController, StudioWorkflowController, MediaWithdrawalController],
+  providers: [ReviewService, WorkflowService, MediaWithdrawal],
 })
 export class ReviewModule {}

@@ -48,15 +48,15 @@ export class ReviewService {
     const country = await this.countries.findEntity(countryId);
     const selects = Object.values(RECORD_KINDS).map(
       (kind) =>
-        `SELECT '${kind.type}' AS type, r.id, r.country_id, r.slug, r.content->'title' AS title, r.version, r.live_revision, r.submitted_at, u.display_name AS submitted_by
-           FROM ${kind.table} r LEFT JOIN users u ON u.id = r.submitted_by
+        `SELECT '${kind.contract.type}' AS type, r.id, r.country_id, r.slug, r.content->'title' AS title, r.version, r.live_revision, r.submitted_at, u.display_name AS submitted_by
+           FROM ${kind.contract.collection} r LEFT JOIN users u ON u.id = r.submitted_by
           WHERE r.country_id = $1 AND r.status = 'in_review'`,
     );
     const rows: QueueRow[] = await this.db.query(`${selects.join(' UNION ALL ')} ORDER BY submitted_at ASC NULLS FIRST, id LIMIT 500`, [countryId]);
     const reading = (lang ?? country.defaultLanguage) as typeof country.defaultLanguage;
     return rows.map((row) => ({
       type: row.type,
-      collection: RECORD_KINDS[row.type].collection,
+      collection: RECORD_KINDS[row.type].contract.collection,
       id: row.id,
       countryId: row.country_id,
       slug: row.slug,
@@ -73,17 +73,17 @@ export class ReviewService {
     const kind = kindOf(collection);
     const country = await this.countries.findEntity(countryId);
     const record = await this.db.getRepository(kind.entity).findOneBy({ id, countryId });
-    if (!record) throw new NotFoundException(`No such ${kind.type}`);
+    if (!record) throw new NotFoundException(`No such ${kind.contract.type}`);
     const latest = await this.db
       .getRepository(ContentRevisionEntity)
-      .findOneByOrFail({ recordType: kind.type, recordId: id, number: record.version });
+      .findOneByOrFail({ recordType: kind.contract.type, recordId: id, number: record.version });
     const shown = await findByIds(this.db.getRepository(MediaAssetEntity), { countryId }, [...new Set([...record.mediaIds, ...record.liveMediaIds])]);
     const assets = new Map([...shown].filter(([assetId]) => record.mediaIds.includes(assetId)));
     const submitter: { display_name: string }[] = record.submittedBy
       ? await this.db.query(`SELECT display_name FROM users WHERE id = $1`, [record.submittedBy])
       : [];
     return {
-      type: kind.type,
+      type: kind.contract.type,
       collection,
       id,
       countryId,
@@ -98,7 +98,7 @@ export class ReviewService {
       latest: latest.content,
       live: record.liveContent,
       changes: diffRevisions({ content: record.liveContent, mediaTexts: record.liveMediaTexts }, latest, changedAssets(shown)),
-      blockers: publishBlockers({ type: kind.type, document: latest.content, mediaIds: record.mediaIds, mediaTexts: latest.mediaTexts, assets }),
+      blockers: publishBlockers({ type: kind.contract.type, document: latest.content, mediaIds: record.mediaIds, mediaTexts: latest.mediaTexts, assets }),
       needsAnotherModerator: record.status === 'in_review' && needsAnotherModerator(country.fourEyes, actor, record, latest),
       history: await this.history(id),
     };

@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Collection, RevisionDetail, RevisionSummary } from '@vitrina/contracts';
+import type { RevisionDetail, RevisionSummary } from '@vitrina/contracts';
 import { RequireCountry } from '../access/access.decorators';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
-import type { CuratedContentService } from '../content/studio-records.service';
-import { ExhibitionsService } from '../content/kinds/exhibition.kind';
-import { ItemsService } from '../content/kinds/item.kind';
-import { MemorialsService } from '../content/kinds/memorial.kind';
+import { kindOf } from '../content/record-kinds';
+import { StudioRecordsService } from '../content/studio-records.service';
 import { RecordRouteParams, RevisionRouteParams, SubmitDto } from './dto';
 import { WorkflowService } from './workflow.service';
 
@@ -17,16 +15,10 @@ const COUNTRY = { from: 'params', key: 'countryId' } as const;
 @ApiTags('studio')
 @Controller('studio/countries/:countryId/:collection/:id')
 export class StudioWorkflowController {
-  private readonly services: Record<Collection, CuratedContentService<{ slug: string }, never, unknown>>;
-
   constructor(
     private readonly workflow: WorkflowService,
-    items: ItemsService,
-    memorials: MemorialsService,
-    exhibitions: ExhibitionsService,
-  ) {
-    this.services = { items, memorials, exhibitions } as never;
-  }
+    private readonly records: StudioRecordsService,
+  ) {}
 
   @RequireCountry('content.edit', COUNTRY)
   @Post('submit')
@@ -45,13 +37,13 @@ export class StudioWorkflowController {
   @RequireCountry('content.read', COUNTRY)
   @Get('revisions')
   revisions(@Param() params: RecordRouteParams): Promise<RevisionSummary[]> {
-    return this.services[params.collection].revisions(params.countryId, params.id);
+    return this.records.revisions(kindOf(params.collection), params.countryId, params.id);
   }
 
   @RequireCountry('content.read', COUNTRY)
   @Get('revisions/:number')
   revision(@Param() params: RevisionRouteParams): Promise<RevisionDetail> {
-    return this.services[params.collection].revision(params.countryId, params.id, params.number);
+    return this.records.revision(kindOf(params.collection), params.countryId, params.id, params.number);
   }
 
   /** The earlier revision comes back as a new draft; the answer is the record as now saved. */
@@ -59,6 +51,6 @@ export class StudioWorkflowController {
   @Post('revisions/:number/restore')
   @HttpCode(200)
   restore(@Param() params: RevisionRouteParams, @CurrentActor() actor: Actor): Promise<unknown> {
-    return this.services[params.collection].restore(params.countryId, params.id, params.number, actor);
+    return this.records.restore(kindOf(params.collection), params.countryId, params.id, params.number, actor);
   }
 }

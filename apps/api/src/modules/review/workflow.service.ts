@@ -1,6 +1,16 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApproveInput, Collection, ContentStatus, LocalizedText, ModerationInput, PublishBlocker, ReviewAction, SendBackInput } from '@vitrina/contracts';
+import {
+  type ApproveInput,
+  type Collection,
+  type ContentStatus,
+  type LocalizedText,
+  type ModerationInput,
+  type PublishBlocker,
+  type ReviewAction,
+  SUBMITTABLE_STATUSES,
+  type SendBackInput,
+} from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
@@ -13,11 +23,9 @@ import { type NotificationMessage, NotificationsService } from '../notifications
 import { SearchIndex } from '../search/search-index.service';
 import { NeedsAnotherModerator, needsAnotherModerator } from './four-eyes';
 import { publishBlockers } from './publish-gates';
+import { clearLiveSide, moveRecord, publishRevision } from '../content/publish';
 import { type RecordKind, kindOf } from '../content/record-kinds';
 
-const UNIQUE_VIOLATION = '23505';
-/** The states from which a curator may submit. */
-const SUBMITTABLE: ContentStatus[] = ['draft', 'changes_requested', 'rejected', 'unpublished', 'archived'];
 
 export class PublishBlocked extends UnprocessableEntityException {
   constructor(readonly blockers: PublishBlocker[]) {
@@ -58,8 +66,8 @@ export class WorkflowService {
     await this.step(countryId, collection, id, async ({ kind, record, tx }) => {
       if (record.version !== version) throw new ConflictException(`Revision ${record.version} was saved after the one you submit (${version}); review it first`);
       if (record.status === 'in_review') throw new ConflictException('This is already awaiting review');
-      if (!SUBMITTABLE.includes(record.status)) throw new ConflictException('Nothing to submit: the latest revision is already live');
-      await this.move(tx, kind, record, 'in_review', { submittedAt: new Date(), submittedBy: actor.userId });
+      if (!SUBMITTABLE_STATUSES.includes(record.status)) throw new ConflictException('Nothing to submit: the latest revision is already live');
+      await moveRecord(tx, kind, record.id, 'in_review', { submittedAt: new Date(), submittedBy: actor.userId });
       await this.log(tx, kind, record, actor, 'submit', 'in_review');
       await this.tell(tx, await this.notifications.moderatorsOf(tx, countryId), kind, record, actor, 'submitted');
     });
@@ -68,7 +76,7 @@ export class WorkflowService {
   async withdraw(countryId: string, collection: Collection, id: string, actor: Actor): Promise<void> {
     await this.step(countryId, collection, id, async ({ kind, record, tx }) => {
       if (record.status !== 'in_review') throw new ConflictException(`Only a submission awaiting review can be withdrawn; this is ${record.status}`);
-      await this.move(tx, kind, record, 'draft', { submittedAt: null, submittedBy: null });
+      await moveRecord(tx, kind, record.id, 'draft', { submittedAt: null, submittedBy: null });
       await this.log(tx, kind, record, actor, 'withdraw', 'draft');
     });
   }
@@ -78,28 +86,14 @@ export class WorkflowService {
       // Approving what is already live is harmless: a double click, or two moderators agreeing.
       if (record.liveRevision === input.revision && record.version === input.revision && record.status === 'published') return;
       this.assertDecidable(record, input.revision);
-      const revision = await tx.getRepository(ContentRevisionEntity).findOneByOrFail({ recordType: kind.type, recordId: record.id, number: record.version });
+      const revision = await tx.getRepository(ContentRevisionEntity).findOneByOrFail({ recordType: kind.contract.type, recordId: record.id, number: record.version });
       const country = await tx.getRepository(CountryEntity).findOneByOrFail({ id: countryId });
       if (needsAnotherModerator(country.fourEyes, actor, record, revision)) throw new NeedsAnotherModerator();
       const assets = await findByIds(tx.getRepository(MediaAssetEntity), { countryId }, record.mediaIds);
-      const blockers = publishBlockers({ type: kind.type, document: revision.content, mediaIds: record.mediaIds, mediaTexts: revision.mediaTexts, assets });
+      const blockers = publishBlockers({ type: kind.contract.type, document: revision.content, mediaIds: record.mediaIds, mediaTexts: revision.mediaTexts, assets });
       if (blockers.length > 0) throw new PublishBlocked(blockers);
-      const live = {
-        liveRevision: record.version,
-        liveContent: revision.content,
-        liveSlug: record.slug,
-        liveMediaIds: record.mediaIds,
-        liveMediaTexts: revision.mediaTexts,
-        publishedAt: new Date(),
-        reviewComment: input.comment ?? null,
-      };
-      try {
-        await this.move(tx, kind, record, 'published', live);
-      } catch (error) {
-        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-        throw new ConflictException(`Another live ${kind.type} of this country already has the address "${record.slug}"`);
-      }
-      await this.search.index(tx, kind.type, { ...record, ...live }, revision.content);
+      const live = await publishRevision(tx, kind, record, revision, { reviewComment: input.comment ?? null });
+      await this.search.index(tx, kind.contract.type, { ...record, ...live }, revision.content);
       await this.log(tx, kind, record, actor, 'approve', 'published', input.comment);
       await this.tell(tx, this.curatorsOf(record), kind, record, actor, 'approved', input.comment);
     });
@@ -124,7 +118,7 @@ export class WorkflowService {
   private async sendBack(countryId: string, collection: Collection, id: string, actor: Actor, input: SendBackInput, to: 'changes_requested' | 'rejected') {
     await this.step(countryId, collection, id, async ({ kind, record, tx }) => {
       this.assertDecidable(record, input.revision);
-      await this.move(tx, kind, record, to, { reviewComment: input.comment });
+      await moveRecord(tx, kind, record.id, to, { reviewComment: input.comment });
       const action = to === 'rejected' ? 'reject' : 'request-changes';
       await this.log(tx, kind, record, actor, action, to, input.comment);
       await this.tell(tx, this.curatorsOf(record), kind, record, actor, to === 'rejected' ? 'rejected' : 'changes-requested', input.comment);
@@ -137,8 +131,7 @@ export class WorkflowService {
       if (action === 'archive' && record.status === 'archived') throw new ConflictException('This is already archived');
       // Unpublishing keeps a pending edit pending; archiving puts the whole record away.
       const to: ContentStatus = action === 'archive' ? 'archived' : record.status === 'published' ? 'unpublished' : record.status;
-      const cleared = { liveRevision: null, liveContent: null, liveSlug: null, liveMediaIds: [], liveMediaTexts: {}, reviewComment: input.comment ?? null };
-      await this.move(tx, kind, record, to, cleared);
+      await clearLiveSide(tx, kind, record, to, input.comment ?? null);
       await this.search.remove(tx, record.id);
       await this.log(tx, kind, record, actor, action, to, input.comment);
       if (action === 'unpublish') await this.tell(tx, this.curatorsOf(record), kind, record, actor, 'unpublished', input.comment);
@@ -161,18 +154,13 @@ export class WorkflowService {
     });
   }
 
-  private async move(tx: EntityManager, kind: RecordKind, record: Record, to: ContentStatus, changes: Partial<Record> = {}): Promise<void> {
-    // updated_at stays: it tells when the content last changed, not when it was reviewed.
-    await tx.getRepository(kind.entity).update({ id: record.id }, { ...changes, status: to, updatedAt: () => 'updated_at' } as never);
-  }
-
   private log(tx: EntityManager, kind: RecordKind, record: Record, actor: Actor, action: ReviewAction, to: ContentStatus, comment?: string) {
     return this.audit.record(
       {
         action,
         actor,
         countryId: record.countryId,
-        entityType: kind.type,
+        entityType: kind.contract.type,
         entityId: record.id,
         fromState: record.status,
         toState: to,
@@ -191,7 +179,7 @@ export class WorkflowService {
     return this.notifications.notify(tx, recipients, {
       kind: what,
       countryId: record.countryId,
-      recordType: kind.type,
+      recordType: kind.contract.type,
       recordId: record.id,
       title: titleOf(record),
       comment: comment ?? null,
@@ -201,5 +189,5 @@ export class WorkflowService {
 }
 
 function notFound(kind: RecordKind) {
-  return new NotFoundException(`No such ${kind.type}`);
+  return new NotFoundException(`No such ${kind.contract.type}`);
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ContentLanguage, PublicCountryHome, PublicItem, PublicMemorial } from '@vitrina/contracts';
+import { type ContentLanguage, type PublicCountryHome, type PublicItem, type PublicMemorial, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
 import { ItemCards, SplicedJson, splicedCard } from './item-cards';
 import { exhibitionMediaIds } from '../content/media-views';
 import {
@@ -37,6 +37,9 @@ function readerOf(country: CountryEntity, request: ReaderRequest): Reader {
 }
 
 /** The visitor's view: live revisions only, texts resolved for the reader. */
+/** The sitemap lists exhibitions first: they are a museum's front door. */
+const SITEMAP_ORDER = ['exhibition', 'item', 'memorial'] as const satisfies readonly RecordType[];
+
 @Injectable()
 export class PublicSiteService {
   constructor(
@@ -129,9 +132,10 @@ export class PublicSiteService {
     const pages: { path: string; updatedAt: Date }[] = [{ path: '/', updatedAt: new Date(0) }];
     const slugById = new Map(countries.map((c) => [c.id, c.slug]));
     for (const country of countries) pages.push({ path: `/${country.slug}`, updatedAt: new Date(0) });
-    for (const [segment, type] of [['exhibitions', 'exhibition'], ['items', 'item'], ['memorials', 'memorial']] as const) {
-      for (const record of await this.live.list(type, undefined)) {
-        pages.push({ path: `/${slugById.get(record.countryId)}/${segment}/${record.slug}`, updatedAt: record.updatedAt });
+    for (const type of SITEMAP_ORDER) {
+      // Oldest first, so the sitemap keeps one order however the rows lie on disk.
+      for (const record of await this.live.list(type, undefined, { order: { createdAt: 'ASC', id: 'ASC' } })) {
+        pages.push({ path: `/${slugById.get(record.countryId)}/${RECORD_KINDS[type].collection}/${record.slug}`, updatedAt: record.updatedAt });
       }
     }
     return pages;

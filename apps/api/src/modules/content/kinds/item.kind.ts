@@ -1,19 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { StudioItem } from '@vitrina/contracts';
-import { itemInputSchema, updateItemSchema } from '@vitrina/contracts';
-import type { DataSource } from 'typeorm';
-import { AuditLog } from '../../audit/audit-log.service';
-import { ContentStore } from '../content-store';
-import { CuratedContentService } from '../studio-records.service';
+import { type StudioItem, RECORD_KINDS, type itemInputSchema } from '@vitrina/contracts';
 import { studioRecordFields } from '../studio-record';
-import { CountriesService } from '../../countries/countries.service';
 import { type ItemContent, ItemEntity } from './item.entity';
+import type { ContentKind } from './kind';
 
 type ValidItem = ReturnType<typeof itemInputSchema.parse>;
 
 /** The row of a validated item: its document plus the copies kept for filtering and maps. */
-export function itemColumns(input: ValidItem): Partial<ItemEntity> {
+function itemColumns(input: ValidItem): Partial<ItemEntity> {
   const { slug, kind, ...content } = input;
   return {
     slug,
@@ -26,22 +19,10 @@ export function itemColumns(input: ValidItem): Partial<ItemEntity> {
   };
 }
 
-@Injectable()
-export class ItemsService extends CuratedContentService<ValidItem, ItemEntity, StudioItem> {
-  protected readonly store: ContentStore<ValidItem, ItemEntity>;
-
-  protected readonly type = 'item' as const;
-
-  constructor(
-    @InjectDataSource() db: DataSource,
-    countries: CountriesService,
-    audit: AuditLog,
-  ) {
-    super(countries, db, { create: itemInputSchema, update: updateItemSchema }, audit);
-    this.store = new ContentStore(db, { type: 'item', label: 'item', entity: ItemEntity, toColumns: itemColumns }, audit);
-  }
-
-  protected toStudio(entity: ItemEntity): StudioItem {
-    return { ...(entity.content as ValidItem), slug: entity.slug, kind: entity.kind as StudioItem['kind'], ...studioRecordFields(entity) };
-  }
-}
+export const itemKind: ContentKind<ValidItem, ItemEntity, StudioItem> = {
+  contract: RECORD_KINDS.item,
+  label: 'item',
+  entity: ItemEntity,
+  toColumns: itemColumns,
+  toStudio: (entity) => ({ ...(entity.content as ValidItem), slug: entity.slug, kind: entity.kind as StudioItem['kind'], ...studioRecordFields(entity) }),
+};

@@ -1,13 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Condition, StudioMemorial } from '@vitrina/contracts';
-import { memorialInputSchema, updateMemorialSchema } from '@vitrina/contracts';
-import type { DataSource } from 'typeorm';
-import { AuditLog } from '../../audit/audit-log.service';
-import { ContentStore } from '../content-store';
-import { CuratedContentService } from '../studio-records.service';
+import { type Condition, RECORD_KINDS, type StudioMemorial, type memorialInputSchema } from '@vitrina/contracts';
 import { studioRecordFields } from '../studio-record';
-import { CountriesService } from '../../countries/countries.service';
+import type { ContentKind } from './kind';
 import { type MemorialContent, MemorialEntity } from './memorial.entity';
 
 type ValidMemorial = ReturnType<typeof memorialInputSchema.parse>;
@@ -18,7 +11,7 @@ function latestCondition(input: ValidMemorial): Condition | null {
 }
 
 /** The row of a validated memorial: its document, its place and its latest condition. */
-export function memorialColumns(input: ValidMemorial): Partial<MemorialEntity> {
+function memorialColumns(input: ValidMemorial): Partial<MemorialEntity> {
   const { slug, kind, ...content } = input;
   return {
     slug,
@@ -30,27 +23,10 @@ export function memorialColumns(input: ValidMemorial): Partial<MemorialEntity> {
   };
 }
 
-@Injectable()
-export class MemorialsService extends CuratedContentService<ValidMemorial, MemorialEntity, StudioMemorial> {
-  protected readonly store: ContentStore<ValidMemorial, MemorialEntity>;
-
-  protected readonly type = 'memorial' as const;
-
-  constructor(
-    @InjectDataSource() db: DataSource,
-    countries: CountriesService,
-    audit: AuditLog,
-  ) {
-    super(countries, db, { create: memorialInputSchema, update: updateMemorialSchema }, audit);
-    this.store = new ContentStore(db, { type: 'memorial', label: 'memorial', entity: MemorialEntity, toColumns: memorialColumns }, audit);
-  }
-
-  protected toStudio(entity: MemorialEntity): StudioMemorial {
-    return {
-      ...(entity.content as ValidMemorial),
-      slug: entity.slug,
-      kind: entity.kind as StudioMemorial['kind'],
-      ...studioRecordFields(entity),
-    };
-  }
-}
+export const memorialKind: ContentKind<ValidMemorial, MemorialEntity, StudioMemorial> = {
+  contract: RECORD_KINDS.memorial,
+  label: 'memorial',
+  entity: MemorialEntity,
+  toColumns: memorialColumns,
+  toStudio: (entity) => ({ ...(entity.content as ValidMemorial), slug: entity.slug, kind: entity.kind as StudioMemorial['kind'], ...studioRecordFields(entity) }),
+};

@@ -1,0 +1,24 @@
+import type { ContentLanguage, RecordKindContract } from '@vitrina/contracts';
+import type { EntityManager, EntityTarget } from 'typeorm';
+import type { CountryEntity } from '../../countries/country.entity';
+import type { ContentRecordEntity } from '../content-record.entity';
+
+/**
+ * One kind of curated record as the API stores it. The contract row (names,
+ * segment, schemas) comes from libs/contracts; this adds the table and what
+ * really differs between kinds. Everything else (storage, revisions,
+ * workflow, the studio routes) is shared.
+ */
+export interface ContentKind<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>, TStudio> {
+  contract: RecordKindContract;
+  /** Singular, for messages: "item", "memorial", "exhibition". */
+  label: string;
+  entity: EntityTarget<TEntity>;
+  /** The row's columns (slug, kind, content, search/sort copies) for a validated document. */
+  toColumns(input: TInput): Partial<TEntity>;
+  toStudio(entity: TEntity): TStudio;
+  /** Kind-specific rules run before every save (sanitising, checking references); the document as stored. */
+  prepare?(db: EntityManager, country: CountryEntity, input: TInput): Promise<TInput>;
+  /** The record as visitors will see it once published, for kinds the studio previews. */
+  preview?(db: EntityManager, country: CountryEntity, record: TEntity, lang: ContentLanguage | undefined): Promise<unknown>;
+}

@@ -1,0 +1,57 @@
+import { ConflictException } from '@nestjs/common';
+import type { ContentStatus } from '@vitrina/contracts';
+import type { EntityManager } from 'typeorm';
+import type { ContentRecordEntity } from './content-record.entity';
+import type { ContentRevisionEntity } from './content-revision.entity';
+import type { RecordKind } from './record-kinds';
+import { rowValues } from './row-values';
+
+const UNIQUE_VIOLATION = '23505';
+
+type Row = ContentRecordEntity<object>;
+/** What visitors see of a record, and the moderator's comment that came with it. */
+export type LiveSide = Pick<Row, 'liveRevision' | 'liveContent' | 'liveSlug' | 'liveMediaIds' | 'liveMediaTexts' | 'reviewComment'> & { publishedAt?: Date };
+
+/**
+ * Moves a record (locked by the caller) to another status with other changes.
+ * `updated_at` stays: it tells when the content last changed, not when it was reviewed.
+ */
+export async function moveRecord(tx: EntityManager, kind: RecordKind, id: string, to: ContentStatus, changes: Partial<Row> = {}): Promise<void> {
+  await tx.getRepository(kind.entity).update({ id }, rowValues<Row>({ ...changes, status: to, updatedAt: () => 'updated_at' }));
+}
+
+/**
+ * Makes a record's latest revision what visitors see: the one write path to
+ * the live side, used by approval, the demo seeder and tests alike. The
+ * caller holds the record's row lock and has checked the publish gates.
+ */
+export async function publishRevision(
+  tx: EntityManager,
+  kind: RecordKind,
+  record: Row,
+  revision: Pick<ContentRevisionEntity, 'content' | 'mediaTexts'>,
+  options: { reviewComment?: string | null; publishedAt?: Date } = {},
+): Promise<LiveSide> {
+  const live = {
+    liveRevision: record.version,
+    liveContent: revision.content,
+    liveSlug: record.slug,
+    liveMediaIds: record.mediaIds,
+    liveMediaTexts: revision.mediaTexts,
+    publishedAt: options.publishedAt ?? new Date(),
+    reviewComment: options.reviewComment ?? null,
+  };
+  try {
+    await moveRecord(tx, kind, record.id, 'published', live);
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    throw new ConflictException(`Another live ${kind.contract.type} of this country already has the address "${record.slug}"`);
+  }
+  return live;
+}
+
+/** Takes a record off the public site (unpublish, archive): nothing of it stays live. */
+export async function clearLiveSide(tx: EntityManager, kind: RecordKind, record: Row, to: ContentStatus, reviewComment: string | null): Promise<void> {
+  const cleared: LiveSide = { liveRevision: null, liveContent: null, liveSlug: null, liveMediaIds: [], liveMediaTexts: {}, reviewComment };
+  await moveRecord(tx, kind, record.id, to, cleared);
+}
