@@ -23,6 +23,25 @@ import tseslint from 'typescript-eslint';
 
 const CODE = ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'];
 
+/**
+ * What each API module may import (the other modules it builds on). A module missing here, or an
+ * import of a module not listed, fails lint; the table itself must have no loop (checked below).
+ */
+const API_MODULE_DEPENDENCIES = {
+  access: [],
+  audit: ['access'],
+  countries: ['access', 'audit'],
+  health: ['access'],
+  accounts: ['access', 'audit', 'countries'],
+  notifications: ['access', 'accounts'],
+  media: ['access', 'audit', 'countries'],
+  content: ['access', 'audit', 'countries', 'media'],
+  search: ['access', 'countries', 'content', 'media'],
+  review: ['access', 'audit', 'countries', 'content', 'media', 'notifications', 'search'],
+  site: ['access', 'countries', 'content', 'media'],
+  demo: ['accounts', 'content', 'countries', 'media'],
+};
+
 try {
   readCachedProjectGraph();
 } catch {
@@ -102,6 +121,13 @@ export default defineConfig(
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(['^(\\.\\./)+apps/api/(src|test)/'])] },
   },
 
+  // Module layers inside the API (apps/api/src/modules/<module>): each module imports only the modules
+  // listed for it below, so no two modules import each other. @nx/enforce-module-boundaries works between
+  // Nx projects only, so folders inside one project are held by core `no-restricted-imports`.
+  ...apiModuleLayers(),
+  // Web pages are features: a page folder never imports another (shared pieces live in components/).
+  ...webPageFolders(),
+
   // CommonJS helpers (preloaded with `node --require`) are CommonJS on purpose.
   {
     files: ['**/*.cjs'],
@@ -122,4 +148,59 @@ function boundaries(allow = []) {
       { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['scope:api', 'scope:web', 'scope:shared'] },
     ],
   };
+}
+
+function assertNoLoop(graph) {
+  const done = new Set();
+  const visit = (name, path) => {
+    if (path.includes(name)) throw new Error(`eslint.config.mjs: API modules import each other in a loop: ${[...path, name].join(' -> ')}`);
+    if (done.has(name)) return;
+    for (const next of graph[name] ?? []) visit(next, [...path, name]);
+    done.add(name);
+  };
+  for (const name of Object.keys(graph)) visit(name, []);
+}
+
+function apiModuleLayers() {
+  assertNoLoop(API_MODULE_DEPENDENCIES);
+  const modules = Object.keys(API_MODULE_DEPENDENCIES);
+  return modules.map((name) => {
+    const forbidden = modules.filter((other) => other !== name && !API_MODULE_DEPENDENCIES[name].includes(other));
+    return {
+      files: [`apps/api/src/modules/${name}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                regex: `^(\\.\\./)+(modules/)?(${forbidden.join('|')})(/|$)`,
+                message: `${name}/ builds on ${API_MODULE_DEPENDENCIES[name].join(', ') || 'no other module'} only (API_MODULE_DEPENDENCIES in eslint.config.mjs).`,
+              },
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
+
+function webPageFolders() {
+  const folders = ['admin', 'review', 'search', 'studio', 'visitor'];
+  return folders.map((name) => ({
+    files: [`apps/web/src/pages/${name}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(pages/)?(${folders.filter((other) => other !== name).join('|')})(/|$)`,
+              message: 'A page folder does not import another; move what both need to components/ or api/.',
+            },
+          ],
+        },
+      ],
+    },
+  }));
 }
