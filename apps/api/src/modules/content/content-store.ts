@@ -7,7 +7,7 @@ import type { ContentRecordEntity } from './content-record.entity';
 import type { ContentKind } from './kinds/kind';
 import { ContentRevisionEntity } from './content-revision.entity';
 import { referencedMediaIds } from './media-references';
-import { rowValues } from './row-values';
+import { rowValues } from '../../infra/database/row-values';
 import { snapshotMediaTexts } from './media-texts';
 
 const UNIQUE_VIOLATION = '23505';

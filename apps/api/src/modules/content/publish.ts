@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { ContentRecordEntity } from './content-record.entity';
 import type { ContentRevisionEntity } from './content-revision.entity';
 import type { RecordKind } from './record-kinds';
-import { rowValues } from './row-values';
+import { rowValues } from '../../infra/database/row-values';
 
 const UNIQUE_VIOLATION = '23505';
 

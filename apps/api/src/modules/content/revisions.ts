@@ -1,6 +1,7 @@
 import type { RecordType, RevisionSummary } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
 import type { ContentRecordEntity } from './content-record.entity';
+import { ContentRevisionEntity } from './content-revision.entity';
 
 /** A record's revisions, newest first, with their authors' names. */
 export async function listRevisions(db: DataSource, type: RecordType, record: ContentRecordEntity<object>): Promise<RevisionSummary[]> {
@@ -19,4 +20,9 @@ export async function listRevisions(db: DataSource, type: RecordType, record: Co
     isLive: row.number === record.liveRevision,
     isLatest: row.number === record.version,
   }));
+}
+
+/** One stored revision of a record, or null; with `countryId`, only if the record is that country's. */
+export function findRevision(db: DataSource, type: RecordType, recordId: string, number: number, countryId?: string): Promise<ContentRevisionEntity | null> {
+  return db.getRepository(ContentRevisionEntity).findOneBy({ recordType: type, recordId, number, ...(countryId ? { countryId } : {}) });
 }

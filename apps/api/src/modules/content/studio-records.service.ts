@@ -9,12 +9,11 @@ import { assertLanguagesEnabled } from '../countries/content-languages';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
 import type { ContentRecordEntity } from './content-record.entity';
-import { ContentRevisionEntity } from './content-revision.entity';
 import { ContentStore } from './content-store';
 import { assertMediaOfCountry, referencedMediaIds } from './media-references';
 import { readerLanguage } from './reader-language';
 import { RECORD_KINDS, type RecordKind } from './record-kinds';
-import { listRevisions } from './revisions';
+import { findRevision, listRevisions } from './revisions';
 
 type Document = { slug: string };
 
@@ -86,7 +85,7 @@ export class StudioRecordsService {
   async revision(kind: RecordKind, countryId: string, id: string, number: number): Promise<RevisionDetail> {
     const summaries = await this.revisions(kind, countryId, id);
     const summary = summaries.find((revision) => revision.number === number);
-    const row = await this.db.getRepository(ContentRevisionEntity).findOneBy({ recordType: kind.contract.type, recordId: id, number });
+    const row = await findRevision(this.db, kind.contract.type, id, number);
     if (!summary || !row) throw new NotFoundException('No such revision');
     return { ...summary, content: row.content };
   }
@@ -97,7 +96,7 @@ export class StudioRecordsService {
    */
   async restore(kind: RecordKind, countryId: string, id: string, number: number, actor: Actor): Promise<object> {
     const country = await this.countries.findEntity(countryId);
-    const old = await this.db.getRepository(ContentRevisionEntity).findOneBy({ recordType: kind.contract.type, recordId: id, countryId, number });
+    const old = await findRevision(this.db, kind.contract.type, id, number, countryId);
     if (!old) throw new NotFoundException('No such revision');
     const store = this.stores[kind.contract.type];
     const current = await store.get(countryId, id);

@@ -6,8 +6,9 @@ import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
 import { RECORD_KINDS, asLive } from '../content/record-kinds';
 import { SearchIndex } from '../search/search-index.service';
-import { MediaAssetEntity } from '../media/media-asset.entity';
+import type { MediaAssetEntity } from '../media/media-asset.entity';
 import { ServableMemo } from '../media/servable-memo';
+import { ReviewRepository } from './review.repository';
 
 type Decision = 'withdraw' | 'restore';
 
@@ -24,6 +25,7 @@ type Decision = 'withdraw' | 'restore';
 export class MediaWithdrawal {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ReviewRepository,
     private readonly audit: AuditLog,
     private readonly search: SearchIndex,
     private readonly memo: ServableMemo,
@@ -39,14 +41,12 @@ export class MediaWithdrawal {
 
   private async decide(countryId: string, assetId: string, actor: Actor, input: ModerationInput, decision: Decision): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const assets = tx.getRepository(MediaAssetEntity);
-      const asset = await assets.findOne({ where: { id: assetId, countryId }, lock: { mode: 'pessimistic_write' } });
+      const asset = await this.repository.lockedAsset(tx, countryId, assetId);
       if (!asset) throw new NotFoundException('No such media');
       const wasWithdrawn = asset.withdrawnAt !== null;
       if (decision === 'withdraw' && wasWithdrawn) throw new ConflictException('This file is already withdrawn');
       if (decision === 'restore' && !wasWithdrawn) throw new ConflictException('This file is not withdrawn');
-      // updated_at stays: the bytes did not change, so the validators caches hold stay right after a restore.
-      await assets.update({ id: asset.id }, { withdrawnAt: decision === 'withdraw' ? () => 'now()' : null, updatedAt: () => 'updated_at' } as never);
+      await this.repository.setWithdrawn(tx, asset.id, decision === 'withdraw');
       const records = await this.reindexShowing(tx, asset);
       await this.audit.record(
         {
@@ -70,11 +70,7 @@ export class MediaWithdrawal {
   private async reindexShowing(tx: EntityManager, asset: MediaAssetEntity): Promise<string[]> {
     const ids: string[] = [];
     for (const kind of Object.values(RECORD_KINDS)) {
-      const records = await tx
-        .getRepository(kind.entity)
-        .createQueryBuilder('r')
-        .where('r.country_id = :countryId AND r.live_media_ids @> ARRAY[:assetId]::uuid[]', { countryId: asset.countryId, assetId: asset.id })
-        .getMany();
+      const records = await this.repository.liveRecordsShowing(tx, kind, asset);
       for (const record of records) {
         const live = asLive(kind, record);
         if (!live || !record.liveContent) continue;

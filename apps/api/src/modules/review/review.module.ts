@@ -7,6 +7,7 @@ import { SearchModule } from '../search/search.module';
 import { MediaWithdrawalController } from './media-withdrawal.controller';
 import { MediaWithdrawal } from './media-withdrawal.service';
 import { ReviewController } from './review.controller';
+import { ReviewRepository } from './review.repository';
 import { ReviewService } from './review.service';
 import { StudioWorkflowController } from './studio-workflow.controller';
 import { WorkflowService } from './workflow.service';
@@ -15,6 +16,6 @@ import { WorkflowService } from './workflow.service';
 @Module({
   imports: [CountriesModule, ContentModule, MediaModule, NotificationsModule, SearchModule],
   controllers: [ReviewController, StudioWorkflowController, MediaWithdrawalController],
-  providers: [ReviewService, WorkflowService, MediaWithdrawal],
+  providers: [ReviewService, WorkflowService, MediaWithdrawal, ReviewRepository],
 })
 export class ReviewModule {}

@@ -1,27 +1,26 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type ChangedAsset, type Collection, type RecordEvent, type ReviewDetail, type ReviewQueueEntry, resolveText } from '@vitrina/contracts';
-import type { DataSource } from 'typeorm';
-import { ContentRevisionEntity } from '../content/content-revision.entity';
-import { findByIds } from '../content/find-by-ids';
+import {
+  type ChangedAsset,
+  type Collection,
+  type ContentLanguage,
+  type LocalizedText,
+  type RecordEvent,
+  type ReviewDetail,
+  type ReviewQueueEntry,
+  resolveText,
+} from '@vitrina/contracts';
 import { CountriesService } from '../countries/countries.service';
-import { MediaAssetEntity } from '../media/media-asset.entity';
+import type { MediaAssetEntity } from '../media/media-asset.entity';
 import type { Actor } from '../access/actor';
 import { needsAnotherModerator } from './four-eyes';
 import { publishBlockers } from './publish-gates';
 import { RECORD_KINDS, kindOf } from '../content/record-kinds';
+import { ReviewRepository } from './review.repository';
 import { diffRevisions } from './revision-diff';
 
-interface QueueRow {
-  type: 'item' | 'memorial' | 'exhibition';
-  id: string;
-  country_id: string;
-  slug: string;
-  title: Record<string, { text: string; status: 'original' | 'translated' | 'machine' }> | null;
-  version: number;
-  live_revision: number | null;
-  submitted_at: Date | null;
-  submitted_by: string | null;
+/** The language a moderator asked for, as the country's texts are keyed (an unknown one simply finds no text and falls back). */
+function readingLanguage(lang: string | undefined, countryDefault: ContentLanguage): ContentLanguage {
+  return (lang ?? countryDefault) as ContentLanguage;
 }
 
 /** The files of a diff as the moderator recognises them: name, kind and the smallest rendition, if any. */
@@ -39,21 +38,15 @@ function changedAssets(assets: Map<string, MediaAssetEntity>): Map<string, Chang
 @Injectable()
 export class ReviewService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ReviewRepository,
     private readonly countries: CountriesService,
   ) {}
 
   /** Everything awaiting review in one country, oldest submission first. */
   async queue(countryId: string, lang?: string): Promise<ReviewQueueEntry[]> {
     const country = await this.countries.findEntity(countryId);
-    const selects = Object.values(RECORD_KINDS).map(
-      (kind) =>
-        `SELECT '${kind.contract.type}' AS type, r.id, r.country_id, r.slug, r.content->'title' AS title, r.version, r.live_revision, r.submitted_at, u.display_name AS submitted_by
-           FROM ${kind.contract.collection} r LEFT JOIN users u ON u.id = r.submitted_by
-          WHERE r.country_id = $1 AND r.status = 'in_review'`,
-    );
-    const rows: QueueRow[] = await this.db.query(`${selects.join(' UNION ALL ')} ORDER BY submitted_at ASC NULLS FIRST, id LIMIT 500`, [countryId]);
-    const reading = (lang ?? country.defaultLanguage) as typeof country.defaultLanguage;
+    const rows = await this.repository.queue(countryId);
+    const reading = readingLanguage(lang, country.defaultLanguage);
     return rows.map((row) => ({
       type: row.type,
       collection: RECORD_KINDS[row.type].contract.collection,
@@ -72,27 +65,22 @@ export class ReviewService {
   async detail(countryId: string, collection: Collection, id: string, actor: Actor, lang?: string): Promise<ReviewDetail> {
     const kind = kindOf(collection);
     const country = await this.countries.findEntity(countryId);
-    const record = await this.db.getRepository(kind.entity).findOneBy({ id, countryId });
+    const record = await this.repository.record(kind, countryId, id);
     if (!record) throw new NotFoundException(`No such ${kind.contract.type}`);
-    const latest = await this.db
-      .getRepository(ContentRevisionEntity)
-      .findOneByOrFail({ recordType: kind.contract.type, recordId: id, number: record.version });
-    const shown = await findByIds(this.db.getRepository(MediaAssetEntity), { countryId }, [...new Set([...record.mediaIds, ...record.liveMediaIds])]);
+    const latest = await this.repository.revision(kind, id, record.version);
+    const shown = await this.repository.assets(countryId, [...new Set([...record.mediaIds, ...record.liveMediaIds])]);
     const assets = new Map([...shown].filter(([assetId]) => record.mediaIds.includes(assetId)));
-    const submitter: { display_name: string }[] = record.submittedBy
-      ? await this.db.query(`SELECT display_name FROM users WHERE id = $1`, [record.submittedBy])
-      : [];
     return {
       type: kind.contract.type,
       collection,
       id,
       countryId,
       slug: record.slug,
-      title: resolveText((latest.content as { title?: never }).title, (lang ?? country.defaultLanguage) as never, country.defaultLanguage),
+      title: resolveText((latest.content as { title?: LocalizedText }).title, readingLanguage(lang, country.defaultLanguage), country.defaultLanguage),
       revision: record.version,
       isLive: record.liveRevision !== null,
       submittedAt: record.submittedAt?.toISOString() ?? null,
-      submittedBy: submitter[0]?.display_name ?? null,
+      submittedBy: record.submittedBy ? await this.repository.displayName(record.submittedBy) : null,
       status: record.status,
       liveRevision: record.liveRevision,
       latest: latest.content,
@@ -106,13 +94,7 @@ export class ReviewService {
 
   /** The record's review history from the audit log: who did what, with the comments. */
   private async history(id: string): Promise<RecordEvent[]> {
-    const rows: { action: string; from_state: string | null; to_state: string | null; details: Record<string, unknown>; actor: string | null; at: Date }[] =
-      await this.db.query(
-        `SELECT a.action, a.from_state, a.to_state, a.details, coalesce(u.display_name, a.actor_email) AS actor, a.at
-           FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-          WHERE a.entity_id = $1 ORDER BY a.id DESC LIMIT 200`,
-        [id],
-      );
+    const rows = await this.repository.history(id);
     return rows.map((row) => ({
       action: row.action,
       fromState: row.from_state,

@@ -15,14 +15,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
 import type { ContentRecordEntity } from '../content/content-record.entity';
-import { ContentRevisionEntity } from '../content/content-revision.entity';
-import { findByIds } from '../content/find-by-ids';
-import { CountryEntity } from '../countries/country.entity';
-import { MediaAssetEntity } from '../media/media-asset.entity';
 import { type NotificationMessage, NotificationsService } from '../notifications/notifications.service';
 import { SearchIndex } from '../search/search-index.service';
 import { NeedsAnotherModerator, needsAnotherModerator } from './four-eyes';
 import { publishBlockers } from './publish-gates';
+import { ReviewRepository } from './review.repository';
 import { clearLiveSide, moveRecord, publishRevision } from '../content/publish';
 import { type RecordKind, kindOf } from '../content/record-kinds';
 
@@ -57,6 +54,7 @@ function titleOf(record: Record): string {
 export class WorkflowService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ReviewRepository,
     private readonly audit: AuditLog,
     private readonly notifications: NotificationsService,
     private readonly search: SearchIndex,
@@ -86,10 +84,10 @@ export class WorkflowService {
       // Approving what is already live is harmless: a double click, or two moderators agreeing.
       if (record.liveRevision === input.revision && record.version === input.revision && record.status === 'published') return;
       this.assertDecidable(record, input.revision);
-      const revision = await tx.getRepository(ContentRevisionEntity).findOneByOrFail({ recordType: kind.contract.type, recordId: record.id, number: record.version });
-      const country = await tx.getRepository(CountryEntity).findOneByOrFail({ id: countryId });
+      const revision = await this.repository.revision(kind, record.id, record.version, tx);
+      const country = await this.repository.country(tx, countryId);
       if (needsAnotherModerator(country.fourEyes, actor, record, revision)) throw new NeedsAnotherModerator();
-      const assets = await findByIds(tx.getRepository(MediaAssetEntity), { countryId }, record.mediaIds);
+      const assets = await this.repository.assets(countryId, record.mediaIds, tx);
       const blockers = publishBlockers({ type: kind.contract.type, document: revision.content, mediaIds: record.mediaIds, mediaTexts: revision.mediaTexts, assets });
       if (blockers.length > 0) throw new PublishBlocked(blockers);
       const live = await publishRevision(tx, kind, record, revision, { reviewComment: input.comment ?? null });
@@ -148,7 +146,7 @@ export class WorkflowService {
   private async step(countryId: string, collection: Collection, id: string, run: (step: Step) => Promise<void>): Promise<void> {
     const kind = kindOf(collection);
     await this.db.transaction(async (tx) => {
-      const record = await tx.getRepository(kind.entity).findOne({ where: { id, countryId }, lock: { mode: 'pessimistic_write' } });
+      const record = await this.repository.lockedRecord(tx, kind, countryId, id);
       if (!record) throw notFound(kind);
       await run({ kind, record, tx });
     });
