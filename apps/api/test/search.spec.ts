@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SearchIndex } from '../src/modules/search/search-index.service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ItemEntity } from '../src/modules/content/kinds/item.entity';
 import { type ActorName, signInActors } from './support/actors';
 import { waitForMedia } from './support/store';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
@@ -224,8 +225,8 @@ describe('search', () => {
     const index = testApp.app.get(SearchIndex);
     const word = 'bilbymedia';
     const indexed = async (mediaIds: string[]) => {
-      const record = { id: randomUUID(), countryId: kz, mediaIds, publishedAt: new Date() };
-      await db.transaction((tx) => index.index(tx, 'item', record as never, { slug: `media-${++n}`, kind: 'artefact', title: { en: text(`${word} ${n}`) } }));
+      const record = Object.assign(new ItemEntity(), { id: randomUUID(), countryId: kz, mediaIds, publishedAt: new Date() });
+      await db.transaction((tx) => index.index(tx, 'item', record, { slug: `media-${++n}`, kind: 'artefact', title: { en: text(`${word} ${n}`) } }));
       return record.id;
     };
     const onlyFailed = await indexed([failed]);

@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { TestClient } from './test-app';
-import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, type PDFObject, PDFString, StandardFonts } from 'pdf-lib';
 
 /**
  * Small files whose bytes say what they are, for uploads of each kind. They
@@ -225,8 +225,9 @@ export async function pdfWithActiveContent(): Promise<Buffer> {
   catalog.set(PDFName.of('Names'), names);
   names.set(PDFName.of('JavaScript'), context.obj({ Names: [PDFString.of('init'), context.register(js('app.alert("names")'))] }));
 
-  const link = (action: Record<string, unknown>) =>
-    context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 50, 50], A: context.obj(action as never) }));
+  // A PDF action dictionary, as pdf-lib's (unexported) LiteralObject type takes it.
+  const link = (action: { [name: string]: string | number | PDFObject | (number | PDFObject)[] }) =>
+    context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 50, 50], A: context.obj(action) }));
   const widget = context.register(
     context.obj({
       Type: 'Annot', Subtype: 'Widget', FT: 'Btn', T: PDFString.of('send'), Rect: [60, 0, 110, 50],
