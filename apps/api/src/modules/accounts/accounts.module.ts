@@ -14,18 +14,7 @@ import { UsersService } from './users.service';
 
 @Module({
   controllers: [AuthController, AdminUsersController],
-  providers: [
-    AuthService,
-    SessionsService,
-    LoginThrottleService,
-    SessionCookies,
-    DemoAccountsSeeder,
-    UsersService,
-    SessionsRepository,
-    LoginFailuresRepository,
-    UsersRepository,
-    MembershipsRepository,
-  ],
+  providers: [AuthService, SessionsService, LoginThrottleService, SessionCookies, DemoAccountsSeeder, UsersService, SessionsRepository, LoginFailuresRepository, UsersRepository, MembershipsRepository],
   exports: [SessionsService, DemoAccountsSeeder],
 })
 export class AccountsModule {}
