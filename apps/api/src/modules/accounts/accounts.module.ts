@@ -1,20 +1,21 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './access.guard';
+import { AdminBootstrap } from './admin-bootstrap';
 import { AdminUsersController } from './admin-users.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { AccessGuard } from './access.guard';
-import { AdminBootstrap } from './admin-bootstrap';
+import { LoginFailuresRepository } from './login-failures.repository';
 import { LoginThrottleService } from './login-throttle.service';
+import { MembershipsRepository } from './memberships.repository';
 import { SessionCookies } from './session-cookies';
+import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
-import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 /** Staff accounts, sessions, sign-in and the access guard every request passes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity])],
   controllers: [AuthController, AdminUsersController],
   providers: [
     AuthService,
@@ -23,6 +24,10 @@ import { UsersService } from './users.service';
     SessionCookies,
     UsersService,
     AdminBootstrap,
+    SessionsRepository,
+    LoginFailuresRepository,
+    UsersRepository,
+    MembershipsRepository,
     // Deny by default: every route is refused unless it declares who may use it.
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

@@ -1,13 +1,13 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChangePasswordRequest, LoginRequest, MeResponse } from '@vitrina/contracts';
-import type { Repository } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
 import { type NewSession, SessionsService } from './sessions.service';
-import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 export interface ClientInfo {
   address: string;
@@ -21,7 +21,8 @@ const INVALID_CREDENTIALS = 'Invalid email or password';
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditLog,
@@ -35,7 +36,7 @@ export class AuthService {
   async login(input: LoginRequest, client: ClientInfo): Promise<{ session: NewSession; userId: string }> {
     const account = input.email.trim().toLowerCase();
     const attempt = await this.throttle.begin(account, client.address);
-    const user = await this.users.findOne({ where: { email: account } });
+    const user = await this.users.findByEmail(account);
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!user || !passwordOk || user.disabledAt) {
       await this.audit.recordQuietly({ action: 'login.failure', actor: null, entityType: 'user', entityId: user?.id ?? null, details: { email: account } });
@@ -49,7 +50,7 @@ export class AuthService {
   }
 
   async logout(actor: Actor): Promise<void> {
-    await this.users.manager.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       await this.sessions.revoke(actor.sessionId, tx);
       await this.audit.record({ action: 'logout', actor, entityType: 'session', entityId: actor.sessionId }, tx);
     });
@@ -57,13 +58,13 @@ export class AuthService {
 
   /** Changing the password ends every session of the user, then opens one new session for this client. */
   async changePassword(actor: Actor, input: ChangePasswordRequest, client: ClientInfo): Promise<NewSession> {
-    const user = await this.users.findOneOrFail({ where: { id: actor.userId } });
+    const user = await this.users.getById(actor.userId);
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw new UnauthorizedException('Current password is wrong');
     }
     const passwordHash = await hashPassword(input.newPassword);
-    await this.users.manager.transaction(async (tx) => {
-      await tx.getRepository(UserEntity).update({ id: user.id }, { passwordHash });
+    await this.db.transaction(async (tx) => {
+      await this.users.update(user.id, { passwordHash }, tx);
       await this.sessions.revokeAllOf(user.id, tx);
       await this.audit.record({ action: 'password.change', actor, entityType: 'user', entityId: user.id }, tx);
     });

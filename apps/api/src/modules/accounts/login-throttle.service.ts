@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
+import { LoginFailuresRepository } from './login-failures.repository';
 import { throttleKey } from './throttle-key';
 
 export class TooManyLoginAttempts extends HttpException {
@@ -34,13 +35,6 @@ export interface LoginAttempt {
   address: string;
 }
 
-interface FailureCounts {
-  pair_failures: number;
-  pair_age: number | null;
-  address_failures: number;
-  address_age: number | null;
-}
-
 /**
  * Throttles password guessing by account *and* address together, with delays
  * doubling per failure instead of a hard lock: guesses against an account from
@@ -54,6 +48,7 @@ export class LoginThrottleService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly failures: LoginFailuresRepository,
   ) {}
 
   /**
@@ -64,39 +59,27 @@ export class LoginThrottleService {
   async begin(account: string, clientAddress: string): Promise<LoginAttempt> {
     const address = throttleKey(clientAddress);
     await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7413202612))', [address]);
+      await this.failures.lockAddress(tx, address);
       const wait = await this.waitSeconds(tx, account, address);
       if (wait > 0) throw new TooManyLoginAttempts(wait);
-      await tx.query('INSERT INTO login_failures (account, address) VALUES ($1, $2)', [account, address]);
+      await this.failures.insert(tx, account, address);
     });
     return { account, address };
   }
 
   /** A right password forgives this address its failures on this account, and nothing else: an attacker elsewhere keeps waiting. */
   async succeeded(attempt: LoginAttempt): Promise<void> {
-    await this.db.query('DELETE FROM login_failures WHERE account = $1 AND address = $2', [attempt.account, attempt.address]);
+    await this.failures.deletePair(attempt.account, attempt.address);
   }
 
   /** Clears every failure counted against an account, from any address (an administrator's unlock). */
-  async clearAccount(account: string, tx: EntityManager): Promise<number> {
-    const [{ count }]: { count: number }[] = await tx.query(
-      'WITH deleted AS (DELETE FROM login_failures WHERE account = $1 RETURNING 1) SELECT count(*)::int AS count FROM deleted',
-      [account],
-    );
-    return count;
+  clearAccount(account: string, tx: EntityManager): Promise<number> {
+    return this.failures.deleteAccount(account, tx);
   }
 
   private async waitSeconds(tx: EntityManager, account: string, address: string): Promise<number> {
     const { windowMinutes, maxPerAccount, maxPerAddress, backoffBaseSeconds, backoffMaxSeconds } = this.config.loginThrottle;
-    const [counts]: FailureCounts[] = await tx.query(
-      `SELECT count(*) FILTER (WHERE account = $1)::int AS pair_failures,
-              extract(epoch FROM now() - max(failed_at) FILTER (WHERE account = $1))::float8 AS pair_age,
-              count(*)::int AS address_failures,
-              extract(epoch FROM now() - max(failed_at))::float8 AS address_age
-         FROM login_failures
-        WHERE address = $2 AND failed_at > now() - make_interval(mins => $3)`,
-      [account, address, windowMinutes],
-    );
+    const counts = await this.failures.counts(tx, account, address, windowMinutes);
     const policy = { baseSeconds: backoffBaseSeconds, maxSeconds: backoffMaxSeconds };
     const pairWait = backoffSeconds(counts.pair_failures, { ...policy, free: maxPerAccount }) - (counts.pair_age ?? 0);
     const addressWait = backoffSeconds(counts.address_failures, { ...policy, free: maxPerAddress }) - (counts.address_age ?? 0);

@@ -5,12 +5,12 @@ import { createUserSchema } from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditLog } from '../audit/audit-log.service';
-import { CountryEntity } from '../countries/country.entity';
-import { MembershipEntity } from './membership.entity';
 import { LoginThrottleService } from './login-throttle.service';
+import { MembershipsRepository } from './memberships.repository';
 import { hashPassword } from './password-hasher';
 import { SessionsService } from './sessions.service';
-import { UserEntity } from './user.entity';
+import type { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -43,22 +43,17 @@ export class UsersService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditLog,
     private readonly throttle: LoginThrottleService,
+    private readonly users: UsersRepository,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
-  private get users() {
-    return this.db.getRepository(UserEntity);
-  }
-
   async list(): Promise<User[]> {
-    const users = await this.users.find({
-      relations: { memberships: { country: true } },
-      order: { email: 'ASC' },
-    });
+    const users = await this.users.listWithMemberships();
     return users.map(toUser);
   }
 
   async get(id: string): Promise<User> {
-    const user = await this.users.findOne({ where: { id }, relations: { memberships: { country: true } } });
+    const user = await this.users.findWithMemberships(id);
     if (!user) throw new NotFoundException('No such user');
     return toUser(user);
   }
@@ -68,8 +63,7 @@ export class UsersService {
     const passwordHash = await hashPassword(data.password);
     try {
       const id = await this.db.transaction(async (tx) => {
-        const { identifiers } = await tx.getRepository(UserEntity).insert({ email: data.email, displayName: data.displayName, passwordHash, isAdmin: data.isAdmin });
-        const userId = identifiers[0].id as string;
+        const userId = await this.users.insert({ email: data.email, displayName: data.displayName, passwordHash, isAdmin: data.isAdmin }, tx);
         const details = { email: data.email, displayName: data.displayName, isAdmin: data.isAdmin };
         await this.audit.record({ action: 'user.create', actor, entityType: 'user', entityId: userId, details }, tx);
         return userId;
@@ -107,7 +101,7 @@ export class UsersService {
         changed.password = 'set';
       }
       if (Object.keys(values).length === 0) return;
-      await tx.getRepository(UserEntity).update({ id }, values);
+      await this.users.update(id, values, tx);
       if (values.disabledAt || passwordHash) await this.sessions.revokeAllOf(id, tx);
       await this.audit.record({ action: 'user.update', actor, entityType: 'user', entityId: id, details: { email: user.email, changed } }, tx);
     });
@@ -118,11 +112,9 @@ export class UsersService {
   async grantMembership(actor: Actor, userId: string, input: GrantMembershipInput): Promise<User> {
     await this.db.transaction(async (tx) => {
       const user = await this.locked(tx, userId);
-      const country = await tx.getRepository(CountryEntity).findOne({ where: { id: input.countryId } });
-      if (!country) throw new NotFoundException('No such country');
-      const memberships = tx.getRepository(MembershipEntity);
-      const previousRole = (await memberships.findOne({ where: { userId, countryId: input.countryId } }))?.role ?? null;
-      await memberships.upsert({ userId, countryId: input.countryId, role: input.role }, ['userId', 'countryId']);
+      if (!(await this.memberships.countryExists(input.countryId, tx))) throw new NotFoundException('No such country');
+      const previousRole = (await this.memberships.find(userId, input.countryId, tx))?.role ?? null;
+      await this.memberships.upsert({ userId, countryId: input.countryId, role: input.role }, tx);
       await this.audit.record(
         {
           action: 'membership.grant',
@@ -142,10 +134,10 @@ export class UsersService {
 
   async revokeMembership(actor: Actor, userId: string, countryId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const user = await this.lockUser(tx, userId);
-      const membership = user ? await tx.getRepository(MembershipEntity).findOne({ where: { userId, countryId } }) : null;
+      const user = await this.users.lock(tx, userId);
+      const membership = user ? await this.memberships.find(userId, countryId, tx) : null;
       if (!user || !membership) throw new NotFoundException('No such membership');
-      await tx.getRepository(MembershipEntity).delete({ id: membership.id });
+      await this.memberships.delete(membership.id, tx);
       await this.audit.record(
         {
           action: 'membership.revoke',
@@ -177,12 +169,8 @@ export class UsersService {
   }
 
   /** The user's row, locked until the transaction ends, so two changes of one user take turns and each sees the other's result. */
-  private lockUser(tx: EntityManager, id: string): Promise<UserEntity | null> {
-    return tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
   private async locked(tx: EntityManager, id: string): Promise<UserEntity> {
-    const user = await this.lockUser(tx, id);
+    const user = await this.users.lock(tx, id);
     if (!user) throw new NotFoundException('No such user');
     return user;
   }

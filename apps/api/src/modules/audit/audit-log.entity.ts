@@ -1,6 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
+ * What an entry says besides its columns, any JSON: the values of `unknown`,
+ * spelled as its parts because TypeORM's insert type turns `unknown` into `{}`
+ * and so would refuse a null.
+ */
+export type AuditDetails = Record<string, NonNullable<unknown> | null | undefined>;
+
+/**
  * Who did what, when, from where. Append-only: a trigger made by the review
  * migration refuses UPDATE, DELETE and TRUNCATE, and no route writes here
  * except through AuditLog.record.
@@ -44,5 +51,5 @@ export class AuditLogEntity {
   ip: string | null;
 
   @Column({ type: 'jsonb', default: () => `'{}'` })
-  details: Record<string, unknown>;
+  details: AuditDetails;
 }

@@ -1,12 +1,14 @@
 import { Readable, pipeline } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction, AuditEntityType, AuditEntry, AuditPage, AuditQuery } from '@vitrina/contracts';
 import { stringify } from 'csv-stringify';
-import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { currentRequest } from '../../infra/http/request-context';
 import type { Actor } from '../access/actor';
-import { AuditLogEntity } from './audit-log.entity';
+import type { AuditLogEntity } from './audit-log.entity';
+import { type AuditScope, AuditLogRepository } from './audit-log.repository';
+
+export type { AuditScope } from './audit-log.repository';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -23,9 +25,6 @@ export interface AuditEvent {
 const CSV_COLUMNS = ['id', 'at', 'actorEmail', 'action', 'countryId', 'entityType', 'entityId', 'fromState', 'toState', 'ip', 'details'];
 /** Entries read per query of an export. */
 const EXPORT_PAGE = 1_000;
-
-/** Which countries' entries a reader may see: all (admins) or those listed. */
-export type AuditScope = { all: true } | { all: false; countryIds: string[] };
 
 function toEntry(row: AuditLogEntity): AuditEntry {
   return {
@@ -47,11 +46,8 @@ function toEntry(row: AuditLogEntity): AuditEntry {
 @Injectable()
 export class AuditLog {
   private readonly logger = new Logger(AuditLog.name);
-  private readonly entries: Repository<AuditLogEntity>;
 
-  constructor(@InjectDataSource() db: DataSource) {
-    this.entries = db.getRepository(AuditLogEntity);
-  }
+  constructor(private readonly entries: AuditLogRepository) {}
 
   /**
    * Appends one entry. Given the transaction of the change it records, the
@@ -59,8 +55,7 @@ export class AuditLog {
    * not happen nor misses what did.
    */
   async record(event: AuditEvent, manager?: EntityManager): Promise<void> {
-    const repository = manager ? manager.getRepository(AuditLogEntity) : this.entries;
-    await repository.insert({
+    const entry = {
       actorId: event.actor?.userId ?? null,
       actorEmail: event.actor?.email ?? null,
       action: event.action,
@@ -70,8 +65,9 @@ export class AuditLog {
       fromState: event.fromState ?? null,
       toState: event.toState ?? null,
       ip: currentRequest()?.ip ?? null,
-      details: (event.details ?? {}) as never,
-    });
+      details: event.details ?? {},
+    };
+    await this.entries.insert(entry, manager);
   }
 
   /** For events outside a transaction (a login): a failure to log is reported, never hidden, but does not undo the event. */
@@ -80,7 +76,7 @@ export class AuditLog {
   }
 
   async read(scope: AuditScope, query: AuditQuery): Promise<AuditPage> {
-    const rows = await this.filtered(scope, query).take(query.limit + 1).getMany();
+    const rows = await this.entries.find(scope, query, query.limit + 1);
     const page = rows.slice(0, query.limit).map(toEntry);
     return { items: page, next: rows.length > query.limit ? page[page.length - 1].id : null };
   }
@@ -92,7 +88,7 @@ export class AuditLog {
   async *all(scope: AuditScope, query: Omit<AuditQuery, 'limit'>, pageSize = EXPORT_PAGE): AsyncGenerator<AuditEntry> {
     let before = query.before;
     for (;;) {
-      const rows = await this.filtered(scope, { ...query, before }).take(pageSize).getMany();
+      const rows = await this.entries.find(scope, { ...query, before }, pageSize);
       for (const row of rows) yield toEntry(row);
       if (rows.length < pageSize) return;
       before = Number(rows[rows.length - 1].id);
@@ -115,18 +111,5 @@ export class AuditLog {
     // Past the status line an error can only cut the download short, which the client sees as a failed transfer.
     pipeline(Readable.from(rows()), csv, (error) => error && this.logger.error(`audit export cut short: ${error.message}`));
     return csv;
-  }
-
-  private filtered(scope: AuditScope, query: Omit<AuditQuery, 'limit'>): SelectQueryBuilder<AuditLogEntity> {
-    const builder = this.entries.createQueryBuilder('entry').orderBy('entry.id', 'DESC');
-    if (!scope.all) builder.andWhere('entry.country_id = ANY(:scope)', { scope: scope.countryIds });
-    if (query.countryId) builder.andWhere('entry.country_id = :countryId', { countryId: query.countryId });
-    if (query.action) builder.andWhere('entry.action = :action', { action: query.action });
-    if (query.actor) builder.andWhere('entry.actor_email ILIKE :actor', { actor: `%${query.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    if (query.entityId) builder.andWhere('entry.entity_id = :entityId', { entityId: query.entityId });
-    if (query.from) builder.andWhere('entry.at >= :from', { from: query.from });
-    if (query.to) builder.andWhere('entry.at < :to', { to: query.to });
-    if (query.before) builder.andWhere('entry.id < :before', { before: query.before });
-    return builder;
   }
 }

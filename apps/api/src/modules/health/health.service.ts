@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthResponse } from '@vitrina/contracts';
-import type { DataSource } from 'typeorm';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { withTimeout } from '../../infra/timeout';
+import { DatabaseProbeRepository } from './database-probe.repository';
 
 @Injectable()
 export class HealthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly database: DatabaseProbeRepository,
     private readonly storage: ObjectStorage,
   ) {}
 
   private async databaseUp(): Promise<boolean> {
     try {
-      await withTimeout(this.db.query('SELECT 1'), 2000, 'database');
+      await withTimeout(this.database.ping(), 2000, 'database');
       return true;
     } catch {
       return false;

@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { isAllowed } from '../access/permissions';
-import { MediaAssetEntity } from './media-asset.entity';
+import type { MediaAssetEntity } from './media-asset.entity';
+import { MediaAssetsRepository } from './media-assets.repository';
 import { ServableMemo } from './servable-memo';
 
 export interface ServableAsset {
@@ -18,8 +17,6 @@ export interface ServableCaptions extends ServableAsset {
   revalidate: boolean;
 }
 
-const RECORD_TABLES = ['items', 'memorials', 'exhibitions'];
-
 /**
  * Who may fetch an asset's derivatives: everyone once the live revision of a
  * record of its country shows it and no moderator has withdrawn it; otherwise
@@ -29,7 +26,7 @@ const RECORD_TABLES = ['items', 'memorials', 'exhibitions'];
 @Injectable()
 export class MediaAccess {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly assets: MediaAssetsRepository,
     private readonly memo: ServableMemo,
   ) {}
 
@@ -42,20 +39,10 @@ export class MediaAccess {
     const remembered = options.memo ? this.memo.lookup(assetId) : undefined;
     if (remembered) return { asset: remembered, isPublic: true };
     const ticket = this.memo.begin();
-    const { entities, raw } = await this.db
-      .getRepository(MediaAssetEntity)
-      .createQueryBuilder('asset')
-      .addSelect(
-        `EXISTS (SELECT 1 FROM items r WHERE r.country_id = asset.country_id AND r.live_media_ids @> ARRAY[asset.id])
-         OR EXISTS (SELECT 1 FROM memorials r WHERE r.country_id = asset.country_id AND r.live_media_ids @> ARRAY[asset.id])
-         OR EXISTS (SELECT 1 FROM exhibitions r WHERE r.country_id = asset.country_id AND r.live_media_ids @> ARRAY[asset.id])`,
-        'is_public',
-      )
-      .where('asset.id = :assetId', { assetId })
-      .getRawAndEntities<{ is_public: boolean }>();
-    const asset = entities[0];
-    if (!asset) throw new NotFoundException('No such media');
-    const isPublic = raw[0].is_public === true && asset.withdrawnAt === null;
+    const found = await this.assets.findWithLiveUse(assetId);
+    if (!found) throw new NotFoundException('No such media');
+    const { asset } = found;
+    const isPublic = found.shownLive && asset.withdrawnAt === null;
     if (isPublic && options.memo) this.memo.store(assetId, ticket, asset);
     if (!isPublic && !isAllowed(actor, 'content.read', asset.countryId)) throw new NotFoundException('No such media');
     return { asset, isPublic };
@@ -69,7 +56,7 @@ export class MediaAccess {
    */
   async captions(assetId: string, actor: Actor | null | undefined, lang: string, version: string | undefined): Promise<ServableCaptions> {
     const { asset, isPublic } = await this.servable(assetId, actor);
-    const live = isPublic ? await this.liveCaptionVersions(asset, lang) : [];
+    const live = isPublic ? await this.assets.liveCaptionVersions(asset, lang) : [];
     const isStaff = isAllowed(actor, 'content.read', asset.countryId);
     if (version !== undefined) {
       if (!live.includes(version) && !isStaff) throw new NotFoundException('No such captions');
@@ -78,16 +65,5 @@ export class MediaAccess {
     const chosen = isStaff ? asset.captionVersions[lang] : live[0];
     if (chosen === undefined) throw new NotFoundException('No such captions');
     return { asset, version: chosen, isPublic: !isStaff, revalidate: true };
-  }
-
-  /** The captions versions of a language that live records show, the most recently published first. */
-  private async liveCaptionVersions(asset: MediaAssetEntity, lang: string): Promise<string[]> {
-    const union = RECORD_TABLES.map(
-      (table) =>
-        `SELECT r.live_media_texts->($2::text)->'captionVersions'->>($3::text) AS version, r.published_at FROM ${table} r
-          WHERE r.country_id = $1 AND r.live_media_ids @> ARRAY[$2::uuid] AND r.live_media_texts->($2::text)->'captionVersions' ? $3`,
-    ).join(' UNION ALL ');
-    const rows: { version: string }[] = await this.db.query(`${union} ORDER BY published_at DESC NULLS LAST`, [asset.countryId, asset.id, lang]);
-    return rows.map((row) => row.version);
   }
 }

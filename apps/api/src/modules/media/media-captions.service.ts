@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { CAPTIONS_MAX_BYTES, CONTENT_LANGUAGES, TIMED_MEDIA_KINDS, type ContentLanguage, type MediaAsset } from '@vitrina/contracts';
-import type { DataSource, Repository } from 'typeorm';
 import { WebVTTParser } from 'webvtt-parser';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { CountriesService } from '../countries/countries.service';
-import { MediaAssetEntity } from './media-asset.entity';
+import type { MediaAssetEntity } from './media-asset.entity';
+import { MediaAssetsRepository } from './media-assets.repository';
 import { captionsName } from './captions-name';
 import { assetFolder } from './media-derivatives.worker';
 import { MediaService } from './media.service';
@@ -25,16 +24,12 @@ export function parseWebVtt(text: string): void {
 /** WebVTT captions of audio and video: per language, every version a revision may have recorded. */
 @Injectable()
 export class MediaCaptionsService {
-  private readonly assets: Repository<MediaAssetEntity>;
-
   constructor(
-    @InjectDataSource() db: DataSource,
+    private readonly assets: MediaAssetsRepository,
     private readonly storage: ObjectStorage,
     private readonly countries: CountriesService,
     private readonly media: MediaService,
-  ) {
-    this.assets = db.getRepository(MediaAssetEntity);
-  }
+  ) {}
 
   /**
    * Stores a new version of a language's captions and makes it the latest.
@@ -49,10 +44,7 @@ export class MediaCaptionsService {
     const version = createHash('sha256').update(bytes).digest('hex');
     // The object first, then the row: a row never names captions that are not stored.
     await this.storage.putBuffer(`${assetFolder(asset)}/${captionsName(lang, version)}`, bytes, 'text/vtt; charset=utf-8');
-    await this.assets.query(
-      `UPDATE media_assets SET caption_versions = caption_versions || jsonb_build_object($2::text, $3::text), updated_at = now() WHERE id = $1`,
-      [asset.id, lang, version],
-    );
+    await this.assets.setCaptionVersion(asset.id, lang, version);
     return this.media.get(countryId, assetId);
   }
 
@@ -62,10 +54,7 @@ export class MediaCaptionsService {
    */
   async remove(countryId: string, assetId: string, lang: string): Promise<MediaAsset> {
     const asset = await this.timedAsset(countryId, assetId, lang);
-    await this.assets.query(
-      `UPDATE media_assets SET caption_versions = caption_versions - $2::text, updated_at = now() WHERE id = $1`,
-      [asset.id, lang],
-    );
+    await this.assets.removeCaptionLanguage(asset.id, lang);
     return this.media.get(countryId, assetId);
   }
 
@@ -74,7 +63,7 @@ export class MediaCaptionsService {
     if (!CONTENT_LANGUAGES.includes(lang as ContentLanguage) || !country.languages.includes(lang as ContentLanguage)) {
       throw new BadRequestException(`"${lang}" is not a language of this country (${country.languages.join(', ')})`);
     }
-    const asset = await this.assets.findOneBy({ countryId, id: assetId });
+    const asset = await this.assets.findInCountry(countryId, assetId);
     if (!asset) throw new NotFoundException('No such media asset');
     if (!TIMED_MEDIA_KINDS.includes(asset.kind)) throw new BadRequestException('Only audio and video have captions');
     return asset;

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In, LessThan, type Repository } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { JobQueue } from '../../infra/queue/job-queue.service';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { MAX_PROCESSING_ATTEMPTS, MediaDerivativesWorker, interruptedReason } from './media-derivatives.worker';
-import { MediaUploadEntity } from './media-upload.entity';
+import { MediaAssetsRepository } from './media-assets.repository';
+import { MediaUploadsRepository } from './media-uploads.repository';
 
 export const CLEANUP_QUEUE = 'media.cleanup';
 export const RECONCILE_QUEUE = 'media.reconcile';
@@ -50,17 +49,15 @@ export interface ReconcileReport {
 @Injectable()
 export class MediaCleanupWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(MediaCleanupWorker.name);
-  private readonly uploads: Repository<MediaUploadEntity>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly assets: MediaAssetsRepository,
+    private readonly uploads: MediaUploadsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: JobQueue,
     private readonly storage: ObjectStorage,
     private readonly derivatives: MediaDerivativesWorker,
-  ) {
-    this.uploads = db.getRepository(MediaUploadEntity);
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runJobs) return;
@@ -82,7 +79,7 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
   }
 
   private async removeAbandonedUploads(cutoff: Date): Promise<Pick<CleanupReport, 'removedObjects' | 'removedAssets'>> {
-    const pending = await this.uploads.find({ where: { startedAt: LessThan(cutoff) }, order: { startedAt: 'ASC' }, take: BATCH });
+    const pending = await this.uploads.startedBefore(cutoff, BATCH);
     const recorded = await this.knownAssetIds(pending.map((upload) => upload.assetId));
     const forgetEmptyBefore = new Date(Date.now() - FORGET_EMPTY_MS);
     let removedObjects = 0;
@@ -98,7 +95,7 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
         removedObjects += objects.length;
         removedAssets += objects.length > 0 ? 1 : 0;
       }
-      await this.uploads.delete({ assetId: upload.assetId });
+      await this.uploads.delete(upload.assetId);
     }
     return { removedObjects, removedAssets };
   }
@@ -115,10 +112,9 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
     const cutoff = new Date(Date.now() - graceMs);
     const report: ReconcileReport = { checkedFolders: 0, removedObjects: 0, removedAssets: 0 };
     // Keys start with a country id, and countries are never deleted: their rows name every top folder.
-    const countries: { id: string }[] = await this.db.query('SELECT id FROM countries');
-    for (const country of countries) {
+    for (const countryId of await this.assets.countryIds()) {
       let folders: string[] = [];
-      for await (const folder of this.storage.listFolders(`${country.id}/`)) {
+      for await (const folder of this.storage.listFolders(`${countryId}/`)) {
         folders.push(folder);
         if (folders.length < BATCH) continue;
         await this.removeUnnamed(folders, cutoff, report);
@@ -139,7 +135,7 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
     if (byId.size === 0) return;
     const named = await this.knownAssetIds([...byId.keys()]);
     // An upload under way has its record: the periodic sweep looks after it.
-    for (const upload of await this.uploads.findBy({ assetId: In([...byId.keys()]) })) named.add(upload.assetId);
+    for (const upload of await this.uploads.findByAssetIds([...byId.keys()])) named.add(upload.assetId);
     for (const [id, folder] of byId) {
       if (named.has(id)) continue;
       const objects = await this.storage.list(folder);
@@ -152,8 +148,7 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
 
   private async knownAssetIds(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM media_assets WHERE id = ANY($1::uuid[])`, [ids]);
-    return new Set(rows.map((row) => row.id));
+    return this.assets.existingIds(ids);
   }
 
   /**
@@ -163,12 +158,7 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
    * so a job still running is not sent again.
    */
   private async settleStuck(cutoff: Date): Promise<Pick<CleanupReport, 'requeuedAssets' | 'failedAssets'>> {
-    const rows: { id: string; country_id: string; processing_attempts: number }[] = await this.db.query(
-      `SELECT id, country_id, processing_attempts FROM media_assets
-        WHERE status = 'processing' AND COALESCE(last_attempt_at, created_at) < $1
-        ORDER BY created_at LIMIT ${BATCH}`,
-      [cutoff],
-    );
+    const rows = await this.assets.stuckSince(cutoff, BATCH);
     let requeuedAssets = 0;
     let failedAssets = 0;
     for (const row of rows) {

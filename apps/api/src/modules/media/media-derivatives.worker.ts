@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { JOB_ATTEMPTS, JobQueue } from '../../infra/queue/job-queue.service';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import sharp from 'sharp';
 import { type Derivatives, OverPixelBudget, type PixelBudget, makeImageDerivatives } from './derivatives';
-import { MediaAssetEntity } from './media-asset.entity';
+import type { MediaAssetEntity } from './media-asset.entity';
+import { MediaAssetsRepository } from './media-assets.repository';
 import { storedMetadataBoxes } from './mp4-metadata';
 import { PdfPreviewRefused, renderFirstPage } from './pdf-preview';
 import { storeSanitisedPdf } from './pdf-sanitiser';
@@ -53,15 +52,13 @@ export function assetFolder(asset: Pick<MediaAssetEntity, 'countryId' | 'id'>): 
 @Injectable()
 export class MediaDerivativesWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(MediaDerivativesWorker.name);
-  private readonly assets: Repository<MediaAssetEntity>;
 
   constructor(
-    @InjectDataSource() db: DataSource,
+    private readonly assets: MediaAssetsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: JobQueue,
     private readonly storage: ObjectStorage,
   ) {
-    this.assets = db.getRepository(MediaAssetEntity);
     // One job per asset at a time: sending again while one waits adds nothing, and two never run at once.
     queue.declare(DERIVE_QUEUE, 'stately');
   }
@@ -104,7 +101,7 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
     if (asset.kind !== 'image' && asset.kind !== 'document') {
       // Where a phone video says it was filmed is blanked for visitors (see mp4-metadata.ts).
       const metadataBoxes = await storedMetadataBoxes(this.storage, `${assetFolder(asset)}/original`, asset.mimeType, asset.byteSize);
-      await this.assets.update({ id: asset.id }, { metadataBoxes });
+      await this.assets.update(asset.id, { metadataBoxes });
       return this.markReady(asset.id);
     }
     const folder = assetFolder(asset);
@@ -115,7 +112,7 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
       if ('unreadable' in sanitised) return this.markFailed(asset.id, sanitised.unreadable);
       if (sanitised.removed.length > 0) this.logger.log(`asset ${asset.id}: removed ${sanitised.removed.join(', ')} from the PDF`);
       original = sanitised.pdf;
-      await this.assets.update({ id: asset.id }, { byteSize: original.length });
+      await this.assets.update(asset.id, { byteSize: original.length });
     }
     let derived: Derivatives;
     try {
@@ -129,18 +126,15 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
       return this.markFailed(asset.id, reason);
     }
     for (const file of derived.files) await this.storage.putBuffer(`${folder}/${file.name}`, file.data, file.contentType);
-    await this.assets.update(
-      { id: asset.id },
-      {
-        status: 'ready',
-        failureReason: null,
-        width: derived.width,
-        height: derived.height,
-        thumbhash: derived.thumbhash,
-        derivativeWidths: derived.widths,
-        tileScaleFactors: derived.scaleFactors,
-      },
-    );
+    await this.assets.update(asset.id, {
+      status: 'ready',
+      failureReason: null,
+      width: derived.width,
+      height: derived.height,
+      thumbhash: derived.thumbhash,
+      derivativeWidths: derived.widths,
+      tileScaleFactors: derived.scaleFactors,
+    });
   }
 
   /** Images are decoded once into every rendition; a PDF's first page is drawn, then treated as an image. */
@@ -159,21 +153,15 @@ export class MediaDerivativesWorker implements OnApplicationBootstrap {
 
   /** Counts a start of the asset's processing; null when it is not processing (ready, failed, gone). */
   private async startAttempt(assetId: string): Promise<MediaAssetEntity | null> {
-    const started = await this.assets
-      .createQueryBuilder()
-      .update()
-      .set({ processingAttempts: () => 'processing_attempts + 1', lastAttemptAt: () => 'now()' })
-      .where('id = :assetId AND status = :status', { assetId, status: 'processing' })
-      .execute();
-    return started.affected ? this.assets.findOneBy({ id: assetId }) : null;
+    return (await this.assets.countAttempt(assetId)) ? this.assets.findById(assetId) : null;
   }
 
   /** Only an asset still processing: a late failure never overrides a result. */
   async markFailed(assetId: string, reason: string): Promise<void> {
-    await this.assets.update({ id: assetId, status: 'processing' }, { status: 'failed', failureReason: reason.slice(0, 500) });
+    await this.assets.failProcessing(assetId, reason.slice(0, 500));
   }
 
   private async markReady(assetId: string): Promise<void> {
-    await this.assets.update({ id: assetId }, { status: 'ready', failureReason: null });
+    await this.assets.markReady(assetId);
   }
 }

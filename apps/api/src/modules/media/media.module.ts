@@ -3,10 +3,12 @@ import { CountriesModule } from '../countries/countries.module';
 import { IiifController } from './iiif.controller';
 import { HotTiles } from './hot-tiles';
 import { MediaAccess } from './media-access.service';
+import { MediaAssetsRepository } from './media-assets.repository';
 import { MediaCaptionsService } from './media-captions.service';
 import { MediaCleanupWorker } from './media-cleanup.worker';
 import { MediaDeliveryController } from './media-delivery.controller';
 import { MediaDerivativesWorker } from './media-derivatives.worker';
+import { MediaUploadsRepository } from './media-uploads.repository';
 import { MediaService } from './media.service';
 import { ServableMemo } from './servable-memo';
 import { StudioMediaController } from './studio-media.controller';
@@ -14,7 +16,7 @@ import { StudioMediaController } from './studio-media.controller';
 @Module({
   imports: [CountriesModule],
   controllers: [StudioMediaController, MediaDeliveryController, IiifController],
-  providers: [MediaService, MediaDerivativesWorker, MediaAccess, MediaCaptionsService, MediaCleanupWorker, ServableMemo, HotTiles],
+  providers: [MediaService, MediaDerivativesWorker, MediaAccess, MediaCaptionsService, MediaCleanupWorker, ServableMemo, HotTiles, MediaAssetsRepository, MediaUploadsRepository],
   exports: [MediaService, MediaAccess, ServableMemo],
 })
 export class MediaModule {}

@@ -1,21 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { BadRequestException, type HttpException, Inject, Injectable, NotFoundException, RequestTimeoutException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ALLOWED_MEDIA_TYPES, type MediaAsset, type MediaKind, type UpdateMediaInput } from '@vitrina/contracts';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Metadata } from 'sharp';
-import type { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { assertLanguagesEnabled } from '../countries/content-languages';
 import { CountriesService } from '../countries/countries.service';
 import { type PixelBudget, pixelBudgetRefusal } from './derivatives';
-import { MediaAssetEntity, captionLanguagesOf } from './media-asset.entity';
+import { type MediaAssetEntity, captionLanguagesOf } from './media-asset.entity';
+import { MediaAssetsRepository } from './media-assets.repository';
 import { MediaDerivativesWorker, pixelBudgetOf } from './media-derivatives.worker';
 import { ImageTooLarge, LengthRequired, PayloadTooLarge, UnsupportedMediaType } from './media-errors';
-import { MediaUploadEntity } from './media-upload.entity';
+import { MediaUploadsRepository } from './media-uploads.repository';
 import { MarkupScanner } from './markup-scanner';
 import {
   MarkupFound,
@@ -76,19 +75,14 @@ function toMediaAsset(entity: MediaAssetEntity): MediaAsset {
 
 @Injectable()
 export class MediaService {
-  private readonly assets: Repository<MediaAssetEntity>;
-  private readonly uploads: Repository<MediaUploadEntity>;
-
   constructor(
-    @InjectDataSource() db: DataSource,
+    private readonly assets: MediaAssetsRepository,
+    private readonly uploads: MediaUploadsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly storage: ObjectStorage,
     private readonly countries: CountriesService,
     private readonly derivatives: MediaDerivativesWorker,
-  ) {
-    this.assets = db.getRepository(MediaAssetEntity);
-    this.uploads = db.getRepository(MediaUploadEntity);
-  }
+  ) {}
 
   private get largestAllowed(): number {
     return Math.max(...Object.values(this.config.media.maxBytes));
@@ -119,7 +113,7 @@ export class MediaService {
     const dimensions = kind === 'image' ? await this.checkPixels(head, size) : undefined;
 
     const id = randomUUID();
-    await this.uploads.insert({ assetId: id, countryId });
+    await this.uploads.insert(id, countryId);
     const meter = new UploadMeter(size, SCANNED_KINDS.has(kind) ? new MarkupScanner() : undefined);
     await this.storeOriginal(countryId, id, body, meter, mimeType, size);
     if (!endsCleanly(mimeType, meter.tail)) {
@@ -140,7 +134,7 @@ export class MediaService {
     });
     // A reused asset keeps its own original: this upload's copy goes.
     if (recorded.reused) await this.discard(countryId, id);
-    else await this.uploads.delete({ assetId: id });
+    else await this.uploads.delete(id);
     return recorded;
   }
 
@@ -173,7 +167,7 @@ export class MediaService {
     } catch {
       return;
     }
-    await this.uploads.delete({ assetId: id }).catch(() => undefined);
+    await this.uploads.delete(id).catch(() => undefined);
   }
 
   private async sniff(head: Buffer): Promise<{ mimeType: string; kind: MediaKind }> {
@@ -212,18 +206,11 @@ export class MediaService {
 
   /** The new asset's row, or the one already holding the same file (whose original this upload then leaves alone). */
   private async record(values: Partial<MediaAssetEntity>): Promise<{ asset: MediaAsset; reused: boolean }> {
-    const existing = await this.assets.findOneBy({ countryId: values.countryId!, sha256: values.sha256! });
+    const existing = await this.assets.findBySha256(values.countryId!, values.sha256!);
     if (existing) return { asset: toMediaAsset(await this.retryIfFailed(existing)), reused: true };
-    const inserted = await this.assets
-      .createQueryBuilder()
-      .insert()
-      .values({ ...values, status: 'processing' })
-      .orIgnore()
-      .returning('*')
-      .execute();
-    if (inserted.raw.length === 0) return this.record(values); // lost a race with the same file
+    if (!(await this.assets.insertProcessing(values))) return this.record(values); // lost a race with the same file
     await this.derivatives.enqueue(values.id!, values.countryId!);
-    return { asset: toMediaAsset(await this.assets.findOneByOrFail({ id: values.id! })), reused: false };
+    return { asset: toMediaAsset(await this.assets.getById(values.id!)), reused: false };
   }
 
   /**
@@ -233,16 +220,12 @@ export class MediaService {
    */
   private async retryIfFailed(asset: MediaAssetEntity): Promise<MediaAssetEntity> {
     if (asset.status !== 'failed') return asset;
-    const reset = await this.assets.update(
-      { id: asset.id, status: 'failed' },
-      { status: 'processing', failureReason: null, processingAttempts: 0, lastAttemptAt: null },
-    );
-    if (reset.affected) await this.derivatives.enqueue(asset.id, asset.countryId);
-    return this.assets.findOneByOrFail({ id: asset.id });
+    if (await this.assets.restartFailed(asset.id)) await this.derivatives.enqueue(asset.id, asset.countryId);
+    return this.assets.getById(asset.id);
   }
 
   async list(countryId: string): Promise<MediaAsset[]> {
-    const rows = await this.assets.find({ where: { countryId }, order: { createdAt: 'DESC' }, take: 200 });
+    const rows = await this.assets.latestOf(countryId, 200);
     return rows.map(toMediaAsset);
   }
 
@@ -254,12 +237,12 @@ export class MediaService {
     const country = await this.countries.findEntity(countryId);
     assertLanguagesEnabled(input, country.languages);
     const asset = await this.find(countryId, id);
-    await this.assets.update({ id: asset.id }, input);
+    await this.assets.update(asset.id, input);
     return this.get(countryId, id);
   }
 
   private async find(countryId: string, id: string): Promise<MediaAssetEntity> {
-    const asset = await this.assets.findOneBy({ countryId, id });
+    const asset = await this.assets.findInCountry(countryId, id);
     if (!asset) throw new NotFoundException('No such media asset');
     return asset;
   }

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 
 /** Long side of the rendered first page: enough for the largest rendition without tiling. */
 export const PDF_PREVIEW_SIZE = 1600;
@@ -29,9 +30,21 @@ export class PdfPreviewRefused extends Error {}
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>['getPage']>>;
 type RenderParameters = Parameters<PdfPage['render']>[0];
 
+/** What pdf.js's canvas factory makes in Node (its NodeCanvasFactory draws with @napi-rs/canvas). */
 interface RenderTarget {
-  canvas: { toBuffer(type: 'image/png'): Buffer };
-  context: unknown;
+  canvas: Canvas;
+  context: SKRSContext2D;
+}
+
+/**
+ * The one place a @napi-rs/canvas target meets pdf.js's types: pdf.js declares
+ * the target of `render` as the DOM's HTMLCanvasElement and
+ * CanvasRenderingContext2D, which do not exist in Node (this API is built
+ * without the DOM library) while its own Node factory hands out @napi-rs/canvas
+ * objects, which implement the same drawing API.
+ */
+function pdfjsTarget(target: RenderTarget): Pick<RenderParameters, 'canvas' | 'canvasContext'> {
+  return { canvas: target.canvas, canvasContext: target.context };
 }
 
 export interface PreviewSize {
@@ -109,9 +122,9 @@ export async function renderFirstPage(pdf: Buffer, maxPixels: number = PDF_PREVI
     const size = previewSize(natural.width, natural.height, maxPixels);
     const viewport = page.getViewport({ scale: size.scale });
     const factory = document.canvasFactory as { create(width: number, height: number): RenderTarget };
-    const { canvas, context } = factory.create(size.width, size.height);
-    await renderWithin(page, { canvasContext: context as never, canvas: canvas as never, viewport });
-    return canvas.toBuffer('image/png');
+    const target = factory.create(size.width, size.height);
+    await renderWithin(page, { ...pdfjsTarget(target), viewport });
+    return target.canvas.toBuffer('image/png');
   } finally {
     await document.destroy();
   }

@@ -1,60 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RecordType } from '@vitrina/contracts';
+import { RECORD_KINDS, type RecordType } from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ContentRecordEntity } from '../content/content-record.entity';
-import { type RecordMedia, STEMMED, type SearchSource, searchSources } from './search-text';
+import { SearchIndexRepository } from './search-index.repository';
+import { searchSources } from './search-text';
 
-const BATCH = 400;
 /** Live records read at a time when the index is built from scratch. */
 const REINDEX_BATCH = 500;
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
-const COLUMNS = [
-  'record_type', 'record_id', 'person_index', 'country_id', 'slug', 'kind', 'title', 'person', 'body', 'names',
-  'decades', 'year', 'condition', 'has_media', 'image_id', 'lat', 'lng', 'published_at',
-];
-/** The tsvector of one row from its six text parameters (see `textsForVector`). */
-const VECTOR = (p: (n: number) => string) =>
-  `setweight(to_tsvector('russian', ${p(0)}), 'A') || setweight(to_tsvector('english', ${p(1)}), 'A') || setweight(to_tsvector('simple', ${p(2)}), 'A')` +
-  ` || setweight(to_tsvector('russian', ${p(3)}), 'B') || setweight(to_tsvector('english', ${p(4)}), 'B') || setweight(to_tsvector('simple', ${p(5)}), 'B')`;
-
-/** Titles count above bodies; Russian and English are stemmed, the rest (and names) indexed as written. */
-function textsForVector(row: SearchSource): string[] {
-  const title = row.recordType === 'person' ? {} : row.title;
-  const otherBodies = Object.entries(row.body).filter(([lang]) => !STEMMED[lang]).map(([, text]) => text);
-  return [title.ru?.text ?? '', title.en?.text ?? '', row.names, row.body.ru ?? '', row.body.en ?? '', otherBodies.join(' ')];
-}
-
-function valuesOf(row: SearchSource): unknown[] {
-  return [
-    row.recordType, row.recordId, row.personIndex, row.countryId, row.slug, row.kind, JSON.stringify(row.title),
-    row.person ? JSON.stringify(row.person) : null, JSON.stringify(row.body), row.names, row.decades, row.year,
-    row.condition, row.hasMedia, row.imageId, row.lat, row.lng, row.publishedAt,
-  ];
-}
-
-/**
- * A record's files as search keeps them, from its country id ($1) and its
- * live media ids in order ($2): whether any is ready or still being made
- * (publishing waits for every file to be ready, so this differs from "ready"
- * only for seeded records whose files are still processing; a failed or
- * missing file never counts, nor one a moderator withdrew), and its first such image, which a hit shows
- * once it is ready (see SearchService).
- */
-const MEDIA_OF_RECORD = (country: string, ids: string) => `
-  SELECT count(*) > 0 AS "hasMedia",
-         (array_agg(m.id ORDER BY array_position(${ids}::uuid[], m.id)) FILTER (WHERE m.kind = 'image'))[1] AS "imageId"
-    FROM media_assets m
-   WHERE m.country_id = ${country} AND m.id = ANY(${ids}::uuid[]) AND m.status IN ('ready', 'processing')
-     AND m.withdrawn_at IS NULL`;
-
-interface LiveRow {
-  id: string;
-  country_id: string;
-  published_at: Date;
-  live_content: Record<string, unknown>;
-  media: RecordMedia;
-}
 
 /**
  * Keeps `search_documents` equal to what is live: a record's rows are
@@ -65,16 +19,19 @@ interface LiveRow {
 export class SearchIndex {
   private readonly logger = new Logger(SearchIndex.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly documents: SearchIndexRepository,
+  ) {}
 
   async index(tx: EntityManager, type: RecordType, record: ContentRecordEntity<object>, document: Record<string, unknown>): Promise<void> {
     await this.remove(tx, record.id);
-    const [media] = (await tx.query(MEDIA_OF_RECORD('$1', '$2'), [record.countryId, record.mediaIds])) as RecordMedia[];
-    await this.insert(tx, searchSources(type, record, document, media));
+    const media = await this.documents.mediaOf(tx, record.countryId, record.mediaIds);
+    await this.documents.insert(tx, searchSources(type, record, document, media));
   }
 
   async remove(tx: EntityManager, recordId: string): Promise<void> {
-    await tx.query(`DELETE FROM search_documents WHERE record_id = $1`, [recordId]);
+    await this.documents.deleteRecord(tx, recordId);
   }
 
   /**
@@ -84,15 +41,14 @@ export class SearchIndex {
    * so a large museum is never held in memory at once.
    */
   async reindexIfEmpty(): Promise<void> {
-    const [{ indexed }] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM search_documents) AS indexed`);
-    if (indexed) return;
+    if (await this.documents.isIndexed()) return;
     let count = 0;
     await this.db.transaction(async (tx) => {
-      for (const [type, table] of [['item', 'items'], ['memorial', 'memorials'], ['exhibition', 'exhibitions']] as const) {
+      for (const { type, collection } of Object.values(RECORD_KINDS)) {
         let after = FIRST_UUID;
         for (;;) {
-          const rows = await this.liveBatch(tx, table, after);
-          await this.insert(tx, rows.flatMap((row) => searchSources(type, { id: row.id, countryId: row.country_id, publishedAt: row.published_at }, row.live_content, row.media)));
+          const rows = await this.documents.liveBatch(tx, collection, after, REINDEX_BATCH);
+          await this.documents.insert(tx, rows.flatMap((row) => searchSources(type, { id: row.id, countryId: row.country_id, publishedAt: row.published_at }, row.live_content, row.media)));
           count += rows.length;
           if (rows.length < REINDEX_BATCH) break;
           after = rows[rows.length - 1].id;
@@ -100,45 +56,5 @@ export class SearchIndex {
       }
     });
     if (count > 0) this.logger.log(`indexed ${count} live records for search`);
-  }
-
-  /** The next live records of a table after `after`, in id order, with their files. */
-  private liveBatch(tx: EntityManager, table: 'items' | 'memorials' | 'exhibitions', after: string): Promise<LiveRow[]> {
-    return tx.query(
-      `SELECT r.id, r.country_id, r.published_at, r.live_content, row_to_json(media) AS media
-         FROM ${table} r CROSS JOIN LATERAL (${MEDIA_OF_RECORD('r.country_id', 'r.live_media_ids')}) media
-        WHERE r.live_revision IS NOT NULL AND r.id > $1::uuid
-        ORDER BY r.id LIMIT ${REINDEX_BATCH}`,
-      [after],
-    );
-  }
-
-  private async insert(tx: EntityManager, rows: SearchSource[]): Promise<void> {
-    if (rows.length === 0) return;
-    const width = COLUMNS.length + 6;
-    for (let start = 0; start < rows.length; start += BATCH) {
-      const batch = rows.slice(start, start + BATCH);
-      const params: unknown[] = [];
-      const tuples = batch.map((row, index) => {
-        params.push(...valuesOf(row), ...textsForVector(row));
-        const at = (n: number) => `$${index * width + n + 1}`;
-        const plainColumns = COLUMNS.map((_, n) => at(n));
-        return `(${plainColumns.join(', ')}, ${VECTOR((n) => at(COLUMNS.length + n))})`;
-      });
-      await tx.query(`INSERT INTO search_documents (${COLUMNS.join(', ')}, tsv) VALUES ${tuples.join(', ')}`, params);
-    }
-    await this.rememberWords(tx, rows.map((row) => row.names));
-  }
-
-  /** Adds the words of these names to `search_words`; in order, so concurrent approvals cannot deadlock on them. */
-  private async rememberWords(tx: EntityManager, names: string[]): Promise<void> {
-    if (names.length === 0) return;
-    await tx.query(
-      `INSERT INTO search_words (word)
-       SELECT DISTINCT w FROM unnest($1::text[]) AS n, unnest(tsvector_to_array(to_tsvector('simple', n))) AS w
-        ORDER BY w
-       ON CONFLICT (word) DO NOTHING`,
-      [names],
-    );
   }
 }

@@ -45,7 +45,7 @@ import {
  * - A facet the query filters by is counted without its own filter (picking
  *   Armenia still shows how many Georgia has), by the same rules, in parallel.
  *
- * It runs on anything with a `query`: the service passes TypeORM, the
+ * It runs on anything with a `query`: the API passes SearchRepository (TypeORM), the
  * benchmark a pg pool, so both measure the same work.
  */
 export interface SqlRunner {

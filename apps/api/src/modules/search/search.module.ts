@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CountriesModule } from '../countries/countries.module';
 import { SearchController } from './search.controller';
+import { SearchIndexRepository } from './search-index.repository';
 import { SearchIndex } from './search-index.service';
+import { SearchRepository } from './search.repository';
 import { SearchService } from './search.service';
 
 /** Search over what is live; the index is written by the review workflow. */
 @Module({
   imports: [CountriesModule],
   controllers: [SearchController],
-  providers: [SearchService, SearchIndex],
+  providers: [SearchService, SearchIndex, SearchRepository, SearchIndexRepository],
   exports: [SearchIndex],
 })
 export class SearchModule {}
