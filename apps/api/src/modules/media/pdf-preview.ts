@@ -41,10 +41,12 @@ interface RenderTarget {
  * the target of `render` as the DOM's HTMLCanvasElement and
  * CanvasRenderingContext2D, which do not exist in Node (this API is built
  * without the DOM library) while its own Node factory hands out @napi-rs/canvas
- * objects, which implement the same drawing API.
+ * objects, which implement the same drawing API. Projects that do load the DOM
+ * library (the browser tests and benches import this file) see the two types
+ * differ, hence the one conversion through `unknown` here.
  */
 function pdfjsTarget(target: RenderTarget): Pick<RenderParameters, 'canvas' | 'canvasContext'> {
-  return { canvas: target.canvas, canvasContext: target.context };
+  return { canvas: target.canvas, canvasContext: target.context } as unknown as Pick<RenderParameters, 'canvas' | 'canvasContext'>;
 }
 
 export interface PreviewSize {
