@@ -3,8 +3,8 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMapConfig } from '../../api/public';
+import { recordPage } from '../../api/public-paths';
 import { Text } from './Text';
-
 
 const CONDITION_COLOURS: Record<string, string> = {
   good: '#1d5e34',
@@ -13,10 +13,6 @@ const CONDITION_COLOURS: Record<string, string> = {
   'very-bad': '#9b1c1c',
   lost: '#444444',
 };
-
-function hrefOf(country: string, point: PublicMapPoint): string {
-  return `/${country}/${point.type === 'memorial' ? 'memorials' : 'items'}/${point.slug}`;
-}
 
 /** How far outside the viewport a map starts loading Leaflet, so it is drawn by the time it is scrolled to. */
 const MAP_LOAD_MARGIN = '200px 0px';
@@ -66,7 +62,7 @@ export function PlaceMap({
   /** For points of several countries (search results): the country of each. */
   countryOf?: (point: PublicMapPoint) => string;
 }) {
-  const href = (point: PublicMapPoint) => hrefOf(countryOf?.(point) ?? country, point);
+  const href = (point: PublicMapPoint) => recordPage(point.type, countryOf?.(point) ?? country, point.slug);
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const config = useMapConfig();

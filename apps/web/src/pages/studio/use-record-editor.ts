@@ -1,9 +1,8 @@
-import type { ContentStatus } from '@vitrina/contracts';
+import type { Collection, ContentStatus } from '@vitrina/contracts';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useRecord, useSaveRecord } from '../../api/studio';
 import type { NoticeState } from '../../components/staff/Notice';
-import type { Collection } from './studio-context';
 
 interface Saved {
   id: string;
