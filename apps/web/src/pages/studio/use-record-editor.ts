@@ -73,9 +73,11 @@ export function useRecordEditor<T extends object>(countryId: string, collection:
   return { document, setDocument, save, saving: saveRecord.isPending, notice, state, reload };
 }
 
-const MANAGED = ['id', 'countryId', 'status', 'version', 'liveRevision', 'reviewComment', 'createdAt', 'updatedAt'] as const;
+/** The fields the server manages: a loaded record has them, a save must not send them back. */
+type Managed = 'id' | 'countryId' | 'status' | 'version' | 'liveRevision' | 'reviewComment' | 'createdAt' | 'updatedAt';
 
 /** Strips the fields the server manages from a loaded record before it is sent back. */
-export function editable<T extends object>(record: T): Omit<T, (typeof MANAGED)[number]> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !(MANAGED as readonly string[]).includes(key))) as never;
+export function editable<T extends object>(record: T & Partial<Record<Managed, unknown>>): Omit<T, Managed> {
+  const { id: _id, countryId: _countryId, status: _status, version: _version, liveRevision: _live, reviewComment: _comment, createdAt: _created, updatedAt: _updated, ...rest } = record;
+  return rest;
 }
