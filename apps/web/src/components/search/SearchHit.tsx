@@ -6,7 +6,6 @@ import { recordPage } from '../../api/public-paths';
 import { Text } from '../content/Text';
 import { ResponsiveImage } from '../media/ResponsiveImage';
 
-
 /** The snippet with its matching words marked, built as elements: no HTML from the server is ever injected. */
 function Snippet({ text }: { text: string }) {
   const parts = text.split(SNIPPET_MARK_START);
