@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../i18n/i18n';
 import { testQueryClient, withQueries } from '../testing/query';
 import { ApiRequestError } from './client';
+import { useAsset, useSaveAssetTexts } from './media';
 import { useMarkAllRead, useNotifications, useUnreadCount } from './notifications';
 import { useCountries } from './public';
 import { keyOf, shouldRetry } from './query-client';
@@ -84,5 +85,33 @@ describe('mark all read', () => {
     expect(result.current.badge.data).toBe(0);
     expect(result.current.list.data?.items.every((n) => n.read)).toBe(true);
     expect(api.mock.calls.filter(([method]) => method === 'GET')).toHaveLength(2);
+  });
+});
+
+describe('a studio file', () => {
+  const file = (status: string, caption = {}) => ({ id: 'f1', status, kind: 'image', caption });
+
+  it('is asked for again while it is processing, and no more once it is ready', async () => {
+    const answers = [file('processing'), file('processing'), file('ready')];
+    api.mockImplementation(async () => answers.shift() ?? file('ready'));
+    const client = testQueryClient();
+    const { result } = renderHook(() => useAsset('c1', 'f1'), { wrapper: ({ children }) => withQueries(children, client) });
+    await waitFor(() => expect(result.current.data?.status).toBe('ready'), { timeout: 4_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(api).toHaveBeenCalledTimes(3);
+    expect(api).toHaveBeenCalledWith('GET', '/api/studio/countries/c1/media/f1', undefined, { signal: expect.any(AbortSignal) });
+  });
+
+  it('takes the saved texts from the answer, without reading the file again', async () => {
+    const saved = file('ready', { en: { text: 'Flask', status: 'original' } });
+    api.mockImplementation(async (method: string) => (method === 'PATCH' ? saved : file('ready')));
+    const client = testQueryClient();
+    const { result } = renderHook(() => ({ file: useAsset('c1', 'f1'), save: useSaveAssetTexts('c1', 'f1') }), {
+      wrapper: ({ children }) => withQueries(children, client),
+    });
+    await waitFor(() => expect(result.current.file.data).toBeDefined());
+    await act(() => result.current.save.mutateAsync({ caption: saved.caption }));
+    await waitFor(() => expect(result.current.file.data).toEqual(saved));
+    expect(api.mock.calls.map(([method]) => method)).toEqual(['GET', 'PATCH']);
   });
 });

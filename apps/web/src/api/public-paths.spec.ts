@@ -1,11 +1,12 @@
+import { RECORD_KINDS } from '@vitrina/contracts';
 import { describe, expect, it } from 'vitest';
-import { dataOfPage, inLanguage, publicData } from './public-paths';
+import { RECORD_SEGMENTS, dataOfPage, inLanguage, publicData } from './public-paths';
 
 describe('the data of a visitor page', () => {
   it('is named exactly as the page asks for it', () => {
     expect(dataOfPage('/', 'en')).toBe(publicData.countries());
     expect(dataOfPage('/kazakhstan', 'ru')).toBe(inLanguage(publicData.countryHome('kazakhstan'), 'ru'));
-    expect(dataOfPage('/kazakhstan/exhibitions/home-front', 'en')).toBe(inLanguage(publicData.exhibition('kazakhstan', 'home-front'), 'en'));
+    expect(dataOfPage('/kazakhstan/exhibitions/home-front', 'en')).toBe(inLanguage(publicData.record('exhibition', 'kazakhstan', 'home-front'), 'en'));
     expect(dataOfPage('/kazakhstan/items/field-flask/', 'en')).toBe('/api/public/countries/kazakhstan/items/field-flask?lang=en');
     expect(dataOfPage('/armenia/memorials/mother-armenia', 'ru')).toBe('/api/public/countries/armenia/memorials/mother-armenia?lang=ru');
   });
@@ -18,5 +19,11 @@ describe('the data of a visitor page', () => {
     for (const path of ['/login', '/studio', '/studio/items/1', '/review', '/admin', '/notifications', '/search', '/kazakhstan/places/x', '/a/b', '/a/b/c/d', '/%E0%A4%A']) {
       expect(dataOfPage(path, 'en'), path).toBeNull();
     }
+  });
+});
+
+describe('the segments of the visitor pages', () => {
+  it('are the registry’s collections, type by type', () => {
+    expect(RECORD_SEGMENTS).toEqual(Object.fromEntries(Object.values(RECORD_KINDS).map((kind) => [kind.type, kind.collection])));
   });
 });

@@ -1,4 +1,22 @@
-import { apiRoutes } from '@vitrina/contracts';
+import { type RECORD_KINDS, type RecordType, apiRoutes } from '@vitrina/contracts';
+
+/**
+ * The URL segment of each record type, as the one registry of record kinds
+ * (`RECORD_KINDS` in the contracts) names it. Named again here, as types only
+ * are read from the registry: its rows carry the kinds' zod schemas, and the
+ * visitor pages must not load zod. The type below makes the compiler refuse a
+ * row that is missing or differs from the registry's.
+ */
+export const RECORD_SEGMENTS = {
+  item: 'items',
+  memorial: 'memorials',
+  exhibition: 'exhibitions',
+} as const satisfies { [T in RecordType]: (typeof RECORD_KINDS)[T]['collection'] };
+
+/** The address of a record's visitor page. */
+export function recordPage(type: RecordType, country: string, slug: string): string {
+  return `/${country}/${RECORD_SEGMENTS[type]}/${slug}`;
+}
 
 /**
  * Where the visitor pages read their data. The pages (through their hooks in
@@ -9,9 +27,7 @@ import { apiRoutes } from '@vitrina/contracts';
 export const publicData = {
   countries: () => apiRoutes.public.countries().path,
   countryHome: (country: string) => apiRoutes.public.countryHome(country).path,
-  exhibition: (country: string, slug: string) => apiRoutes.public.record('exhibitions', country, slug).path,
-  item: (country: string, slug: string) => apiRoutes.public.record('items', country, slug).path,
-  memorial: (country: string, slug: string) => apiRoutes.public.record('memorials', country, slug).path,
+  record: (type: RecordType, country: string, slug: string) => apiRoutes.public.record(RECORD_SEGMENTS[type], country, slug).path,
 };
 
 /** Public reads ask for the UI language; the API falls back along the chain and says so. */
@@ -22,11 +38,10 @@ export function inLanguage(path: string, language: string): string {
 /** First path segments that are pages of their own, not a country. */
 const NOT_A_COUNTRY = new Set(['login', 'admin', 'studio', 'review', 'notifications', 'search']);
 
-const RECORD_PAGES: Record<string, (country: string, slug: string) => string> = {
-  exhibitions: publicData.exhibition,
-  items: publicData.item,
-  memorials: publicData.memorial,
-};
+/** The record type whose pages live under a segment (`items` → item). */
+function typeOfSegment(segment: string): RecordType | undefined {
+  return (Object.keys(RECORD_SEGMENTS) as RecordType[]).find((type) => RECORD_SEGMENTS[type] === segment);
+}
 
 /** The data the visitor page at `pathname` reads first, as that page will ask for it; null for other pages. */
 export function dataOfPage(pathname: string, language: string): string | null {
@@ -40,6 +55,6 @@ export function dataOfPage(pathname: string, language: string): string | null {
   if (segments.length === 0) return publicData.countries();
   if (NOT_A_COUNTRY.has(country)) return null;
   if (segments.length === 1) return inLanguage(publicData.countryHome(country), language);
-  const record = segments.length === 3 ? RECORD_PAGES[collection] : undefined;
-  return record ? inLanguage(record(country, slug), language) : null;
+  const type = segments.length === 3 ? typeOfSegment(collection) : undefined;
+  return type ? inLanguage(publicData.record(type, country, slug), language) : null;
 }

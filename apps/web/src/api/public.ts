@@ -21,15 +21,15 @@ export function useCountryHome(country: string) {
 }
 
 export function useExhibition(country: string, slug: string) {
-  return usePublic<PublicExhibition>(publicData.exhibition(country, slug));
+  return usePublic<PublicExhibition>(publicData.record('exhibition', country, slug));
 }
 
 export function useItem(country: string, slug: string) {
-  return usePublic<PublicItem>(publicData.item(country, slug));
+  return usePublic<PublicItem>(publicData.record('item', country, slug));
 }
 
 export function useMemorial(country: string, slug: string) {
-  return usePublic<PublicMemorial>(publicData.memorial(country, slug));
+  return usePublic<PublicMemorial>(publicData.record('memorial', country, slug));
 }
 
 /** The map's tile settings: asked for once however many maps a page shows. */

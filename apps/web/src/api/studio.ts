@@ -72,8 +72,3 @@ export function useWorkflowAction(countryId: string, collection: Collection) {
 export function useExhibitionPreview(countryId: string, id: string, lang: string) {
   return useQuery(queryOf(apiRoutes.studio.preview(countryId, id, { lang })));
 }
-
-/** The country's files. */
-export function useStudioMedia(countryId: string) {
-  return useQuery(queryOf(apiRoutes.studio.media(countryId)));
-}

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCountryHome } from '../api/public';
+import { recordPage } from '../api/public-paths';
 import { ItemCard } from '../components/content/ItemCard';
 import { Meta } from '../components/content/Meta';
 import { PlaceMap } from '../components/content/PlaceMap';
@@ -39,7 +40,7 @@ export default function CountryPage() {
                 </div>
               )}
               <h3>
-                <Link to={`/${country.slug}/exhibitions/${exhibition.slug}`}>
+                <Link to={recordPage('exhibition', country.slug, exhibition.slug)}>
                   <Text value={exhibition.title} />
                 </Link>
               </h3>

@@ -1,6 +1,7 @@
 import type { PublicItemSummary } from '@vitrina/contracts';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { recordPage } from '../../api/public-paths';
 import { ResponsiveImage } from '../media/ResponsiveImage';
 import { Text } from './Text';
 
@@ -19,7 +20,7 @@ export function ItemCard({ item, country, caption }: { item: PublicItemSummary; 
         </div>
       )}
       <h3>
-        <Link to={`/${country}/items/${item.slug}`}>
+        <Link to={recordPage('item', country, item.slug)}>
           <Text value={item.title} />
         </Link>
       </h3>

@@ -3,8 +3,8 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMapConfig } from '../../api/public';
+import { recordPage } from '../../api/public-paths';
 import { Text } from './Text';
-
 
 const CONDITION_COLOURS: Record<string, string> = {
   good: '#1d5e34',
@@ -14,8 +14,11 @@ const CONDITION_COLOURS: Record<string, string> = {
   lost: '#444444',
 };
 
-function hrefOf(country: string, point: PublicMapPoint): string {
-  return `/${country}/${point.type === 'memorial' ? 'memorials' : 'items'}/${point.slug}`;
+type CountryOf = (point: PublicMapPoint) => string;
+
+/** A point's page, in its own country when the map shows places of several. */
+function hrefOf(point: PublicMapPoint, country: string, countryOf: CountryOf | undefined): string {
+  return recordPage(point.type, countryOf?.(point) ?? country, point.slug);
 }
 
 /** How far outside the viewport a map starts loading Leaflet, so it is drawn by the time it is scrolled to. */
@@ -26,18 +29,17 @@ const MAP_LOAD_MARGIN = '200px 0px';
  * Leaflet (about 50 KB gzip) is fetched only for a map a visitor comes to see.
  */
 function useNearViewport(element: RefObject<HTMLElement | null>, enabled: boolean): boolean {
-  const [near, setNear] = useState(false);
+  // Without IntersectionObserver (old browsers) every map counts as near: it is drawn at once.
+  const observable = typeof IntersectionObserver !== 'undefined';
+  const [seen, setSeen] = useState(false);
+  const near = seen || !observable;
   useEffect(() => {
     const target = element.current;
     if (near || !enabled || !target) return;
-    if (typeof IntersectionObserver === 'undefined') {
-      setNear(true);
-      return;
-    }
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
-          setNear(true);
+          setSeen(true);
           observer.disconnect();
         }
       },
@@ -63,10 +65,9 @@ export function PlaceMap({
   points: PublicMapPoint[];
   country: string;
   label: string;
-  /** For points of several countries (search results): the country of each. */
-  countryOf?: (point: PublicMapPoint) => string;
+  /** For points of several countries (search results): the country of each. Pass a stable function: the map is drawn again when it changes. */
+  countryOf?: CountryOf;
 }) {
-  const href = (point: PublicMapPoint) => hrefOf(countryOf?.(point) ?? country, point);
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const config = useMapConfig();
@@ -95,7 +96,7 @@ export function PlaceMap({
           fillOpacity: 0.9,
         });
         const link = document.createElement('a');
-        link.href = href(point);
+        link.href = hrefOf(point, country, countryOf);
         link.textContent = point.title.text;
         marker.bindPopup(link);
         cluster.addLayer(marker);
@@ -111,7 +112,7 @@ export function PlaceMap({
       disposed = true;
       cleanup();
     };
-  }, [near, config.data, points, country]);
+  }, [near, config.data, points, country, countryOf]);
 
   if (points.length === 0) return null;
   return (
@@ -122,7 +123,7 @@ export function PlaceMap({
         <ul className="place-list" aria-label={label}>
           {points.map((point) => (
             <li key={`${point.type}-${point.id}`}>
-              <Link to={href(point)}>
+              <Link to={hrefOf(point, country, countryOf)}>
                 <Text value={point.title} />
               </Link>
               {point.condition && <span className={`condition condition-${point.condition}`}>{t(`conditions.${point.condition}`)}</span>}

@@ -18,6 +18,8 @@ export function issueMessage(issue: Issue, t: TFunction): string {
     case 'custom':
       if (issue.path[0] === 'defaultLanguage') return t('validation.defaultLanguage');
       if (/reserved/.test(issue.message)) return t('validation.reserved');
+      // A text required in some language (a record's title) is missing in all of them.
+      if (/at least one language/.test(issue.message)) return t('validation.required');
       return t('validation.invalid');
     default:
       return t('validation.invalid');
@@ -43,6 +45,22 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, t: TFun
     errors[field] ??= issueMessage(issue, t);
   }
   return { ok: false, errors };
+}
+
+/**
+ * Checks a whole document (a record an editor saves) against the schema the
+ * API applies to it: undefined when it passes, else every issue in one
+ * sentence in the UI language, worded as the API words a refusal
+ * (`Invalid input: path: message. path: message.`), for a notice.
+ */
+export function documentIssues(schema: z.ZodType, value: unknown, t: TFunction): string | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return undefined;
+  const issues = result.error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issueMessage(issue, t)}` : issueMessage(issue, t);
+  });
+  return t('validation.document', { issues: issues.join(' ') });
 }
 
 /** The attributes tying an input to its message (`id` is the message's element id). */

@@ -4,6 +4,42 @@ import { useTranslation } from 'react-i18next';
 
 type Viewer = import('openseadragon').Viewer;
 
+/**
+ * What the image's IIIF info.json says, built from what the page already
+ * knows, so the viewer opens without asking for it. OpenSeadragon reads it
+ * as a IIIF source; its types know such a source only as one with a `type`.
+ */
+interface IiifImageService {
+  '@context': 'http://iiif.io/api/image/3/context.json';
+  id: string;
+  type: 'ImageService3';
+  protocol: 'http://iiif.io/api/image';
+  profile: 'level0';
+  width: number;
+  height: number;
+  tiles: { width: number; height: number; scaleFactors: number[] }[];
+}
+
+/** An image with a tile pyramid, whose size is known (which tiling requires). */
+export type TiledMedia = PublicMedia & { width: number; height: number };
+
+export function isTiled(media: PublicMedia): media is TiledMedia {
+  return media.tiled && media.width !== null && media.height !== null;
+}
+
+function iiifServiceOf(media: TiledMedia): IiifImageService {
+  return {
+    '@context': 'http://iiif.io/api/image/3/context.json',
+    id: `${window.location.origin}/iiif/3/${media.id}`,
+    type: 'ImageService3',
+    protocol: 'http://iiif.io/api/image',
+    profile: 'level0',
+    width: media.width,
+    height: media.height,
+    tiles: [{ width: 512, height: 512, scaleFactors: media.tileScaleFactors ?? [1] }],
+  };
+}
+
 /** How far one press of a zoom button or of + / − goes. */
 const ZOOM_STEP = 1.5;
 
@@ -13,7 +49,7 @@ const ZOOM_STEP = 1.5;
  * screen reader passes those keys on; the buttons below do the same, and the
  * zoom level is announced when a move ends.
  */
-export function DeepZoom({ media }: { media: PublicMedia }) {
+export function DeepZoom({ media }: { media: TiledMedia }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<Viewer>(undefined);
@@ -33,16 +69,7 @@ export function DeepZoom({ media }: { media: PublicMedia }) {
         element: container.current,
         showNavigationControl: false,
         crossOriginPolicy: 'Anonymous',
-        tileSources: {
-          '@context': 'http://iiif.io/api/image/3/context.json',
-          id: `${window.location.origin}/iiif/3/${media.id}`,
-          type: 'ImageService3',
-          protocol: 'http://iiif.io/api/image',
-          profile: 'level0',
-          width: media.width,
-          height: media.height,
-          tiles: [{ width: 512, height: 512, scaleFactors: media.tileScaleFactors ?? [1] }],
-        } as never,
+        tileSources: iiifServiceOf(media),
       });
       opened.canvas.setAttribute('role', 'application');
       opened.canvas.setAttribute('aria-label', currentLabel.current);

@@ -1,13 +1,13 @@
 import type { PublicMedia } from '@vitrina/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DeepZoom } from './DeepZoom';
+import { DeepZoom, isTiled } from './DeepZoom';
 import { MediaPlayer } from './MediaPlayer';
 import { ResponsiveImage } from './ResponsiveImage';
 
-/** One image shown large: deep zoom when it has tiles, else the picture with its caption. */
+/** One image shown large: deep zoom when it has tiles (and so a known size), else the picture with its caption. */
 function ImageStage({ image }: { image: PublicMedia }) {
-  if (image.tiled) return <DeepZoom media={image} />;
+  if (isTiled(image)) return <DeepZoom media={image} />;
   return (
     <figure>
       <ResponsiveImage media={image} sizes="(min-width: 72rem) 68rem, 100vw" />

@@ -2,10 +2,9 @@ import type { SearchHit as Hit } from '@vitrina/contracts';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@vitrina/contracts';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { recordPage } from '../../api/public-paths';
 import { Text } from '../content/Text';
 import { ResponsiveImage } from '../media/ResponsiveImage';
-
-export const SEGMENT: Record<Hit['type'], string> = { item: 'items', memorial: 'memorials', exhibition: 'exhibitions', person: 'memorials' };
 
 /** The snippet with its matching words marked, built as elements: no HTML from the server is ever injected. */
 function Snippet({ text }: { text: string }) {
@@ -29,7 +28,8 @@ function Snippet({ text }: { text: string }) {
 /** One result: what it is, its title (a person's name), where a person is named, the snippet, and its picture. */
 export function SearchHit({ hit }: { hit: Hit }) {
   const { t } = useTranslation();
-  const href = `/${hit.country}/${SEGMENT[hit.type]}/${hit.slug}`;
+  // A person is named on a memorial, and read on that memorial's page.
+  const href = recordPage(hit.type === 'person' ? 'memorial' : hit.type, hit.country, hit.slug);
   return (
     <li className="search-hit">
       {/* Beside the linked title the picture adds nothing to read: the server sends it without alt text. */}

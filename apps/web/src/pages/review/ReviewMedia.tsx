@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { type FileDecision, useFileDecision } from '../../api/review';
-import { useStudioMedia } from '../../api/studio';
+import { useStudioMedia } from '../../api/media';
 import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 
 /** The smallest picture of a file the country's staff may load, if it has one. */

@@ -7,23 +7,31 @@ import {
   memorialInputSchema,
 } from '@vitrina/contracts';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import en from '../../i18n/en.json';
 import i18n from '../../i18n/i18n';
 import ru from '../../i18n/ru.json';
 import { actionKey, blockerLabel, fieldLabel, stateLabel, valueLabel } from './labels';
 
-type Def = { type: string; shape?: Record<string, { _zod: { def: Def } }>; innerType?: { _zod: { def: Def } }; element?: { _zod: { def: Def } }; options?: { _zod: { def: Def } }[]; in?: { _zod: { def: Def } } };
+/** The schemas a schema holds: an object's fields, a list's element, a union's options, what an optional, default or pipe wraps. */
+function childrenOf(schema: z.core.$ZodType): { key?: string; schema: unknown }[] {
+  const def = schema._zod.def;
+  const fields = schema instanceof z.core.$ZodObject ? Object.entries(schema._zod.def.shape).map(([key, child]) => ({ key, schema: child })) : [];
+  const wrapped = [
+    'innerType' in def ? def.innerType : undefined,
+    'element' in def ? def.element : undefined,
+    'in' in def ? def.in : undefined,
+    ...('options' in def && Array.isArray(def.options) ? def.options : []),
+  ];
+  return [...fields, ...wrapped.map((child) => ({ schema: child }))];
+}
 
 /** Every field name a document of the schema can hold, at any depth; language maps (records) hold languages, not fields. */
-function fieldNames(def: Def, into = new Set<string>()): Set<string> {
-  if (def.type === 'object') {
-    for (const [key, child] of Object.entries(def.shape ?? {})) {
-      into.add(key);
-      fieldNames(child._zod.def, into);
-    }
+function fieldNames(schema: z.core.$ZodType, into = new Set<string>()): Set<string> {
+  for (const child of childrenOf(schema)) {
+    if (child.key) into.add(child.key);
+    if (child.schema instanceof z.core.$ZodType) fieldNames(child.schema, into);
   }
-  for (const inner of [def.innerType, def.element, def.in]) if (inner) fieldNames(inner._zod.def, into);
-  for (const option of def.options ?? []) fieldNames(option._zod.def, into);
   return into;
 }
 
@@ -32,7 +40,7 @@ const lookup = (tree: object, key: string): unknown => key.split('.').reduce<unk
 const MEDIA_TEXT_FIELDS = ['mediaTexts', 'alt', 'caption', 'credit', 'rights', 'transcript', 'captionLanguages'];
 
 describe('the review desk names every code in both languages', () => {
-  const documentFields = [itemInputSchema, memorialInputSchema, exhibitionInputSchema].flatMap((schema) => [...fieldNames((schema as never as { _zod: { def: Def } })._zod.def)]);
+  const documentFields = [itemInputSchema, memorialInputSchema, exhibitionInputSchema].flatMap((schema) => [...fieldNames(schema)]);
   const keys = [
     ...new Set([...documentFields, ...MEDIA_TEXT_FIELDS].map((field) => `review.paths.${field}`)),
     ...AUDIT_ACTIONS.map(actionKey),

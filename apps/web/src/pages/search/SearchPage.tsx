@@ -1,5 +1,5 @@
 import type { Condition, PublicMapPoint, SearchHit } from '@vitrina/contracts';
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -72,8 +72,11 @@ export default function SearchPage() {
   const loadMore = () => {
     if (!search.isFetching) void search.fetchNextPage();
   };
-  const hits = results ? (search.data?.pages.flatMap((page) => page.items) ?? []) : [];
-  const { points, countryOf } = placesOf(hits);
+  // Kept from render to render while the results stay: the map is drawn again only when its places change.
+  const pages = results ? search.data?.pages : undefined;
+  const hits = useMemo(() => pages?.flatMap((page) => page.items) ?? [], [pages]);
+  const { points, countryOf } = useMemo(() => placesOf(hits), [hits]);
+  const countryOfPoint = useCallback((point: PublicMapPoint) => countryOf.get(`${point.type}-${point.id}`) ?? '', [countryOf]);
   const countLabel = (facet: Facet, count: number) => (results?.estimatedFacets.includes(facet) ? t('search.countAbout', { count }) : String(count));
   return (
     <section className="page wide search-page">
@@ -126,7 +129,7 @@ export default function SearchPage() {
               </button>
             </div>
             {view === 'map' && points.length > 0 ? (
-              <PlaceMap points={points} country="" label={t('search.mapLabel', { q })} countryOf={(point) => countryOf.get(`${point.type}-${point.id}`) ?? ''} />
+              <PlaceMap points={points} country="" label={t('search.mapLabel', { q })} countryOf={countryOfPoint} />
             ) : (
               <ol className="search-hits">
                 {hits.map((hit, index) => (

@@ -1,30 +1,9 @@
-import { CAPTIONS_CONTENT_TYPE, type ContentLanguage, type Country, type MediaAsset, TIMED_MEDIA_KINDS, apiRoutes } from '@vitrina/contracts';
-import { useEffect, useState } from 'react';
+import { type ContentLanguage, type Country, type MediaAsset, TIMED_MEDIA_KINDS, apiRoutes } from '@vitrina/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, apiText } from '../../api/client';
+import { useAsset, useSaveAssetTexts, useSetCaptions } from '../../api/media';
 import { FailureAlert } from '../../components/staff/FailureAlert';
 import { LocalizedField } from './LocalizedField';
-
-/** Polls an asset while its derivatives are being made. */
-function useAsset(url: string): [MediaAsset | undefined, (asset: MediaAsset) => void, unknown] {
-  const [asset, setAsset] = useState<MediaAsset>();
-  const [error, setError] = useState<unknown>();
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () =>
-      api<MediaAsset>('GET', url).then(
-        (loaded) => {
-          setAsset(loaded);
-          setError(undefined);
-          if (loaded.status === 'processing') timer = setTimeout(load, 1000);
-        },
-        (failure: unknown) => setError(failure),
-      );
-    void load();
-    return () => clearTimeout(timer);
-  }, [url]);
-  return [asset, setAsset, error];
-}
 
 /** The preview's alt text: in the reader's language if the country has it, else the country's default, else any of its languages. */
 function altFor(asset: MediaAsset, country: Country, uiLanguage: string): { text: string; lang?: string } {
@@ -33,18 +12,12 @@ function altFor(asset: MediaAsset, country: Country, uiLanguage: string): { text
   return lang ? { text: asset.alt[lang as ContentLanguage]!.text, lang } : { text: '' };
 }
 
-/** WebVTT files per language: upload, replace, remove. */
-function CaptionFiles({ country, asset, onChange }: { country: Country; asset: MediaAsset; onChange: (a: MediaAsset) => void }) {
+/** WebVTT files per language: upload, replace, remove. The file's entry in the cache takes each answer. */
+function CaptionFiles({ country, asset }: { country: Country; asset: MediaAsset }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>();
-  const run = async (request: () => Promise<MediaAsset>) => {
-    setError(undefined);
-    try {
-      onChange(await request());
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const captions = useSetCaptions(country.id, asset.id);
+  // Failures are shown from the mutation's state; the promise's rejection has nothing more to say.
+  const set = (lang: string, vtt: string | null) => captions.mutateAsync({ lang, vtt }).catch(() => {});
   return (
     <fieldset className="caption-files">
       <legend>{t('studio.media.captions')}</legend>
@@ -57,14 +30,14 @@ function CaptionFiles({ country, asset, onChange }: { country: Country; asset: M
               accept=".vtt,text/vtt"
               onChange={(e) => {
                 const file = e.target.files?.[0];
-                if (file) void run(async () => apiText<MediaAsset>('PUT', apiRoutes.studio.captions(country.id, asset.id, lang).path, CAPTIONS_CONTENT_TYPE, await file.text()));
+                if (file) void file.text().then((vtt) => set(lang, vtt));
               }}
             />
           </label>
           {asset.captionLanguages.includes(lang) && (
             <>
               <a href={apiRoutes.media.captions(asset.id, lang)}>{t('studio.media.captionsPresent')}</a>{' '}
-              <button type="button" className="secondary" onClick={() => void run(() => api<MediaAsset>('DELETE', apiRoutes.studio.captions(country.id, asset.id, lang).path))}>
+              <button type="button" className="secondary" onClick={() => void set(lang, null)}>
                 {t('studio.remove')}
                 <span className="visually-hidden"> {t('studio.media.captionsFor', { language: t(`languages.${lang}`) })}</span>
               </button>
@@ -72,7 +45,7 @@ function CaptionFiles({ country, asset, onChange }: { country: Country; asset: M
           )}
         </div>
       ))}
-      <FailureAlert error={error} />
+      <FailureAlert error={captions.error ?? undefined} />
     </fieldset>
   );
 }
@@ -100,24 +73,30 @@ function AssetPreview({ asset, country }: { asset: MediaAsset; country: Country 
   return <p role="status">{t(`studio.media.${asset.status}`)}</p>;
 }
 
+/** The texts a curator edits, kept apart from the file as loaded until they are saved. */
+type AssetTexts = Partial<Pick<MediaAsset, 'alt' | 'caption' | 'credit' | 'rights' | 'transcript'>>;
+
 /** One attached asset: its preview and the texts every asset needs (alt, caption, credit, rights; transcript for sound). */
 export function AssetDetails({ country, assetId }: { country: Country; assetId: string }) {
   const { t } = useTranslation();
-  const url = apiRoutes.studio.asset(country.id, assetId).path;
-  const [asset, setAsset, loadError] = useAsset(url);
+  const loaded = useAsset(country.id, assetId);
+  const saveTexts = useSaveAssetTexts(country.id, assetId);
+  // Unsaved texts lie over the file as the server last sent it: a poll or a captions change keeps them.
+  const [draft, setDraft] = useState<AssetTexts>({});
   const [saved, setSaved] = useState(false);
-  const [saveError, setSaveError] = useState<unknown>();
-  if (!asset) return <FailureAlert error={loadError} />;
-  const edit = (patch: Partial<MediaAsset>) => (setAsset({ ...asset, ...patch }), setSaved(false));
+  const loadError = loaded.error ?? undefined;
+  if (!loaded.data) return <FailureAlert error={loadError} />;
+  const asset = { ...loaded.data, ...draft };
+  const edit = (patch: AssetTexts) => (setDraft({ ...draft, ...patch }), setSaved(false));
   const timed = TIMED_MEDIA_KINDS.includes(asset.kind);
-  const saveTexts = async () => {
+  const save = async () => {
     const texts = { caption: asset.caption, credit: asset.credit, rights: asset.rights };
-    setSaveError(undefined);
     try {
-      setAsset(await api<MediaAsset>('PATCH', url, asset.kind === 'image' ? { ...texts, alt: asset.alt } : { ...texts, transcript: asset.transcript }));
+      await saveTexts.mutateAsync(asset.kind === 'image' ? { ...texts, alt: asset.alt } : { ...texts, transcript: asset.transcript });
+      setDraft({});
       setSaved(true);
-    } catch (failure) {
-      setSaveError(failure);
+    } catch {
+      // Shown from the mutation's state below.
     }
   };
   return (
@@ -137,15 +116,14 @@ export function AssetDetails({ country, assetId }: { country: Country; assetId: 
       {timed && (
         <>
           <LocalizedField label={t('studio.media.transcript')} multiline value={asset.transcript} languages={country.languages} onChange={(transcript) => edit({ transcript })} />
-          {/* Only the captions list comes from the server here: unsaved texts being typed stay. */}
-          <CaptionFiles country={country} asset={asset} onChange={(next) => setAsset({ ...asset, captionLanguages: next.captionLanguages })} />
+          <CaptionFiles country={country} asset={asset} />
         </>
       )}
-      <button type="button" className="secondary" onClick={() => void saveTexts()}>
+      <button type="button" className="secondary" onClick={() => void save()}>
         {t('studio.media.saveTexts')}
       </button>
       {saved && <span role="status"> {t('studio.saved')}</span>}
-      <FailureAlert error={saveError} />
+      <FailureAlert error={saveTexts.error ?? undefined} />
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import type { Country } from '@vitrina/contracts';
 import { type DragEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUploadMedia } from '../../api/media';
 import { AssetDetails } from './AssetDetails';
 import { FailureAlert, UPLOAD_FAILURE_KEYS } from '../../components/staff/FailureAlert';
 import { Reorderable } from './Reorderable';
-import { type UploadHandle, uploadFile } from './upload';
 
 interface PendingUpload {
   key: string;
@@ -12,7 +12,8 @@ interface PendingUpload {
   progress: number;
   /** Kept as thrown, so its sentence follows the UI language. */
   error?: unknown;
-  handle?: UploadHandle;
+  /** Stops the upload while it runs. */
+  cancel?: () => void;
 }
 
 /** Attach, order and describe a record's media; upload many files at once by picking or dropping them. */
@@ -35,6 +36,7 @@ export function MediaManager({
   const { t } = useTranslation();
   const [pending, setPending] = useState<PendingUpload[]>([]);
   const [dragging, setDragging] = useState(false);
+  const upload = useUploadMedia(country.id);
   const latest = useRef(value);
   latest.current = value;
 
@@ -54,16 +56,17 @@ export function MediaManager({
   function start(files: FileList | File[]) {
     for (const file of Array.from(files)) {
       const key = `${file.name}-${file.size}-${Math.random()}`;
-      const handle = uploadFile(country.id, file, (progress) => update(key, { progress }));
-      setPending((list) => [...list, { key, name: file.name, progress: 0, handle }]);
-      handle.done
+      const controller = new AbortController();
+      setPending((list) => [...list, { key, name: file.name, progress: 0, cancel: () => controller.abort() }]);
+      upload
+        .mutateAsync({ file, onProgress: (progress) => update(key, { progress }), signal: controller.signal })
         .then((asset) => {
           dismiss(key);
           attach(asset.id);
         })
         .catch((error: unknown) => {
           if (error instanceof DOMException && error.name === 'AbortError') dismiss(key);
-          else update(key, { error, handle: undefined });
+          else update(key, { error, cancel: undefined });
         });
     }
   }
@@ -96,20 +99,20 @@ export function MediaManager({
         <p className="muted small">{t('studio.media.drop')}</p>
       </div>
       <ul className="uploads">
-        {pending.map((upload) => (
-          <li key={upload.key}>
-            <span>{upload.name}</span>{' '}
-            {upload.error !== undefined ? (
+        {pending.map((file) => (
+          <li key={file.key}>
+            <span>{file.name}</span>{' '}
+            {file.error !== undefined ? (
               <>
-                <FailureAlert as="span" error={upload.error} overrides={UPLOAD_FAILURE_KEYS} />
-                <button type="button" className="secondary" onClick={() => dismiss(upload.key)} aria-label={`${t('studio.remove')}: ${upload.name}`}>
+                <FailureAlert as="span" error={file.error} overrides={UPLOAD_FAILURE_KEYS} />
+                <button type="button" className="secondary" onClick={() => dismiss(file.key)} aria-label={`${t('studio.remove')}: ${file.name}`}>
                   {t('studio.remove')}
                 </button>
               </>
             ) : (
               <>
-                <progress max={1} value={upload.progress} aria-label={t('studio.media.progress', { name: upload.name })} />
-                <button type="button" className="secondary" onClick={() => upload.handle?.cancel()} aria-label={`${t('studio.media.cancel')}: ${upload.name}`}>
+                <progress max={1} value={file.progress} aria-label={t('studio.media.progress', { name: file.name })} />
+                <button type="button" className="secondary" onClick={() => file.cancel?.()} aria-label={`${t('studio.media.cancel')}: ${file.name}`}>
                   {t('studio.media.cancel')}
                 </button>
               </>

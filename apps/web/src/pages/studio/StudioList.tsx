@@ -1,20 +1,12 @@
-import type { Country } from '@vitrina/contracts';
-import { CONTENT_STATUSES, ITEM_KINDS, MEMORIAL_KINDS } from '@vitrina/contracts';
+import { CONTENT_STATUSES, type Collection, type Country, kindOfCollection } from '@vitrina/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDeleteRecord, useStudioList } from '../../api/studio';
 import { Text } from '../../components/content/Text';
 import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
-import type { Collection } from './studio-context';
 
 const PAGE_SIZE = 20;
-
-function kindsOf(collection: Collection): readonly string[] {
-  if (collection === 'items') return ITEM_KINDS;
-  if (collection === 'memorials') return MEMORIAL_KINDS;
-  return [];
-}
 
 export function StudioList({ country, collection }: { country: Country; collection: Collection }) {
   const { t, i18n } = useTranslation();
@@ -25,8 +17,8 @@ export function StudioList({ country, collection }: { country: Country; collecti
   const [notice, setNotice] = useState<NoticeState>();
   const list = useStudioList(country.id, collection, { limit: PAGE_SIZE, offset, lang: i18n.language, q: q.trim(), status, kind });
   const deleteRecord = useDeleteRecord(country.id, collection);
-  const kinds = kindsOf(collection);
-  const kindLabel = (value: string) => t(collection === 'memorials' ? `memorialKinds.${value}` : `kinds.${value}`);
+  const { type, subKinds: kinds } = kindOfCollection(collection);
+  const kindLabel = (value: string) => t(type === 'memorial' ? `memorialKinds.${value}` : `kinds.${value}`);
 
   async function remove(id: string) {
     try {

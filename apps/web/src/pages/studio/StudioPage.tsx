@@ -1,4 +1,5 @@
-import type { Country } from '@vitrina/contracts';
+import { COLLECTIONS, COLLECTION_NAMES, type Collection, type Country, type RecordType, isCollection } from '@vitrina/contracts';
+import type { ComponentType } from 'react';
 import { NavLink, Route, Routes, useNavigate, useParams } from 'react-router';
 import { Redirect } from '../../components/Redirect';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +10,17 @@ import { MemorialEditor } from './MemorialEditor';
 import { CountryPicker, StaffDesk } from '../../components/staff/StaffDesk';
 import { StudioList } from './StudioList';
 import { useStudioCountries } from '../../components/staff/use-staff-countries';
-import { COLLECTIONS, type Collection, isCollection } from './studio-context';
+
+/** The editor of each kind of record: a kind added to the registry is refused here until it has one. */
+const EDITORS: Record<RecordType, ComponentType<{ country: Country; id?: string }>> = {
+  item: ItemEditor,
+  memorial: MemorialEditor,
+  exhibition: ExhibitionEditor,
+};
 
 function Editor({ country, collection, id }: { country: Country; collection: Collection; id?: string }) {
-  if (collection === 'items') return <ItemEditor key={id ?? 'new'} country={country} id={id} />;
-  if (collection === 'memorials') return <MemorialEditor key={id ?? 'new'} country={country} id={id} />;
-  return <ExhibitionEditor key={id ?? 'new'} country={country} id={id} />;
+  const KindEditor = EDITORS[COLLECTIONS[collection]];
+  return <KindEditor key={id ?? 'new'} country={country} id={id} />;
 }
 
 type Mode = 'list' | 'new' | 'edit' | 'preview';
@@ -30,7 +36,7 @@ function CountryStudio({ countries, mode }: { countries: Country[]; mode: Mode }
       <div className="studio-bar">
         <CountryPicker countries={countries} country={country} onPick={(picked) => navigate(`/studio/${picked}/${collection}`)} />
         <nav aria-label={t('studio.sectionsNav')} className="tabs">
-          {COLLECTIONS.map((name) => (
+          {COLLECTION_NAMES.map((name) => (
             <NavLink key={name} to={`/studio/${country.id}/${name}`}>
               {t(`studio.collections.${name}`)}
             </NavLink>
@@ -53,7 +59,7 @@ export default function StudioPage() {
     <StaffDesk heading={t('studio.heading')} noCountries={t('studio.noCountries')} className="studio" countries={countries}>
       {(mine) => (
         <Routes>
-          <Route index element={<Redirect to={`/studio/${mine[0].id}/items`} />} />
+          <Route index element={<Redirect to={`/studio/${mine[0].id}/${COLLECTION_NAMES[0]}`} />} />
           <Route path=":countryId/:collection" element={<CountryStudio countries={mine} mode="list" />} />
           <Route path=":countryId/:collection/new" element={<CountryStudio countries={mine} mode="new" />} />
           <Route path=":countryId/:collection/:id" element={<CountryStudio countries={mine} mode="edit" />} />

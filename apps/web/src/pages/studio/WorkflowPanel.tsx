@@ -1,9 +1,8 @@
-import { apiRoutes } from '@vitrina/contracts';
+import { type Collection, SUBMITTABLE_STATUSES, apiRoutes } from '@vitrina/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevisions, useWorkflowAction } from '../../api/studio';
 import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
-import type { Collection } from './studio-context';
 import type { RecordState } from './use-record-editor';
 
 /**
@@ -32,7 +31,7 @@ export function WorkflowPanel({ countryId, collection, id, state, onChanged }: {
       setNotice(errorNotice(error));
     }
   };
-  const canSubmit = ['draft', 'changes_requested', 'rejected', 'unpublished', 'archived'].includes(state.status);
+  const canSubmit = SUBMITTABLE_STATUSES.includes(state.status);
   return (
     <section className="workflow-panel" aria-labelledby="workflow-heading">
       <h3 id="workflow-heading">{t('workflow.heading')}</h3>

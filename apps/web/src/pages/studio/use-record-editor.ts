@@ -1,9 +1,10 @@
-import type { ContentStatus } from '@vitrina/contracts';
+import { type Collection, type ContentStatus, kindOfCollection } from '@vitrina/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useRecord, useSaveRecord } from '../../api/studio';
+import { documentIssues } from '../../components/forms/validation';
 import type { NoticeState } from '../../components/staff/Notice';
-import type { Collection } from './studio-context';
 
 interface Saved {
   id: string;
@@ -30,6 +31,7 @@ const stateOf = (record: RecordState): RecordState => ({
  * version it was loaded at, so someone else's save in between is a conflict.
  */
 export function useRecordEditor<T extends object>(countryId: string, collection: Collection, id: string | undefined, blank: T) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const [document, setDocument] = useState<T | undefined>(id ? undefined : blank);
@@ -58,9 +60,18 @@ export function useRecordEditor<T extends object>(countryId: string, collection:
   }
 
   async function save(payload: object): Promise<void> {
+    const body = id ? { ...payload, version } : payload;
+    // The API checks the body against the same schema of the registry: a document it would refuse is
+    // refused here, before the round trip, in the same notice.
+    const kind = kindOfCollection(collection);
+    const refused = documentIssues(id ? kind.updateSchema : kind.createSchema, body, t);
+    if (refused) {
+      setNotice({ kind: 'error', message: refused });
+      return;
+    }
     try {
-      // The cache takes the saved record, and the effect above shows it.
-      const saved = await saveRecord.mutateAsync(id ? { ...payload, version } : payload);
+      // The cache takes the saved record, and the adjustment while rendering (above) shows it.
+      const saved = await saveRecord.mutateAsync(body);
       if (!id) setDocument(saved);
       setNotice({ kind: 'ok', key: 'studio.saved' });
       if (!id) navigate(`/studio/${countryId}/${collection}/${saved.id}`, { replace: true, state: { saved: true } });
@@ -74,9 +85,11 @@ export function useRecordEditor<T extends object>(countryId: string, collection:
   return { document, setDocument, save, saving: saveRecord.isPending, notice, state, reload };
 }
 
-const MANAGED = ['id', 'countryId', 'status', 'version', 'liveRevision', 'reviewComment', 'createdAt', 'updatedAt'] as const;
+/** The fields the server manages: a loaded record has them, a save must not send them back. */
+type Managed = 'id' | 'countryId' | 'status' | 'version' | 'liveRevision' | 'reviewComment' | 'createdAt' | 'updatedAt';
 
 /** Strips the fields the server manages from a loaded record before it is sent back. */
-export function editable<T extends object>(record: T): Omit<T, (typeof MANAGED)[number]> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !(MANAGED as readonly string[]).includes(key))) as never;
+export function editable<T extends object>(record: T & Partial<Record<Managed, unknown>>): Omit<T, Managed> {
+  const { id: _id, countryId: _countryId, status: _status, version: _version, liveRevision: _live, reviewComment: _comment, createdAt: _created, updatedAt: _updated, ...rest } = record;
+  return rest;
 }

@@ -1,3 +1,5 @@
+import type { PublicMapPoint } from '@vitrina/contracts';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useItem } from '../../api/public';
@@ -12,6 +14,11 @@ export default function ItemPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
   const { data: item, error, refetch } = useItem(countrySlug, slug);
+  // The same array while the item stays: the map is drawn again only when the item changes.
+  const points = useMemo<PublicMapPoint[]>(
+    () => (item?.location ? [{ type: 'item', id: item.id, slug: item.slug, title: item.title, location: item.location, kind: item.kind, condition: null }] : []),
+    [item],
+  );
   if (error) return <ErrorView error={error} onRetry={() => void refetch()} />;
   if (!item) return <p role="status">{t('home.loading')}</p>;
   return (
@@ -29,13 +36,7 @@ export default function ItemPage() {
       <MediaShowcase media={item.media} />
       <Text value={item.description} as="p" className="lead" />
       <RecordDetails record={item} />
-      {item.location && (
-        <PlaceMap
-          country={item.country.slug}
-          label={`${t('item.location')}: ${item.title.text}`}
-          points={[{ type: 'item', id: item.id, slug: item.slug, title: item.title, location: item.location, kind: item.kind, condition: null }]}
-        />
-      )}
+      <PlaceMap country={item.country.slug} label={`${t('item.location')}: ${item.title.text}`} points={points} />
     </article>
   );
 }

@@ -1,3 +1,5 @@
+import type { PublicMapPoint } from '@vitrina/contracts';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMemorial } from '../../api/public';
@@ -17,6 +19,14 @@ export default function MemorialPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
   const { data: memorial, error, refetch } = useMemorial(countrySlug, slug);
+  // The same array while the memorial stays: the map is drawn again only when the memorial changes.
+  const points = useMemo<PublicMapPoint[]>(
+    () =>
+      memorial
+        ? [{ type: 'memorial', id: memorial.id, slug: memorial.slug, title: memorial.title, location: memorial.location, kind: memorial.kind, condition: memorial.condition }]
+        : [],
+    [memorial],
+  );
   if (error) return <ErrorView error={error} onRetry={() => void refetch()} />;
   if (!memorial) return <p role="status">{t('home.loading')}</p>;
   const country = memorial.country.slug;
@@ -147,11 +157,7 @@ export default function MemorialPage() {
 
       <section aria-labelledby="location">
         <h2 id="location">{t('memorial.location')}</h2>
-        <PlaceMap
-          country={country}
-          label={`${t('memorial.location')}: ${memorial.title.text}`}
-          points={[{ type: 'memorial', id: memorial.id, slug: memorial.slug, title: memorial.title, location: memorial.location, kind: memorial.kind, condition: memorial.condition }]}
-        />
+        <PlaceMap country={country} label={`${t('memorial.location')}: ${memorial.title.text}`} points={points} />
       </section>
     </article>
   );

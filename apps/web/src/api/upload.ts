@@ -1,16 +1,14 @@
-import { apiRoutes } from '@vitrina/contracts';
-import { type ApiError, CSRF_COOKIE, CSRF_HEADER, FILE_NAME_HEADER, type MediaAsset } from '@vitrina/contracts';
-import { ApiRequestError, readCookie } from '../../api/client';
+import { type ApiError, CSRF_COOKIE, CSRF_HEADER, FILE_NAME_HEADER, type MediaAsset, apiRoutes } from '@vitrina/contracts';
+import { ApiRequestError, readCookie } from './client';
 
-export interface UploadHandle {
-  done: Promise<MediaAsset>;
-  cancel(): void;
-}
-
-/** Sends one file as the raw request body, reporting progress; XHR because fetch cannot report upload progress. */
-export function uploadFile(countryId: string, file: File, onProgress: (fraction: number) => void): UploadHandle {
+/**
+ * Sends one file as the raw request body, reporting progress; XHR because
+ * fetch cannot report upload progress. Aborting `signal` cancels the upload:
+ * the promise then rejects with an AbortError.
+ */
+export function uploadFile(countryId: string, file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<MediaAsset> {
   const xhr = new XMLHttpRequest();
-  const done = new Promise<MediaAsset>((resolve, reject) => {
+  return new Promise<MediaAsset>((resolve, reject) => {
     xhr.open('POST', apiRoutes.studio.media(countryId).path);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader(CSRF_HEADER, readCookie(CSRF_COOKIE) ?? '');
@@ -29,7 +27,7 @@ export function uploadFile(countryId: string, file: File, onProgress: (fraction:
     // No answer at all (offline, or the connection dropped mid-file): status 0, described like any other failure.
     xhr.onerror = () => reject(new ApiRequestError(0, undefined));
     xhr.onabort = () => reject(new DOMException('cancelled', 'AbortError'));
+    signal.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(file);
   });
-  return { done, cancel: () => xhr.abort() };
 }
