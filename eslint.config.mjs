@@ -83,24 +83,13 @@ export default defineConfig(
   // new code gets the full set.
   {
     // setState called at the start of an effect (loading flags, resetting from props).
-    files: [
-      'apps/web/src/api/use-api.ts',
-      'apps/web/src/components/content/PlaceMap.tsx',
-      'apps/web/src/components/search/SearchBox.tsx',
-      'apps/web/src/pages/search/SearchPage.tsx',
-    ],
+    files: ['apps/web/src/components/search/SearchBox.tsx'],
     rules: { 'react-hooks/set-state-in-effect': 'off' },
   },
   {
     // A "latest value" ref written during render (read later by callbacks).
     files: ['apps/web/src/components/media/DeepZoom.tsx', 'apps/web/src/pages/studio/MediaManager.tsx'],
     rules: { 'react-hooks/refs': 'off' },
-  },
-  {
-    // The map effect leaves out `href` (a new function each render): listing it would rebuild the map
-    // on every render.
-    files: ['apps/web/src/components/content/PlaceMap.tsx'],
-    rules: { 'react-hooks/exhaustive-deps': 'off' },
   },
 
   // Import boundaries. Tags: scope:api, scope:web, scope:shared (libs/contracts), type:e2e (tests/),
