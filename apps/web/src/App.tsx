@@ -1,6 +1,6 @@
 import { Suspense, lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { RECORD_SEGMENTS } from './api/public-paths';
+import { RECORD_COLLECTIONS } from '@vitrina/contracts';
 import { Layout } from './components/Layout';
 import CountryPage from './pages/CountryPage';
 import HomePage from './pages/HomePage';
@@ -30,9 +30,9 @@ export function App() {
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path=":countrySlug" element={<CountryPage />} />
-          <Route path={`:countrySlug/${RECORD_SEGMENTS.exhibition}/:slug`} element={<ExhibitionPage />} />
-          <Route path={`:countrySlug/${RECORD_SEGMENTS.item}/:slug`} element={<ItemPage />} />
-          <Route path={`:countrySlug/${RECORD_SEGMENTS.memorial}/:slug`} element={<MemorialPage />} />
+          <Route path={`:countrySlug/${RECORD_COLLECTIONS.exhibition}/:slug`} element={<ExhibitionPage />} />
+          <Route path={`:countrySlug/${RECORD_COLLECTIONS.item}/:slug`} element={<ItemPage />} />
+          <Route path={`:countrySlug/${RECORD_COLLECTIONS.memorial}/:slug`} element={<MemorialPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

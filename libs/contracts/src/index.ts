@@ -13,6 +13,7 @@ export * from './memorials';
 export * from './public';
 export * from './media';
 export * from './review';
+export * from './record-collections';
 export * from './record-kinds';
 export * from './search';
 export * from './routes';

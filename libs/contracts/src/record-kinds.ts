@@ -2,6 +2,7 @@ import { type ContentStatus } from './content';
 import { createExhibitionSchema, exhibitionInputSchema, studioExhibitionSchema, updateExhibitionSchema } from './exhibitions';
 import { ITEM_KINDS, createItemSchema, itemInputSchema, studioItemSchema, updateItemSchema } from './items';
 import { MEMORIAL_KINDS, createMemorialSchema, memorialInputSchema, studioMemorialSchema, updateMemorialSchema } from './memorials';
+import { RECORD_COLLECTIONS } from './record-collections';
 import type { RecordType } from './review';
 import { z } from './zod';
 
@@ -15,7 +16,7 @@ export const RECORD_KINDS = {
   item: {
     type: 'item',
     /** The URL segment of its studio, review and public routes (and its table). */
-    collection: 'items',
+    collection: RECORD_COLLECTIONS.item,
     /** The sub-kinds a curator picks from (and the `kind` filter of lists); empty when the kind has none. */
     subKinds: ITEM_KINDS,
     inputSchema: itemInputSchema,
@@ -25,7 +26,7 @@ export const RECORD_KINDS = {
   },
   memorial: {
     type: 'memorial',
-    collection: 'memorials',
+    collection: RECORD_COLLECTIONS.memorial,
     subKinds: MEMORIAL_KINDS,
     inputSchema: memorialInputSchema,
     createSchema: createMemorialSchema,
@@ -34,7 +35,7 @@ export const RECORD_KINDS = {
   },
   exhibition: {
     type: 'exhibition',
-    collection: 'exhibitions',
+    collection: RECORD_COLLECTIONS.exhibition,
     subKinds: [] as readonly string[],
     inputSchema: exhibitionInputSchema,
     createSchema: createExhibitionSchema,

@@ -1,6 +1,5 @@
-import { RECORD_KINDS } from '@vitrina/contracts';
 import { describe, expect, it } from 'vitest';
-import { RECORD_SEGMENTS, dataOfPage, inLanguage, publicData } from './public-paths';
+import { dataOfPage, inLanguage, publicData } from './public-paths';
 
 describe('the data of a visitor page', () => {
   it('is named exactly as the page asks for it', () => {
@@ -19,11 +18,5 @@ describe('the data of a visitor page', () => {
     for (const path of ['/login', '/studio', '/studio/items/1', '/review', '/admin', '/notifications', '/search', '/kazakhstan/places/x', '/a/b', '/a/b/c/d', '/%E0%A4%A']) {
       expect(dataOfPage(path, 'en'), path).toBeNull();
     }
-  });
-});
-
-describe('the segments of the visitor pages', () => {
-  it('are the registry’s collections, type by type', () => {
-    expect(RECORD_SEGMENTS).toEqual(Object.fromEntries(Object.values(RECORD_KINDS).map((kind) => [kind.type, kind.collection])));
   });
 });

@@ -1,21 +1,8 @@
-import { type RECORD_KINDS, type RecordType, apiRoutes } from '@vitrina/contracts';
-
-/**
- * The URL segment of each record type, as the one registry of record kinds
- * (`RECORD_KINDS` in the contracts) names it. Named again here, as types only
- * are read from the registry: its rows carry the kinds' zod schemas, and the
- * visitor pages must not load zod. The type below makes the compiler refuse a
- * row that is missing or differs from the registry's.
- */
-export const RECORD_SEGMENTS = {
-  item: 'items',
-  memorial: 'memorials',
-  exhibition: 'exhibitions',
-} as const satisfies { [T in RecordType]: (typeof RECORD_KINDS)[T]['collection'] };
+import { RECORD_COLLECTIONS, type RecordType, apiRoutes } from '@vitrina/contracts';
 
 /** The address of a record's visitor page. */
 export function recordPage(type: RecordType, country: string, slug: string): string {
-  return `/${country}/${RECORD_SEGMENTS[type]}/${slug}`;
+  return `/${country}/${RECORD_COLLECTIONS[type]}/${slug}`;
 }
 
 /**
@@ -27,7 +14,7 @@ export function recordPage(type: RecordType, country: string, slug: string): str
 export const publicData = {
   countries: () => apiRoutes.public.countries().path,
   countryHome: (country: string) => apiRoutes.public.countryHome(country).path,
-  record: (type: RecordType, country: string, slug: string) => apiRoutes.public.record(RECORD_SEGMENTS[type], country, slug).path,
+  record: (type: RecordType, country: string, slug: string) => apiRoutes.public.record(RECORD_COLLECTIONS[type], country, slug).path,
 };
 
 /** Public reads ask for the UI language; the API falls back along the chain and says so. */
@@ -40,7 +27,7 @@ const NOT_A_COUNTRY = new Set(['login', 'admin', 'studio', 'review', 'notificati
 
 /** The record type whose pages live under a segment (`items` → item). */
 function typeOfSegment(segment: string): RecordType | undefined {
-  return (Object.keys(RECORD_SEGMENTS) as RecordType[]).find((type) => RECORD_SEGMENTS[type] === segment);
+  return (Object.keys(RECORD_COLLECTIONS) as RecordType[]).find((type) => RECORD_COLLECTIONS[type] === segment);
 }
 
 /** The data the visitor page at `pathname` reads first, as that page will ask for it; null for other pages. */
