@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, SetMetadata } from '@nestjs/common';
 import { COLLECTION_NAMES, CONTENT_LANGUAGES, type ContentLanguage } from '@vitrina/contracts';
 import type { FastifyInstance } from 'fastify';
-import { readerLanguage } from '../../modules/content/reader-language';
+import { readerLanguage } from './reader-language';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { DatabaseChanges } from '../database/database-changes';

@@ -11,7 +11,7 @@ import type { CountryEntity } from '../countries/country.entity';
 import type { ContentRecordEntity } from './content-record.entity';
 import { ContentStore } from './content-store';
 import { assertMediaOfCountry, referencedMediaIds } from './media-references';
-import { readerLanguage } from './reader-language';
+import { readerLanguage } from '../../infra/http/reader-language';
 import { RECORD_KINDS, type RecordKind } from './record-kinds';
 import { findRevision, listRevisions } from './revisions';
 

@@ -16,7 +16,7 @@ import {
 import { withApprovedTexts } from '../content/media-texts';
 import { presentAsset } from '../content/media-views';
 import { Reader } from '../content/public-views';
-import { readerLanguage } from '../content/reader-language';
+import { readerLanguage } from '../../infra/http/reader-language';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
 import { type Cursor, type HitRow, runSearch } from './search-plan';

@@ -12,7 +12,7 @@ import {
   presentMemorial,
   presentMemorialPoint,
 } from '../content/public-views';
-import { readerLanguage } from '../content/reader-language';
+import { readerLanguage } from '../../infra/http/reader-language';
 import { JsonText } from '../../infra/http/json-text';
 import type { PageSources } from '../../infra/http/page-sources';
 import { CountriesService } from '../countries/countries.service';
