@@ -31,6 +31,6 @@ import { UsersService } from './users.service';
     // Deny by default: every route is refused unless it declares who may use it.
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [SessionsService, AdminBootstrap],
+  exports: [SessionsService, AdminBootstrap, UsersRepository, MembershipsRepository],
 })
 export class AccountsModule {}

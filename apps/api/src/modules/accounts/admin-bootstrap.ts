@@ -1,27 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { hashPassword } from './password-hasher';
-import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /** Makes sure a production installation can be signed into: its first administrator, from configuration. */
 @Injectable()
 export class AdminBootstrap {
   private readonly logger = new Logger(AdminBootstrap.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly users: UsersRepository) {}
 
   /** The first administrator of a production installation, from BOOTSTRAP_ADMIN_*; only while there is none. */
   async bootstrapAdmin(email: string, password: string): Promise<void> {
-    const admins = await this.db.getRepository(UserEntity).countBy({ isAdmin: true });
-    if (admins > 0) return;
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(UserEntity)
-      .values({ email, displayName: 'Administrator', passwordHash: await hashPassword(password), isAdmin: true })
-      .orUpdate(['is_admin', 'password_hash'], ['email'])
-      .execute();
+    if ((await this.users.countAdministrators()) > 0) return;
+    await this.users.upsertAdministrator({ email, displayName: 'Administrator', passwordHash: await hashPassword(password) });
     this.logger.log(`created the first administrator ${email}`);
   }
 }

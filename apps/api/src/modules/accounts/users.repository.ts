@@ -44,6 +44,21 @@ export class UsersRepository {
     return identifiers[0].id as string;
   }
 
+  /** Inserts the user unless the email is taken; their new id, or null when it was. */
+  async insertIfAbsent(user: NewUser, manager?: EntityManager): Promise<string | null> {
+    const inserted = await this.users(manager).createQueryBuilder().insert().values(user).orIgnore().returning(['id']).execute();
+    return (inserted.raw[0]?.id as string | undefined) ?? null;
+  }
+
+  /** Makes the user with this email an administrator with this password, creating them if need be. */
+  async upsertAdministrator(user: Omit<NewUser, 'isAdmin'>): Promise<void> {
+    await this.users().createQueryBuilder().insert().values({ ...user, isAdmin: true }).orUpdate(['is_admin', 'password_hash'], ['email']).execute();
+  }
+
+  countAdministrators(): Promise<number> {
+    return this.users().countBy({ isAdmin: true });
+  }
+
   async update(id: string, values: Partial<UserEntity>, manager?: EntityManager): Promise<void> {
     await this.users(manager).update({ id }, values);
   }

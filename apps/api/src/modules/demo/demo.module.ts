@@ -1,4 +1,6 @@
 import { Injectable, Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { CountriesModule } from '../countries/countries.module';
 import { MediaModule } from '../media/media.module';
 import { DemoAccountsSeeder } from './demo-accounts.seeder';
 import { DemoContentSeeder } from './demo-content.seeder';
@@ -19,7 +21,7 @@ export class DemoSeeder {
 }
 
 @Module({
-  imports: [MediaModule],
+  imports: [AccountsModule, CountriesModule, MediaModule],
   providers: [DemoSeeder, DemoAccountsSeeder, DemoContentSeeder, DemoMediaMaker],
   exports: [DemoSeeder],
 })
