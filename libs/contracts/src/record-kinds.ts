@@ -1,6 +1,7 @@
 import { type ContentStatus } from './content';
 import { createExhibitionSchema, exhibitionInputSchema, studioExhibitionSchema, updateExhibitionSchema } from './exhibitions';
 import { ITEM_KINDS, createItemSchema, itemInputSchema, studioItemSchema, updateItemSchema } from './items';
+import type { PublicExhibition, PublicItem, PublicMemorial } from './public';
 import { MEMORIAL_KINDS, createMemorialSchema, memorialInputSchema, studioMemorialSchema, updateMemorialSchema } from './memorials';
 import { RECORD_COLLECTIONS } from './record-collections';
 import type { RecordType } from './review';
@@ -19,6 +20,10 @@ export const RECORD_KINDS = {
     collection: RECORD_COLLECTIONS.item,
     /** The sub-kinds a curator picks from (and the `kind` filter of lists); empty when the kind has none. */
     subKinds: ITEM_KINDS,
+    /** The document's running text search indexes, in index order. */
+    searchText: ['description', 'place', 'creator', 'materials', 'provenance'],
+    /** The keys under which its documents name media files, wherever they sit in the document. */
+    mediaKeys: ['assetId'],
     inputSchema: itemInputSchema,
     createSchema: createItemSchema,
     updateSchema: updateItemSchema,
@@ -28,6 +33,8 @@ export const RECORD_KINDS = {
     type: 'memorial',
     collection: RECORD_COLLECTIONS.memorial,
     subKinds: MEMORIAL_KINDS,
+    searchText: ['description', 'place', 'creator', 'materials', 'provenance', 'address', 'inscriptions'],
+    mediaKeys: ['assetId'],
     inputSchema: memorialInputSchema,
     createSchema: createMemorialSchema,
     updateSchema: updateMemorialSchema,
@@ -37,12 +44,36 @@ export const RECORD_KINDS = {
     type: 'exhibition',
     collection: RECORD_COLLECTIONS.exhibition,
     subKinds: [] as readonly string[],
+    searchText: ['summary', 'sections'],
+    mediaKeys: ['coverMediaId', 'assetIds'],
     inputSchema: exhibitionInputSchema,
     createSchema: createExhibitionSchema,
     updateSchema: updateExhibitionSchema,
     studioSchema: studioExhibitionSchema,
   },
-} as const satisfies Record<RecordType, { type: RecordType; collection: string; subKinds: readonly string[]; inputSchema: z.ZodType; createSchema: z.ZodType; updateSchema: z.ZodType; studioSchema: z.ZodType }>;
+} as const satisfies Record<RecordType, RecordKindRow>;
+
+interface RecordKindRow {
+  type: RecordType;
+  collection: string;
+  subKinds: readonly string[];
+  searchText: readonly string[];
+  mediaKeys: readonly string[];
+  inputSchema: z.ZodType;
+  createSchema: z.ZodType;
+  updateSchema: z.ZodType;
+  studioSchema: z.ZodType;
+}
+
+/** What visitors get of each kind: its public projection (the API's public view of a live record). */
+export interface PublicRecordViews {
+  item: PublicItem;
+  memorial: PublicMemorial;
+  exhibition: PublicExhibition;
+}
+
+/** Every key under which some kind names media files. */
+export const MEDIA_REFERENCE_KEYS: ReadonlySet<string> = new Set(Object.values(RECORD_KINDS).flatMap((kind) => kind.mediaKeys));
 
 export type RecordKindContract = (typeof RECORD_KINDS)[RecordType];
 export type Collection = RecordKindContract['collection'];

@@ -1,9 +1,10 @@
 import type { AdminCountryList, CountryList } from './countries';
 import type { CsrfResponse, MeResponse } from './auth';
 import type { MediaAsset } from './media';
-import type { MapConfig, PublicCountryHome, PublicExhibition, PublicItem, PublicMemorial } from './public';
-import type { Collection } from './record-kinds';
-import type { AuditPage, NotificationList, ReviewDetail, ReviewQueueEntry, RevisionSummary } from './review';
+import type { MapConfig, PublicCountryHome, PublicExhibition } from './public';
+import type { RECORD_COLLECTIONS } from './record-collections';
+import type { Collection, PublicRecordViews } from './record-kinds';
+import type { AuditPage, NotificationList, RecordType, ReviewDetail, ReviewQueueEntry, RevisionSummary } from './review';
 import type { SearchResults, Suggestion } from './search';
 import type { StudioList } from './items';
 import type { User, UserList } from './users';
@@ -38,8 +39,11 @@ function endpoint<T>(path: string, query?: RouteQuery): Endpoint<T> {
 /** A path segment, encoded. */
 const s = (value: string | number) => encodeURIComponent(String(value));
 
-type Kind = 'exhibitions' | 'items' | 'memorials';
-type PublicRecord<K extends Kind> = K extends 'exhibitions' ? PublicExhibition : K extends 'items' ? PublicItem : PublicMemorial;
+type Kind = Collection;
+/** The record type whose collection segment is K. */
+type TypeOfCollection<K extends Collection> = { [T in RecordType]: (typeof RECORD_COLLECTIONS)[T] extends K ? T : never }[RecordType];
+/** A public record page's answer: the kind's public view, as the registry names it. */
+type PublicRecord<K extends Kind> = PublicRecordViews[TypeOfCollection<K>];
 
 const studioBase = (countryId: string) => `/api/studio/countries/${s(countryId)}`;
 const reviewBase = (countryId: string) => `/api/review/countries/${s(countryId)}`;

@@ -1,16 +1,14 @@
 import { BadRequestException } from '@nestjs/common';
+import { MEDIA_REFERENCE_KEYS } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
 import { MediaAssetEntity } from '../media/media-asset.entity';
 import { findByIds } from './find-by-ids';
 
-/** The keys under which curated documents name media assets, wherever they sit in the document. */
-const SINGLE_REFERENCE_KEYS = new Set(['assetId', 'coverMediaId']);
-const LIST_REFERENCE_KEYS = new Set(['assetIds']);
-
 /**
  * Every media asset a curated document shows: item and memorial media,
- * memorial event photographs, exhibition covers and media blocks. Walking the
- * document keeps this right when a kind gains a new place for media.
+ * memorial event photographs, exhibition covers and media blocks: the values
+ * under each kind's `mediaKeys` (RECORD_KINDS), wherever they sit, so a kind
+ * gaining a new place for media needs only its registry row.
  */
 export function referencedMediaIds(document: unknown): string[] {
   const ids = new Set<string>();
@@ -18,9 +16,9 @@ export function referencedMediaIds(document: unknown): string[] {
     if (Array.isArray(value)) return value.forEach(visit);
     if (!value || typeof value !== 'object') return;
     for (const [key, child] of Object.entries(value)) {
-      if (SINGLE_REFERENCE_KEYS.has(key) && typeof child === 'string') ids.add(child);
-      else if (LIST_REFERENCE_KEYS.has(key) && Array.isArray(child)) child.forEach((id) => typeof id === 'string' && ids.add(id));
-      else visit(child);
+      if (!MEDIA_REFERENCE_KEYS.has(key)) visit(child);
+      else if (typeof child === 'string') ids.add(child);
+      else if (Array.isArray(child)) child.forEach((id) => typeof id === 'string' && ids.add(id));
     }
   };
   visit(document);

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@vitrina/contracts';
+import { type LocalizedText, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
 import sanitizeHtml from 'sanitize-html';
 
 /** Languages PostgreSQL stems; every other language is indexed word for word (`simple`). */
@@ -49,20 +49,31 @@ export function decadesBetween(from: number | null | undefined, to: number | nul
   return decades;
 }
 
-/** Every language's running text of a document: descriptions, places, inscriptions, exhibition texts. */
-function bodiesOf(type: string, doc: Doc): Record<string, string> {
+/** A memorial's inscriptions: each in its original language, then its translations. */
+function inscriptionTexts(doc: Doc): [string, string][] {
+  const inscriptions = (doc.inscriptions ?? []) as { original: string; originalLanguage?: string; translations?: LocalizedText }[];
+  return inscriptions.flatMap((inscription): [string, string][] => [[inscription.originalLanguage ?? 'und', inscription.original], ...texts(inscription.translations)]);
+}
+
+/** An exhibition's sections: their titles, and the plain text of their blocks. */
+function sectionTexts(doc: Doc): [string, string][] {
   const parts: [string, string][] = [];
-  for (const key of ['description', 'place', 'creator', 'materials', 'provenance', 'address', 'summary']) parts.push(...texts(doc[key]));
-  for (const inscription of (doc.inscriptions ?? []) as { original: string; originalLanguage?: string; translations?: LocalizedText }[]) {
-    parts.push([inscription.originalLanguage ?? 'und', inscription.original], ...texts(inscription.translations));
-  }
-  if (type === 'exhibition') {
-    for (const section of (doc.sections ?? []) as { title?: LocalizedText; blocks: Doc[] }[]) {
-      parts.push(...texts(section.title));
-      for (const block of section.blocks) {
-        for (const key of ['body', 'text', 'caption', 'attribution']) parts.push(...texts(block[key]).map(([lang, text]): [string, string] => [lang, plain(text)]));
-      }
+  for (const section of (doc.sections ?? []) as { title?: LocalizedText; blocks: Doc[] }[]) {
+    parts.push(...texts(section.title));
+    for (const block of section.blocks) {
+      for (const key of ['body', 'text', 'caption', 'attribution']) parts.push(...texts(block[key]).map(([lang, text]): [string, string] => [lang, plain(text)]));
     }
+  }
+  return parts;
+}
+
+/** Every language's running text of a document: the kind's `searchText` keys (RECORD_KINDS), in order. */
+function bodiesOf(type: RecordType, doc: Doc): Record<string, string> {
+  const parts: [string, string][] = [];
+  for (const key of RECORD_KINDS[type].searchText) {
+    if (key === 'inscriptions') parts.push(...inscriptionTexts(doc));
+    else if (key === 'sections') parts.push(...sectionTexts(doc));
+    else parts.push(...texts(doc[key]));
   }
   const body: Record<string, string> = {};
   for (const [lang, text] of parts) body[lang] = body[lang] ? `${body[lang]} ${text}` : text;
@@ -84,7 +95,7 @@ export interface RecordMedia {
 }
 
 /** The rows a live record puts into search: itself, and each person a memorial names. */
-export function searchSources(type: 'item' | 'memorial' | 'exhibition', record: LiveRecord, doc: Doc, media: RecordMedia): SearchSource[] {
+export function searchSources(type: RecordType, record: LiveRecord, doc: Doc, media: RecordMedia): SearchSource[] {
   const date = (doc.date ?? {}) as { earliest?: number; latest?: number };
   const location = (doc.location ?? null) as { lat: number; lng: number } | null;
   const surveys = [...((doc.conditionSurveys ?? []) as { date: string; condition: string }[])].sort((a, b) => b.date.localeCompare(a.date));
