@@ -68,8 +68,14 @@ describe('useCountries', () => {
 describe('mark all read', () => {
   it('empties the badge at once, and reads the list again', async () => {
     let list: NotificationList = { items: [note('a', false), note('b', false)], unread: 2 };
+    // The list read after marking waits until released: the badge must be empty before it comes back.
+    let releaseReread!: () => void;
+    const reread = new Promise<void>((resolve) => (releaseReread = resolve));
     api.mockImplementation(async (method: string, path: string) => {
-      if (method === 'GET' && path === '/api/notifications') return list;
+      if (method === 'GET' && path === '/api/notifications') {
+        if (list.unread === 0) await reread;
+        return list;
+      }
       if (method === 'POST' && path === '/api/notifications/read') {
         list = { items: list.items.map((n) => ({ ...n, read: true })), unread: 0 };
         return undefined;
@@ -81,9 +87,14 @@ describe('mark all read', () => {
       wrapper: ({ children }) => withQueries(children, client),
     });
     await waitFor(() => expect(result.current.badge.data).toBe(2));
-    await act(() => result.current.markAllRead.mutateAsync());
-    expect(result.current.badge.data).toBe(0);
-    expect(result.current.list.data?.items.every((n) => n.read)).toBe(true);
+    let marking: Promise<unknown> = Promise.resolve();
+    act(() => {
+      marking = result.current.markAllRead.mutateAsync();
+    });
+    await waitFor(() => expect(result.current.badge.data).toBe(0));
+    releaseReread();
+    await act(() => marking);
+    await waitFor(() => expect(result.current.list.data?.items.every((n) => n.read)).toBe(true));
     expect(api.mock.calls.filter(([method]) => method === 'GET')).toHaveLength(2);
   });
 });
