@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { withQuery } from './client';
 import { type Demo, type MediaRef, NO_SUCH_ID, type Walk, jsonOf } from './walk';
 
-/** Words from the demo records (apps/api/src/modules/site/demo-content), in both scripts, and one that matches nothing. */
+/** Words from the demo records (apps/api/src/modules/demo/demo-content), in both scripts, and one that matches nothing. */
 const SEARCHES = ['Казахстан', 'письмо', 'letter', 'memorial', 'Karaganda', 'Ереван', 'zzqxv'];
 const SUGGESTS = ['Ка', 'пис', 'mem', 'Yer'];
 const TILE = 512;
