@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ANY_LANGUAGE, LANGUAGES, type LanguageVariant, type RawAnswer, Session, withQuery } from './client';
 
-/** Who reads: the anonymous visitor and every demo account (apps/api/src/modules/accounts/demo-accounts.ts). */
+/** Who reads: the anonymous visitor and every demo account (apps/api/src/modules/demo/demo-accounts.ts). */
 export const READERS = [
   { who: 'anonymous', email: null },
   { who: 'admin', email: 'admin@vitrina.test' },

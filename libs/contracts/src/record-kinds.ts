@@ -1,8 +1,8 @@
 import { type ContentStatus } from './content';
-import { createExhibitionSchema, exhibitionInputSchema, studioExhibitionSchema, updateExhibitionSchema } from './exhibitions';
-import { ITEM_KINDS, createItemSchema, itemInputSchema, studioItemSchema, updateItemSchema } from './items';
+import { createExhibitionSchema, exhibitionInputSchema, updateExhibitionSchema } from './exhibitions';
+import { ITEM_KINDS, createItemSchema, itemInputSchema, updateItemSchema } from './items';
 import type { PublicExhibition, PublicItem, PublicMemorial } from './public';
-import { MEMORIAL_KINDS, createMemorialSchema, memorialInputSchema, studioMemorialSchema, updateMemorialSchema } from './memorials';
+import { MEMORIAL_KINDS, createMemorialSchema, memorialInputSchema, updateMemorialSchema } from './memorials';
 import { RECORD_COLLECTIONS } from './record-collections';
 import type { RecordType } from './review';
 import { z } from './zod';
@@ -27,7 +27,6 @@ export const RECORD_KINDS = {
     inputSchema: itemInputSchema,
     createSchema: createItemSchema,
     updateSchema: updateItemSchema,
-    studioSchema: studioItemSchema,
   },
   memorial: {
     type: 'memorial',
@@ -38,7 +37,6 @@ export const RECORD_KINDS = {
     inputSchema: memorialInputSchema,
     createSchema: createMemorialSchema,
     updateSchema: updateMemorialSchema,
-    studioSchema: studioMemorialSchema,
   },
   exhibition: {
     type: 'exhibition',
@@ -49,7 +47,6 @@ export const RECORD_KINDS = {
     inputSchema: exhibitionInputSchema,
     createSchema: createExhibitionSchema,
     updateSchema: updateExhibitionSchema,
-    studioSchema: studioExhibitionSchema,
   },
 } as const satisfies Record<RecordType, RecordKindRow>;
 
@@ -62,7 +59,6 @@ interface RecordKindRow {
   inputSchema: z.ZodType;
   createSchema: z.ZodType;
   updateSchema: z.ZodType;
-  studioSchema: z.ZodType;
 }
 
 /** What visitors get of each kind: its public projection (the API's public view of a live record). */

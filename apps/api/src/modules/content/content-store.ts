@@ -170,6 +170,9 @@ function columnsOf<TInput extends { slug: string }, TEntity extends ContentRecor
   return { ...mapping.toColumns(input), mediaIds: referencedMediaIds(input) };
 }
 
+/** What a caller gets back of the revision it inserted (enough to publish it). */
+export type InsertedRevision = Pick<ContentRevisionEntity, 'number' | 'content' | 'mediaTexts'>;
+
 interface NewRevision {
   countryId: string;
   recordId: string;
@@ -180,7 +183,7 @@ interface NewRevision {
 }
 
 /** A revision row, with the texts of the media it shows as they are now (what a moderator will review). */
-async function insertRevision(tx: EntityManager, recordType: RecordType, revision: NewRevision): Promise<ContentRevisionEntity> {
+async function insertRevision(tx: EntityManager, recordType: RecordType, revision: NewRevision): Promise<InsertedRevision> {
   const mediaTexts = await snapshotMediaTexts(tx, revision.countryId, referencedMediaIds(revision.input));
   const row: Partial<ContentRevisionEntity> = {
     recordType,
@@ -193,7 +196,7 @@ async function insertRevision(tx: EntityManager, recordType: RecordType, revisio
     restoredFrom: revision.restoredFrom ?? null,
   };
   await tx.getRepository(ContentRevisionEntity).insert(rowValues(row));
-  return row as ContentRevisionEntity;
+  return { number: revision.number, content: row.content!, mediaTexts };
 }
 
 /**
@@ -205,7 +208,7 @@ export async function insertDraft<TInput extends { slug: string }, TEntity exten
   tx: EntityManager,
   mapping: ContentMapping<TInput, TEntity>,
   draft: { countryId: string; input: TInput; authorId: string | null; id?: string },
-): Promise<{ record: TEntity; revision: ContentRevisionEntity }> {
+): Promise<{ record: TEntity; revision: InsertedRevision }> {
   const repository = tx.getRepository(mapping.entity);
   const values: Partial<TEntity> = { ...columnsOf(mapping, draft.input), ...(draft.id ? { id: draft.id } : {}), countryId: draft.countryId, createdBy: draft.authorId, updatedBy: draft.authorId };
   const { identifiers } = await repository.insert(rowValues(values));

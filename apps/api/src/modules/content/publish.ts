@@ -12,11 +12,19 @@ type Row = ContentRecordEntity<object>;
 /** What visitors see of a record, and the moderator's comment that came with it. */
 export type LiveSide = Pick<Row, 'liveRevision' | 'liveContent' | 'liveSlug' | 'liveMediaIds' | 'liveMediaTexts' | 'reviewComment'> & { publishedAt?: Date };
 
+/** The columns only publishRevision and clearLiveSide write. */
+type LiveColumn = 'liveRevision' | 'liveContent' | 'liveSlug' | 'liveMediaIds' | 'liveMediaTexts' | 'publishedAt';
+
 /**
- * Moves a record (locked by the caller) to another status with other changes.
- * `updated_at` stays: it tells when the content last changed, not when it was reviewed.
+ * Moves a record (locked by the caller) to another status with other changes
+ * (submission, review comment), never its live side.
  */
-export async function moveRecord(tx: EntityManager, kind: RecordKind, id: string, to: ContentStatus, changes: Partial<Row> = {}): Promise<void> {
+export function moveRecord(tx: EntityManager, kind: RecordKind, id: string, to: ContentStatus, changes: Omit<Partial<Row>, LiveColumn> = {}): Promise<void> {
+  return writeRecord(tx, kind, id, to, changes);
+}
+
+/** `updated_at` stays: it tells when the content last changed, not when it was reviewed. */
+async function writeRecord(tx: EntityManager, kind: RecordKind, id: string, to: ContentStatus, changes: Partial<Row>): Promise<void> {
   await tx.getRepository(kind.entity).update({ id }, rowValues<Row>({ ...changes, status: to, updatedAt: () => 'updated_at' }));
 }
 
@@ -42,7 +50,7 @@ export async function publishRevision(
     reviewComment: options.reviewComment ?? null,
   };
   try {
-    await moveRecord(tx, kind, record.id, 'published', live);
+    await writeRecord(tx, kind, record.id, 'published', live);
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
     throw new ConflictException(`Another live ${kind.contract.type} of this country already has the address "${record.slug}"`);
@@ -53,5 +61,5 @@ export async function publishRevision(
 /** Takes a record off the public site (unpublish, archive): nothing of it stays live. */
 export async function clearLiveSide(tx: EntityManager, kind: RecordKind, record: Row, to: ContentStatus, reviewComment: string | null): Promise<void> {
   const cleared: LiveSide = { liveRevision: null, liveContent: null, liveSlug: null, liveMediaIds: [], liveMediaTexts: {}, reviewComment };
-  await moveRecord(tx, kind, record.id, to, cleared);
+  await writeRecord(tx, kind, record.id, to, cleared);
 }

@@ -16,10 +16,24 @@ export type RecordKind = ContentKind<{ slug: string }, ContentRecordEntity<objec
  * collection segment (`kind.contract.collection`) is also its table's name.
  */
 export const RECORD_KINDS: Record<RecordType, RecordKind> = {
-  item: itemKind as unknown as RecordKind,
-  memorial: memorialKind as unknown as RecordKind,
-  exhibition: exhibitionKind as unknown as RecordKind,
+  item: row('item', itemKind),
+  memorial: row('memorial', memorialKind),
+  exhibition: row('exhibition', exhibitionKind),
 };
+
+/**
+ * A kind as loops over kinds see it, its document types forgotten (they differ
+ * per kind, which one map cannot express). The row's key must be the kind's
+ * own type; a mismatch stops the API at start-up, before it can store a
+ * memorial in the items table.
+ */
+function row<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>, TStudio>(
+  type: RecordType,
+  kind: ContentKind<TInput, TEntity, TStudio>,
+): RecordKind {
+  if (kind.contract.type !== type) throw new Error(`RECORD_KINDS.${type} holds the ${kind.contract.type} kind`);
+  return kind as unknown as RecordKind;
+}
 
 export function kindOf(collection: Collection): RecordKind {
   return RECORD_KINDS[COLLECTIONS[collection]];

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { type AppNotification, COLLECTIONS, type Collection, type NotificationKind, type NotificationList, type RecordType } from '@vitrina/contracts';
+import { type AppNotification, type NotificationKind, type NotificationList, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { isAllowed } from '../access/permissions';
@@ -7,7 +7,6 @@ import type { NotificationEntity } from './notification.entity';
 import { type NotificationAudience, NotificationsRepository } from './notifications.repository';
 
 const SHOWN = 50;
-const COLLECTION_OF = Object.fromEntries(Object.entries(COLLECTIONS).map(([collection, type]) => [type, collection])) as Record<RecordType, Collection>;
 
 export interface NotificationMessage {
   kind: NotificationKind;
@@ -25,7 +24,7 @@ function toNotification(row: NotificationEntity): AppNotification {
     kind: row.kind,
     countryId: row.countryId,
     type: row.recordType,
-    collection: COLLECTION_OF[row.recordType],
+    collection: RECORD_KINDS[row.recordType].collection,
     recordId: row.recordId,
     title: row.title,
     comment: row.comment,

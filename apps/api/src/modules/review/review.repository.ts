@@ -62,7 +62,12 @@ export class ReviewRepository {
     return tx.getRepository(kind.entity).findOne({ where: { id, countryId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  revision(kind: RecordKind, recordId: string, number: number, tx: EntityManager = this.db.manager): Promise<ContentRevisionEntity> {
+  revision(kind: RecordKind, recordId: string, number: number): Promise<ContentRevisionEntity> {
+    return this.revisionIn(this.db.manager, kind, recordId, number);
+  }
+
+  /** The revision, read inside the decision's transaction. */
+  revisionIn(tx: EntityManager, kind: RecordKind, recordId: string, number: number): Promise<ContentRevisionEntity> {
     return tx.getRepository(ContentRevisionEntity).findOneByOrFail({ recordType: kind.contract.type, recordId, number });
   }
 
@@ -70,7 +75,12 @@ export class ReviewRepository {
     return tx.getRepository(CountryEntity).findOneByOrFail({ id });
   }
 
-  assets(countryId: string, ids: readonly string[], tx: EntityManager = this.db.manager): Promise<Map<string, MediaAssetEntity>> {
+  assets(countryId: string, ids: readonly string[]): Promise<Map<string, MediaAssetEntity>> {
+    return this.assetsIn(this.db.manager, countryId, ids);
+  }
+
+  /** The files, read inside the decision's transaction. */
+  assetsIn(tx: EntityManager, countryId: string, ids: readonly string[]): Promise<Map<string, MediaAssetEntity>> {
     return findByIds(tx.getRepository(MediaAssetEntity), { countryId }, ids);
   }
 

@@ -84,10 +84,10 @@ export class WorkflowService {
       // Approving what is already live is harmless: a double click, or two moderators agreeing.
       if (record.liveRevision === input.revision && record.version === input.revision && record.status === 'published') return;
       this.assertDecidable(record, input.revision);
-      const revision = await this.repository.revision(kind, record.id, record.version, tx);
+      const revision = await this.repository.revisionIn(tx, kind, record.id, record.version);
       const country = await this.repository.country(tx, countryId);
       if (needsAnotherModerator(country.fourEyes, actor, record, revision)) throw new NeedsAnotherModerator();
-      const assets = await this.repository.assets(countryId, record.mediaIds, tx);
+      const assets = await this.repository.assetsIn(tx, countryId, record.mediaIds);
       const blockers = publishBlockers({ type: kind.contract.type, document: revision.content, mediaIds: record.mediaIds, mediaTexts: revision.mediaTexts, assets });
       if (blockers.length > 0) throw new PublishBlocked(blockers);
       const live = await publishRevision(tx, kind, record, revision, { reviewComment: input.comment ?? null });

@@ -88,7 +88,7 @@ interface LiveRecord {
   publishedAt: Date | null;
 }
 
-/** What search keeps of a record's files (see `MEDIA_OF_RECORD` in search-index.service.ts). */
+/** What search keeps of a record's files (see `MEDIA_OF_RECORD` in search-index.repository.ts). */
 export interface RecordMedia {
   hasMedia: boolean;
   imageId: string | null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MediaTexts } from '@vitrina/contracts';
+import { type MediaTexts, RECORD_KINDS } from '@vitrina/contracts';
 import { type DataSource, In } from 'typeorm';
 import { MediaAssetEntity } from '../media/media-asset.entity';
 import type { HitRow, SqlRunner } from './search-plan';
@@ -58,10 +58,11 @@ export class SearchRepository implements SqlRunner {
 
   /** For each hit, the texts its record's live revision approved for the hit's picture; none when it approved none. */
   async approvedTexts(hits: Pick<HitRow, 'id' | 'record_id' | 'image_id'>[]): Promise<{ id: string; texts: MediaTexts | null }[]> {
+    const tables = Object.values(RECORD_KINDS).map((kind, n) => ({ alias: `r${n}`, table: kind.collection }));
     return this.db.query(
-      `SELECT h.id, coalesce(i.live_media_texts, m.live_media_texts, e.live_media_texts) -> h.image_id::text AS texts
+      `SELECT h.id, coalesce(${tables.map(({ alias }) => `${alias}.live_media_texts`).join(', ')}) -> h.image_id::text AS texts
          FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS h(id, record_id, image_id)
-         LEFT JOIN items i ON i.id = h.record_id LEFT JOIN memorials m ON m.id = h.record_id LEFT JOIN exhibitions e ON e.id = h.record_id`,
+         ${tables.map(({ alias, table }) => `LEFT JOIN ${table} ${alias} ON ${alias}.id = h.record_id`).join(' ')}`,
       [hits.map((hit) => hit.id), hits.map((hit) => hit.record_id), hits.map((hit) => hit.image_id)],
     );
   }

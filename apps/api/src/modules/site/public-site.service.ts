@@ -36,10 +36,10 @@ function readerOf(country: CountryEntity, request: ReaderRequest): Reader {
   return new Reader(readerLanguage(request.lang, request.acceptLanguage, country.defaultLanguage), country);
 }
 
-/** The visitor's view: live revisions only, texts resolved for the reader. */
 /** The sitemap lists exhibitions first: they are a museum's front door. */
 const SITEMAP_ORDER = ['exhibition', 'item', 'memorial'] as const satisfies readonly RecordType[];
 
+/** The visitor's view: live revisions only, texts resolved for the reader. */
 @Injectable()
 export class PublicSiteService {
   constructor(
@@ -133,8 +133,8 @@ export class PublicSiteService {
     const slugById = new Map(countries.map((c) => [c.id, c.slug]));
     for (const country of countries) pages.push({ path: `/${country.slug}`, updatedAt: new Date(0) });
     for (const type of SITEMAP_ORDER) {
-      // Oldest first, so the sitemap keeps one order however the rows lie on disk.
-      for (const record of await this.live.list(type, undefined, { order: { createdAt: 'ASC', id: 'ASC' } })) {
+      // By id (the primary key's index, no sort): one order however the rows lie on disk.
+      for (const record of await this.live.list(type, undefined, { order: { id: 'ASC' } })) {
         pages.push({ path: `/${slugById.get(record.countryId)}/${RECORD_KINDS[type].collection}/${record.slug}`, updatedAt: record.updatedAt });
       }
     }
