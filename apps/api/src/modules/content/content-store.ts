@@ -85,9 +85,9 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
   async create(countryId: string, author: Author, input: TInput): Promise<TEntity> {
     const id = await this.writing(input.slug, () =>
       this.db.transaction(async (tx) => {
-        const { record } = await insertDraft(tx, this.mapping, { countryId, input, authorId: author.userId });
-        await this.audit.record({ action: 'create', actor: author, countryId, entityType: this.mapping.contract.type, entityId: record.id, toState: 'draft', details: { revision: 1 } }, tx);
-        return record.id;
+        const { id: recordId } = await insertDraft(tx, this.mapping, { countryId, input, authorId: author.userId });
+        await this.audit.record({ action: 'create', actor: author, countryId, entityType: this.mapping.contract.type, entityId: recordId, toState: 'draft', details: { revision: 1 } }, tx);
+        return recordId;
       }),
     );
     return this.get(countryId, id);
@@ -109,7 +109,7 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
             `This ${this.mapping.label} was changed by someone else (now version ${current.version}, you edited version ${version}); reload and apply your changes again`,
           );
         }
-        const values = { ...this.columnsOf(document as unknown as TInput), updatedBy: author.userId, status: 'draft', version: version + 1 };
+        const values = { ...columnsOf(this.mapping, document as unknown as TInput), updatedBy: author.userId, status: 'draft', version: version + 1 };
         await tx.getRepository(this.mapping.entity).update({ id } as FindOptionsWhere<TEntity>, rowValues<TEntity>(values));
         await insertRevision(tx, this.mapping.contract.type, { countryId, recordId: id, number: version + 1, input: document, authorId: author.userId, restoredFrom });
         await this.audit.record(
@@ -150,9 +150,6 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
     return row;
   }
 
-  private columnsOf(input: TInput): Partial<TEntity> {
-    return columnsOf(this.mapping, input);
-  }
 
   private async writing<T>(slug: string, write: () => Promise<T>): Promise<T> {
     try {
@@ -208,12 +205,10 @@ export async function insertDraft<TInput extends { slug: string }, TEntity exten
   tx: EntityManager,
   mapping: ContentMapping<TInput, TEntity>,
   draft: { countryId: string; input: TInput; authorId: string | null; id?: string },
-): Promise<{ record: TEntity; revision: InsertedRevision }> {
-  const repository = tx.getRepository(mapping.entity);
+): Promise<{ id: string; revision: InsertedRevision }> {
   const values: Partial<TEntity> = { ...columnsOf(mapping, draft.input), ...(draft.id ? { id: draft.id } : {}), countryId: draft.countryId, createdBy: draft.authorId, updatedBy: draft.authorId };
-  const { identifiers } = await repository.insert(rowValues(values));
-  const recordId = identifiers[0].id as string;
-  const revision = await insertRevision(tx, mapping.contract.type, { countryId: draft.countryId, recordId, number: 1, input: draft.input, authorId: draft.authorId });
-  const record = await repository.findOneByOrFail({ id: recordId } as FindOptionsWhere<TEntity>);
-  return { record, revision };
+  const { identifiers } = await tx.getRepository(mapping.entity).insert(rowValues(values));
+  const id = identifiers[0].id as string;
+  const revision = await insertRevision(tx, mapping.contract.type, { countryId: draft.countryId, recordId: id, number: 1, input: draft.input, authorId: draft.authorId });
+  return { id, revision };
 }

@@ -2,6 +2,7 @@ import { ConflictException } from '@nestjs/common';
 import type { ContentStatus } from '@vitrina/contracts';
 import type { EntityManager } from 'typeorm';
 import type { ContentRecordEntity } from './content-record.entity';
+import { insertDraft } from './content-store';
 import type { ContentRevisionEntity } from './content-revision.entity';
 import type { RecordKind } from './record-kinds';
 import { rowValues } from '../../infra/database/row-values';
@@ -62,4 +63,20 @@ export async function publishRevision(
 export async function clearLiveSide(tx: EntityManager, kind: RecordKind, record: Row, to: ContentStatus, reviewComment: string | null): Promise<void> {
   const cleared: LiveSide = { liveRevision: null, liveContent: null, liveSlug: null, liveMediaIds: [], liveMediaTexts: {}, reviewComment };
   await writeRecord(tx, kind, record.id, to, cleared);
+}
+
+/**
+ * A new record published at its first revision, as if a moderator had
+ * approved it (the demo museum), through the same write as an approval.
+ */
+export async function insertPublished(
+  tx: EntityManager,
+  kind: RecordKind,
+  draft: { countryId: string; input: { slug: string }; id: string },
+  publishedAt: Date,
+): Promise<string> {
+  const { id, revision } = await insertDraft(tx, kind, { ...draft, authorId: null });
+  const record = await tx.getRepository(kind.entity).findOneByOrFail({ id });
+  await publishRevision(tx, kind, record, revision, { publishedAt });
+  return id;
 }

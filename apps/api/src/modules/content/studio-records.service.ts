@@ -39,8 +39,9 @@ export class StudioRecordsService {
     private readonly countries: CountriesService,
     audit: AuditLog,
   ) {
-    const storeOf = (kind: RecordKind) => new ContentStore(db, kind, audit);
-    this.stores = { item: storeOf(RECORD_KINDS.item), memorial: storeOf(RECORD_KINDS.memorial), exhibition: storeOf(RECORD_KINDS.exhibition) };
+    this.stores = Object.fromEntries(
+      Object.values(RECORD_KINDS).map((kind) => [kind.contract.type, new ContentStore(db, kind, audit)]),
+    ) as StudioRecordsService['stores'];
   }
 
   async list(kind: RecordKind, countryId: string, query: ListQuery, acceptLanguage?: string): Promise<StudioList> {

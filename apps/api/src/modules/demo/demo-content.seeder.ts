@@ -6,9 +6,8 @@ import { exhibitionInputSchema, itemInputSchema, memorialInputSchema } from '@vi
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
-import { insertDraft } from '../content/content-store';
-import { publishRevision } from '../content/publish';
-import { RECORD_KINDS, type RecordKind } from '../content/record-kinds';
+import { insertPublished } from '../content/publish';
+import { RECORD_KINDS } from '../content/record-kinds';
 import { CountryEntity } from '../countries/country.entity';
 import { sanitizeRichText } from '../../infra/html/rich-text';
 import { DEMO_CONTENT } from './demo-content';
@@ -53,12 +52,9 @@ function resolveBlock(block: DemoBlock, ids: IdsBySlug): ExhibitionBlock {
   }
 }
 
-/** Inserts a record and publishes its first revision, as if a moderator had approved it when the demo country opened. */
-async function insertLive(tx: EntityManager, kind: RecordKind, countryId: string, document: { slug: string }, publishedAt: Date): Promise<string> {
-  // The id is made here, not by the database, so a recording of the demo (tests/golden) names records in a fixed order.
-  const { record, revision } = await insertDraft(tx, kind, { countryId, input: document, authorId: null, id: randomUUID() });
-  await publishRevision(tx, kind, record, revision, { publishedAt });
-  return record.id;
+/** A demo record of a country; its id made here, not by the database, so a recording of the demo (tests/golden) names records in a fixed order. */
+function demoRecord(country: CountryEntity, input: { slug: string }) {
+  return { countryId: country.id, input, id: randomUUID() };
 }
 
 /**
@@ -100,11 +96,11 @@ export class DemoContentSeeder {
     const ids: IdsBySlug = { items: new Map(), memorials: new Map() };
     for (const input of demo.items) {
       const document = itemInputSchema.parse(input);
-      ids.items.set(document.slug, await insertLive(tx, RECORD_KINDS.item, country.id, document, publishedAt));
+      ids.items.set(document.slug, await insertPublished(tx, RECORD_KINDS.item, demoRecord(country, document), publishedAt));
     }
     for (const input of demo.memorials) {
       const document = memorialInputSchema.parse(input);
-      ids.memorials.set(document.slug, await insertLive(tx, RECORD_KINDS.memorial, country.id, document, publishedAt));
+      ids.memorials.set(document.slug, await insertPublished(tx, RECORD_KINDS.memorial, demoRecord(country, document), publishedAt));
     }
     for (const demoExhibition of demo.exhibitions) {
       const { coverItemSlug, sections, ...rest } = demoExhibition;
@@ -113,7 +109,7 @@ export class DemoContentSeeder {
         coverItemId: coverItemSlug ? ids.items.get(coverItemSlug) : undefined,
         sections: sections.map((section) => ({ ...section, blocks: section.blocks.map((b) => resolveBlock(b, ids)) })),
       });
-      await insertLive(tx, RECORD_KINDS.exhibition, country.id, exhibition, publishedAt);
+      await insertPublished(tx, RECORD_KINDS.exhibition, demoRecord(country, exhibition), publishedAt);
     }
     this.logger.log(`seeded demo content for ${demo.countrySlug}`);
   }
