@@ -150,46 +150,37 @@ function assertNoLoop(graph) {
   for (const name of Object.keys(graph)) visit(name, []);
 }
 
+/** A config block refusing, in `files`, relative imports of the folders named (after any `../`, and `<parent>/`). */
+function refusedFolders(files, parent, folders, message) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./)+(${parent}/)?(${folders.join('|')})(/|$)`, message }] }],
+    },
+  };
+}
+
 function apiModuleLayers() {
   assertNoLoop(API_MODULE_DEPENDENCIES);
   const modules = Object.keys(API_MODULE_DEPENDENCIES);
-  return modules.map((name) => {
-    const forbidden = modules.filter((other) => other !== name && !API_MODULE_DEPENDENCIES[name].includes(other));
-    return {
-      files: [`apps/api/src/modules/${name}/**/*.ts`],
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          {
-            patterns: [
-              {
-                regex: `^(\\.\\./)+(modules/)?(${forbidden.join('|')})(/|$)`,
-                message: `${name}/ builds on ${API_MODULE_DEPENDENCIES[name].join(', ') || 'no other module'} only (API_MODULE_DEPENDENCIES in eslint.config.mjs).`,
-              },
-            ],
-          },
-        ],
-      },
-    };
-  });
+  return modules.map((name) =>
+    refusedFolders(
+      [`apps/api/src/modules/${name}/**/*.ts`],
+      'modules',
+      modules.filter((other) => other !== name && !API_MODULE_DEPENDENCIES[name].includes(other)),
+      `${name}/ builds on ${API_MODULE_DEPENDENCIES[name].join(', ') || 'no other module'} only (API_MODULE_DEPENDENCIES in eslint.config.mjs).`,
+    ),
+  );
 }
 
 function webPageFolders() {
   const folders = ['admin', 'review', 'search', 'studio', 'visitor'];
-  return folders.map((name) => ({
-    files: [`apps/web/src/pages/${name}/**/*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: `^(\\.\\./)+(pages/)?(${folders.filter((other) => other !== name).join('|')})(/|$)`,
-              message: 'A page folder does not import another; move what both need to components/ or api/.',
-            },
-          ],
-        },
-      ],
-    },
-  }));
+  return folders.map((name) =>
+    refusedFolders(
+      [`apps/web/src/pages/${name}/**/*.{ts,tsx}`],
+      'pages',
+      folders.filter((other) => other !== name),
+      'A page folder does not import another; move what both need to components/ or api/.',
+    ),
+  );
 }
