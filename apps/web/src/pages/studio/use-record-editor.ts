@@ -1,5 +1,5 @@
 import { type Collection, type ContentStatus, kindOfCollection } from '@vitrina/contracts';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useRecord, useSaveRecord } from '../../api/studio';
@@ -35,29 +35,28 @@ export function useRecordEditor<T extends object>(countryId: string, collection:
   const navigate = useNavigate();
   const location = useLocation();
   const [document, setDocument] = useState<T | undefined>(id ? undefined : blank);
-  const [version, setVersion] = useState<number>();
   // A record just created arrives here through a navigation; its "saved" notice travels with it.
   const [notice, setNotice] = useState<NoticeState>(
     (location.state as { saved?: boolean } | null)?.saved ? { kind: 'ok', key: 'studio.saved' } : undefined,
   );
-  const [state, setState] = useState<RecordState>();
   const record = useRecord<T & Saved & RecordState>(countryId, collection, id);
   const saveRecord = useSaveRecord<T & Saved & RecordState>(countryId, collection, id);
 
   // The record as loaded, and again whenever the cache holds a newer copy (a save, a workflow step, a
   // reload), and a failed load as a notice. Adjusted while rendering, as React advises for state that
   // follows a changed input: an effect would first paint the old copy, then render again.
-  const [shown, setShown] = useState<{ data?: unknown; error?: unknown }>({});
+  const [shown, setShown] = useState<{ data?: T & Saved & RecordState; error?: unknown }>({});
   if (record.data && record.data !== shown.data) {
     setShown((was) => ({ ...was, data: record.data }));
     setDocument(record.data);
-    setVersion(record.data.version);
-    setState(stateOf(record.data));
   }
   if (record.error && record.error !== shown.error) {
     setShown((was) => ({ ...was, error: record.error }));
     setNotice({ kind: 'error', message: record.error.message });
   }
+  // Saves name the version last loaded; the review state is that copy's.
+  const version = shown.data?.version;
+  const state = useMemo(() => shown.data && stateOf(shown.data), [shown.data]);
 
   async function save(payload: object): Promise<void> {
     const body = id ? { ...payload, version } : payload;
