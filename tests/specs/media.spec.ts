@@ -122,11 +122,11 @@ describe('media', () => {
     await signIn(page, 'curator.kz@vitrina.test');
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/studio\//);
     await page.getByRole('link', { name: 'New item' }).click();
-    await page.getByLabel('Address (slug)', { exact: true }).fill('oral-history');
-    await page.getByLabel('Title — English', { exact: true }).fill('An oral history');
+    await page.getByLabel('Address (slug)', { exact: true }).pressSequentially('oral-history');
+    await page.getByLabel('Title — English', { exact: true }).pressSequentially('An oral history');
     await page.getByLabel('Add files', { exact: true }).setInputFiles({ name: 'interview.mp4', mimeType: 'video/mp4', buffer: mp4File() });
     await expect.poll(() => page.locator('.attached-media').textContent()).toContain('Video');
-    await page.getByLabel('Transcript — English', { exact: true }).fill('My grandfather came back in 1945.');
+    await page.getByLabel('Transcript — English', { exact: true }).pressSequentially('My grandfather came back in 1945.');
     await page.getByLabel('Captions in English', { exact: true }).setInputFiles({ name: 'en.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VALID_VTT) });
     await expect.poll(() => page.getByRole('link', { name: 'Captions uploaded' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Save texts of this file' }).click();
