@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
 import { initialLanguage } from './i18n';
-import ru from './ru.json';
+import { mergeTranslations, translations } from './resources';
+
+const { en, ru } = translations;
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -27,6 +28,13 @@ describe('UI translations', () => {
     const flat = (tree: object) => Object.fromEntries(keys(tree).map((k) => [k, k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], tree) as string]));
     const [ruFlat, enFlat] = [flat(ru), flat(en)];
     for (const key of Object.keys(ruFlat)) expect(placeholders(ruFlat[key]), key).toEqual(placeholders(enFlat[key]));
+  });
+});
+
+describe('translation parts', () => {
+  it('add keys beside the base and refuse to redefine one', () => {
+    expect(mergeTranslations({ a: { b: 'x' } }, { a: { c: 'y' } })).toEqual({ a: { b: 'x', c: 'y' } });
+    expect(() => mergeTranslations({ a: { b: 'x' } }, { a: { b: 'z' } })).toThrow('a.b');
   });
 });
 

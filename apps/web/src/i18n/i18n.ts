@@ -1,8 +1,7 @@
 import { UI_LANGUAGES, type UiLanguage } from '@vitrina/contracts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import ru from './ru.json';
+import { translations } from './resources';
 
 const STORAGE_KEY = 'vitrina.language';
 
@@ -42,7 +41,7 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ru: { translation: ru } },
+  resources: { en: { translation: translations.en }, ru: { translation: translations.ru } },
   lng: initialLanguage(readSaved(), typeof navigator === 'undefined' ? [] : navigator.languages),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

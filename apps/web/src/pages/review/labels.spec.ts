@@ -8,11 +8,12 @@ import {
 } from '@vitrina/contracts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import en from '../../i18n/en.json';
 import i18n from '../../i18n/i18n';
-import ru from '../../i18n/ru.json';
+import { translations } from '../../i18n/resources';
 import { actionKey, blockerLabel, fieldLabel, stateLabel, valueLabel } from './labels';
 
+
+const { en, ru } = translations;
 /** The schemas a schema holds: an object's fields, a list's element, a union's options, what an optional, default or pipe wraps. */
 function childrenOf(schema: z.core.$ZodType): { key?: string; schema: unknown }[] {
   const def = schema._zod.def;
