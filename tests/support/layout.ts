@@ -1,0 +1,67 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The widths every studio, review and admin view must work at: a small phone, a tablet, a laptop. */
+export const LAYOUT_WIDTHS = [320, 768, 1280] as const;
+
+interface Box {
+  what: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The visible form controls of the page's main region, each with its box and a name to report it by. */
+function controlBoxes(page: Page): Promise<Box[]> {
+  return page.evaluate(() => {
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '').trim().slice(0, 60)}"`;
+    const selector = 'main input:not([type=hidden]), main select, main textarea, main button, main [contenteditable=true], main [role=textbox]';
+    return [...document.querySelectorAll(selector)]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        const rect = el.getBoundingClientRect();
+        // Controls drawn over by their own label (a file input styled away, a visually hidden one) are not seen.
+        return style.visibility !== 'hidden' && style.display !== 'none' && rect.width > 1 && rect.height > 1 && !el.closest('.visually-hidden');
+      })
+      // A control inside another (a button inside a rich-text toolbar's textbox) is part of it.
+      .filter((el, _, all) => !all.some((other) => other !== el && other.contains(el)))
+      .map((el) => {
+        const rect = el.getBoundingClientRect();
+        return { what: name(el), x: rect.x + window.scrollX, y: rect.y + window.scrollY, width: rect.width, height: rect.height };
+      });
+  });
+}
+
+/** Boxes that share more than a pixel of area (borders touching is fine). */
+function intersecting(a: Box, b: Box): boolean {
+  const overlapX = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const overlapY = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return overlapX > 1 && overlapY > 1;
+}
+
+/**
+ * The page as it is now, at each width: no horizontal scrolling and no two
+ * form controls whose boxes intersect. The viewport is put back afterwards.
+ */
+export async function expectLayoutHolds(page: Page, label: string, widths: readonly number[] = LAYOUT_WIDTHS): Promise<void> {
+  const original = page.viewportSize();
+  try {
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 900 });
+      // Layout settles in the frame after a resize.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${label} at ${width} px scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+      const boxes = await controlBoxes(page);
+      const clashes: string[] = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) if (intersecting(boxes[i], boxes[j])) clashes.push(`${boxes[i].what} × ${boxes[j].what}`);
+      }
+      expect(clashes, `${label} at ${width} px has overlapping controls`).toEqual([]);
+    }
+  } finally {
+    if (original) await page.setViewportSize(original);
+  }
+}
