@@ -1,5 +1,6 @@
 import type { MemorialDocument } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
+import { TokenInput } from '../../components/forms/TokenInput';
 import { RecordRows } from './RecordRows';
 
 type Person = MemorialDocument['people'][number];
@@ -22,10 +23,9 @@ export function MemorialPeople({ rows, onChange }: { rows: MemorialDocument['peo
             <span>{t('memorial.name')}{n(index)}</span>
             <input required value={person.name} onChange={(e) => update({ ...person, name: e.target.value })} />
           </label>
-          <label>
-            <span>{t('studio.variants')}{n(index)}</span>
-            <input value={person.variants.join(', ')} onChange={(e) => update({ ...person, variants: e.target.value.split(',').map((v) => v.trim()).filter(Boolean) })} />
-          </label>
+          <div className="wide">
+            <TokenInput label={`${t('inputs.variants')}${n(index)}`} value={person.variants} maxLength={300} maxTokens={20} onChange={(variants) => update({ ...person, variants })} />
+          </div>
           <label>
             <span>{t('studio.birthYear')}{n(index)}</span>
             <input type="number" value={person.birthYear ?? ''} onChange={(e) => update({ ...person, birthYear: optionalYear(e.target.value) })} />
