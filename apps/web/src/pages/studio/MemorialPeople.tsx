@@ -1,10 +1,23 @@
-import type { MemorialDocument } from '@vitrina/contracts';
+import { type MemorialDocument, namedPersonSchema } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { FieldMessage, useFieldIssue } from '../../components/forms/field-issues';
+import { TextField, YearField } from '../../components/forms/TextField';
 import { TokenInput } from '../../components/forms/TokenInput';
 import { RecordRows } from './RecordRows';
 
 type Person = MemorialDocument['people'][number];
-const optionalYear = (raw: string) => (raw.trim() === '' ? undefined : Number(raw));
+const PEOPLE = z.array(namedPersonSchema);
+
+function Variants({ path, label, value, onChange }: { path: string; label: string; value: string[]; onChange: (variants: string[]) => void }) {
+  const issue = useFieldIssue(path);
+  return (
+    <div className="wide" {...issue.fieldProps}>
+      <TokenInput label={label} value={value} maxLength={300} maxTokens={20} invalid={!!issue.message} describedBy={issue.inputProps['aria-describedby']} onChange={onChange} />
+      <FieldMessage issue={issue} />
+    </div>
+  );
+}
 
 /** The people a memorial names. */
 export function MemorialPeople({ rows, onChange }: { rows: MemorialDocument['people']; onChange: (rows: MemorialDocument['people']) => void }) {
@@ -17,31 +30,16 @@ export function MemorialPeople({ rows, onChange }: { rows: MemorialDocument['peo
       onChange={onChange}
       blank={{ name: '', variants: [] }}
       addLabel={t('studio.addPerson')}
+      schema={PEOPLE}
+      path="people"
       render={(person, update, index) => (
         <>
-          <label>
-            <span>{t('memorial.name')}{n(index)}</span>
-            <input required value={person.name} onChange={(e) => update({ ...person, name: e.target.value })} />
-          </label>
-          <div className="wide">
-            <TokenInput label={`${t('inputs.variants')}${n(index)}`} value={person.variants} maxLength={300} maxTokens={20} onChange={(variants) => update({ ...person, variants })} />
-          </div>
-          <label>
-            <span>{t('studio.birthYear')}{n(index)}</span>
-            <input type="number" value={person.birthYear ?? ''} onChange={(e) => update({ ...person, birthYear: optionalYear(e.target.value) })} />
-          </label>
-          <label>
-            <span>{t('studio.deathYear')}{n(index)}</span>
-            <input type="number" value={person.deathYear ?? ''} onChange={(e) => update({ ...person, deathYear: optionalYear(e.target.value) })} />
-          </label>
-          <label>
-            <span>{t('memorial.rank')}{n(index)}</span>
-            <input value={person.rank ?? ''} onChange={(e) => update({ ...person, rank: e.target.value || undefined })} />
-          </label>
-          <label>
-            <span>{t('memorial.unit')}{n(index)}</span>
-            <input value={person.unit ?? ''} onChange={(e) => update({ ...person, unit: e.target.value || undefined })} />
-          </label>
+          <TextField label={`${t('memorial.name')}${n(index)}`} path={`people.${index}.name`} required maxLength={300} value={person.name} onChange={(name) => update({ ...person, name: name ?? '' })} />
+          <Variants path={`people.${index}.variants`} label={`${t('inputs.variants')}${n(index)}`} value={person.variants} onChange={(variants) => update({ ...person, variants })} />
+          <YearField label={`${t('studio.birthYear')}${n(index)}`} path={`people.${index}.birthYear`} value={person.birthYear} onChange={(birthYear) => update({ ...person, birthYear })} />
+          <YearField label={`${t('studio.deathYear')}${n(index)}`} path={`people.${index}.deathYear`} value={person.deathYear} onChange={(deathYear) => update({ ...person, deathYear })} />
+          <TextField label={`${t('memorial.rank')}${n(index)}`} path={`people.${index}.rank`} maxLength={200} value={person.rank} onChange={(rank) => update({ ...person, rank })} />
+          <TextField label={`${t('memorial.unit')}${n(index)}`} path={`people.${index}.unit`} maxLength={300} value={person.unit} onChange={(unit) => update({ ...person, unit })} />
         </>
       )}
     />
