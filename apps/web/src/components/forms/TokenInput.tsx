@@ -120,7 +120,7 @@ export function TokenInput({ label, value, onChange, maxLength, maxTokens, lang,
     <fieldset className={`token-input${invalid ? ' invalid' : ''}`}>
       <legend>{label}</legend>
       {value.length > 0 && (
-        <ul ref={list} className="tokens" aria-label={label}>
+        <ul ref={list} className="tokens">
           {value.map((token, index) => (
             <li key={token} className={`token${marked && index === value.length - 1 ? ' marked' : ''}`} lang={lang}>
               <span>{token}</span>
