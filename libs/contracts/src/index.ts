@@ -19,3 +19,4 @@ export * from './record-kinds';
 export * from './search';
 export * from './routes';
 export * from './route-schemas';
+export * from './slugify';

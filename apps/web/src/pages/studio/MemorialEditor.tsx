@@ -49,12 +49,12 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
             ))}
           </select>
         </label>
-        <HeritageFields doc={doc} languages={country.languages} onChange={editor.setDocument} />
+        <HeritageFields doc={doc} languages={country.languages} defaultLanguage={country.defaultLanguage} onChange={editor.setDocument} />
         <LocationFields required value={doc.location} onChange={(location) => set({ location: location! })} />
         <MediaManager country={country} value={doc.media} onChange={(media) => set({ media })} />
         <MemorialSiteFields doc={doc} languages={country.languages} onChange={editor.setDocument} />
         <MemorialInscriptions rows={doc.inscriptions} onChange={(inscriptions) => set({ inscriptions })} country={country} />
-        <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} />
+        <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} language={country.defaultLanguage} />
         <MemorialSurveys rows={doc.conditionSurveys} onChange={(conditionSurveys) => set({ conditionSurveys })} country={country} />
         <MemorialEvents rows={doc.events} onChange={(events) => set({ events })} country={country} />
         <Notice notice={editor.notice} />

@@ -1,8 +1,9 @@
-import { type MemorialDocument, namedPersonSchema } from '@vitrina/contracts';
+import { type ContentLanguage, type MemorialDocument, namedPersonSchema } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FieldMessage, useFieldIssue } from '../../components/forms/field-issues';
 import { TextField, YearField } from '../../components/forms/TextField';
+import { LocalizedLabelField } from '../../components/forms/LocalizedTags';
 import { TokenInput } from '../../components/forms/TokenInput';
 import { RecordRows } from './RecordRows';
 
@@ -19,8 +20,18 @@ function Variants({ path, label, value, onChange }: { path: string; label: strin
   );
 }
 
-/** The people a memorial names. */
-export function MemorialPeople({ rows, onChange }: { rows: MemorialDocument['people']; onChange: (rows: MemorialDocument['people']) => void }) {
+function Rank({ path, label, value, languages, onChange }: { path: string; label: string; value: Person['rank']; languages: ContentLanguage[]; onChange: (rank: Person['rank']) => void }) {
+  const issue = useFieldIssue(path);
+  return (
+    <div className="wide" {...issue.fieldProps}>
+      <LocalizedLabelField label={label} value={value} languages={languages} maxLength={200} invalid={!!issue.message} describedBy={issue.inputProps['aria-describedby']} onChange={onChange} />
+      <FieldMessage issue={issue} />
+    </div>
+  );
+}
+
+/** The people a memorial names; a rank, shown to visitors, in each of the country's `languages`. */
+export function MemorialPeople({ rows, onChange, languages }: { rows: MemorialDocument['people']; onChange: (rows: MemorialDocument['people']) => void; languages: ContentLanguage[] }) {
   const { t } = useTranslation();
   const n = (index: number) => ` ${index + 1}`;
   return (
@@ -38,7 +49,7 @@ export function MemorialPeople({ rows, onChange }: { rows: MemorialDocument['peo
           <Variants path={`people.${index}.variants`} label={`${t('inputs.variants')}${n(index)}`} value={person.variants} onChange={(variants) => update({ ...person, variants })} />
           <YearField label={`${t('studio.birthYear')}${n(index)}`} path={`people.${index}.birthYear`} value={person.birthYear} onChange={(birthYear) => update({ ...person, birthYear })} />
           <YearField label={`${t('studio.deathYear')}${n(index)}`} path={`people.${index}.deathYear`} value={person.deathYear} onChange={(deathYear) => update({ ...person, deathYear })} />
-          <TextField label={`${t('memorial.rank')}${n(index)}`} path={`people.${index}.rank`} maxLength={200} value={person.rank} onChange={(rank) => update({ ...person, rank })} />
+          <Rank label={`${t('memorial.rank')}${n(index)}`} path={`people.${index}.rank`} languages={languages} value={person.rank} onChange={(rank) => update({ ...person, rank })} />
           <TextField label={`${t('memorial.unit')}${n(index)}`} path={`people.${index}.unit`} maxLength={300} value={person.unit} onChange={(unit) => update({ ...person, unit })} />
         </>
       )}

@@ -14,7 +14,7 @@ import { PartialDateInput, YearRangeInput } from '../../components/forms/DateInp
 import type { YearRange } from '../../components/forms/dates';
 import { FieldIssuesProvider, FieldMessage, useFieldIssue } from '../../components/forms/field-issues';
 import { TextField } from '../../components/forms/TextField';
-import { TokenInput } from '../../components/forms/TokenInput';
+import { LocalizedTags } from '../../components/forms/LocalizedTags';
 import { LocalizedField } from './LocalizedField';
 import { orUndefined } from './localized';
 
@@ -90,19 +90,37 @@ function RightsField({ value, onChange }: { value: string | undefined; onChange:
   );
 }
 
-function TagsField({ value, onChange }: { value: Heritage['tags']; onChange: (tags: Heritage['tags']) => void }) {
+function TagsField({ value, onChange, languages, defaultLanguage }: { value: Heritage['tags']; onChange: (tags: Heritage['tags']) => void; languages: ContentLanguage[]; defaultLanguage: ContentLanguage }) {
   const { t } = useTranslation();
   const issue = useFieldIssue('tags');
   return (
     <div className="field" {...issue.fieldProps}>
-      <TokenInput label={t('fields.tags')} value={value ?? []} maxLength={60} maxTokens={50} onChange={onChange} invalid={!!issue.message} describedBy={issue.inputProps['aria-describedby']} />
+      <LocalizedTags
+        label={t('fields.tags')}
+        value={value ?? []}
+        languages={languages}
+        defaultLanguage={defaultLanguage}
+        onChange={onChange}
+        invalid={!!issue.message}
+        describedBy={issue.inputProps['aria-describedby']}
+      />
       <FieldMessage issue={issue} />
     </div>
   );
 }
 
-/** The catalogue fields items and memorials share, each with its message beside it. */
-export function HeritageFields<T extends Heritage>({ doc, onChange, languages }: { doc: T; onChange: (doc: T) => void; languages: ContentLanguage[] }) {
+/** The catalogue fields items and memorials share, each with its message beside it; tags are typed in `defaultLanguage` (the country's) first. */
+export function HeritageFields<T extends Heritage>({
+  doc,
+  onChange,
+  languages,
+  defaultLanguage,
+}: {
+  doc: T;
+  onChange: (doc: T) => void;
+  languages: ContentLanguage[];
+  defaultLanguage: ContentLanguage;
+}) {
   const { t } = useTranslation();
   const set = (patch: Partial<Heritage>) => onChange({ ...doc, ...patch });
   const text = (key: 'description' | 'creator' | 'place' | 'materials' | 'provenance' | 'creditLine', multiline = false) => (
@@ -125,7 +143,7 @@ export function HeritageFields<T extends Heritage>({ doc, onChange, languages }:
       {text('provenance', true)}
       {text('creditLine')}
       <RightsField value={doc.rights} onChange={(rights) => set({ rights })} />
-      <TagsField value={doc.tags} onChange={(tags) => set({ tags })} />
+      <TagsField value={doc.tags} languages={languages} defaultLanguage={defaultLanguage} onChange={(tags) => set({ tags })} />
     </FieldIssuesProvider>
   );
 }
