@@ -115,7 +115,7 @@ describe('the studio’s inputs, typed key by key', () => {
 
   afterAll(() => browser?.close());
 
-  it('an item: tags as chips with commas and Enter, removed by keyboard; a dating typed as people write it; every catalogue field', async () => {
+  it('an item: tags as chips per language with commas and Enter, removed by keyboard; a dating typed as people write it; every catalogue field', async () => {
     const page = await newPage(browser, 'en-GB');
     await signIn(page, 'curator.kz@vitrina.test');
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/studio\/[0-9a-f-]{36}\/items$/);
@@ -124,27 +124,35 @@ describe('the studio’s inputs, typed key by key', () => {
     await box(page, 'Title — Russian').pressSequentially('Войлочный ковёр, эвакуация');
     await box(page, 'Title — Kazakh').pressSequentially('Киіз кілем');
 
-    // Tags: commas and Enter end a chip; nothing typed is split or trimmed while it is typed.
-    const tags = box(page, 'Tags');
-    await tags.pressSequentially('войлок, ковёр, эвакуация');
-    expect(await tags.inputValue()).toBe(' эвакуация');
+    // Tags, typed first in the country's default language: commas and Enter end a chip; nothing typed is
+    // split or trimmed while it is typed. Each tag takes its other languages in a row below.
+    const kazakhTags = box(page, 'Tags — Kazakh');
+    await kazakhTags.pressSequentially('әже, қағаз, ұлттық');
+    expect(await kazakhTags.inputValue()).toBe(' ұлттық');
+    await kazakhTags.press('Enter');
+    expect(await chipsOf(page, 'Tags — Kazakh')).toEqual(['әже', 'қағаз', 'ұлттық']);
+    await box(page, '“әже” in Russian').pressSequentially('бабушка');
+    await box(page, '“әже” in English').pressSequentially('grandmother');
+
+    // A curator who writes in Russian types the rest in Russian.
+    await page.getByRole('combobox', { name: 'Tags typed in' }).selectOption('ru');
+    const tags = box(page, 'Tags — Russian');
+    await tags.pressSequentially('войлок, ковёр, эвакуация, лишний тег');
     await tags.press('Enter');
-    await tags.pressSequentially('әже, қағаз, ұлттық, лишний тег');
-    await tags.press('Enter');
-    expect(await chipsOf(page, 'Tags')).toEqual(['войлок', 'ковёр', 'эвакуация', 'әже', 'қағаз', 'ұлттық', 'лишний тег']);
+    expect(await chipsOf(page, 'Tags — Russian')).toEqual(['бабушка', 'қағаз', 'ұлттық', 'войлок', 'ковёр', 'эвакуация', 'лишний тег']);
     // Backspace in the empty box marks the last chip, a second one removes it.
     await tags.press('Backspace');
     await expect.poll(() => page.locator('li.token.marked').textContent()).toBe('лишний тег×');
     await tags.press('Backspace');
     // From the box, the left arrow reaches the chips' remove buttons; Delete removes the chip in focus.
     await tags.press('ArrowLeft');
-    await tags.page().keyboard.press('ArrowLeft');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove қағаз');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove ковёр');
     await page.keyboard.press('Delete');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove ұлттық');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove эвакуация');
     await page.keyboard.press('ArrowRight');
-    await page.keyboard.type('қағаз,');
-    expect(await chipsOf(page, 'Tags')).toEqual(['войлок', 'ковёр', 'эвакуация', 'әже', 'ұлттық', 'қағаз']);
+    await page.keyboard.type('ковёр,');
+    expect(await chipsOf(page, 'Tags — Russian')).toEqual(['бабушка', 'қағаз', 'ұлттық', 'войлок', 'эвакуация', 'ковёр']);
     await expectAccessible(page, 'item editor with tags as chips');
 
     // The dating, in the ways people write it, each with how visitors will see it.
@@ -168,8 +176,8 @@ describe('the studio’s inputs, typed key by key', () => {
     expect(await date.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'item editor with a date it cannot read');
     await clearBox(date);
-    await date.pressSequentially('1941 — 1945');
-    await expect.poll(preview).toBe('Visitors will see: 1941–1945');
+    await date.pressSequentially('ca. 1943');
+    await expect.poll(preview).toBe('Visitors will see: c. 1943');
     await box(page, 'Date as visitors see it (optional, replaces the one above) — English').pressSequentially('the war years, 1941–1945');
 
     // The catalogue fields the editor lacked.
@@ -182,19 +190,19 @@ describe('the studio’s inputs, typed key by key', () => {
 
     await save(page, 'Saved.', 'items');
     const item = await stored<StoredItem>(page, 'items');
-    expect(item.tags).toEqual(['войлок', 'ковёр', 'эвакуация', 'әже', 'ұлттық', 'қағаз']);
-    expect(item.date).toEqual({ earliest: 1941, latest: 1945, display: { en: { text: 'the war years, 1941–1945', status: 'original' } } });
+    expect(item.tags).toEqual([{ kk: 'әже', ru: 'бабушка', en: 'grandmother' }, { kk: 'қағаз' }, { kk: 'ұлттық' }, { ru: 'войлок' }, { ru: 'эвакуация' }, { ru: 'ковёр' }]);
+    expect(item.date).toEqual({ earliest: 1943, latest: 1943, circa: true, display: { en: { text: 'the war years, 1941–1945', status: 'original' } } });
     expect(item.creator?.ru?.text).toBe('Мастерицы аула Қарасу');
     expect(item.materials?.en?.text).toBe('felt, wool, natural dyes');
     expect(item.provenance?.ru?.text).toBe('Передан семьёй Қасымовых в 2021 году.');
 
     await page.reload();
-    await expect.poll(() => chipsOf(page, 'Tags')).toEqual(['войлок', 'ковёр', 'эвакуация', 'әже', 'ұлттық', 'қағаз']);
-    expect(await box(page, 'Date').inputValue()).toBe('1941–1945');
+    await expect.poll(() => chipsOf(page, 'Tags — Kazakh')).toEqual(['әже', 'қағаз', 'ұлттық', 'войлок', 'эвакуация', 'ковёр']);
+    expect(await box(page, 'Date').inputValue()).toBe('c. 1943');
     await page.context().close();
   });
 
-  it('a memorial, in Russian: spellings as chips, partial dates typed as people write them, a date it cannot read said beside the field', async () => {
+  it('a memorial, in Russian: spellings as chips, a rank per language, partial dates typed as people write them, a date it cannot read said beside the field', async () => {
     const page = await newPage(browser, 'ru-RU');
     await signIn(page, 'curator.kz@vitrina.test');
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/studio\//);
@@ -217,6 +225,8 @@ describe('the studio’s inputs, typed key by key', () => {
     expect(await chipsOf(page, 'Другие написания 1')).toEqual(['Kasymov Erlan', 'Қасымов Ерлан']);
     await page.getByRole('spinbutton', { name: 'Год рождения 1' }).pressSequentially('1915');
     await page.getByRole('spinbutton', { name: 'Год смерти 1' }).pressSequentially('1943');
+    await box(page, 'Звание 1 — русский').pressSequentially('рядовой');
+    await box(page, 'Звание 1 — казахский').pressSequentially('қатардағы жауынгер');
 
     await page.getByRole('button', { name: 'Добавить обследование' }).click();
     const surveyed = page.getByRole('group', { name: 'Обследования состояния', exact: true }).getByRole('textbox', { name: 'Дата 1', exact: true });
@@ -242,7 +252,9 @@ describe('the studio’s inputs, typed key by key', () => {
     await save(page, 'Сохранено.', 'memorials');
     const memorial = await stored<StoredMemorial>(page, 'memorials');
     expect(memorial.unveilingDate).toBe('1975-05-09');
-    expect(memorial.people).toEqual([{ name: 'Касымов Ерлан', variants: ['Kasymov Erlan', 'Қасымов Ерлан'], birthYear: 1915, deathYear: 1943 }]);
+    expect(memorial.people).toEqual([
+      { name: 'Касымов Ерлан', variants: ['Kasymov Erlan', 'Қасымов Ерлан'], birthYear: 1915, deathYear: 1943, rank: { ru: 'рядовой', kk: 'қатардағы жауынгер' } },
+    ]);
     expect(memorial.conditionSurveys[0].date).toBe('2024-05');
     expect(memorial.events[0].date).toBe('2021-09-01');
 

@@ -2,7 +2,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../../i18n/i18n';
-import { type LocalizedLabel, LocalizedLabelField, LocalizedTags } from './LocalizedTags';
+import type { LocalizedLabel } from '@vitrina/contracts';
+import { LocalizedLabelField, LocalizedTags } from './LocalizedTags';
 
 let tags: LocalizedLabel[] = [];
 let rank: LocalizedLabel | undefined;

@@ -1,12 +1,9 @@
-import type { ContentLanguage } from '@vitrina/contracts';
+import type { ContentLanguage, LocalizedLabel } from '@vitrina/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TokenInput } from './TokenInput';
 import { tokenKey } from './tokens';
 import './forms.css';
-
-/** A short visitor-facing label per language (a tag, a rank): `{ ru: 'войлок', kk: 'киіз' }`. */
-export type LocalizedLabel = Partial<Record<ContentLanguage, string>>;
 
 /** What a tag shows as in `lang`: its own text there, else its first other one (marked with that language). */
 function shownIn(tag: LocalizedLabel, lang: ContentLanguage): { text: string; lang: ContentLanguage } {

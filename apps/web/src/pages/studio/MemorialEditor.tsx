@@ -54,7 +54,7 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
         <MediaManager country={country} value={doc.media} onChange={(media) => set({ media })} />
         <MemorialSiteFields doc={doc} languages={country.languages} onChange={editor.setDocument} />
         <MemorialInscriptions rows={doc.inscriptions} onChange={(inscriptions) => set({ inscriptions })} country={country} />
-        <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} language={country.defaultLanguage} />
+        <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} languages={country.languages} />
         <MemorialSurveys rows={doc.conditionSurveys} onChange={(conditionSurveys) => set({ conditionSurveys })} country={country} />
         <MemorialEvents rows={doc.events} onChange={(events) => set({ events })} country={country} />
         <Notice notice={editor.notice} />

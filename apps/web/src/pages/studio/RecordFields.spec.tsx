@@ -16,7 +16,7 @@ function Form() {
         saved = doc;
       }}
     >
-      <HeritageFields doc={doc} languages={['ru', 'en']} onChange={setDoc} />
+      <HeritageFields doc={doc} languages={['ru', 'en']} defaultLanguage="ru" onChange={setDoc} />
       <button type="submit">save</button>
     </form>
   );
