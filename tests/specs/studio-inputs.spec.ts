@@ -63,8 +63,11 @@ async function stored<T>(page: Page, collection: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Saves the record and waits for the server's answer (a notice may still say "saved" from a save before a reload). */
 async function save(page: Page, saved: string, collection: string): Promise<void> {
+  const answered = page.waitForResponse((response) => response.request().method() !== 'GET' && new URL(response.url()).pathname.includes(`/${collection}`));
   await page.getByRole('button', { name: saved === 'Saved.' ? 'Save' : 'Сохранить', exact: true }).click();
+  expect((await answered).ok()).toBe(true);
   await expect.poll(() => editorNotice(page).textContent()).toBe(saved);
   await expect.poll(() => new URL(page.url()).pathname).toMatch(new RegExp(`/${collection}/[0-9a-f-]{36}$`));
 }
