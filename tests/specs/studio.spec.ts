@@ -26,7 +26,7 @@ describe('a curator in the studio', () => {
     await fieldFor(page, 'Title — English').fill("Grandfather's medal");
     await page.getByLabel('Translation status — Title — English').selectOption('translated');
     await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('artefact');
-    await fieldFor(page, 'Earliest year').fill('1945');
+    await page.getByRole('textbox', { name: 'Date', exact: true }).pressSequentially('1945');
     await expectAccessible(page, 'item editor');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => editorNotice(page).textContent()).toBe('Saved.');
@@ -48,7 +48,12 @@ describe('a curator in the studio', () => {
     await sections.nth(1).getByLabel('Section title — English', { exact: true }).fill('Second written');
     await sections.nth(0).getByRole('combobox', { name: 'Block type', exact: true }).selectOption('text');
     await sections.nth(0).getByRole('button', { name: /^Add block/ }).click();
-    await sections.nth(0).getByLabel('Text — English', { exact: true }).fill('<p>Our family kept <strong>everything</strong>.</p>');
+    await sections.nth(0).getByRole('textbox', { name: 'Text — English', exact: true }).click();
+    await page.keyboard.type('Our family kept ');
+    await page.keyboard.press('Control+B');
+    await page.keyboard.type('everything');
+    await page.keyboard.press('Control+B');
+    await page.keyboard.type('.');
     await sections.nth(1).getByRole('combobox', { name: 'Block type', exact: true }).selectOption('item');
     await sections.nth(1).getByRole('button', { name: /^Add block/ }).click();
     await sections.nth(1).getByRole('combobox', { name: 'Item', exact: true }).selectOption({ label: "Grandfather's medal" });
@@ -75,6 +80,7 @@ describe('a curator in the studio', () => {
     const sectionTitles = await page.locator('.exhibition-section h2').allTextContents();
     expect(sectionTitles).toEqual(['Second written', 'First written']);
     expect(await page.locator('.item-block').textContent()).toContain("Grandfather's medal");
+    expect(await page.locator('.exhibition-section .rich-text strong').textContent()).toBe('everything');
     await expectAccessible(page, 'exhibition preview (en)');
     await page.getByRole('button', { name: 'Russian' }).click();
     await expect.poll(() => page.locator('.exhibition h1').textContent()).toBe('Семейные реликвии');
@@ -97,9 +103,9 @@ describe('a curator in the studio', () => {
     await fieldFor(page, 'Долгота').fill('77.2');
     await page.getByRole('button', { name: 'Добавить имя' }).click();
     await fieldFor(page, 'Имя 1').fill('Иванов Иван');
-    await fieldFor(page, 'Написания (через запятую) 1').fill('Ivanov Ivan, Іваноў Іван');
+    await page.getByRole('textbox', { name: 'Другие написания 1', exact: true }).pressSequentially('Ivanov Ivan, Іваноў Іван,');
     await page.getByRole('button', { name: 'Добавить обследование' }).click();
-    await fieldFor(page, 'Дата 1').first().fill('2024-05-01');
+    await fieldFor(page, 'Дата 1').first().pressSequentially('1 мая 2024');
     await page.getByRole('button', { name: 'Добавить надпись' }).click();
     await fieldFor(page, 'Надпись в оригинале 1').fill('Никто не забыт');
     await fieldFor(page, 'Перевод надписи 1 — английский').fill('No one is forgotten');
@@ -107,7 +113,7 @@ describe('a curator in the studio', () => {
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await expect.poll(() => editorNotice(page).textContent()).toBe('Сохранено.');
     await page.reload();
-    await expect.poll(() => fieldFor(page, 'Написания (через запятую) 1').inputValue()).toBe('Ivanov Ivan, Іваноў Іван');
+    await expect.poll(() => page.getByRole('group', { name: 'Другие написания 1' }).locator('li.token > span').allTextContents()).toEqual(['Ivanov Ivan', 'Іваноў Іван']);
     expect(await fieldFor(page, 'Перевод надписи 1 — английский').inputValue()).toBe('No one is forgotten');
   });
 });

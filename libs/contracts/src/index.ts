@@ -7,6 +7,7 @@ export * from './health';
 export * from './languages';
 export * from './users';
 export * from './content';
+export * from './rich-text';
 export * from './exhibitions';
 export * from './items';
 export * from './memorials';

@@ -1,19 +1,19 @@
-import type { ContentLanguage, LocalizedText } from '@vitrina/contracts';
+import { type ContentLanguage, type LocalizedText, RICH_TEXT_ALLOWLIST } from '@vitrina/contracts';
 import sanitizeHtml from 'sanitize-html';
 
 /**
- * The allowlist for curators' rich text: structure and emphasis, links to
- * http(s) and mail only. Scripts, styles, event handlers, iframes and
- * `javascript:` links are removed, whatever the markup tries.
+ * The allowlist for curators' rich text (in the contracts, so the studio's editor is held to the same
+ * list). Scripts, styles, event handlers, iframes and `javascript:` links are removed, whatever the
+ * markup tries.
  */
 const POLICY: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'a', 'ul', 'ol', 'li', 'blockquote', 'cite', 'abbr'],
-  allowedAttributes: { a: ['href', 'title', 'lang', 'rel'], abbr: ['title'], '*': ['lang'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedTags: RICH_TEXT_ALLOWLIST.tags,
+  allowedAttributes: RICH_TEXT_ALLOWLIST.attributes,
+  allowedSchemes: RICH_TEXT_ALLOWLIST.schemes,
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }),
+    a: sanitizeHtml.simpleTransform('a', { rel: RICH_TEXT_ALLOWLIST.linkRel }),
   },
 };
 

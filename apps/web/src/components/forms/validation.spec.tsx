@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { createCountrySchema, createUserSchema, loginRequestSchema } from '@vitrina/contracts';
+import { createCountrySchema, createUserSchema, itemInputSchema, loginRequestSchema, memorialInputSchema } from '@vitrina/contracts';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/i18n';
 import LoginPage from '../../pages/LoginPage';
-import { validate } from './validation';
+import { fieldIssues, validate } from './validation';
 
 const login = vi.fn();
 vi.mock('../../auth/auth-context', () => ({ useAuth: () => ({ login, me: null, loading: false }) }));
@@ -40,5 +40,32 @@ describe('browser-side checks with the contract schemas', () => {
     expect(email.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(email.getAttribute('aria-describedby')!)?.textContent).toBe('Fill this in.');
     expect(login).not.toHaveBeenCalled();
+  });
+});
+
+describe('messages by field path', () => {
+  it('keys each issue by its whole path, an empty field being "fill this in"', async () => {
+    await i18n.changeLanguage('ru');
+    const t = i18n.t.bind(i18n);
+    const memorial = {
+      slug: 'Bad Slug',
+      kind: 'monument',
+      title: {},
+      location: { lat: Number.NaN, lng: 77 },
+      people: [{ name: '', variants: [], birthYear: 1925, deathYear: 1920 }],
+      conditionSurveys: [{ date: '', condition: 'good' }],
+      events: [{ date: '32.13.1945', type: 'restoration' }],
+    };
+    expect(fieldIssues(memorialInputSchema, memorial, t)).toEqual({
+      slug: 'Только строчные латинские буквы, цифры и дефисы, например soldiers-letter-1942.',
+      title: 'Заполните это поле.',
+      'location.lat': 'Введите число.',
+      'people.0.name': 'Заполните это поле.',
+      'people.0.deathYear': 'Год смерти раньше года рождения.',
+      'conditionSurveys.0.date': 'Заполните это поле.',
+      'events.0.date': 'Не удалось понять дату. Пишите так: 9 мая 1945, май 1945, 09.05.1945 или 1945.',
+    });
+    expect(fieldIssues(memorialInputSchema, { ...memorial, location: undefined }, t).location).toBe('Заполните это поле.');
+    expect(fieldIssues(itemInputSchema, { slug: 'ok', kind: 'artefact', title: { ru: { text: 'Т' } } }, t)).toEqual({});
   });
 });

@@ -8,22 +8,58 @@ type Issue = z.core.$ZodIssue;
 
 /** The sentence for one issue of a contract schema, in the UI language (zod's own words are English). */
 export function issueMessage(issue: Issue, t: TFunction): string {
+  const last = String(issue.path.at(-1) ?? '');
   switch (issue.code) {
     case 'too_small':
+      if (issue.origin === 'number') return t('inputs.validation.atLeast', { min: Number(issue.minimum) });
       return issue.origin === 'string' && Number(issue.minimum) > 1 ? t('validation.tooShort', { min: Number(issue.minimum) }) : t('validation.required');
     case 'too_big':
+      if (issue.origin === 'number') return t('inputs.validation.atMost', { max: Number(issue.maximum) });
+      if (issue.origin === 'array') return t('inputs.validation.tooMany', { max: Number(issue.maximum) });
       return t('validation.tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':
-      return issue.format === 'email' ? t('validation.email') : t('validation.format');
+      if (issue.format === 'email') return t('validation.email');
+      if (last === 'slug') return t('inputs.validation.slug');
+      if (/YYYY-MM/.test(issue.message)) return t('inputs.dates.unknownCalendar');
+      if (last === 'rights' || last === 'href') return t('inputs.validation.url');
+      return t('validation.format');
+    case 'invalid_type':
+      // A required field left out ("received undefined"); NaN is a number field with no number in it.
+      if (/received undefined/.test(issue.message)) return t('validation.required');
+      if (/received NaN/.test(issue.message)) return t('inputs.validation.number');
+      return t('validation.invalid');
     case 'custom':
       if (issue.path[0] === 'defaultLanguage') return t('validation.defaultLanguage');
       if (/reserved/.test(issue.message)) return t('validation.reserved');
       // A text required in some language (a record's title) is missing in all of them.
       if (/at least one language/.test(issue.message)) return t('validation.required');
+      if (/must not be after/.test(issue.message)) return last === 'deathYear' ? t('inputs.validation.deathBeforeBirth') : t('inputs.validation.endBeforeStart');
       return t('validation.invalid');
     default:
       return t('validation.invalid');
   }
+}
+
+/** The value at `path` inside `value` (`people.0.name`), if there is one. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), value);
+}
+
+/**
+ * Every field at fault in `value` by the schema the API applies, keyed by the issue's whole path
+ * (`slug`, `title`, `people.0.name`, `tags.3.ru`), one message per field in the UI language. A field
+ * left empty is "Fill this in." whatever rule its emptiness breaks (an empty date breaks a pattern).
+ */
+export function fieldIssues(schema: z.ZodType, value: unknown, t: TFunction): FieldErrors {
+  const result = schema.safeParse(value);
+  if (result.success) return {};
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const at = valueAt(value, issue.path);
+    const empty = typeof at === 'string' && at.trim() === '';
+    errors[issue.path.map(String).join('.')] ??= empty ? t('validation.required') : issueMessage(issue, t);
+  }
+  return errors;
 }
 
 /** The key of an issue's field: `names.ru` for a name, the first segment otherwise (`languages.2` is `languages`). */

@@ -1,6 +1,7 @@
 import type { Country, ExhibitionBlock, StudioListEntry } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
 import { LocalizedField } from './LocalizedField';
+import { LocalizedRichTextField } from './LocalizedRichTextField';
 import { MediaManager } from './MediaManager';
 import { orUndefined } from './localized';
 
@@ -37,7 +38,7 @@ export function BlockEditor({ block, onChange, country, choices }: { block: Exhi
   const languages = country.languages;
   switch (block.type) {
     case 'text':
-      return <LocalizedField label={t('studio.blocks.text')} multiline value={block.body} languages={languages} onChange={(body) => onChange({ ...block, body })} />;
+      return <LocalizedRichTextField label={t('studio.blocks.text')} value={block.body} languages={languages} onChange={(body) => onChange({ ...block, body })} />;
     case 'quote':
       return (
         <>

@@ -1,32 +1,32 @@
 import { type ContentLanguage, type LocalizedText, TRANSLATION_STATUSES, type TranslationStatus } from '@vitrina/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldMessage, useFieldIssue } from '../../components/forms/field-issues';
 import { withStatus, withText } from './localized';
 
-/** One text in every language the country has enabled, each with its translation status. */
-export function LocalizedField({
-  label,
-  value,
-  languages,
-  onChange,
-  multiline = false,
-  required = false,
-}: {
+export interface LocalizedFieldProps {
   label: string;
   value: LocalizedText | undefined;
   languages: ContentLanguage[];
   onChange: (value: LocalizedText) => void;
   multiline?: boolean;
   required?: boolean;
-}) {
+  /** The document path of the text (`title`, `events.0.description`), for its message from a `FieldIssuesProvider`. */
+  path?: string;
+}
+
+/** One text in every language the country has enabled, each with its translation status. */
+export function LocalizedField({ label, value, languages, onChange, multiline = false, required = false, path }: LocalizedFieldProps) {
   const { t } = useTranslation();
   const id = useId();
+  const issue = useFieldIssue(path);
   return (
-    <fieldset className="localized-field">
+    <fieldset className="localized-field" {...issue.fieldProps}>
       <legend>
         {label}
         {required && <span className="muted"> ({t('studio.required')})</span>}
       </legend>
+      <FieldMessage issue={issue} />
       {languages.map((lang) => {
         const entry = value?.[lang];
         const fieldLabel = `${label} — ${t(`languages.${lang}`)}`;
@@ -36,9 +36,9 @@ export function LocalizedField({
               {lang.toUpperCase()}
             </span>
             {multiline ? (
-              <textarea id={`${id}-${lang}`} aria-label={fieldLabel} lang={lang} rows={4} value={entry?.text ?? ''} onChange={(e) => onChange(withText(value, lang, e.target.value))} />
+              <textarea id={`${id}-${lang}`} aria-label={fieldLabel} {...issue.inputProps} lang={lang} rows={4} value={entry?.text ?? ''} onChange={(e) => onChange(withText(value, lang, e.target.value))} />
             ) : (
-              <input id={`${id}-${lang}`} aria-label={fieldLabel} lang={lang} value={entry?.text ?? ''} onChange={(e) => onChange(withText(value, lang, e.target.value))} />
+              <input id={`${id}-${lang}`} aria-label={fieldLabel} {...issue.inputProps} lang={lang} value={entry?.text ?? ''} onChange={(e) => onChange(withText(value, lang, e.target.value))} />
             )}
             <select
               aria-label={`${t('studio.translationStatus')} — ${fieldLabel}`}

@@ -4,14 +4,12 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/staff/Notice';
 import { WorkflowPanel } from './WorkflowPanel';
-import { LocalizedField } from './LocalizedField';
 import { MediaManager } from './MediaManager';
-import { HeritageFields, LocationFields } from './RecordFields';
+import { HeritageFields, LocationFields, MemorialSiteFields } from './RecordFields';
 import { MemorialEvents } from './MemorialEvents';
 import { MemorialInscriptions } from './MemorialInscriptions';
 import { MemorialPeople } from './MemorialPeople';
 import { MemorialSurveys } from './MemorialSurveys';
-import { orUndefined } from './localized';
 import { editable, useRecordEditor } from './use-record-editor';
 
 const BLANK = {
@@ -54,13 +52,9 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
         <HeritageFields doc={doc} languages={country.languages} defaultLanguage={country.defaultLanguage} onChange={editor.setDocument} />
         <LocationFields required value={doc.location} onChange={(location) => set({ location: location! })} />
         <MediaManager country={country} value={doc.media} onChange={(media) => set({ media })} />
-        <LocalizedField label={t('fields.address')} value={doc.address} languages={country.languages} onChange={(v) => set({ address: orUndefined(v) })} />
-        <label>
-          <span>{t('fields.unveilingDate')}</span>
-          <input placeholder="1967-05-09" value={doc.unveilingDate ?? ''} onChange={(e) => set({ unveilingDate: e.target.value || undefined })} />
-        </label>
+        <MemorialSiteFields doc={doc} languages={country.languages} onChange={editor.setDocument} />
         <MemorialInscriptions rows={doc.inscriptions} onChange={(inscriptions) => set({ inscriptions })} country={country} />
-        <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} language={country.defaultLanguage} />
+        <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} languages={country.languages} />
         <MemorialSurveys rows={doc.conditionSurveys} onChange={(conditionSurveys) => set({ conditionSurveys })} country={country} />
         <MemorialEvents rows={doc.events} onChange={(events) => set({ events })} country={country} />
         <Notice notice={editor.notice} />

@@ -1,31 +1,35 @@
-import type { Country, MemorialDocument } from '@vitrina/contracts';
-import { MEMORIAL_EVENT_TYPES } from '@vitrina/contracts';
+import { type Country, MEMORIAL_EVENT_TYPES, type MemorialDocument, memorialEventSchema } from '@vitrina/contracts';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { PartialDateInput } from '../../components/forms/DateInput';
+import { TextField } from '../../components/forms/TextField';
 import { LocalizedField } from './LocalizedField';
 import { MediaManager } from './MediaManager';
 import { orUndefined } from './localized';
-import { useTranslation } from 'react-i18next';
 import { RecordRows } from './RecordRows';
+
+type MemorialEvent = MemorialDocument['events'][number];
+const EVENTS = z.array(memorialEventSchema);
 
 /** What happened to the memorial: unveiling, restorations, relocations… */
 export function MemorialEvents({ rows, onChange, country }: { rows: MemorialDocument['events']; onChange: (rows: MemorialDocument['events']) => void; country: Country }) {
   const { t } = useTranslation();
   const n = (index: number) => ` ${index + 1}`;
   return (
-    <RecordRows
+    <RecordRows<MemorialEvent>
       legend={t('memorial.events')}
       rows={rows}
       onChange={onChange}
-      blank={{ date: '', type: 'restoration' as const, media: [] }}
+      blank={{ date: '', type: 'restoration', media: [] }}
       addLabel={t('studio.addEvent')}
+      schema={EVENTS}
+      path="events"
       render={(event, update, index) => (
         <>
-          <label>
-            <span>{t('studio.date')}{n(index)}</span>
-            <input required placeholder="2021-09" value={event.date} onChange={(e) => update({ ...event, date: e.target.value })} />
-          </label>
+          <PartialDateInput label={`${t('studio.date')}${n(index)}`} path={`events.${index}.date`} required value={event.date || undefined} onChange={(date) => update({ ...event, date: date ?? '' })} />
           <label>
             <span>{t('studio.eventType')}{n(index)}</span>
-            <select value={event.type} onChange={(e) => update({ ...event, type: e.target.value as typeof event.type })}>
+            <select value={event.type} onChange={(e) => update({ ...event, type: e.target.value as MemorialEvent['type'] })}>
               {MEMORIAL_EVENT_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {t(`eventTypes.${type}`)}
@@ -33,12 +37,10 @@ export function MemorialEvents({ rows, onChange, country }: { rows: MemorialDocu
               ))}
             </select>
           </label>
-          <label>
-            <span>{t('studio.actor')}{n(index)}</span>
-            <input value={event.actor ?? ''} onChange={(e) => update({ ...event, actor: e.target.value || undefined })} />
-          </label>
+          <TextField label={`${t('studio.actor')}${n(index)}`} path={`events.${index}.actor`} maxLength={300} value={event.actor} onChange={(actor) => update({ ...event, actor })} />
           <LocalizedField
             label={`${t('studio.eventDescription')}${n(index)}`}
+            path={`events.${index}.description`}
             value={event.description}
             languages={country.languages}
             onChange={(description) => update({ ...event, description: orUndefined(description) })}

@@ -1,9 +1,27 @@
-import type { ContentLanguage, ItemDocument, LocalizedTag } from '@vitrina/contracts';
+import {
+  type ContentLanguage,
+  type GeoPoint,
+  geoPointSchema,
+  heritageFields,
+  type ItemDocument,
+  localizedTextSchema,
+  type MemorialDocument,
+  partialDateSchema,
+} from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { PartialDateInput, YearRangeInput } from '../../components/forms/DateInput';
+import type { YearRange } from '../../components/forms/dates';
+import { FieldIssuesProvider, FieldMessage, useFieldIssue } from '../../components/forms/field-issues';
+import { TextField } from '../../components/forms/TextField';
+import { LocalizedTags } from '../../components/forms/LocalizedTags';
 import { LocalizedField } from './LocalizedField';
 import { orUndefined } from './localized';
 
-type Heritage = Pick<ItemDocument, 'title' | 'description' | 'place' | 'creditLine' | 'dimensions' | 'inventoryNumber' | 'rights' | 'tags' | 'date'> & {
+type Heritage = Pick<
+  ItemDocument,
+  'title' | 'description' | 'creator' | 'place' | 'materials' | 'provenance' | 'creditLine' | 'dimensions' | 'inventoryNumber' | 'rights' | 'tags' | 'date'
+> & {
   slug: string;
 };
 
@@ -17,18 +35,81 @@ const RIGHTS = [
   'https://rightsstatements.org/vocab/CNE/1.0/',
 ];
 
-const numberOrUndefined = (value: string) => (value.trim() === '' ? undefined : Number(value));
+/** The shared fields as the API checks them; the rest of the document (kind, location…) is checked where it is edited. */
+const HERITAGE_SCHEMA = z.object(heritageFields);
 
-/** A tag as this plain input shows it: in `lang`, else in any language it has. */
-const tagText = (tag: LocalizedTag, lang: ContentLanguage) => tag[lang] ?? Object.values(tag)[0] ?? '';
+type DateField = NonNullable<Heritage['date']>;
 
-/** Comma-separated tags back into tags: a tag still shown keeps its other languages, a new one is in `lang`. */
-function parseTags(value: string, tags: LocalizedTag[], lang: ContentLanguage): LocalizedTag[] {
-  const texts = value.split(',').map((tag) => tag.trim()).filter(Boolean);
-  return texts.map((text) => tags.find((tag) => tagText(tag, lang) === text) ?? { [lang]: text });
+const hasNothing = (date: DateField) => date.earliest === undefined && date.latest === undefined && !date.display;
+
+/** The dating typed, with the display text kept; nothing at all when both are empty. */
+function withYears(date: Heritage['date'], years: YearRange | undefined): Heritage['date'] {
+  const next = { ...years } as DateField;
+  if (date?.display) next.display = date.display;
+  return hasNothing(next) ? undefined : next;
 }
 
-/** The catalogue fields items and memorials share; new tags are written in `defaultLanguage` (the country's). */
+/** The display text typed, with the dating kept; nothing at all when both are empty. */
+function withDisplay(date: Heritage['date'], display: DateField['display']): Heritage['date'] {
+  const next = { ...date, display };
+  if (!display) delete next.display;
+  return hasNothing(next) ? undefined : next;
+}
+
+function SlugField({ value, onChange }: { value: string; onChange: (slug: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <TextField label={t('studio.slug')} path="slug" required className="field" hintId="slug-hint" value={value} onChange={(slug) => onChange(slug ?? '')} />
+      <small id="slug-hint" className="muted">
+        {t('studio.slugHint')}
+      </small>
+    </div>
+  );
+}
+
+function RightsField({ value, onChange }: { value: string | undefined; onChange: (rights: string | undefined) => void }) {
+  const { t } = useTranslation();
+  const issue = useFieldIssue('rights');
+  return (
+    <div className="field" {...issue.fieldProps}>
+      <label>
+        <span>{t('fields.rights')}</span>
+        <select value={value ?? ''} {...issue.inputProps} onChange={(e) => onChange(e.target.value || undefined)}>
+          <option value="">{t('studio.notSet')}</option>
+          {/* A statement no longer offered stays selectable on the record that has it. */}
+          {[...RIGHTS, ...(value && !RIGHTS.includes(value) ? [value] : [])].map((uri) => (
+            <option key={uri} value={uri}>
+              {uri.replace(/^https?:\/\//, '')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <FieldMessage issue={issue} />
+    </div>
+  );
+}
+
+function TagsField({ value, onChange, languages, defaultLanguage }: { value: Heritage['tags']; onChange: (tags: Heritage['tags']) => void; languages: ContentLanguage[]; defaultLanguage: ContentLanguage }) {
+  const { t } = useTranslation();
+  const issue = useFieldIssue('tags');
+  return (
+    <div className="field" {...issue.fieldProps}>
+      <LocalizedTags
+        label={t('fields.tags')}
+        value={value ?? []}
+        languages={languages}
+        defaultLanguage={defaultLanguage}
+        onChange={onChange}
+        invalid={!!issue.message}
+        describedBy={issue.inputProps['aria-describedby']}
+      />
+      <FieldMessage issue={issue} />
+    </div>
+  );
+}
+
+/** The catalogue fields items and memorials share, each with its message beside it; tags are typed in `defaultLanguage` (the country's) first. */
 export function HeritageFields<T extends Heritage>({
   doc,
   onChange,
@@ -42,81 +123,97 @@ export function HeritageFields<T extends Heritage>({
 }) {
   const { t } = useTranslation();
   const set = (patch: Partial<Heritage>) => onChange({ ...doc, ...patch });
+  const text = (key: 'description' | 'creator' | 'place' | 'materials' | 'provenance' | 'creditLine', multiline = false) => (
+    <LocalizedField label={t(key === 'description' ? 'studio.description' : `fields.${key}`)} path={key} multiline={multiline} value={doc[key]} languages={languages} onChange={(v) => set({ [key]: orUndefined(v) })} />
+  );
   return (
-    <>
-      <div className="field">
-        <label>
-          <span>{t('studio.slug')}</span>
-          <input required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={doc.slug} onChange={(e) => set({ slug: e.target.value })} aria-describedby="slug-hint" />
-        </label>
-        <small id="slug-hint" className="muted">
-          {t('studio.slugHint')}
-        </small>
-      </div>
-      <LocalizedField label={t('studio.title')} required value={doc.title} languages={languages} onChange={(title) => set({ title })} />
-      <LocalizedField label={t('studio.description')} multiline value={doc.description} languages={languages} onChange={(v) => set({ description: orUndefined(v) })} />
+    <FieldIssuesProvider schema={HERITAGE_SCHEMA} value={doc}>
+      <SlugField value={doc.slug} onChange={(slug) => set({ slug })} />
+      <LocalizedField label={t('studio.title')} path="title" required value={doc.title} languages={languages} onChange={(title) => set({ title })} />
+      {text('description', true)}
       <div className="field-row">
-        <label>
-          <span>{t('studio.earliest')}</span>
-          <input type="number" value={doc.date?.earliest ?? ''} onChange={(e) => set({ date: { ...doc.date, earliest: numberOrUndefined(e.target.value) } })} />
-        </label>
-        <label>
-          <span>{t('studio.latest')}</span>
-          <input type="number" value={doc.date?.latest ?? ''} onChange={(e) => set({ date: { ...doc.date, latest: numberOrUndefined(e.target.value) } })} />
-        </label>
-        <label>
-          <span>{t('fields.dimensions')}</span>
-          <input value={doc.dimensions ?? ''} onChange={(e) => set({ dimensions: e.target.value || undefined })} />
-        </label>
-        <label>
-          <span>{t('fields.inventoryNumber')}</span>
-          <input value={doc.inventoryNumber ?? ''} onChange={(e) => set({ inventoryNumber: e.target.value || undefined })} />
-        </label>
+        <YearRangeInput label={t('fields.date')} path="date" value={doc.date as YearRange | undefined} onChange={(years) => set({ date: withYears(doc.date, years) })} />
+        <TextField label={t('fields.dimensions')} path="dimensions" maxLength={200} value={doc.dimensions} onChange={(dimensions) => set({ dimensions })} />
+        <TextField label={t('fields.inventoryNumber')} path="inventoryNumber" maxLength={100} value={doc.inventoryNumber} onChange={(inventoryNumber) => set({ inventoryNumber })} />
       </div>
-      <LocalizedField label={t('fields.place')} value={doc.place} languages={languages} onChange={(v) => set({ place: orUndefined(v) })} />
-      <LocalizedField label={t('fields.creditLine')} value={doc.creditLine} languages={languages} onChange={(v) => set({ creditLine: orUndefined(v) })} />
-      <div className="field-row">
-        <label>
-          <span>{t('fields.rights')}</span>
-          <select value={doc.rights ?? ''} onChange={(e) => set({ rights: e.target.value || undefined })}>
-            <option value="">{t('studio.notSet')}</option>
-            {RIGHTS.map((uri) => (
-              <option key={uri} value={uri}>
-                {uri.replace(/^https:\/\//, '')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('fields.tags')}</span>
-          <input
-            value={(doc.tags ?? []).map((tag) => tagText(tag, defaultLanguage)).join(', ')}
-            onChange={(e) => set({ tags: parseTags(e.target.value, doc.tags ?? [], defaultLanguage) })}
-          />
-        </label>
-      </div>
-    </>
+      <LocalizedField label={t('inputs.dates.display')} path="date.display" value={doc.date?.display} languages={languages} onChange={(v) => set({ date: withDisplay(doc.date, orUndefined(v)) })} />
+      {text('creator')}
+      {text('place')}
+      {text('materials')}
+      {text('provenance', true)}
+      {text('creditLine')}
+      <RightsField value={doc.rights} onChange={(rights) => set({ rights })} />
+      <TagsField value={doc.tags} languages={languages} defaultLanguage={defaultLanguage} onChange={(tags) => set({ tags })} />
+    </FieldIssuesProvider>
   );
 }
 
-export function LocationFields({ value, onChange, required }: { value: { lat: number; lng: number } | undefined; onChange: (v: { lat: number; lng: number } | undefined) => void; required?: boolean }) {
+const MEMORIAL_SITE_SCHEMA = z.object({ address: localizedTextSchema.optional(), unveilingDate: partialDateSchema.optional() });
+
+/** A memorial's address and the day it was unveiled (the shell renders them in one line). */
+export function MemorialSiteFields({ doc, onChange, languages }: { doc: MemorialDocument; onChange: (doc: MemorialDocument) => void; languages: ContentLanguage[] }) {
   const { t } = useTranslation();
+  return (
+    <FieldIssuesProvider schema={MEMORIAL_SITE_SCHEMA} value={doc}>
+      <LocalizedField label={t('fields.address')} path="address" value={doc.address} languages={languages} onChange={(v) => onChange({ ...doc, address: orUndefined(v) })} />
+      <PartialDateInput label={t('fields.unveilingDate')} path="unveilingDate" value={doc.unveilingDate} onChange={(unveilingDate) => onChange({ ...doc, unveilingDate })} />
+    </FieldIssuesProvider>
+  );
+}
+
+
+type Point = GeoPoint | undefined;
+
+const LOCATION_REQUIRED = z.object({ location: geoPointSchema });
+const LOCATION_OPTIONAL = z.object({ location: geoPointSchema.optional() });
+
+/** Latitude and longitude, each with its message; a memorial needs them, an item may have them. */
+export function LocationFields({ value, onChange, required }: { value: Point; onChange: (v: Point) => void; required?: boolean }) {
+  return (
+    <FieldIssuesProvider schema={required ? LOCATION_REQUIRED : LOCATION_OPTIONAL} value={{ location: value }}>
+      <Coordinates value={value} onChange={onChange} required={required} />
+    </FieldIssuesProvider>
+  );
+}
+
+function Coordinates({ value, onChange, required }: { value: Point; onChange: (v: Point) => void; required?: boolean }) {
+  const { t } = useTranslation();
+  const whole = useFieldIssue('location');
   const update = (key: 'lat' | 'lng', raw: string) => {
     const number = raw.trim() === '' ? NaN : Number(raw);
     const next = { lat: value?.lat ?? NaN, lng: value?.lng ?? NaN, [key]: number };
     onChange(Number.isNaN(next.lat) && Number.isNaN(next.lng) ? undefined : next);
   };
   const shown = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '' : n);
+  const labels = { lat: t('studio.latitude'), lng: t('studio.longitude') };
   return (
-    <div className="field-row">
+    <div className="field-row" {...whole.fieldProps}>
+      {(['lat', 'lng'] as const).map((key) => (
+        <Coordinate
+          key={key}
+          path={`location.${key}`}
+          label={labels[key]}
+          required={required}
+          // A memorial with no place at all: both boxes say so.
+          missing={value ? undefined : whole.message}
+          value={shown(value?.[key])}
+          onChange={(raw) => update(key, raw)}
+        />
+      ))}
+    </div>
+  );
+}
+
+function Coordinate({ path, label, required, missing, value, onChange }: { path: string; label: string; required?: boolean; missing?: string; value: number | ''; onChange: (raw: string) => void }) {
+  const own = useFieldIssue(path);
+  const issue = own.message || !missing ? own : { ...own, message: missing, inputProps: { 'aria-invalid': true as const, 'aria-describedby': own.messageId } };
+  return (
+    <div className="field">
       <label>
-        <span>{t('studio.latitude')}</span>
-        <input type="number" step="any" required={required} value={shown(value?.lat)} onChange={(e) => update('lat', e.target.value)} />
+        <span>{label}</span>
+        <input type="number" step="any" aria-required={required || undefined} value={value} {...issue.inputProps} onChange={(e) => onChange(e.target.value)} />
       </label>
-      <label>
-        <span>{t('studio.longitude')}</span>
-        <input type="number" step="any" required={required} value={shown(value?.lng)} onChange={(e) => update('lng', e.target.value)} />
-      </label>
+      <FieldMessage issue={issue} />
     </div>
   );
 }
