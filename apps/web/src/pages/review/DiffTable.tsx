@@ -78,7 +78,7 @@ export function DiffTable({ changes }: { changes: ReviewChange[] }) {
   const { t } = useTranslation();
   if (changes.length === 0) return <p className="muted">{t('review.noChanges')}</p>;
   return (
-    <table className="diff">
+    <table className="diff stacked">
       <caption>{t('review.changes')}</caption>
       <thead>
         <tr>
