@@ -5,6 +5,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { Redirect } from '../../components/Redirect';
 import { CountriesAdmin } from './CountriesAdmin';
 import { UsersAdmin } from './UsersAdmin';
+import '../../components/staff/stacked-table.css';
+import './admin.css';
 
 /** Loaded only when an admin opens it: visitors never download this chunk. */
 export default function AdminPage() {
