@@ -47,11 +47,14 @@ function Blockers({ record }: { record: Submission }) {
   );
 }
 
+/** Who did what to the record, with the comments; folded away once it grows long, so the changes stay in reach. */
 function History({ record }: { record: Submission }) {
   const { t, i18n } = useTranslation();
   return (
-    <section aria-labelledby="history-heading">
-      <h3 id="history-heading">{t('review.history')}</h3>
+    <details className="history" open={record.history.length <= HISTORY_SHOWN_OPEN}>
+      <summary>
+        <h3 id="history-heading">{t('review.historyCount', { count: record.history.length })}</h3>
+      </summary>
       <ol className="timeline">
         {record.history.map((event, index) => (
           <li key={index}>
@@ -63,17 +66,19 @@ function History({ record }: { record: Submission }) {
           </li>
         ))}
       </ol>
-    </section>
+    </details>
   );
 }
+
+const HISTORY_SHOWN_OPEN = 6;
 
 type Pane = 'changes' | 'preview';
 
 /**
- * One submission: what blocks it and the decision first, so no long diff
- * stands between the moderator and their buttons; then the changes beside
- * the page as visitors will see it (one of the two at a time on a narrow
- * screen), then its history.
+ * One submission: what blocks it, the decision and the history first, so
+ * no long diff stands between the moderator and their buttons; then the
+ * changes beside the page as visitors will see it (one of the two at a time
+ * on a narrow screen), last, as the preview's own headings start at h1.
  */
 export function ReviewDetail({ country }: { country: Country }) {
   const { t, i18n } = useTranslation();
@@ -94,6 +99,7 @@ export function ReviewDetail({ country }: { country: Country }) {
         <Blockers record={record} />
         <DecisionForm record={record} />
       </div>
+      <History record={record} />
       <div role="group" aria-label={t('review.panes.label')} className="pane-switch">
         {(['changes', 'preview'] as const).map((name) => (
           <button key={name} type="button" className={pane === name ? undefined : 'secondary'} aria-pressed={pane === name} onClick={() => setPane(name)}>
@@ -109,7 +115,6 @@ export function ReviewDetail({ country }: { country: Country }) {
           <ReviewPreview country={country} collection={record.collection} id={record.id} />
         </div>
       </div>
-      <History record={record} />
     </article>
   );
 }

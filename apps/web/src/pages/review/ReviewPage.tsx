@@ -10,6 +10,7 @@ import { ReviewDetail } from './ReviewDetail';
 import { ReviewMedia } from './ReviewMedia';
 import { ReviewQueue } from './ReviewQueue';
 import '../../components/staff/stacked-table.css';
+import '../../components/staff/staff-layout.css';
 import './review.css';
 
 /** The countries this person moderates: those where they are a moderator, or all for admins. */
