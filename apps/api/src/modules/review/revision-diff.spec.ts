@@ -107,12 +107,17 @@ describe('the review diff', () => {
     expect(media).toEqual([{ kind: 'moved', path: 'media', from: 1, to: 0, label: { of: 'file', text: null }, assetId: MEDAL }]);
   });
 
-  it('compares tags given per language as one list per language', () => {
-    const changes = diff({ tags: [{ ru: 'войлок', en: 'felt' }] }, { tags: [{ ru: 'войлок', en: 'felt' }, { ru: 'ковёр', en: 'carpet' }] });
+  it('compares tags and ranks per language, a file’s captions versions key by key', () => {
+    const changes = diff({ tags: [{ ru: 'войлок', en: 'felt' }] }, { tags: [{ ru: 'войлок', en: 'felt' }, { ru: 'ковёр', kk: 'кілем' }], people: [{ name: 'Қасымов', rank: { ru: 'сержант' } }] });
     expect(changes).toEqual([
-      { path: 'tags', lang: 'ru', change: 'changed', before: ['войлок'], after: ['войлок', 'ковёр'] },
-      { path: 'tags', lang: 'en', change: 'changed', before: ['felt'], after: ['felt', 'carpet'] },
+      { path: 'tags.1', lang: 'ru', change: 'added', before: null, after: 'ковёр' },
+      { path: 'tags.1', lang: 'kk', change: 'added', before: null, after: 'кілем' },
+      { path: 'people.0.name', change: 'added', before: null, after: 'Қасымов' },
+      { path: 'people.0.rank', lang: 'ru', change: 'added', before: null, after: 'сержант' },
     ]);
+    const texts = (ru: string) => ({ alt: {}, caption: {}, credit: {}, rights: null, transcript: {}, captionLanguages: ['ru'], captionVersions: { ru } });
+    const captions = diffRevisions({ content: {}, mediaTexts: { [PHOTO]: texts('aaa') } }, { content: {}, mediaTexts: { [PHOTO]: texts('bbb') } }, files, names);
+    expect(captions).toEqual([{ path: 'mediaTexts.captionVersions.ru', change: 'changed', before: 'aaa', after: 'bbb', assetId: PHOTO, asset: files.get(PHOTO) }]);
   });
 
   it('finds every record a document refers to', () => {

@@ -1,5 +1,5 @@
-import { CONTENT_LANGUAGES, type ChangedAsset, type EntryChange, type EntryLabel, type FieldChange, type MediaTexts, type ReviewChange } from '@vitrina/contracts';
-import { isLanguageMap } from '../countries/content-languages';
+import { type ChangedAsset, type EntryChange, type EntryLabel, type FieldChange, type MediaTexts, type ReviewChange } from '@vitrina/contracts';
+import { isLabelMap, isLanguageMap } from '../countries/content-languages';
 import { type ListRule, entriesOf, keysOf, listRuleOf, longestRisingRun } from './entry-lists';
 
 /** Names an entry of a list for the moderator (entry-labels.ts). */
@@ -21,15 +21,11 @@ interface Located {
 }
 
 const TOP: Place = { within: [], base: '' };
-const LANGUAGES = new Set<string>(CONTENT_LANGUAGES);
 
 type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 const isTextMap = (value: unknown): value is Fields => isObject(value) && isLanguageMap(value);
 const isBlank = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
-/** Short texts given per language (a tag in each language): every entry maps languages to plain strings. */
-const isWordsList = (list: unknown[]) =>
-  list.length > 0 && list.every((entry) => isObject(entry) && Object.entries(entry).every(([lang, word]) => LANGUAGES.has(lang) && typeof word === 'string'));
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function inside(place: Place, path: string, label: EntryLabel): Place {
@@ -56,33 +52,33 @@ class RevisionDiff {
     private readonly name: NameEntry,
     live: unknown,
     latest: unknown,
+    /** Whether plain-string language maps are labels (a tag, a rank), compared per language like texts; a file's texts have none. */
+    private readonly labels = true,
   ) {
     this.live = this.locate(live);
     this.latest = this.locate(latest);
   }
 
+  /** A text, or a label when the document has them: one value per language. */
+  private perLanguage(value: unknown): value is Fields {
+    return isTextMap(value) || (this.labels && isObject(value) && isLabelMap(value));
+  }
+
   node(before: unknown, after: unknown, path: string, place: Place): void {
-    if (isTextMap(before) || isTextMap(after)) return this.texts(before, after, path, place);
+    if (this.perLanguage(before) || this.perLanguage(after)) return this.texts(before, after, path, place);
     if (Array.isArray(before) || Array.isArray(after)) return this.list(asList(before), asList(after), path, place);
     if (isObject(before) || isObject(after)) return this.fields(before, after, path, place);
     this.leaf(before, after, path, place);
   }
 
   private texts(before: unknown, after: unknown, path: string, place: Place): void {
-    const [old, now] = [isTextMap(before) ? before : {}, isTextMap(after) ? after : {}];
+    const [old, now] = [this.perLanguage(before) ? before : {}, this.perLanguage(after) ? after : {}];
     for (const lang of new Set([...Object.keys(old), ...Object.keys(now)])) this.leaf(old[lang], now[lang], path, place, lang);
   }
 
-  /** A list without identities: plain values as one value, words per language as one value each, objects place by place. */
+  /** A list without identities: plain values as one value, anything else (tags, names, surveys) place by place. */
   private list(before: unknown[], after: unknown[], path: string, place: Place): void {
-    const all = [...before, ...after];
-    if (all.every((entry) => !entry || typeof entry !== 'object')) return this.leaf(before, after, path, place);
-    if (isWordsList(all)) {
-      const languages = new Set(all.flatMap((entry) => Object.keys(entry as Fields)));
-      const words = (list: unknown[], lang: string) => list.flatMap((entry) => (entry as Fields)[lang] ?? []);
-      for (const lang of languages) this.leaf(words(before, lang), words(after, lang), path, place, lang);
-      return;
-    }
+    if ([...before, ...after].every((entry) => !entry || typeof entry !== 'object')) return this.leaf(before, after, path, place);
     for (let index = 0; index < Math.max(before.length, after.length); index++) this.node(before[index], after[index], `${path}.${index}`, place);
   }
 
@@ -189,7 +185,7 @@ export function diffRevisions(
   document.node(live.content ?? {}, latest.content, '', TOP);
   const changes = [...document.changes];
   for (const assetId of new Set([...Object.keys(live.mediaTexts), ...Object.keys(latest.mediaTexts)])) {
-    const texts = new RevisionDiff(name, null, null);
+    const texts = new RevisionDiff(name, null, null, false);
     texts.node(live.mediaTexts[assetId], latest.mediaTexts[assetId], 'mediaTexts', TOP);
     changes.push(...texts.changes.map((change) => ({ ...change, assetId })));
   }

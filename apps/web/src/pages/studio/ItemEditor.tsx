@@ -33,7 +33,7 @@ export function ItemEditor({ country, id }: { country: Country; id?: string }) {
             ))}
           </select>
         </label>
-        <HeritageFields doc={doc} languages={country.languages} onChange={editor.setDocument} />
+        <HeritageFields doc={doc} languages={country.languages} defaultLanguage={country.defaultLanguage} onChange={editor.setDocument} />
         <LocationFields value={doc.location} onChange={(location) => editor.setDocument({ ...doc, location })} />
         <MediaManager country={country} value={doc.media} onChange={(media) => editor.setDocument({ ...doc, media })} />
         <Notice notice={editor.notice} />

@@ -51,7 +51,7 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
             ))}
           </select>
         </label>
-        <HeritageFields doc={doc} languages={country.languages} onChange={editor.setDocument} />
+        <HeritageFields doc={doc} languages={country.languages} defaultLanguage={country.defaultLanguage} onChange={editor.setDocument} />
         <LocationFields required value={doc.location} onChange={(location) => set({ location: location! })} />
         <MediaManager country={country} value={doc.media} onChange={(media) => set({ media })} />
         <LocalizedField label={t('fields.address')} value={doc.address} languages={country.languages} onChange={(v) => set({ address: orUndefined(v) })} />
@@ -60,7 +60,7 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
           <input placeholder="1967-05-09" value={doc.unveilingDate ?? ''} onChange={(e) => set({ unveilingDate: e.target.value || undefined })} />
         </label>
         <MemorialInscriptions rows={doc.inscriptions} onChange={(inscriptions) => set({ inscriptions })} country={country} />
-        <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} />
+        <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} language={country.defaultLanguage} />
         <MemorialSurveys rows={doc.conditionSurveys} onChange={(conditionSurveys) => set({ conditionSurveys })} country={country} />
         <MemorialEvents rows={doc.events} onChange={(events) => set({ events })} country={country} />
         <Notice notice={editor.notice} />
