@@ -17,11 +17,12 @@ describe('review', () => {
     const curator = await newPage(browser, 'en-GB');
     await signIn(curator, 'curator.kz@vitrina.test');
     await expect.poll(() => new URL(curator.url()).pathname).toMatch(/^\/studio\//);
-    await curator.getByLabel('Search', { exact: true }).fill('field-flask');
+    await curator.getByLabel('Search', { exact: true }).pressSequentially('field-flask');
     await curator.getByRole('link', { name: /flask/i }).first().click();
     const description = curator.getByLabel('Description — English', { exact: true });
     await expect.poll(() => description.inputValue()).not.toBe('');
-    await description.fill('A soldier’s aluminium flask, dented and engraved with initials.');
+    await description.press('Control+A');
+    await description.pressSequentially('A soldier’s aluminium flask, dented and engraved with initials.');
     await curator.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => curator.locator('.workflow-panel').textContent()).toContain('draft');
     const visitor = await newPage(browser, 'en-GB');
@@ -49,7 +50,7 @@ describe('review', () => {
     expect(await row.locator('ins').textContent()).toContain('engraved with initials');
     await expectAccessible(moderator, 'review detail with diff');
 
-    await moderator.getByLabel('Comment to the curators').fill('Good catch on the engraving.');
+    await moderator.getByLabel('Comment to the curators').pressSequentially('Good catch on the engraving, қолтаңба.');
     await moderator.getByRole('button', { name: 'Approve and publish' }).click();
     await expect.poll(() => moderator.locator('[role=status]').first().textContent()).toBe('Approved and published.');
     await expectAccessible(moderator, 'review queue');
@@ -66,7 +67,7 @@ describe('review', () => {
 
     await curator.goto('/notifications');
     await expect.poll(() => curator.locator('.notifications').textContent()).toContain('approved');
-    expect(await curator.locator('.notifications').textContent()).toContain('Good catch on the engraving.');
+    expect(await curator.locator('.notifications').textContent()).toContain('Good catch on the engraving, қолтаңба.');
     await expectAccessible(curator, 'notifications');
   });
   it('tells a moderator that their own submission needs another moderator, and keeps its approve button disabled', async () => {

@@ -111,7 +111,15 @@ describe('bad input never yields a 5xx', () => {
     const armenia = (await admin.get('/api/public/countries/armenia')).body;
     const dropsDefault = await admin.patch(`/api/admin/countries/${armenia.id}`, { languages: ['ru', 'en'] }).expect(400);
     expect(dropsDefault.body.message).toContain('defaultLanguage');
-    await admin.post('/api/admin/countries', { slug: 'kazakhstan', names: { en: 'Dup' }, defaultLanguage: 'en', languages: ['en'] }).expect(409);
+    const taken = await admin.post('/api/admin/countries', { slug: 'kazakhstan', names: { en: 'Dup' }, defaultLanguage: 'en', languages: ['en'] }).expect(409);
+    expect(taken.body.code).toBe('country-slug-taken');
+  });
+
+  it('names a refusal the admin pages word in their own language: a taken email, a taken country address', async () => {
+    const user = { email: 'twice@vitrina.test', displayName: 'Екі рет, Қайрат', password: 'long-enough-password' };
+    await admin.post('/api/admin/users', user).expect(201);
+    const again = await admin.post('/api/admin/users', { ...user, email: 'TWICE@vitrina.test' }).expect(409);
+    expect(again.body).toMatchObject({ statusCode: 409, code: 'email-taken', message: expect.any(String) });
   });
 });
 

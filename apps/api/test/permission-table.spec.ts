@@ -87,6 +87,7 @@ function workflowRows(collection: Collection): Row[] {
     { method: 'GET', route: `${studioBase}/revisions/:number`, url: (c) => `${fresh(c)}/revisions/1`, expected: readers(200) },
     { method: 'POST', route: `${studioBase}/revisions/:number/restore`, url: (c) => `${fresh(c)}/revisions/1/restore`, expected: members(200) },
     { method: 'GET', route: reviewBase, url: reviewed, prepare: submitFresh, expected: reviewers(200) },
+    { method: 'GET', route: `${reviewBase}/preview`, url: (c) => `${reviewed(c)}/preview?lang=ru`, prepare: submitFresh, expected: reviewers(200) },
     { method: 'POST', route: `${reviewBase}/approve`, url: (c) => `${reviewed(c)}/approve`, prepare: submitFresh, body: decision, expected: reviewers(204) },
     { method: 'POST', route: `${reviewBase}/request-changes`, url: (c) => `${reviewed(c)}/request-changes`, prepare: submitFresh, body: decision, expected: reviewers(204) },
     { method: 'POST', route: `${reviewBase}/reject`, url: (c) => `${reviewed(c)}/reject`, prepare: submitFresh, body: decision, expected: reviewers(204) },
@@ -185,6 +186,7 @@ function studioRows(collection: 'items' | 'memorials' | 'exhibitions'): Row[] {
       expected: members(200),
     },
     { method: 'DELETE', route: `${base}/:id`, url: one, freshRecord: collection, expected: members(204) },
+    { method: 'GET', route: `${base}/:id/preview`, url: (c) => `${one(c)}/preview`, freshRecord: collection, expected: readers(200) },
   ];
 }
 
@@ -265,13 +267,6 @@ const TABLE: Row[] = [
   ...workflowRows('memorials'),
   ...workflowRows('exhibitions'),
   ...deskRows(),
-  {
-    method: 'GET',
-    route: '/api/studio/countries/:countryId/exhibitions/:id/preview',
-    url: (c) => `/api/studio/countries/${c.kazakhstanId}/exhibitions/${c.fresh.exhibitions.id}/preview`,
-    freshRecord: 'exhibitions',
-    expected: readers(200),
-  },
   {
     method: 'POST',
     route: '/api/studio/countries/:countryId/media',

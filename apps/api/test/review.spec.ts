@@ -349,8 +349,16 @@ describe('review workflow', () => {
     const detail = (await as.moderatorKz.get(`/api/review/countries/${kz}/exhibitions/${id}`).expect(200)).body;
     expect(detail.changes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: 'coverMediaId', assetId: cover, change: 'added', before: null, after: 1, asset: expect.objectContaining({ kind: 'image' }) }),
-        expect.objectContaining({ path: 'sections.0.blocks.0.assetIds', assetId: interview, change: 'added', after: 1, asset: { name: 'interview.mp3', kind: 'audio', thumbnail: null } }),
+        expect.objectContaining({ kind: 'added', path: 'coverMediaId', assetId: cover, from: null, to: 0, label: { of: 'file', text: await nameOf(cover) }, asset: expect.objectContaining({ kind: 'image' }) }),
+        expect.objectContaining({
+          kind: 'added',
+          path: 'sections.0.blocks.0.assetIds',
+          assetId: interview,
+          to: 0,
+          label: { of: 'file', text: 'interview.mp3' },
+          within: [{ of: 'section', text: null }, { of: 'block', blockType: 'media', text: 'interview.mp3' }],
+          asset: { name: 'interview.mp3', kind: 'audio', thumbnail: null },
+        }),
       ]),
     );
 
@@ -390,16 +398,16 @@ describe('review workflow', () => {
     expect(detail.changes).toEqual(
       expect.arrayContaining([
         { path: 'title', lang: 'en', change: 'changed', before: text(`Item ${counter - 1}`), after: text('Retitled') },
-        { path: 'media', assetId: gone, asset: await file(gone), change: 'removed', before: 2, after: null },
-        { path: 'media', assetId: third, asset: await file(third), change: 'moved', before: 3, after: 1 },
-        { path: 'media', assetId: photo, asset: await file(photo), change: 'moved', before: 1, after: 2 },
-        { path: 'media', assetId: other, asset: await file(other), change: 'added', before: null, after: 3 },
+        { kind: 'removed', path: 'media', assetId: gone, asset: await file(gone), label: { of: 'file', text: await nameOf(gone) }, from: 1, to: null },
+        // The photo now behind it was not moved: one move, of the file put in front.
+        { kind: 'moved', path: 'media', assetId: third, asset: await file(third), label: { of: 'file', text: await nameOf(third) }, from: 2, to: 0 },
+        { kind: 'added', path: 'media', assetId: other, asset: await file(other), label: { of: 'file', text: await nameOf(other) }, from: null, to: 2 },
         { path: 'mediaTexts.alt', lang: 'en', assetId: photo, asset: await file(photo), change: 'changed', before: text('Old alt'), after: text('New alt') },
         { path: 'mediaTexts.alt', lang: 'en', assetId: gone, asset: await file(gone), change: 'removed', before: text('Gone alt'), after: null },
         { path: 'mediaTexts.alt', lang: 'en', assetId: other, asset: await file(other), change: 'added', before: null, after: text('Second') },
       ]),
     );
-    expect(detail.changes.filter((change: { path: string }) => change.path === 'media')).toHaveLength(4);
+    expect(detail.changes.filter((change: { path: string }) => change.path === 'media')).toHaveLength(3);
     expect(detail.changes.some((change: { path: string }) => change.path === 'description')).toBe(false);
     // The moderator can load every thumbnail the diff names, the removed file's too.
     for (const id of [gone, other]) await as.moderatorKz.get(`/api/media/${id}/w64.webp`).expect(200);

@@ -87,22 +87,78 @@ export interface ChangedAsset {
 }
 
 /**
- * One difference between the live and the latest revision. A list of media
- * (`media`, `events.0.media`, `sections.0.blocks.1.assetIds`, `coverMediaId`)
- * gives one change per file added, removed or moved, with its 1-based
- * position before and after; the texts of a file (`mediaTexts.alt`…) give one
- * change per text and language, removed files' texts included.
+ * An entry of a list as the moderator recognises it, never by its id: a
+ * section by its title, a block by its type and its first words (or the title
+ * of the item it shows), a file by its name, a referenced item or memorial by
+ * its title. Texts are in the language the moderator reads (the `lang` of the
+ * request), falling back as visitors' pages do.
+ */
+export interface EntryLabel {
+  of: 'section' | 'block' | 'file' | 'item' | 'memorial';
+  /** For a block: its type (`text`, `item`, `gallery`, `quote`, `map`, `media`). */
+  blockType?: string;
+  /** The words naming it; null when it has none (an untitled section, a file uploaded without a name). */
+  text: string | null;
+}
+
+/**
+ * One field (or one language of a text) that differs between the live and
+ * the latest revision. Inside a list whose entries have an identity
+ * (sections, blocks, files), `within` names the entries the field sits in and
+ * `field` its path inside the innermost one; the texts of a file
+ * (`mediaTexts.alt`…) give one change per text and language, removed files'
+ * texts included.
  */
 export interface FieldChange {
-  /** Dotted path in the document, e.g. `description`, `sections.0.blocks.1.caption`, `media`. */
+  /** Dotted path in the latest document (the live one for a removal), e.g. `description`, `sections.0.blocks.1.caption`, `mediaTexts.alt`. */
   path: string;
   lang?: string;
-  /** For a file in a media list, or texts of a file (alt, caption…): which asset. */
+  /** For texts of a file (alt, caption…): which asset. */
   assetId?: string;
   asset?: ChangedAsset;
-  change: 'added' | 'removed' | 'changed' | 'moved';
+  change: 'added' | 'removed' | 'changed';
   before: unknown;
   after: unknown;
+  /** The entries the field belongs to, outermost first (a section, then a block). */
+  within?: EntryLabel[];
+  /** The field's path inside the innermost entry of `within`, e.g. `caption`. */
+  field?: string;
+}
+
+/**
+ * An entry of a list followed by its identity rather than its place: a
+ * section or block (by its id), a file of a media list (by its asset), an
+ * item or memorial an exhibition refers to (a single reference such as
+ * `coverItemId` is a list of one). A moved entry is one change however far it
+ * moved (entries others moved past are not), and a block moved to another
+ * section too; changes inside a moved entry are field changes of their own.
+ */
+export interface EntryChange {
+  kind: 'moved' | 'added' | 'removed';
+  /** The list in the latest document (in the live one for a removal), e.g. `sections.0.blocks`, `media`, `coverItemId`. */
+  path: string;
+  /** 0-based place in the live list; null for an added entry. */
+  from: number | null;
+  /** 0-based place in the latest list; null for a removed entry. */
+  to: number | null;
+  /** For an entry moved to another list (a block to another section): the live list it left. */
+  fromPath?: string;
+  /** The entries that held it in the live document, when it moved to another list. */
+  fromWithin?: EntryLabel[];
+  label: EntryLabel;
+  /** The entries the list belongs to, outermost first. */
+  within?: EntryLabel[];
+  /** The list's path inside the innermost entry of `within`, e.g. `blocks`. */
+  field?: string;
+  /** For a file: which asset, and how the moderator recognises it. */
+  assetId?: string;
+  asset?: ChangedAsset;
+}
+
+export type ReviewChange = FieldChange | EntryChange;
+
+export function isEntryChange(change: ReviewChange): change is EntryChange {
+  return 'kind' in change;
 }
 
 export interface RecordEvent {
@@ -133,7 +189,7 @@ export interface ReviewDetail extends ReviewQueueEntry {
   liveRevision: number | null;
   latest: Record<string, unknown>;
   live: Record<string, unknown> | null;
-  changes: FieldChange[];
+  changes: ReviewChange[];
   blockers: PublishBlocker[];
   /**
    * The four-eyes rule keeps the reader from approving this revision: it is on

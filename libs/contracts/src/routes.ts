@@ -112,6 +112,9 @@ export const apiRoutes = {
     queue: (countryId: string, query?: { lang?: string }) => endpoint<ReviewQueueEntry[]>(`${reviewBase(countryId)}/queue`, query),
     record: (countryId: string, collection: Collection, id: string, query?: { lang?: string }) =>
       endpoint<ReviewDetail>(`${reviewBase(countryId)}/${collection}/${s(id)}`, query),
+    /** The latest revision as visitors will see it once approved: the kind's public view. */
+    preview: <K extends Kind>(countryId: string, collection: K, id: string, query: { lang: string }) =>
+      endpoint<PublicRecord<K>>(`${reviewBase(countryId)}/${collection}/${s(id)}/preview`, query),
     decide: (countryId: string, collection: Collection, id: string, decision: 'approve' | 'request-changes' | 'reject' | 'unpublish' | 'archive') =>
       endpoint<unknown>(`${reviewBase(countryId)}/${collection}/${s(id)}/${decision}`),
     mediaDecision: (countryId: string, assetId: string, decision: 'withdraw' | 'restore') =>

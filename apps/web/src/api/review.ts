@@ -17,6 +17,11 @@ export function useReviewDetail(countryId: string, collection: Collection, id: s
   return useQuery({ ...queryOf(apiRoutes.review.record(countryId, collection, id, { lang })), staleTime: 0 });
 }
 
+/** The latest revision as visitors will see it once approved, in one of the country's languages. */
+export function useReviewPreview<K extends Collection>(countryId: string, collection: K, id: string, lang: string) {
+  return useQuery({ ...queryOf(apiRoutes.review.preview(countryId, collection, id, { lang })), staleTime: 0 });
+}
+
 /** A moderator's decision: the queue, the submission, the studio's copy and the notifications all change. */
 export function useDecide(countryId: string, collection: Collection, id: string) {
   const client = useQueryClient();

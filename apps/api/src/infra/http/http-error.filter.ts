@@ -36,9 +36,9 @@ export function errorResponse(exception: unknown): { body: ApiError; headers?: R
           : String((response as { message?: unknown }).message ?? exception.message);
     const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     const headers = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined;
-    const { blockers, issues } = response as { blockers?: ApiError['blockers']; issues?: ApiError['issues'] };
+    const { blockers, issues, code } = response as Pick<ApiError, 'blockers' | 'issues' | 'code'>;
     return {
-      body: { statusCode: status, error: reasonPhrase(status), message, ...(issues ? { issues } : {}), ...(blockers ? { blockers } : {}) },
+      body: { statusCode: status, error: reasonPhrase(status), message, ...(code ? { code } : {}), ...(issues ? { issues } : {}), ...(blockers ? { blockers } : {}) },
       headers,
     };
   }

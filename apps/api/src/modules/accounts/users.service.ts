@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateUserInput, GrantMembershipInput, LoginUnlock, UpdateUserInput, User } from '@vitrina/contracts';
+import type { ApiError, CreateUserInput, GrantMembershipInput, LoginUnlock, UpdateUserInput, User } from '@vitrina/contracts';
 import { createUserSchema } from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
@@ -71,7 +71,7 @@ export class UsersService {
       return this.get(id);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new ConflictException('A user with this email already exists');
+        throw new ConflictException({ message: 'A user with this email already exists', code: 'email-taken' } satisfies Pick<ApiError, 'message' | 'code'>);
       }
       throw error;
     }

@@ -35,3 +35,18 @@ export function withApprovedTexts(assets: Map<string, MediaAssetEntity>, approve
   }
   return result;
 }
+
+/**
+ * The files a preview shows, as visitors would get them: with the texts a
+ * revision froze where it names them (the studio's current texts otherwise),
+ * files withdrawn from visitors left out.
+ */
+export async function previewAssets(
+  manager: EntityManager,
+  countryId: string,
+  ids: string[],
+  frozen: Record<string, MediaTexts> = {},
+): Promise<Map<string, MediaAssetEntity>> {
+  const assets = await findByIds(manager.getRepository(MediaAssetEntity), { countryId }, ids);
+  return withApprovedTexts(new Map([...assets].filter(([, asset]) => asset.withdrawnAt === null)), frozen);
+}

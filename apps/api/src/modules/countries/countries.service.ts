@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { AdminCountry, Country, CreateCountryInput, UpdateCountryInput } from '@vitrina/contracts';
+import type { AdminCountry, ApiError, Country, CreateCountryInput, UpdateCountryInput } from '@vitrina/contracts';
 import { updateCountrySchema } from '@vitrina/contracts';
 import type { Repository } from 'typeorm';
 import { sanitizeLocalizedRichText } from '../../infra/html/rich-text';
@@ -75,7 +75,7 @@ export class CountriesService {
       return toAdminCountry(saved);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new ConflictException(`A country with slug "${input.slug}" already exists`);
+        throw new ConflictException({ message: `A country with slug "${input.slug}" already exists`, code: 'country-slug-taken' } satisfies Pick<ApiError, 'message' | 'code'>);
       }
       throw error;
     }

@@ -32,6 +32,12 @@ export class ReviewController {
   }
 
   @RequireCountry('content.review', COUNTRY)
+  @Get(':collection/:id/preview')
+  preview(@Param() params: RecordRouteParams, @Query() query: LangQuery): Promise<unknown> {
+    return this.review.preview(params.countryId, params.collection, params.id, query.lang);
+  }
+
+  @RequireCountry('content.review', COUNTRY)
   @Post(':collection/:id/approve')
   @HttpCode(204)
   approve(@Param() params: RecordRouteParams, @Body() body: ApproveDto, @CurrentActor() actor: Actor): Promise<void> {

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RecordType } from '@vitrina/contracts';
+import type { ContentLanguage, LocalizedText, MediaTexts, RecordType } from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { rowValues } from '../../infra/database/row-values';
 import type { ContentRecordEntity } from '../content/content-record.entity';
@@ -11,6 +11,9 @@ import { CountryEntity } from '../countries/country.entity';
 import { MediaAssetEntity } from '../media/media-asset.entity';
 
 type Row = ContentRecordEntity<object>;
+
+/** The kinds of record another record's document may refer to. */
+const REFERENCED_KINDS: RecordType[] = ['item', 'memorial'];
 
 export interface QueueRow {
   type: RecordType;
@@ -82,6 +85,24 @@ export class ReviewRepository {
   /** The files, read inside the decision's transaction. */
   assetsIn(tx: EntityManager, countryId: string, ids: readonly string[]): Promise<Map<string, MediaAssetEntity>> {
     return findByIds(tx.getRepository(MediaAssetEntity), { countryId }, ids);
+  }
+
+  /**
+   * The titles of the country's items and memorials among `ids`, by id, in
+   * one query (records of another country are not found): how the diff names
+   * the records a revision refers to.
+   */
+  async titles(countryId: string, ids: readonly string[]): Promise<Map<string, LocalizedText>> {
+    if (ids.length === 0) return new Map();
+    const selects = REFERENCED_KINDS.map((type) => `SELECT id, content->'title' AS title FROM ${RECORD_KINDS[type].contract.collection} WHERE country_id = $1 AND id = ANY($2::uuid[])`);
+    const rows: { id: string; title: LocalizedText | null }[] = await this.db.query(selects.join(' UNION ALL '), [countryId, [...new Set(ids)]]);
+    return new Map(rows.flatMap((row) => (row.title ? [[row.id, row.title] as const] : [])));
+  }
+
+  /** The kind's public view of the record's latest document, its files showing the texts `mediaTexts` froze. */
+  preview(kind: RecordKind, country: CountryEntity, record: Row, lang: ContentLanguage | undefined, mediaTexts: Record<string, MediaTexts>): Promise<unknown> {
+    if (!kind.preview) throw new NotFoundException(`No preview for a ${kind.label}`);
+    return kind.preview(this.db.manager, country, record, lang, mediaTexts);
   }
 
   async displayName(userId: string): Promise<string | null> {

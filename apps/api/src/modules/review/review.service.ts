@@ -16,6 +16,7 @@ import { needsAnotherModerator } from './four-eyes';
 import { publishBlockers } from './publish-gates';
 import { RECORD_KINDS, kindOf } from '../content/record-kinds';
 import { ReviewRepository } from './review.repository';
+import { entryNames, referencedRecordIds } from './entry-labels';
 import { diffRevisions } from './revision-diff';
 
 /** The language a moderator asked for, as the country's texts are keyed (an unknown one simply finds no text and falls back). */
@@ -70,13 +71,17 @@ export class ReviewService {
     const latest = await this.repository.revision(kind, id, record.version);
     const shown = await this.repository.assets(countryId, [...new Set([...record.mediaIds, ...record.liveMediaIds])]);
     const assets = new Map([...shown].filter(([assetId]) => record.mediaIds.includes(assetId)));
+    const reading = readingLanguage(lang, country.defaultLanguage);
+    const files = changedAssets(shown);
+    const titles = await this.repository.titles(countryId, referencedRecordIds([record.liveContent, latest.content]));
+    const names = entryNames({ reading, countryDefault: country.defaultLanguage, titles, files });
     return {
       type: kind.contract.type,
       collection,
       id,
       countryId,
       slug: record.slug,
-      title: resolveText((latest.content as { title?: LocalizedText }).title, readingLanguage(lang, country.defaultLanguage), country.defaultLanguage),
+      title: resolveText((latest.content as { title?: LocalizedText }).title, reading, country.defaultLanguage),
       revision: record.version,
       isLive: record.liveRevision !== null,
       submittedAt: record.submittedAt?.toISOString() ?? null,
@@ -85,11 +90,25 @@ export class ReviewService {
       liveRevision: record.liveRevision,
       latest: latest.content,
       live: record.liveContent,
-      changes: diffRevisions({ content: record.liveContent, mediaTexts: record.liveMediaTexts }, latest, changedAssets(shown)),
+      changes: diffRevisions({ content: record.liveContent, mediaTexts: record.liveMediaTexts }, latest, files, names),
       blockers: publishBlockers({ type: kind.contract.type, document: latest.content, mediaIds: record.mediaIds, mediaTexts: latest.mediaTexts, assets }),
       needsAnotherModerator: record.status === 'in_review' && needsAnotherModerator(country.fourEyes, actor, record, latest),
       history: await this.history(id),
     };
+  }
+
+  /**
+   * The latest revision as visitors will see it once approved, in `lang`:
+   * the same public view the site answers, its files with the texts the
+   * revision froze.
+   */
+  async preview(countryId: string, collection: Collection, id: string, lang?: ContentLanguage): Promise<unknown> {
+    const kind = kindOf(collection);
+    const country = await this.countries.findEntity(countryId);
+    const record = await this.repository.record(kind, countryId, id);
+    if (!record) throw new NotFoundException(`No such ${kind.contract.type}`);
+    const latest = await this.repository.revision(kind, id, record.version);
+    return this.repository.preview(kind, country, record, lang, latest.mediaTexts);
   }
 
   /** The record's review history from the audit log: who did what, with the comments. */

@@ -5,6 +5,9 @@ import { PageTitle } from '../../components/PageTitle';
 import { Redirect } from '../../components/Redirect';
 import { CountriesAdmin } from './CountriesAdmin';
 import { UsersAdmin } from './UsersAdmin';
+import '../../components/staff/stacked-table.css';
+import '../../components/staff/staff-layout.css';
+import './admin.css';
 
 /** Loaded only when an admin opens it: visitors never download this chunk. */
 export default function AdminPage() {
@@ -29,7 +32,7 @@ function Administration() {
   const { t } = useTranslation();
   const countries = useAdminCountries().data?.items;
   return (
-    <section className="page wide">
+    <section className="page wide admin-page">
       <PageTitle title={t('admin.title')} />
       <h1>{t('admin.title')}</h1>
       <UsersAdmin countries={countries} />

@@ -5,7 +5,8 @@ import { useCreateCountry, useUpdateCountry } from '../../api/admin';
 import { pickName } from '../../components/country-name';
 import { FieldError } from '../../components/forms/FieldError';
 import { type FieldErrors, invalidProps, validate } from '../../components/forms/validation';
-import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
+import { Notice, type NoticeState } from '../../components/staff/Notice';
+import { adminFailure } from './admin-failure';
 
 interface CountryForm {
   slug: string;
@@ -54,21 +55,23 @@ function CountryFields({ form, onChange, withSlug, errors, idPrefix }: {
   idPrefix: string;
 }) {
   const { t } = useTranslation();
+  // The message sits beside its field, outside the label: read as the field's description, not as part of its name.
   const field = (key: Exclude<keyof CountryForm, 'fourEyes'>, label: string, hint?: string) => {
-    const errorId = `${idPrefix}-${key}-error`;
+    const id = `${idPrefix}-${key}`;
     return (
-      <label>
-        <span>{label}</span>
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
         <input
+          id={id}
           required
           value={form[key]}
           onChange={(e) => onChange({ ...form, [key]: e.target.value })}
           aria-description={hint}
-          {...invalidProps(errors, ISSUE_FIELD[key], errorId)}
+          {...invalidProps(errors, ISSUE_FIELD[key], `${id}-error`)}
         />
         {hint && <small className="muted">{hint}</small>}
-        <FieldError errors={errors} field={ISSUE_FIELD[key]} id={errorId} />
-      </label>
+        <FieldError errors={errors} field={ISSUE_FIELD[key]} id={`${id}-error`} />
+      </div>
     );
   };
   return (
@@ -114,7 +117,10 @@ export function CountriesAdmin({ countries }: { countries: AdminCountry[] | unde
       setForm(EMPTY);
       setNotice({ kind: 'ok', key: 'admin.countries.created' });
     } catch (error) {
-      setNotice(errorNotice(error));
+      // Whatever was typed stays; the refusal is said beside its field, in the UI language.
+      const failure = adminFailure(error, t);
+      setCreateErrors(failure.fields);
+      setNotice({ kind: 'error', message: failure.message });
     }
   }
 
@@ -129,7 +135,9 @@ export function CountriesAdmin({ countries }: { countries: AdminCountry[] | unde
       setEditing(undefined);
       setNotice({ kind: 'ok', key: 'admin.countries.saved' });
     } catch (error) {
-      setNotice(errorNotice(error));
+      const failure = adminFailure(error, t);
+      setEditErrors(failure.fields);
+      setNotice({ kind: 'error', message: failure.message });
     }
   }
 
@@ -137,7 +145,7 @@ export function CountriesAdmin({ countries }: { countries: AdminCountry[] | unde
     <section aria-labelledby="countries-heading" className="admin-section">
       <h2 id="countries-heading">{t('admin.countries.title')}</h2>
       <Notice notice={notice} />
-      <table>
+      <table className="stacked countries">
         <thead>
           <tr>
             <th scope="col">{t('admin.countries.slug')}</th>
@@ -151,9 +159,11 @@ export function CountriesAdmin({ countries }: { countries: AdminCountry[] | unde
           {countries?.map((country) => (
             <tr key={country.id}>
               <td>{country.slug}</td>
-              <td>{pickName(country.names, i18n.language)}</td>
-              <td>{country.languages.join(', ')} ({country.defaultLanguage})</td>
-              <td>{t(country.fourEyes ? 'admin.yes' : 'admin.no')}</td>
+              <td data-label={t('admin.countries.name')}>{pickName(country.names, i18n.language)}</td>
+              <td data-label={t('admin.countries.languages')}>
+                {country.languages.join(', ')} ({country.defaultLanguage})
+              </td>
+              <td data-label={t('admin.countries.fourEyes')}>{t(country.fourEyes ? 'admin.yes' : 'admin.no')}</td>
               <td>
                 <button type="button" onClick={() => setEditing({ country, form: toForm(country) })}>
                   {t('admin.countries.edit')} <span className="visually-hidden">{country.slug}</span>
@@ -164,7 +174,7 @@ export function CountriesAdmin({ countries }: { countries: AdminCountry[] | unde
         </tbody>
       </table>
       {editing && (
-        <form onSubmit={save} className="form inline-form" aria-labelledby="country-editing-heading">
+        <form onSubmit={save} className="form inline-form" aria-labelledby="country-editing-heading" noValidate>
           <h3 id="country-editing-heading" ref={editingHeading} tabIndex={-1}>
             {t('admin.countries.editing', { slug: editing.country.slug })}
           </h3>
@@ -177,7 +187,7 @@ export function CountriesAdmin({ countries }: { countries: AdminCountry[] | unde
           </div>
         </form>
       )}
-      <form onSubmit={create} className="form inline-form" aria-label={t('admin.countries.create')}>
+      <form onSubmit={create} className="form inline-form" aria-label={t('admin.countries.create')} noValidate>
         <h3>{t('admin.countries.create')}</h3>
         <CountryFields form={form} onChange={setForm} withSlug errors={createErrors} idPrefix="country-new" />
         <button type="submit">{t('admin.countries.create')}</button>

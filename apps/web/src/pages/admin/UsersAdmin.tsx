@@ -1,14 +1,71 @@
 import type { Country, Role, User } from '@vitrina/contracts';
 import { ROLES, createUserSchema } from '@vitrina/contracts';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateUser, useGrantMembership, useRevokeMembership, useUnlockUser, useUpdateUser, useUsers } from '../../api/admin';
 import { pickName } from '../../components/country-name';
 import { FieldError } from '../../components/forms/FieldError';
 import { type FieldErrors, invalidProps, validate } from '../../components/forms/validation';
-import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
+import { Notice, type NoticeState } from '../../components/staff/Notice';
+import { adminFailure } from './admin-failure';
 
 const EMPTY_USER = { email: '', displayName: '', password: '', isAdmin: false };
+type NewUser = typeof EMPTY_USER;
+
+/**
+ * The new user's form. What was typed stays on any failure (a taken email,
+ * a refused field, a lost connection), each message beside its field; only
+ * a success empties it.
+ */
+function NewUserForm({ onDone }: { onDone: (notice: NoticeState) => void }) {
+  const { t } = useTranslation();
+  const createUser = useCreateUser();
+  const [form, setForm] = useState<NewUser>(EMPTY_USER);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  // A field edited after a refusal loses its message; the others keep theirs.
+  const change = <K extends keyof NewUser>(key: K, value: NewUser[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setErrors(({ [key]: _edited, ...others }) => others);
+  };
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    const checked = validate(createUserSchema, form, t);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return onDone({ kind: 'error', message: t('validation.fix') });
+    try {
+      await createUser.mutateAsync(checked.data);
+      setForm(EMPTY_USER);
+      onDone({ kind: 'ok', key: 'admin.users.created' });
+    } catch (error) {
+      const failure = adminFailure(error, t);
+      setErrors(failure.fields);
+      onDone({ kind: 'error', message: failure.message });
+    }
+  }
+
+  // The message sits beside its field, outside the label: read as the field's description, not as part of its name.
+  const text = (key: 'email' | 'displayName' | 'password', id: string, props: InputHTMLAttributes<HTMLInputElement>) => (
+    <div className="field">
+      <label htmlFor={id}>{t(`admin.users.${key}`)}</label>
+      <input {...props} id={id} required value={form[key]} onChange={(e) => change(key, e.target.value)} {...invalidProps(errors, key, `${id}-error`)} />
+      <FieldError errors={errors} field={key} id={`${id}-error`} />
+    </div>
+  );
+  return (
+    <form onSubmit={create} className="form inline-form" aria-label={t('admin.users.create')} noValidate>
+      <h3>{t('admin.users.create')}</h3>
+      {text('email', 'new-user-email', { type: 'email', autoComplete: 'off' })}
+      {text('displayName', 'new-user-name', {})}
+      {text('password', 'new-user-password', { type: 'password', autoComplete: 'new-password', minLength: 10 })}
+      <label className="checkbox">
+        <input type="checkbox" checked={form.isAdmin} onChange={(e) => change('isAdmin', e.target.checked)} />
+        <span>{t('admin.users.isAdmin')}</span>
+      </label>
+      <button type="submit">{t('admin.users.create')}</button>
+    </form>
+  );
+}
 
 function GrantForm({ user, countries, onDone }: { user: User; countries: Country[]; onDone: (n: NoticeState) => void }) {
   const { t, i18n } = useTranslation();
@@ -21,7 +78,7 @@ function GrantForm({ user, countries, onDone }: { user: User; countries: Country
       await grantMembership.mutateAsync({ userId: user.id, countryId, role });
       onDone({ kind: 'ok', key: 'admin.users.granted' });
     } catch (error) {
-      onDone(errorNotice(error));
+      onDone({ kind: 'error', message: adminFailure(error, t).message });
     }
   }
   return (
@@ -57,7 +114,6 @@ function GrantForm({ user, countries, onDone }: { user: User; countries: Country
 export function UsersAdmin({ countries }: { countries: Country[] | undefined }) {
   const { t, i18n } = useTranslation();
   const users = useUsers();
-  const createUser = useCreateUser();
   const updateUser = useUpdateUser();
   const revokeMembership = useRevokeMembership();
   const unlockUser = useUnlockUser();
@@ -66,36 +122,23 @@ export function UsersAdmin({ countries }: { countries: Country[] | undefined }) 
     const country = countries?.find((c) => c.id === countryId);
     return country ? pickName(country.names, i18n.language) : slug;
   };
-  const [form, setForm] = useState(EMPTY_USER);
   const [notice, setNotice] = useState<NoticeState>();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   // Each action reads the user list again (see api/admin.ts).
-  const done = (next: NoticeState) => setNotice(next);
-
   async function run(action: () => Promise<unknown>, key: string) {
     try {
       await action();
-      done({ kind: 'ok', key });
+      setNotice({ kind: 'ok', key });
     } catch (error) {
-      done(errorNotice(error));
+      setNotice({ kind: 'error', message: adminFailure(error, t).message });
     }
-  }
-
-  async function create(event: FormEvent) {
-    event.preventDefault();
-    const checked = validate(createUserSchema, form, t);
-    setFieldErrors(checked.ok ? {} : checked.errors);
-    if (!checked.ok) return setNotice({ kind: 'error', message: t('validation.fix') });
-    await run(() => createUser.mutateAsync(form), 'admin.users.created');
-    setForm(EMPTY_USER);
   }
 
   return (
     <section aria-labelledby="users-heading" className="admin-section">
       <h2 id="users-heading">{t('admin.users.title')}</h2>
       <Notice notice={notice} />
-      <table>
+      <table className="stacked users">
         <thead>
           <tr>
             <th scope="col">{t('admin.users.displayName')}</th>
@@ -109,10 +152,10 @@ export function UsersAdmin({ countries }: { countries: Country[] | undefined }) 
         <tbody>
           {users.data?.items.map((user) => (
             <tr key={user.id}>
-              <td>{user.displayName}</td>
-              <td>{user.email}</td>
-              <td>{user.isAdmin ? t('admin.yes') : t('admin.no')}</td>
-              <td>
+              <th scope="row">{user.displayName}</th>
+              <td data-label={t('admin.users.email')}>{user.email}</td>
+              <td data-label={t('admin.users.isAdmin')}>{user.isAdmin ? t('admin.yes') : t('admin.no')}</td>
+              <td data-label={t('admin.users.memberships')}>
                 {user.memberships.length === 0 && t('admin.users.none')}
                 <ul className="plain">
                   {user.memberships.map((m) => (
@@ -130,7 +173,7 @@ export function UsersAdmin({ countries }: { countries: Country[] | undefined }) 
                   ))}
                 </ul>
               </td>
-              <td>{user.disabled ? t('admin.users.disabled') : t('admin.users.active')}</td>
+              <td data-label={t('admin.users.status')}>{user.disabled ? t('admin.users.disabled') : t('admin.users.active')}</td>
               <td className="actions-cell">
                 <button
                   type="button"
@@ -148,35 +191,13 @@ export function UsersAdmin({ countries }: { countries: Country[] | undefined }) 
                   {t('admin.users.unlock')}
                   <span className="visually-hidden"> — {user.displayName}</span>
                 </button>
-                {countries && <GrantForm user={user} countries={countries} onDone={done} />}
+                {countries && <GrantForm user={user} countries={countries} onDone={setNotice} />}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <form onSubmit={create} className="form inline-form" aria-label={t('admin.users.create')}>
-        <h3>{t('admin.users.create')}</h3>
-        <label>
-          <span>{t('admin.users.email')}</span>
-          <input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} {...invalidProps(fieldErrors, 'email', 'new-user-email-error')} />
-          <FieldError errors={fieldErrors} field="email" id="new-user-email-error" />
-        </label>
-        <label>
-          <span>{t('admin.users.displayName')}</span>
-          <input required value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} {...invalidProps(fieldErrors, 'displayName', 'new-user-name-error')} />
-          <FieldError errors={fieldErrors} field="displayName" id="new-user-name-error" />
-        </label>
-        <label>
-          <span>{t('admin.users.password')}</span>
-          <input type="password" autoComplete="new-password" required minLength={10} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} {...invalidProps(fieldErrors, 'password', 'new-user-password-error')} />
-          <FieldError errors={fieldErrors} field="password" id="new-user-password-error" />
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={form.isAdmin} onChange={(e) => setForm({ ...form, isAdmin: e.target.checked })} />
-          <span>{t('admin.users.isAdmin')}</span>
-        </label>
-        <button type="submit">{t('admin.users.create')}</button>
-      </form>
+      <NewUserForm onDone={setNotice} />
     </section>
   );
 }

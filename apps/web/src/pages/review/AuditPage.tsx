@@ -92,7 +92,7 @@ export function AuditPage() {
         </a>
       </form>
       <Notice notice={page.error ? errorNotice(page.error) : undefined} />
-      <table className="audit">
+      <table className="audit stacked">
         <thead>
           <tr>
             <th scope="col">{t('audit.at')}</th>
@@ -106,16 +106,16 @@ export function AuditPage() {
         <tbody>
           {page.data?.items.map((entry) => (
             <tr key={entry.id} data-action={entry.action}>
-              <td>
+              <td data-label={t('audit.at')}>
                 <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(i18n.language)}</time>
               </td>
-              <td>{entry.actorEmail ?? '—'}</td>
-              <td>{actionLabel(t, entry.action)}</td>
-              <td>
+              <td data-label={t('audit.who')}>{entry.actorEmail ?? '—'}</td>
+              <td data-label={t('audit.action')}>{actionLabel(t, entry.action)}</td>
+              <td data-label={t('audit.what')}>
                 <What entry={entry} />
               </td>
-              <td>{entry.fromState || entry.toState ? `${stateLabel(t, entry.fromState)} → ${stateLabel(t, entry.toState)}` : ''}</td>
-              <td>{entry.ip}</td>
+              <td data-label={t('audit.states')}>{entry.fromState || entry.toState ? `${stateLabel(t, entry.fromState)} → ${stateLabel(t, entry.toState)}` : ''}</td>
+              <td data-label={t('audit.address')}>{entry.ip}</td>
             </tr>
           ))}
         </tbody>

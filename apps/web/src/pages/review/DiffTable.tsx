@@ -1,36 +1,84 @@
-import type { FieldChange } from '@vitrina/contracts';
+import { type ChangedAsset, type EntryChange, type FieldChange, type ReviewChange, isEntryChange } from '@vitrina/contracts';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { fieldLabel, languageLabel, valueLabel } from './labels';
+import { entryName, entrySentence, languageLabel, valueLabel, whereLabel } from './labels';
 
-/** A change of a media list (one file added, removed or moved), not of a file's texts. */
-const isListChange = (change: FieldChange) => Boolean(change.assetId) && !change.path.startsWith('mediaTexts.');
-
-/** The file a row is about: its thumbnail (decorative beside its name) and its name. */
-function FileName({ change }: { change: FieldChange }) {
-  const { t } = useTranslation();
-  const name = change.asset?.name ?? t('review.file', { id: change.assetId?.slice(0, 8) });
+/** A file as the moderator recognises it: its thumbnail (decorative beside its name) and its name, never its id. */
+function FileName({ asset, name }: { asset?: ChangedAsset; name: string }) {
   return (
     <span className="diff-file">
-      {change.asset?.thumbnail && <img src={change.asset.thumbnail} alt="" width={40} height={40} loading="lazy" />}
+      {asset?.thumbnail && <img src={asset.thumbnail} alt="" width={40} height={40} loading="lazy" />}
       <span>{name}</span>
     </span>
   );
 }
 
+/** A captions file is named by its checksum: the moderator needs to know it was replaced, not the hash. */
+const isCaptionsFile = (change: FieldChange) => change.path.startsWith('mediaTexts.captionVersions');
+
 function Side({ change, side, t }: { change: FieldChange; side: 'before' | 'after'; t: TFunction }) {
   const absent = side === 'before' ? change.change === 'added' : change.change === 'removed';
   if (absent) return <em>{t('review.absent')}</em>;
-  const text = isListChange(change) ? t('review.position', { number: change[side] }) : valueLabel(t, change.path, change[side]);
+  const text = isCaptionsFile(change) ? t(`review.captionsFile.${side}`) : valueLabel(t, change.path, change[side]);
   return side === 'before' ? <del>{text}</del> : <ins>{text}</ins>;
 }
 
-/** Live against latest, one row per changed field and language, and per file added to, removed from or moved in a list. */
-export function DiffTable({ changes }: { changes: FieldChange[] }) {
+/** One field (or one language of it) changed, added or removed. */
+function FieldRow({ change, t }: { change: FieldChange; t: TFunction }) {
+  return (
+    <tr data-change={change.change}>
+      <th scope="row">
+        {whereLabel(t, change)}
+        {change.assetId && (
+          <>
+            {' · '}
+            <FileName asset={change.asset} name={change.asset?.name ?? t('review.unnamedFile')} />
+          </>
+        )}
+      </th>
+      <td data-label={t('review.language')}>{languageLabel(t, change.lang)}</td>
+      <td className="before" data-label={t('review.live')}>
+        <Side change={change} side="before" t={t} />
+      </td>
+      <td className="after" data-label={t('review.latest')}>
+        <Side change={change} side="after" t={t} />
+      </td>
+    </tr>
+  );
+}
+
+const IDENTIFIED = new Set(['section', 'block']);
+
+/** One entry of a list (a section, a block, a file, a referenced record) moved, added or removed, by its name. */
+function EntryRow({ change, t }: { change: EntryChange; t: TFunction }) {
+  const name = change.label.of === 'file' ? <FileName asset={change.asset} name={entryName(t, change.label)} /> : entryName(t, change.label);
+  // A section or block says what it is; a list of files or records is named by its field ("Media", "Cover item").
+  const where = IDENTIFIED.has(change.label.of) ? (change.within ?? []).map((entry) => entryName(t, entry)).join(' › ') : whereLabel(t, change);
+  return (
+    <tr data-change={change.kind}>
+      <th scope="row">
+        {where && <span className="diff-where">{where} › </span>}
+        <strong className="diff-entry">{name}</strong>
+      </th>
+      <td colSpan={3} className={`entry-change ${change.kind}`}>
+        {entrySentence(t, change)}
+      </td>
+    </tr>
+  );
+}
+
+const rowKey = (change: ReviewChange, index: number) =>
+  isEntryChange(change) ? `${change.kind}:${change.path}:${change.from}:${change.to}` : `${change.assetId ?? ''}${change.path}@${change.lang ?? ''}#${index}`;
+
+/**
+ * Live against latest: one row per changed field and language, and one per
+ * entry of a list moved, added or removed, each named in the UI language.
+ */
+export function DiffTable({ changes }: { changes: ReviewChange[] }) {
   const { t } = useTranslation();
   if (changes.length === 0) return <p className="muted">{t('review.noChanges')}</p>;
   return (
-    <table className="diff">
+    <table className="diff stacked">
       <caption>{t('review.changes')}</caption>
       <thead>
         <tr>
@@ -41,27 +89,9 @@ export function DiffTable({ changes }: { changes: FieldChange[] }) {
         </tr>
       </thead>
       <tbody>
-        {changes.map((change) => (
-          <tr key={`${change.assetId ?? ''}${change.path}@${change.lang ?? ''}`} data-change={change.change}>
-            <th scope="row">
-              {fieldLabel(t, change.path)}
-              {change.assetId && (
-                <>
-                  {' · '}
-                  <FileName change={change} />
-                </>
-              )}
-              {isListChange(change) && <span className="muted small"> · {t(`review.changeKinds.${change.change}`)}</span>}
-            </th>
-            <td>{languageLabel(t, change.lang)}</td>
-            <td className="before">
-              <Side change={change} side="before" t={t} />
-            </td>
-            <td className="after">
-              <Side change={change} side="after" t={t} />
-            </td>
-          </tr>
-        ))}
+        {changes.map((change, index) =>
+          isEntryChange(change) ? <EntryRow key={rowKey(change, index)} change={change} t={t} /> : <FieldRow key={rowKey(change, index)} change={change} t={t} />,
+        )}
       </tbody>
     </table>
   );

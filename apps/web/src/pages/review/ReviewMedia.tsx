@@ -49,7 +49,7 @@ export function ReviewMedia() {
       <Notice notice={notice ?? (files.error ? errorNotice(files.error) : undefined)} />
       {files.data && files.data.items.length === 0 && <p className="muted">{t('review.media.empty')}</p>}
       {files.data && files.data.items.length > 0 && (
-        <table>
+        <table className="stacked">
           <thead>
             <tr>
               <th scope="col">{t('review.media.file')}</th>
@@ -68,8 +68,8 @@ export function ReviewMedia() {
                   <td>
                     {thumbnail && <img src={thumbnail} alt="" width={64} loading="lazy" />} {name}
                   </td>
-                  <td>{t(`media.kinds.${asset.kind}`)}</td>
-                  <td>
+                  <td data-label={t('review.type')}>{t(`media.kinds.${asset.kind}`)}</td>
+                  <td data-label={t('review.media.state')}>
                     {asset.withdrawnAt
                       ? t('review.media.withdrawn', { date: new Date(asset.withdrawnAt).toLocaleString(i18n.language) })
                       : t('review.media.available')}

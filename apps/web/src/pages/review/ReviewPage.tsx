@@ -9,6 +9,9 @@ import { AuditPage } from './AuditPage';
 import { ReviewDetail } from './ReviewDetail';
 import { ReviewMedia } from './ReviewMedia';
 import { ReviewQueue } from './ReviewQueue';
+import '../../components/staff/stacked-table.css';
+import '../../components/staff/staff-layout.css';
+import './review.css';
 
 /** The countries this person moderates: those where they are a moderator, or all for admins. */
 function useModeratedCountries(): Country[] | undefined {
@@ -42,7 +45,7 @@ function CountryDesk({ countries }: { countries: Country[] }) {
         <Route index element={<ReviewQueue />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="media" element={<ReviewMedia />} />
-        <Route path=":collection/:id" element={<ReviewDetail />} />
+        <Route path=":collection/:id" element={<ReviewDetail country={country} />} />
       </Routes>
     </>
   );

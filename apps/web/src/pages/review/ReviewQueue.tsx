@@ -17,7 +17,7 @@ export function ReviewQueue() {
       <Notice notice={decided ? { kind: 'ok', key: `review.done.${decided}` } : queue.error ? errorNotice(queue.error) : undefined} />
       {queue.data && queue.data.length === 0 && <p className="muted">{t('review.empty')}</p>}
       {queue.data && queue.data.length > 0 && (
-        <table>
+        <table className="stacked queue">
           <thead>
             <tr>
               <th scope="col">{t('studio.title')}</th>
@@ -33,9 +33,9 @@ export function ReviewQueue() {
                   <Link to={`/review/${countryId}/${entry.collection}/${entry.id}`}>{entry.title ? <Text value={entry.title} /> : entry.slug}</Link>
                   {entry.isLive && <span className="badge">{t('review.editOfLive')}</span>}
                 </td>
-                <td>{t(`review.types.${entry.type}`)}</td>
-                <td>{entry.submittedAt && <time dateTime={entry.submittedAt}>{new Date(entry.submittedAt).toLocaleString(i18n.language)}</time>}</td>
-                <td>{entry.submittedBy ?? '—'}</td>
+                <td data-label={t('review.type')}>{t(`review.types.${entry.type}`)}</td>
+                <td data-label={t('review.submitted')}>{entry.submittedAt && <time dateTime={entry.submittedAt}>{new Date(entry.submittedAt).toLocaleString(i18n.language)}</time>}</td>
+                <td data-label={t('review.by')}>{entry.submittedBy ?? '—'}</td>
               </tr>
             ))}
           </tbody>

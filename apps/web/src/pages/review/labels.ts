@@ -1,4 +1,16 @@
-import { CONDITIONS, CONTENT_STATUSES, ITEM_KINDS, type LocalizedText, MEMORIAL_EVENT_TYPES, MEMORIAL_KINDS, type PublishBlocker, ROLES } from '@vitrina/contracts';
+import {
+  CONDITIONS,
+  CONTENT_STATUSES,
+  type EntryChange,
+  type EntryLabel,
+  ITEM_KINDS,
+  type LocalizedText,
+  MEMORIAL_EVENT_TYPES,
+  MEMORIAL_KINDS,
+  type PublishBlocker,
+  ROLES,
+  type ReviewChange,
+} from '@vitrina/contracts';
 import type { TFunction } from 'i18next';
 
 /**
@@ -17,6 +29,36 @@ export function fieldLabel(t: TFunction, path: string): string {
 }
 
 const BLOCK_TYPES = ['text', 'item', 'gallery', 'quote', 'map', 'media'];
+
+/** An entry of a list by what it is and its words: "Item block: Grandfather’s medal", never its id. */
+export function entryName(t: TFunction, label: EntryLabel): string {
+  const kind =
+    label.of === 'block'
+      ? t(`review.entries.blocks.${label.blockType}`, { defaultValue: t('review.entries.block') })
+      : t(`review.entries.${label.of}`);
+  return label.text ? t('review.entries.named', { kind, text: label.text }) : t('review.entries.untitled', { kind });
+}
+
+/** Where a change is: the entries it sits in, then its field (or list) inside the innermost; its path when it sits in none. */
+export function whereLabel(t: TFunction, change: ReviewChange): string {
+  if (!change.within?.length) return fieldLabel(t, change.path);
+  return [...change.within.map((entry) => entryName(t, entry)), fieldLabel(t, change.field ?? '')].join(' › ');
+}
+
+/** References that hold one record or file (a cover): added or removed, never at a position. */
+const SINGLE_REFERENCES = new Set(['coverItemId', 'coverMediaId', 'itemId']);
+
+/** What happened to an entry, positions counted from one: "Moved from position 3 to 1". */
+export function entrySentence(t: TFunction, change: EntryChange): string {
+  const [from, to] = [(change.from ?? 0) + 1, (change.to ?? 0) + 1];
+  const single = SINGLE_REFERENCES.has(change.path.split('.').pop() ?? '');
+  if (change.kind === 'added') return single ? t('review.entryChanges.addedSingle') : t('review.entryChanges.added', { to });
+  if (change.kind === 'removed') return single ? t('review.entryChanges.removedSingle') : t('review.entryChanges.removed', { from });
+  if (!change.fromPath) return t('review.entryChanges.moved', { from, to });
+  const left = change.fromWithin?.length ? entryName(t, change.fromWithin[change.fromWithin.length - 1]) : fieldLabel(t, change.fromPath);
+  return t('review.entryChanges.movedFrom', { list: left, from, to });
+}
+
 
 /** Closed lists whose values have names, by the last field of their path: the i18n prefix of each list. */
 const VALUE_LISTS: Record<string, [string, readonly string[]][]> = {

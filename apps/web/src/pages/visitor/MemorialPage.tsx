@@ -1,164 +1,20 @@
-import type { PublicMapPoint } from '@vitrina/contracts';
-import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMemorial } from '../../api/public';
 import { Meta } from '../../components/content/Meta';
-import { PlaceMap } from '../../components/content/PlaceMap';
-import { Text } from '../../components/content/Text';
+import { MemorialView } from '../../components/content/MemorialView';
 import { ErrorView } from '../../components/ErrorView';
-import { MediaShowcase, MediaStrip } from '../../components/media/MediaShowcase';
-import { RecordDetails } from './RecordDetails';
-
-function lifeYears(birth?: number, death?: number): string {
-  if (birth === undefined && death === undefined) return '';
-  return `${birth ?? '?'}–${death ?? '?'}`;
-}
 
 export default function MemorialPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
   const { data: memorial, error, refetch } = useMemorial(countrySlug, slug);
-  // The same array while the memorial stays: the map is drawn again only when the memorial changes.
-  const points = useMemo<PublicMapPoint[]>(
-    () =>
-      memorial
-        ? [{ type: 'memorial', id: memorial.id, slug: memorial.slug, title: memorial.title, location: memorial.location, kind: memorial.kind, condition: memorial.condition }]
-        : [],
-    [memorial],
-  );
   if (error) return <ErrorView error={error} onRetry={() => void refetch()} />;
   if (!memorial) return <p role="status">{t('home.loading')}</p>;
-  const country = memorial.country.slug;
   return (
-    <article className="page record">
+    <>
       <Meta title={memorial.title.text} description={memorial.description?.text} type="article" />
-      <p>
-        <Link to={`/${country}`}>
-          ← <Text value={memorial.country.name} />
-        </Link>
-      </p>
-      <p className="eyebrow">{t(`memorialKinds.${memorial.kind}`)}</p>
-      <h1>
-        <Text value={memorial.title} />
-      </h1>
-      {memorial.condition && (
-        <p>
-          {t('memorial.currentCondition')}{' '}
-          <span className={`condition condition-${memorial.condition}`}>{t(`conditions.${memorial.condition}`)}</span>
-        </p>
-      )}
-      <MediaShowcase media={memorial.media} />
-      <Text value={memorial.description} as="p" className="lead" />
-      <dl className="details">
-        {memorial.address && (
-          <div>
-            <dt>{t('fields.address')}</dt>
-            <dd>
-              <Text value={memorial.address} />
-            </dd>
-          </div>
-        )}
-        {memorial.unveilingDate && (
-          <div>
-            <dt>{t('fields.unveilingDate')}</dt>
-            <dd>{memorial.unveilingDate}</dd>
-          </div>
-        )}
-      </dl>
-      <RecordDetails record={memorial} />
-
-      {memorial.inscriptions.length > 0 && (
-        <section aria-labelledby="inscriptions">
-          <h2 id="inscriptions">{t('memorial.inscriptions')}</h2>
-          {memorial.inscriptions.map((inscription, index) => (
-            <figure key={index} className="inscription">
-              <blockquote lang={inscription.originalLanguage ?? undefined}>{inscription.original}</blockquote>
-              {inscription.translation && inscription.translation.text !== inscription.original && (
-                <figcaption>
-                  <Text value={inscription.translation} />
-                </figcaption>
-              )}
-            </figure>
-          ))}
-        </section>
-      )}
-
-      {memorial.people.length > 0 && (
-        <section aria-labelledby="people">
-          <h2 id="people">{t('memorial.people', { total: memorial.people.length })}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('memorial.name')}</th>
-                <th scope="col">{t('memorial.years')}</th>
-                <th scope="col">{t('memorial.rank')}</th>
-                <th scope="col">{t('memorial.unit')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {memorial.people.map((person, index) => (
-                <tr key={index}>
-                  <td>
-                    {person.name}
-                    {person.variants.length > 0 && <div className="muted small">{person.variants.join(' · ')}</div>}
-                  </td>
-                  <td>{lifeYears(person.birthYear, person.deathYear)}</td>
-                  <td>{person.rank}</td>
-                  <td>{person.unit}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
-
-      {memorial.conditionSurveys.length > 0 && (
-        <section aria-labelledby="condition-history">
-          <h2 id="condition-history">{t('memorial.conditionHistory')}</h2>
-          <ol className="timeline">
-            {memorial.conditionSurveys.map((survey, index) => (
-              <li key={index}>
-                <time dateTime={survey.date}>{survey.date}</time>{' '}
-                <span className={`condition condition-${survey.condition}`}>{t(`conditions.${survey.condition}`)}</span>
-                {survey.note && (
-                  <>
-                    {' — '}
-                    <Text value={survey.note} />
-                  </>
-                )}
-                {survey.surveyor && <span className="muted"> ({survey.surveyor})</span>}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
-
-      {memorial.events.length > 0 && (
-        <section aria-labelledby="event-log">
-          <h2 id="event-log">{t('memorial.events')}</h2>
-          <ol className="timeline">
-            {memorial.events.map((event, index) => (
-              <li key={index}>
-                <time dateTime={event.date}>{event.date}</time> <strong>{t(`eventTypes.${event.type}`)}</strong>
-                {event.description && (
-                  <>
-                    {' — '}
-                    <Text value={event.description} />
-                  </>
-                )}
-                {event.actor && <span className="muted"> ({event.actor})</span>}
-                <MediaStrip media={event.media} label={`${t(`eventTypes.${event.type}`)} ${event.date}`} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
-
-      <section aria-labelledby="location">
-        <h2 id="location">{t('memorial.location')}</h2>
-        <PlaceMap country={country} label={`${t('memorial.location')}: ${memorial.title.text}`} points={points} />
-      </section>
-    </article>
+      <MemorialView memorial={memorial} />
+    </>
   );
 }

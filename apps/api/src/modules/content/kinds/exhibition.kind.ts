@@ -2,8 +2,8 @@ import { BadRequestException } from '@nestjs/common';
 import { type PublicExhibition, RECORD_KINDS, type StudioExhibition, type exhibitionInputSchema } from '@vitrina/contracts';
 import type { EntityManager } from 'typeorm';
 import { sanitizeLocalizedRichText } from '../../../infra/html/rich-text';
-import { MediaAssetEntity } from '../../media/media-asset.entity';
 import { findByIds } from '../find-by-ids';
+import { previewAssets } from '../media-texts';
 import { exhibitionMediaIds } from '../media-views';
 import { Reader, exhibitionReferences, presentExhibition } from '../public-views';
 import { studioRecordFields } from '../studio-record';
@@ -59,9 +59,9 @@ export const exhibitionKind: ContentKind<ValidExhibition, ExhibitionEntity, Stud
   },
 
   /** The exhibition exactly as visitors will see it once published, drafts of its items included. */
-  async preview(db, country, exhibition, lang): Promise<PublicExhibition> {
+  async preview(db, country, exhibition, lang, mediaTexts): Promise<PublicExhibition> {
     const [items, memorials] = await loadReferenced(db, country.id, exhibition.content);
-    const assets = await findByIds(db.getRepository(MediaAssetEntity), { countryId: country.id }, exhibitionMediaIds([exhibition], items.values()));
+    const assets = await previewAssets(db, country.id, exhibitionMediaIds([exhibition], items.values()), mediaTexts);
     return presentExhibition(new Reader(lang ?? country.defaultLanguage, country), exhibition, { items, memorials, assets });
   },
 };

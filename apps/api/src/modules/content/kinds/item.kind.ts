@@ -1,4 +1,6 @@
-import { type StudioItem, RECORD_KINDS, type itemInputSchema } from '@vitrina/contracts';
+import { type PublicItem, type StudioItem, RECORD_KINDS, type itemInputSchema } from '@vitrina/contracts';
+import { previewAssets } from '../media-texts';
+import { Reader, presentItem } from '../public-views';
 import { studioRecordFields } from '../studio-record';
 import { type ItemContent, ItemEntity } from './item.entity';
 import type { ContentKind } from './kind';
@@ -25,4 +27,9 @@ export const itemKind: ContentKind<ValidItem, ItemEntity, StudioItem> = {
   entity: ItemEntity,
   toColumns: itemColumns,
   toStudio: (entity) => ({ ...(entity.content as ValidItem), slug: entity.slug, kind: entity.kind as StudioItem['kind'], ...studioRecordFields(entity) }),
+
+  async preview(db, country, item, lang, mediaTexts): Promise<PublicItem> {
+    const assets = await previewAssets(db, country.id, item.mediaIds, mediaTexts);
+    return presentItem(new Reader(lang ?? country.defaultLanguage, country), item, assets);
+  },
 };

@@ -1,4 +1,4 @@
-import type { ContentLanguage, RecordKindContract } from '@vitrina/contracts';
+import type { ContentLanguage, MediaTexts, RecordKindContract } from '@vitrina/contracts';
 import type { EntityManager, EntityTarget } from 'typeorm';
 import type { CountryEntity } from '../../countries/country.entity';
 import type { ContentRecordEntity } from '../content-record.entity';
@@ -19,6 +19,10 @@ export interface ContentKind<TInput extends { slug: string }, TEntity extends Co
   toStudio(entity: TEntity): TStudio;
   /** Kind-specific rules run before every save (sanitising, checking references); the document as stored. */
   prepare?(db: EntityManager, country: CountryEntity, input: TInput): Promise<TInput>;
-  /** The record as visitors will see it once published, for kinds the studio previews. */
-  preview?(db: EntityManager, country: CountryEntity, record: TEntity, lang: ContentLanguage | undefined): Promise<unknown>;
+  /**
+   * The record's latest document as visitors will see it once published (the
+   * kind's public view); its files show the texts `mediaTexts` froze (a
+   * revision under review), or their current ones.
+   */
+  preview?(db: EntityManager, country: CountryEntity, record: TEntity, lang: ContentLanguage | undefined, mediaTexts?: Record<string, MediaTexts>): Promise<unknown>;
 }

@@ -1,4 +1,6 @@
-import { type Condition, RECORD_KINDS, type StudioMemorial, type memorialInputSchema } from '@vitrina/contracts';
+import { type Condition, type PublicMemorial, RECORD_KINDS, type StudioMemorial, type memorialInputSchema } from '@vitrina/contracts';
+import { previewAssets } from '../media-texts';
+import { Reader, presentMemorial } from '../public-views';
 import { studioRecordFields } from '../studio-record';
 import type { ContentKind } from './kind';
 import { type MemorialContent, MemorialEntity } from './memorial.entity';
@@ -29,4 +31,9 @@ export const memorialKind: ContentKind<ValidMemorial, MemorialEntity, StudioMemo
   entity: MemorialEntity,
   toColumns: memorialColumns,
   toStudio: (entity) => ({ ...(entity.content as ValidMemorial), slug: entity.slug, kind: entity.kind as StudioMemorial['kind'], ...studioRecordFields(entity) }),
+
+  async preview(db, country, memorial, lang, mediaTexts): Promise<PublicMemorial> {
+    const assets = await previewAssets(db, country.id, memorial.mediaIds, mediaTexts);
+    return presentMemorial(new Reader(lang ?? country.defaultLanguage, country), memorial, assets);
+  },
 };

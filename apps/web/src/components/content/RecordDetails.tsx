@@ -1,7 +1,7 @@
 import type { PublicItem, PublicMemorial } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
-import { formatYears } from '../../components/content/ItemCard';
-import { Text } from '../../components/content/Text';
+import { formatYears } from './ItemCard';
+import { Text } from './Text';
 
 /** The catalogue fields items and memorials share, as a description list. */
 export function RecordDetails({ record }: { record: PublicItem | PublicMemorial }) {
