@@ -25,9 +25,18 @@ export function referencedMediaIds(document: unknown): string[] {
   return [...ids];
 }
 
-/** A record may show only media uploaded to its own country. */
-export async function assertMediaOfCountry(db: DataSource, countryId: string, ids: string[]): Promise<void> {
+/**
+ * A record may show, and a save may write texts of, only media uploaded to
+ * its own country. Each file at fault is an issue: `mediaTexts.<id>` for texts
+ * the save carries, `media` for a file the document shows.
+ */
+export async function assertMediaOfCountry(db: DataSource, countryId: string, shown: string[], texted: string[] = []): Promise<void> {
+  const ids = [...new Set([...shown, ...texted])];
   const found = await findByIds(db.getRepository(MediaAssetEntity), { countryId }, ids);
   const missing = ids.filter((id) => !found.has(id));
-  if (missing.length > 0) throw new BadRequestException(`Media not found in this country: ${missing.join(', ')}`);
+  if (missing.length === 0) return;
+  throw new BadRequestException({
+    message: `Media not found in this country: ${missing.join(', ')}`,
+    issues: missing.map((id) => ({ path: texted.includes(id) ? `mediaTexts.${id}` : 'media', message: `no file ${id} in this country` })),
+  });
 }
