@@ -102,6 +102,28 @@ export interface PublicRecordViews {
 /** Every key under which some kind names media files. */
 export const MEDIA_REFERENCE_KEYS: ReadonlySet<string> = new Set(Object.values(RECORD_KINDS).flatMap((kind) => kind.mediaKeys));
 
+/**
+ * Every media asset a curated document shows: item and memorial media,
+ * memorial event photographs, exhibition covers and media blocks: the values
+ * under each kind's `mediaKeys`, wherever they sit, so a kind gaining a new
+ * place for media needs only its registry row. The API checks and snapshots
+ * these; the studio sends the texts of these files with a save.
+ */
+export function mediaIdsIn(document: unknown): string[] {
+  const ids = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      if (!MEDIA_REFERENCE_KEYS.has(key)) visit(child);
+      else if (typeof child === 'string') ids.add(child);
+      else if (Array.isArray(child)) child.forEach((id) => typeof id === 'string' && ids.add(id));
+    }
+  };
+  visit(document);
+  return [...ids];
+}
+
 export type RecordKindContract = (typeof RECORD_KINDS)[RecordType];
 export type Collection = RecordKindContract['collection'];
 
