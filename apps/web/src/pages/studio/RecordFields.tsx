@@ -19,63 +19,83 @@ const RIGHTS = [
 
 const numberOrUndefined = (value: string) => (value.trim() === '' ? undefined : Number(value));
 
-/** The catalogue fields items and memorials share. */
-export function HeritageFields<T extends Heritage>({ doc, onChange, languages }: { doc: T; onChange: (doc: T) => void; languages: ContentLanguage[] }) {
+/** The parts of a long form the shared fields fall into (the editor puts each in its own section). */
+export type HeritagePart = 'basics' | 'texts' | 'dates' | 'rights';
+
+/** The catalogue fields items and memorials share; with `part`, only those of that part of the form. */
+export function HeritageFields<T extends Heritage>({ doc, onChange, languages, part }: { doc: T; onChange: (doc: T) => void; languages: ContentLanguage[]; part?: HeritagePart }) {
   const { t } = useTranslation();
   const set = (patch: Partial<Heritage>) => onChange({ ...doc, ...patch });
+  const shows = (which: HeritagePart) => part === undefined || part === which;
   return (
     <>
-      <div className="field">
-        <label>
-          <span>{t('studio.slug')}</span>
-          <input required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={doc.slug} onChange={(e) => set({ slug: e.target.value })} aria-describedby="slug-hint" />
-        </label>
-        <small id="slug-hint" className="muted">
-          {t('studio.slugHint')}
-        </small>
-      </div>
-      <LocalizedField label={t('studio.title')} required value={doc.title} languages={languages} onChange={(title) => set({ title })} />
-      <LocalizedField label={t('studio.description')} multiline value={doc.description} languages={languages} onChange={(v) => set({ description: orUndefined(v) })} />
-      <div className="field-row">
-        <label>
-          <span>{t('studio.earliest')}</span>
-          <input type="number" value={doc.date?.earliest ?? ''} onChange={(e) => set({ date: { ...doc.date, earliest: numberOrUndefined(e.target.value) } })} />
-        </label>
-        <label>
-          <span>{t('studio.latest')}</span>
-          <input type="number" value={doc.date?.latest ?? ''} onChange={(e) => set({ date: { ...doc.date, latest: numberOrUndefined(e.target.value) } })} />
-        </label>
-        <label>
-          <span>{t('fields.dimensions')}</span>
-          <input value={doc.dimensions ?? ''} onChange={(e) => set({ dimensions: e.target.value || undefined })} />
-        </label>
-        <label>
-          <span>{t('fields.inventoryNumber')}</span>
-          <input value={doc.inventoryNumber ?? ''} onChange={(e) => set({ inventoryNumber: e.target.value || undefined })} />
-        </label>
-      </div>
-      <LocalizedField label={t('fields.place')} value={doc.place} languages={languages} onChange={(v) => set({ place: orUndefined(v) })} />
-      <LocalizedField label={t('fields.creditLine')} value={doc.creditLine} languages={languages} onChange={(v) => set({ creditLine: orUndefined(v) })} />
-      <div className="field-row">
-        <label>
-          <span>{t('fields.rights')}</span>
-          <select value={doc.rights ?? ''} onChange={(e) => set({ rights: e.target.value || undefined })}>
-            <option value="">{t('studio.notSet')}</option>
-            {RIGHTS.map((uri) => (
-              <option key={uri} value={uri}>
-                {uri.replace(/^https:\/\//, '')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('fields.tags')}</span>
-          <input
-            value={(doc.tags ?? []).join(', ')}
-            onChange={(e) => set({ tags: e.target.value.split(',').map((tag) => tag.trim()).filter(Boolean) })}
-          />
-        </label>
-      </div>
+      {shows('basics') && (
+        <>
+          <div className="field">
+            <label>
+              <span>{t('studio.slug')}</span>
+              <input required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={doc.slug} onChange={(e) => set({ slug: e.target.value })} aria-describedby="slug-hint" />
+            </label>
+            <small id="slug-hint" className="muted">
+              {t('studio.slugHint')}
+            </small>
+          </div>
+          <LocalizedField label={t('studio.title')} required value={doc.title} languages={languages} onChange={(title) => set({ title })} />
+          <div className="field-row">
+            <label>
+              <span>{t('fields.dimensions')}</span>
+              <input value={doc.dimensions ?? ''} onChange={(e) => set({ dimensions: e.target.value || undefined })} />
+            </label>
+            <label>
+              <span>{t('fields.inventoryNumber')}</span>
+              <input value={doc.inventoryNumber ?? ''} onChange={(e) => set({ inventoryNumber: e.target.value || undefined })} />
+            </label>
+          </div>
+        </>
+      )}
+      {shows('texts') && (
+        <>
+          <LocalizedField label={t('studio.description')} multiline value={doc.description} languages={languages} onChange={(v) => set({ description: orUndefined(v) })} />
+          <LocalizedField label={t('fields.creditLine')} value={doc.creditLine} languages={languages} onChange={(v) => set({ creditLine: orUndefined(v) })} />
+        </>
+      )}
+      {shows('dates') && (
+        <>
+          <div className="field-row">
+            <label>
+              <span>{t('studio.earliest')}</span>
+              <input type="number" value={doc.date?.earliest ?? ''} onChange={(e) => set({ date: { ...doc.date, earliest: numberOrUndefined(e.target.value) } })} />
+            </label>
+            <label>
+              <span>{t('studio.latest')}</span>
+              <input type="number" value={doc.date?.latest ?? ''} onChange={(e) => set({ date: { ...doc.date, latest: numberOrUndefined(e.target.value) } })} />
+            </label>
+          </div>
+          <LocalizedField label={t('fields.place')} value={doc.place} languages={languages} onChange={(v) => set({ place: orUndefined(v) })} />
+        </>
+      )}
+      {shows('rights') && (
+        <div className="field-row">
+          <label>
+            <span>{t('fields.rights')}</span>
+            <select value={doc.rights ?? ''} onChange={(e) => set({ rights: e.target.value || undefined })}>
+              <option value="">{t('studio.notSet')}</option>
+              {RIGHTS.map((uri) => (
+                <option key={uri} value={uri}>
+                  {uri.replace(/^https:\/\//, '')}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('fields.tags')}</span>
+            <input
+              value={(doc.tags ?? []).join(', ')}
+              onChange={(e) => set({ tags: e.target.value.split(',').map((tag) => tag.trim()).filter(Boolean) })}
+            />
+          </label>
+        </div>
+      )}
     </>
   );
 }
