@@ -149,7 +149,7 @@ async function createExhibition(api: Api, session: Session, itemCount: number): 
       dimensions: '21 × 15 cm',
       rights: 'https://creativecommons.org/licenses/by/4.0/',
       inventoryNumber: `KZ-BENCH-${i + 1}`,
-      tags: ['letters', 'war', 'family archive'],
+      tags: [{ en: 'letters', ru: 'письма' }, { en: 'war', ru: 'война' }, { en: 'family archive', ru: 'семейный архив' }],
       media: [{ assetId: assetIds[i] }],
       location: { lat: 49.8 + i / 100, lng: 73.1 + i / 100 },
     });

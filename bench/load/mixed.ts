@@ -200,7 +200,7 @@ function itemDocument(slug: string, n: number) {
     description: {
       ru: { text: `Сохранено ${now}: письмо с фронта, память о войне.`, status: 'original' },
     },
-    tags: ['bench', `n${n % 50}`],
+    tags: [{ en: 'bench' }, { en: `n${n % 50}` }],
     rights: CC_BY,
   };
 }

@@ -347,9 +347,10 @@ SELECT '${type}', r.id, -1, r.country_id, r.live_content->>'slug', r.live_conten
                         CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(i.value->'translations') = 'object' THEN i.value->'translations' ELSE '{}'::jsonb END) WITH ORDINALITY AS t(key, value, ord)
                         WHERE coalesce(t.value->>'text', '') <> '' AND t.value->>'status' IS DISTINCT FROM 'machine'
                        UNION ALL
-                       SELECT 1000000000, 'und', string_agg(tag.value, ' ' ORDER BY tag.ord)
-                         FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(r.live_content->'tags') = 'array' THEN r.live_content->'tags' ELSE '[]'::jsonb END) WITH ORDINALITY AS tag(value, ord)
-                       HAVING count(*) > 0) e
+                       SELECT 1000000000 + tag.ord * 100 + t.ord, t.key, t.value
+                         FROM jsonb_array_elements(CASE WHEN jsonb_typeof(r.live_content->'tags') = 'array' THEN r.live_content->'tags' ELSE '[]'::jsonb END) WITH ORDINALITY AS tag(value, ord)
+                        CROSS JOIN LATERAL jsonb_each_text(CASE WHEN jsonb_typeof(tag.value) = 'object' THEN tag.value ELSE '{}'::jsonb END) WITH ORDINALITY AS t(key, value, ord)
+                        WHERE t.value <> '') e
                 GROUP BY e.lang) p) b
  WHERE r.slug ~ ${GENERATED_SLUG} AND r.live_revision IS NOT NULL`;
 }
@@ -360,14 +361,22 @@ function personSearchSql(): string {
 INSERT INTO search_documents (${SEARCH_COLUMNS})
 SELECT 'person', r.id, (p.ord - 1)::int, r.country_id, r.live_content->>'slug', NULL, coalesce(r.live_content->'title', '{}'::jsonb),
        jsonb_build_object('name', p.value->'name', 'variants', coalesce(p.value->'variants', '[]'::jsonb), 'birthYear', p.value->'birthYear', 'deathYear', p.value->'deathYear'),
-       '{}'::jsonb, n.names, bench_search.decades(n.died, n.died), n.died, c.condition, ${recordMedia('r')},
+       pb.body, n.names, bench_search.decades(n.died, n.died), n.died, c.condition, ${recordMedia('r')},
        (r.live_content->'location'->>'lat')::float8, (r.live_content->'location'->>'lng')::float8, coalesce(r.published_at, now()),
-       ${vector(`''`, `''`, 'n.names', `''`, `''`, `''`)}
+       ${vector(`''`, `''`, 'n.names', `coalesce(pb.body->>'ru', '')`, `coalesce(pb.body->>'en', '')`, 'pb.other')}
   FROM memorials r
  CROSS JOIN LATERAL (SELECT ${latestCondition('r.live_content')} AS condition OFFSET 0) c
  CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(r.live_content->'people') = 'array' THEN r.live_content->'people' ELSE '[]'::jsonb END) WITH ORDINALITY AS p(value, ord)
  CROSS JOIN LATERAL (SELECT array_to_string(ARRAY[p.value->>'name'] || ARRAY(SELECT v.value FROM jsonb_array_elements_text(coalesce(p.value->'variants', '[]'::jsonb)) WITH ORDINALITY AS v(value, ord) ORDER BY v.ord), ' ') AS names,
        (p.value->>'deathYear')::int AS died) n
+ CROSS JOIN LATERAL (
+       SELECT coalesce(jsonb_object_agg(x.lang, x.txt), '{}'::jsonb) AS body,
+              coalesce(string_agg(x.txt, ' ' ORDER BY x.ord) FILTER (WHERE x.lang NOT IN ('ru', 'en')), '') AS other
+         FROM (SELECT rk.key AS lang, rk.value AS txt, rk.ord
+                 FROM jsonb_each_text(CASE WHEN jsonb_typeof(p.value->'rank') = 'object' THEN p.value->'rank' ELSE '{}'::jsonb END) WITH ORDINALITY AS rk(key, value, ord)
+                WHERE rk.value <> ''
+                UNION ALL
+               SELECT 'und', p.value->>'unit', 1000 WHERE coalesce(p.value->>'unit', '') <> '') x) pb
  WHERE r.slug ~ ${GENERATED_SLUG} AND r.live_revision IS NOT NULL`;
 }
 

@@ -62,6 +62,22 @@ describe('a visitor', () => {
     expect(pageCodeRequested).toBe(1);
   });
 
+  it("reads an item's tags and the ranks of the people a memorial names in the language chosen", async () => {
+    const page = await newPage(browser, 'en-GB');
+    await page.goto('/kazakhstan/items/evacuated-factory');
+    const tags = page.locator('.details dt', { hasText: /^Tags$/ }).locator('xpath=following-sibling::dd');
+    await expect.poll(() => tags.textContent()).toBe('home front, evacuation, industry');
+    await page.getByLabel('Language', { exact: true }).selectOption('ru');
+    await expect.poll(() => page.locator('.details dt', { hasText: /^Метки$/ }).locator('xpath=following-sibling::dd').textContent()).toBe('тыл, эвакуация, промышленность');
+
+    await page.goto('/kazakhstan/memorials/glory-memorial-almaty');
+    await expect.poll(() => page.getByRole('cell', { name: 'красноармеец', exact: true }).count()).toBeGreaterThan(0);
+    await page.getByLabel('Язык', { exact: true }).selectOption('en');
+    await expect.poll(() => page.getByRole('cell', { name: 'Red Army private', exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('cell', { name: 'красноармеец', exact: true }).count()).toBe(0);
+    await expectAccessible(page, 'memorial with ranks (en)');
+  });
+
   it('gets a not-found page for an unknown address', async () => {
     const page = await newPage(browser, 'en-GB');
     await page.goto('/atlantis');

@@ -172,7 +172,7 @@ describe('NUL and lone surrogates in input', () => {
     for (const body of [
       { ...item, title: text(`Bad ${char} title`) },
       { ...item, description: text(`<p>deep ${char}</p>`) },
-      { ...item, tags: ['ok', `t${char}`] },
+      { ...item, tags: [{ ru: 'ok' }, { en: 'ok', ru: `t${char}` }] },
       { ...item, date: { earliest: 1941, latest: 1945, display: text(char) } },
       { ...item, [`key${char}`]: 1 },
     ]) {

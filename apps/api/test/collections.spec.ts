@@ -51,12 +51,12 @@ describe('collections: studio and public API', () => {
   it('creates, reads, lists, updates and deletes a draft item', async () => {
     const item = await createItem(curatorKz, kz.id, {
       slug: 'studio-item',
-      tags: ['1941'],
+      tags: [{ ru: '1941' }],
       date: { earliest: 1941, latest: 1943, display: { ru: text('1941–1943') } },
       location: { lat: 43.25, lng: 76.95 },
       rights: 'https://creativecommons.org/licenses/by/4.0/',
     });
-    expect(item).toMatchObject({ slug: 'studio-item', status: 'draft', version: 1, countryId: kz.id, tags: ['1941'] });
+    expect(item).toMatchObject({ slug: 'studio-item', status: 'draft', version: 1, countryId: kz.id, tags: [{ ru: '1941' }] });
     expect(item.id).toMatch(/^[0-9a-f-]{36}$/);
 
     const listed = await curatorKz.get(`${studio(kz.id, 'items')}?q=studio-item&lang=en`).expect(200);

@@ -220,7 +220,7 @@ describe('public answers come from approved revisions only', () => {
       creditLine: both('Gift of the Ivanov family', 'Дар семьи Ивановых'),
       rights: CC_BY,
       inventoryNumber: 'KZ-FP-1',
-      tags: ['flask', 'war'],
+      tags: [{ en: 'flask', ru: 'фляга' }, { en: 'war' }],
       location: { lat: 43.2, lng: 76.9 },
       media: [{ assetId: tiled }, { assetId: video }],
     });
@@ -234,7 +234,7 @@ describe('public answers come from approved revisions only', () => {
       address: both('Park street 1', 'Парковая, 1'),
       unveilingDate: '1975-05-09',
       inscriptions: [{ original: 'Никто не забыт', originalLanguage: 'ru', translations: both('No one is forgotten', 'Никто не забыт') }],
-      people: [{ name: 'Ivan Zephyrov', variants: ['Иван Зефиров'], birthYear: 1910, deathYear: 1943, rank: 'Private', unit: '8th Guards' }],
+      people: [{ name: 'Ivan Zephyrov', variants: ['Иван Зефиров'], birthYear: 1910, deathYear: 1943, rank: { en: 'Private', ru: 'рядовой' }, unit: '8th Guards' }],
       conditionSurveys: [{ date: '2020-05-01', condition: 'good', note: both('Clean', 'Чисто'), surveyor: 'A. Surveyor' }],
       events: [{ date: '1975-05-09', type: 'unveiling', description: both('Unveiled', 'Открыт'), actor: 'City council', media: [] }],
       media: [{ assetId: photo }],

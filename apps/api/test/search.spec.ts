@@ -101,6 +101,25 @@ describe('search', () => {
     expect(suggestions).toContainEqual({ text: 'Иванов Пётр Семёнович', type: 'person', url: `/kazakhstan/memorials/${memorial.slug}` });
   });
 
+  it('finds records by their tags and people by their rank, in every language written', async () => {
+    const kettle = await publish(kz, 'items', {
+      kind: 'artefact',
+      title: { ru: text('Чайник из эвакуации') },
+      tags: [{ ru: 'самовары', en: 'samovars', kk: 'самауыр' }],
+    });
+    for (const q of ['samovar', 'самовар', 'самауыр']) expect(ids(await search(`q=${encodeURIComponent(q)}`)), q).toContain(kettle.id);
+    const memorial = await publish(kz, 'memorials', {
+      kind: 'obelisk',
+      title: { ru: text('Обелиск у станции') },
+      location: { lat: 43.3, lng: 76.7 },
+      people: [{ name: 'Оспанов Серік', variants: [], deathYear: 1943, rank: { ru: 'интендант', en: 'Quartermaster', kk: 'интендант' }, unit: 'Зеравшанский полк' }],
+    });
+    for (const q of ['quartermasters', 'интенданты', 'Зеравшанский']) {
+      const people = (await search(`q=${encodeURIComponent(q)}&type=person`)).items;
+      expect(people.map((hit: { id: string }) => hit.id), q).toContain(memorial.id);
+    }
+  });
+
   it('counts facets and filters by each of them', async () => {
     const word = 'quokkafacet';
     await publish(kz, 'items', { kind: 'photograph', title: { en: text(`${word} one`) }, date: { earliest: 1941, latest: 1944 } });

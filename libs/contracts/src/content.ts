@@ -29,6 +29,22 @@ export const requiredLocalizedTextSchema = localizedTextSchema.refine(
   'must hold at least one language',
 );
 
+/**
+ * A short visitor-facing label per language, plain text with no translation
+ * status (tags, a soldier's rank): `{ "ru": "Ереван", "en": "Yerevan" }`,
+ * at least one language.
+ */
+export function localizedLabel(maxLength: number) {
+  return z
+    .partialRecord(languageSchema, safeString().trim().min(1).max(maxLength))
+    .refine((map) => Object.keys(map).length > 0, 'must hold at least one language');
+}
+export type LocalizedLabel = Partial<Record<ContentLanguage, string>>;
+
+/** A tag per language: a tag and its translations are one tag. */
+export const localizedTagSchema = localizedLabel(60);
+export type LocalizedTag = LocalizedLabel;
+
 /** A text resolved for one reader: what to show, and in which language it really is. */
 export const resolvedTextSchema = z.object({
   text: z.string(),
@@ -60,6 +76,8 @@ export const dateRangeSchema = z
     earliest: year.optional(),
     latest: year.optional(),
     display: localizedTextSchema.optional(),
+    /** The years are approximate ("circa 1920"). */
+    circa: z.boolean().optional(),
   })
   .refine((range) => range.earliest === undefined || range.latest === undefined || range.earliest <= range.latest, {
     message: 'earliest must not be after latest',
@@ -122,6 +140,20 @@ export function resolveText(
   for (const lang of Object.keys(map) as ContentLanguage[]) {
     const entry = usable(lang);
     if (entry) return { text: entry.text, lang, status: entry.status, fallback: lang !== asked };
+  }
+  return null;
+}
+
+/** A label for one reader along the same chain as resolveText: asked language → country default → Russian → any. */
+export function resolveLabel(
+  map: LocalizedLabel | undefined | null,
+  asked: ContentLanguage,
+  countryDefault: ContentLanguage,
+): string | null {
+  if (!map) return null;
+  for (const lang of [asked, countryDefault, 'ru', ...Object.keys(map)] as ContentLanguage[]) {
+    const text = map[lang];
+    if (text) return text;
   }
   return null;
 }

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   createCountrySchema,
   createUserSchema,
+  dateRangeSchema,
+  itemInputSchema,
   languageMapSchema,
+  localizedTagSchema,
   loginRequestSchema,
+  memorialInputSchema,
+  resolveLabel,
   resolveText,
   updateCountrySchema,
 } from './index';
@@ -62,5 +67,53 @@ describe('resolveText', () => {
     expect(resolveText({ hy: { text: 'Լուսանկար', status: 'original' } }, 'en', 'kk')).toMatchObject({ lang: 'hy' });
     expect(resolveText({ en: map.en }, 'en', 'kk')).toBeNull();
     expect(resolveText(undefined, 'en', 'kk')).toBeNull();
+  });
+});
+
+describe('visitor-facing short texts per language', () => {
+  it('takes a tag in any known language, Kazakh letters included, trimmed', () => {
+    expect(localizedTagSchema.parse({ kk: ' Ұлы Отан соғысы ', ru: 'Великая Отечественная война', en: 'Great Patriotic War' })).toEqual({
+      kk: 'Ұлы Отан соғысы',
+      ru: 'Великая Отечественная война',
+      en: 'Great Patriotic War',
+    });
+    expect(localizedTagSchema.parse({ kk: 'әғқңөұүһі' })).toEqual({ kk: 'әғқңөұүһі' });
+  });
+
+  it('refuses an empty tag, a tag of no language, a language the platform does not know, and a tag as a bare string', () => {
+    expect(localizedTagSchema.safeParse({ ru: '   ' }).success).toBe(false);
+    expect(localizedTagSchema.safeParse({}).success).toBe(false);
+    expect(localizedTagSchema.safeParse({ xx: 'Nowhere' }).success).toBe(false);
+    expect(localizedTagSchema.safeParse({ en: 'x'.repeat(61) }).success).toBe(false);
+    const item = { slug: 'flask', kind: 'artefact', title: { ru: { text: 'Фляга' } } };
+    expect(itemInputSchema.safeParse({ ...item, tags: [{ ru: 'тыл', en: 'home front' }] }).success).toBe(true);
+    const bare = itemInputSchema.safeParse({ ...item, tags: ['тыл'] });
+    expect(bare.error?.issues[0].path).toEqual(['tags', 0]);
+  });
+
+  it('gives a named person a rank per language, and refuses an empty one', () => {
+    const memorial = { slug: 'obelisk', kind: 'obelisk', title: { ru: { text: 'Обелиск' } }, location: { lat: 43.2, lng: 76.9 } };
+    const person = { name: 'Қасымов Ермек', unit: 'стрелковый полк' };
+    const parsed = memorialInputSchema.parse({ ...memorial, people: [{ ...person, rank: { ru: 'лейтенант', en: 'Lieutenant', kk: 'лейтенант' } }] });
+    expect(parsed.people[0]).toEqual({ ...person, variants: [], rank: { ru: 'лейтенант', en: 'Lieutenant', kk: 'лейтенант' } });
+    expect(memorialInputSchema.safeParse({ ...memorial, people: [{ ...person, rank: {} }] }).success).toBe(false);
+    expect(memorialInputSchema.safeParse({ ...memorial, people: [{ ...person, rank: 'лейтенант' }] }).success).toBe(false);
+  });
+
+  it('resolves a label along the same chain as a text: asked, country default, Russian, any', () => {
+    const tag = { kk: 'Тыл', ru: 'Тыл (рус.)', en: 'Home front' };
+    expect(resolveLabel(tag, 'en', 'kk')).toBe('Home front');
+    expect(resolveLabel(tag, 'hy', 'kk')).toBe('Тыл');
+    expect(resolveLabel({ ru: 'Тыл', en: 'Home front' }, 'hy', 'kk')).toBe('Тыл');
+    expect(resolveLabel({ hy: 'Թիկունք' }, 'en', 'kk')).toBe('Թիկունք');
+    expect(resolveLabel(undefined, 'en', 'kk')).toBeNull();
+  });
+});
+
+describe('dateRangeSchema', () => {
+  it('marks approximate dates and still refuses an earliest year after the latest', () => {
+    expect(dateRangeSchema.parse({ earliest: 1920, latest: 1925, circa: true })).toEqual({ earliest: 1920, latest: 1925, circa: true });
+    expect(dateRangeSchema.safeParse({ earliest: 1920, circa: 'yes' }).success).toBe(false);
+    expect(dateRangeSchema.safeParse({ earliest: 1930, latest: 1925, circa: true }).error?.issues[0].path).toEqual(['latest']);
   });
 });

@@ -18,3 +18,4 @@ export * from './record-kinds';
 export * from './search';
 export * from './routes';
 export * from './route-schemas';
+export * from './slugify';

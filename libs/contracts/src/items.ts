@@ -6,6 +6,7 @@ import {
   dateRangeSchema,
   geoPointSchema,
   localizedLongTextSchema,
+  localizedTagSchema,
   localizedTextSchema,
   requiredLocalizedTextSchema,
   resolvedTextSchema,
@@ -34,7 +35,8 @@ export const heritageFields = {
   creditLine: localizedTextSchema.optional(),
   rights: rightsUriSchema.optional(),
   inventoryNumber: z.string().trim().max(100).optional(),
-  tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  /** Each tag with its translations: `{ ru: 'Ереван', en: 'Yerevan' }`. */
+  tags: z.array(localizedTagSchema).max(50).default([]),
   /** Media assets of the same country, in display order. */
   media: z.array(mediaRefSchema).max(100).default([]),
 };

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { localizedTextSchema, partialDateSchema, geoPointSchema, localizedLongTextSchema, versionSchema } from './content';
+import { localizedLabel, localizedTextSchema, partialDateSchema, geoPointSchema, localizedLongTextSchema, versionSchema } from './content';
 import { heritageFields, mediaRefSchema, studioRecordFields } from './items';
 
 export const MEMORIAL_KINDS = ['monument', 'obelisk', 'bust', 'plaque', 'mass-grave', 'cemetery', 'other'] as const;
@@ -31,7 +31,9 @@ export const namedPersonSchema = z
     variants: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
     birthYear: personYear.optional(),
     deathYear: personYear.optional(),
-    rank: z.string().trim().max(200).optional(),
+    /** Shown to visitors, so per language: `{ ru: 'сержант', en: 'Sergeant' }`. */
+    rank: localizedLabel(200).optional(),
+    /** A proper name, written once. */
     unit: z.string().trim().max(300).optional(),
   })
   .refine((p) => p.birthYear === undefined || p.deathYear === undefined || p.birthYear <= p.deathYear, {

@@ -27,6 +27,8 @@ export interface PublicCountryHome {
 export interface PublicDate {
   earliest: number | null;
   latest: number | null;
+  /** The years are approximate. */
+  circa: boolean;
   display: ResolvedText | null;
 }
 
@@ -76,6 +78,7 @@ export interface PublicItem extends PublicItemSummary {
   creditLine: ResolvedText | null;
   rights: string | null;
   inventoryNumber: string | null;
+  /** Each tag in the reader's language, along the fallback chain (resolveLabel). */
   tags: string[];
   location: GeoPoint | null;
   media: PublicMedia[];
@@ -91,6 +94,9 @@ export interface PublicMapPoint {
   kind: string;
   condition: Condition | null;
 }
+
+/** A person a memorial names, their rank resolved for the reader (resolveLabel). */
+export type PublicPerson = Omit<NamedPerson, 'rank'> & { rank?: string };
 
 export interface PublicConditionSurvey {
   date: string;
@@ -113,7 +119,7 @@ export interface PublicMemorial extends Omit<PublicItem, 'kind' | 'location'> {
   address: ResolvedText | null;
   unveilingDate: string | null;
   inscriptions: { original: string; originalLanguage: string | null; translation: ResolvedText | null }[];
-  people: NamedPerson[];
+  people: PublicPerson[];
   /** Newest first; the first one is the current condition. */
   conditionSurveys: PublicConditionSurvey[];
   condition: Condition | null;

@@ -382,7 +382,7 @@ function templates(p: Record<string, string[]>): Record<string, unknown> {
   const uuid = () => crypto.randomUUID();
   const studio = '/api/studio/countries/:countryId';
   const review = '/api/review/countries/:countryId/:collection/:id';
-  const item = { slug: 'fuzz-item', kind: 'artefact', title: en('Fuzz'), description: en('<p>x</p>'), tags: ['a'], media: [{ assetId: p.assetId[0] }], date: { earliest: 1941, latest: 1945 } };
+  const item = { slug: 'fuzz-item', kind: 'artefact', title: en('Fuzz'), description: en('<p>x</p>'), tags: [{ en: 'a' }], media: [{ assetId: p.assetId[0] }], date: { earliest: 1941, latest: 1945 } };
   const memorial = {
     slug: 'fuzz-memorial', kind: 'obelisk', title: en('Fuzz'), location: { lat: 43.2, lng: 76.9 },
     inscriptions: [{ original: 'Никто не забыт', translations: en('No one is forgotten') }],

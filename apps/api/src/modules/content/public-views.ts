@@ -2,6 +2,7 @@ import type {
   ContentLanguage,
   ExhibitionBlock,
   GeoPoint,
+  LocalizedLabel,
   LocalizedText,
   PublicBlock,
   PublicCountryRef,
@@ -12,9 +13,10 @@ import type {
   PublicItemSummary,
   PublicMapPoint,
   PublicMemorial,
+  PublicPerson,
   ResolvedText,
 } from '@vitrina/contracts';
-import { resolveText } from '@vitrina/contracts';
+import { resolveLabel, resolveText } from '@vitrina/contracts';
 import type { CountryEntity } from '../countries/country.entity';
 import type { ExhibitionEntity } from './kinds/exhibition.entity';
 import type { ItemEntity } from './kinds/item.entity';
@@ -32,6 +34,10 @@ export class Reader {
 
   text(map: LocalizedText | undefined | null): ResolvedText | null {
     return resolveText(map, this.lang, this.country.defaultLanguage);
+  }
+
+  label(map: LocalizedLabel | undefined | null): string | null {
+    return resolveLabel(map, this.lang, this.country.defaultLanguage);
   }
 
   /** Titles are required, so one always resolves unless every version is a machine draft. */
@@ -53,7 +59,7 @@ export function toLocalized(names: Partial<Record<string, string>>): LocalizedTe
 
 function presentDate(reader: Reader, date: ItemEntity['content']['date']): PublicDate | null {
   if (!date) return null;
-  return { earliest: date.earliest ?? null, latest: date.latest ?? null, display: reader.text(date.display) };
+  return { earliest: date.earliest ?? null, latest: date.latest ?? null, circa: date.circa ?? false, display: reader.text(date.display) };
 }
 
 export function presentItemSummary(reader: Reader, item: ItemEntity, assets: AssetsById): PublicItemSummary {
@@ -81,7 +87,7 @@ function heritageDetails(reader: Reader, record: ItemEntity | MemorialEntity, as
     creditLine: reader.text(content.creditLine),
     rights: content.rights ?? null,
     inventoryNumber: content.inventoryNumber ?? null,
-    tags: content.tags ?? [],
+    tags: (content.tags ?? []).flatMap((tag) => reader.label(tag) ?? []),
     updatedAt: record.updatedAt.toISOString(),
   };
 }
@@ -123,6 +129,12 @@ function presentItemPoint(reader: Reader, item: ItemEntity): PublicMapPoint | nu
   return location ? mapPoint(reader, 'item', item, location, null) : null;
 }
 
+function presentPerson(reader: Reader, person: MemorialEntity['content']['people'][number]): PublicPerson {
+  const { rank, ...rest } = person;
+  const shownRank = reader.label(rank);
+  return { ...rest, variants: person.variants ?? [], ...(shownRank ? { rank: shownRank } : {}) };
+}
+
 const byDateDescending = (a: { date: string }, b: { date: string }) => b.date.localeCompare(a.date);
 
 export function presentMemorial(reader: Reader, memorial: MemorialEntity, assets: AssetsById): PublicMemorial {
@@ -150,7 +162,7 @@ export function presentMemorial(reader: Reader, memorial: MemorialEntity, assets
       originalLanguage: inscription.originalLanguage ?? null,
       translation: reader.text(inscription.translations),
     })),
-    people: (content.people ?? []).map((person) => ({ ...person, variants: person.variants ?? [] })),
+    people: (content.people ?? []).map((person) => presentPerson(reader, person)),
     conditionSurveys: surveys,
     condition: surveys[0]?.condition ?? null,
     events: [...(content.events ?? [])]

@@ -16,10 +16,16 @@ export function isLanguageMap(value: object): boolean {
   return entries.length > 0 && entries.every(([key, entry]) => LANGUAGE_CODES.has(key) && isLocalizedEntry(entry));
 }
 
-/** Every language used by the texts of a validated document, with the path where it is used. */
+/** A map of short labels (tags, ranks: `localizedLabel` in the contracts): every key a language, every value a string. */
+export function isLabelMap(value: object): boolean {
+  const entries = Object.entries(value);
+  return !Array.isArray(value) && entries.length > 0 && entries.every(([key, entry]) => LANGUAGE_CODES.has(key) && typeof entry === 'string');
+}
+
+/** Every language used by the texts and labels of a validated document, with the path where it is used. */
 export function languagesUsed(document: unknown, path = ''): { lang: string; path: string }[] {
   if (!document || typeof document !== 'object') return [];
-  if (!Array.isArray(document) && isLanguageMap(document)) {
+  if (!Array.isArray(document) && (isLanguageMap(document) || isLabelMap(document))) {
     return Object.keys(document).map((lang) => ({ lang, path }));
   }
   return Object.entries(document).flatMap(([key, value]) => languagesUsed(value, path ? `${path}.${key}` : key));

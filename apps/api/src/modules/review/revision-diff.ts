@@ -1,5 +1,5 @@
 import type { ChangedAsset, FieldChange, MediaTexts } from '@vitrina/contracts';
-import { isLanguageMap } from '../countries/content-languages';
+import { isLabelMap, isLanguageMap } from '../countries/content-languages';
 
 type Leaves = Map<string, { path: string; lang?: string; value: unknown }>;
 /** Each media list of a document by its path, as asset ids in display order. */
@@ -7,6 +7,8 @@ type MediaLists = Map<string, string[]>;
 interface Flat {
   leaves: Leaves;
   media: MediaLists;
+  /** Whether plain-string language maps are labels (a document's tags and ranks), compared per language like texts. */
+  labels: boolean;
 }
 
 /** The keys under which documents hold media, as media-references.ts reads them: lists of refs, lists of ids, one id. */
@@ -33,7 +35,7 @@ function flatten(value: unknown, path: string, into: Flat): Flat {
     return into;
   }
   if (value && typeof value === 'object') {
-    if (isLanguageMap(value)) {
+    if (isLanguageMap(value) || (into.labels && isLabelMap(value))) {
       for (const [lang, entry] of Object.entries(value)) into.leaves.set(`${path}@${lang}`, { path, lang, value: entry });
       return into;
     }
@@ -49,7 +51,8 @@ function flatten(value: unknown, path: string, into: Flat): Flat {
   return into;
 }
 
-const flat = (value: unknown): Flat => flatten(value ?? {}, '', { leaves: new Map(), media: new Map() });
+/** A media file's texts hold no labels: their plain-string language maps (captionVersions) are compared key by key. */
+const flat = (value: unknown, labels = true): Flat => flatten(value ?? {}, '', { leaves: new Map(), media: new Map(), labels });
 
 function compare(before: Leaves, after: Leaves, assetId?: string): FieldChange[] {
   const changes: FieldChange[] = [];
@@ -108,7 +111,7 @@ export function diffRevisions(
   const [before, after] = [flat(live.content), flat(latest.content)];
   const changes = [...compare(before.leaves, after.leaves), ...compareMedia(before.media, after.media)];
   for (const assetId of new Set([...Object.keys(live.mediaTexts), ...Object.keys(latest.mediaTexts)])) {
-    changes.push(...compare(flat(live.mediaTexts[assetId]).leaves, flat(latest.mediaTexts[assetId]).leaves, assetId).map((change) => ({ ...change, path: `mediaTexts.${change.path}` })));
+    changes.push(...compare(flat(live.mediaTexts[assetId], false).leaves, flat(latest.mediaTexts[assetId], false).leaves, assetId).map((change) => ({ ...change, path: `mediaTexts.${change.path}` })));
   }
   return changes.map((change) => {
     const asset = change.assetId ? assets.get(change.assetId) : undefined;

@@ -1,4 +1,4 @@
-import { type LocalizedText, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
+import { type LocalizedLabel, type LocalizedText, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
 import sanitizeHtml from 'sanitize-html';
 
 /** Languages PostgreSQL stems; every other language is indexed word for word (`simple`). */
@@ -29,6 +29,16 @@ export interface SearchSource {
 type Doc = Record<string, unknown>;
 const texts = (map: unknown): [string, string][] =>
   Object.entries((map ?? {}) as LocalizedText).flatMap(([lang, entry]) => (entry?.text && entry.status !== 'machine' ? [[lang, entry.text]] : []));
+/** Every language of a label (a tag, a rank); labels have no machine drafts. */
+const labels = (map: LocalizedLabel | undefined): [string, string][] => Object.entries(map ?? {}).flatMap(([lang, text]) => (text ? [[lang, text]] : []));
+
+/** Texts gathered per language, in order: `{ ru: 'a b', en: 'c' }`. */
+function byLanguage(parts: [string, string][]): Record<string, string> {
+  const body: Record<string, string> = {};
+  for (const [lang, text] of parts) body[lang] = body[lang] ? `${body[lang]} ${text}` : text;
+  return body;
+}
+
 /**
  * sanitize-html decodes every entity of the input and writes its output as
  * HTML again, escaping exactly these: `&`, `<`, `>` (and `"` in attributes,
@@ -75,11 +85,24 @@ function bodiesOf(type: RecordType, doc: Doc): Record<string, string> {
     else if (key === 'sections') parts.push(...sectionTexts(doc));
     else parts.push(...texts(doc[key]));
   }
-  const body: Record<string, string> = {};
-  for (const [lang, text] of parts) body[lang] = body[lang] ? `${body[lang]} ${text}` : text;
-  const tags = ((doc.tags ?? []) as string[]).join(' ');
-  if (tags) body.und = body.und ? `${body.und} ${tags}` : tags;
-  return body;
+  for (const tag of (doc.tags ?? []) as LocalizedLabel[]) parts.push(...labels(tag));
+  return byLanguage(parts);
+}
+
+interface Person {
+  name: string;
+  variants?: string[];
+  birthYear?: number;
+  deathYear?: number;
+  rank?: LocalizedLabel;
+  unit?: string;
+}
+
+/** What finds a person beside their names (DESIGN.md): their rank in every language, and their unit. */
+function personBody(person: Person): Record<string, string> {
+  const parts = labels(person.rank);
+  if (person.unit) parts.push(['und', person.unit]);
+  return byLanguage(parts);
 }
 
 interface LiveRecord {
@@ -128,7 +151,7 @@ export function searchSources(type: RecordType, record: LiveRecord, doc: Doc, me
       year,
     },
   ];
-  const people = (doc.people ?? []) as { name: string; variants?: string[]; birthYear?: number; deathYear?: number }[];
+  const people = (doc.people ?? []) as Person[];
   people.forEach((person, index) => {
     rows.push({
       ...base,
@@ -136,7 +159,7 @@ export function searchSources(type: RecordType, record: LiveRecord, doc: Doc, me
       personIndex: index,
       kind: null,
       person: { name: person.name, variants: person.variants ?? [], birthYear: person.birthYear ?? null, deathYear: person.deathYear ?? null },
-      body: {},
+      body: personBody(person),
       names: [person.name, ...(person.variants ?? [])].join(' '),
       decades: decadesBetween(person.deathYear, person.deathYear),
       year: person.deathYear ?? null,

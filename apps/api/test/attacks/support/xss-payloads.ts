@@ -29,6 +29,9 @@ const texts = (field: string, payload = PAYLOAD) => ({
   en: { text: probe(`${field}-en`, payload), status: 'original' },
 });
 
+/** A short label (a tag, a rank) in both languages. */
+const labels = (field: string, payload = SHORT) => ({ ru: probe(`${field}-ru`, payload), en: probe(`${field}-en`, payload) });
+
 const RIGHTS = 'https://creativecommons.org/licenses/by/4.0/';
 
 export function xssItem(slug: string, imageId?: string) {
@@ -46,7 +49,7 @@ export function xssItem(slug: string, imageId?: string) {
     creditLine: texts('item-credit'),
     rights: RIGHTS,
     inventoryNumber: probe('inv', SHORT),
-    tags: [probe('tag', SHORT), SHORT],
+    tags: [labels('tag'), { en: SHORT }],
     media: imageId ? [{ assetId: imageId }] : [],
     location: { lat: 41.3, lng: 69.2 },
   };
@@ -69,7 +72,7 @@ export function xssMemorial(slug: string, imageId?: string) {
     unveilingDate: '1975-05-09',
     inscriptions: [{ original: probe('inscription'), originalLanguage: 'ru', translations: texts('inscription-translation') }],
     people: [
-      { name: probe('person', SHORT), variants: [probe('variant', SHORT)], birthYear: 1910, deathYear: 1943, rank: probe('rank', SHORT), unit: probe('unit') },
+      { name: probe('person', SHORT), variants: [probe('variant', SHORT)], birthYear: 1910, deathYear: 1943, rank: labels('rank'), unit: probe('unit') },
     ],
     conditionSurveys: [{ date: '2023-06', condition: 'fair', note: texts('survey-note'), surveyor: probe('surveyor', SHORT) }],
     events: [

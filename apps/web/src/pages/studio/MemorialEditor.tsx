@@ -44,7 +44,7 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
   const doc = editor.document;
   if (!doc) return <EditorLoading error={editor.loadError} />;
   const set = (patch: Partial<MemorialDocument>) => editor.setDocument({ ...doc, ...patch });
-  const heritage = (part: HeritagePart) => <HeritageFields part={part} doc={doc} languages={country.languages} onChange={editor.setDocument} />;
+  const heritage = (part: HeritagePart) => <HeritageFields part={part} doc={doc} languages={country.languages} defaultLanguage={country.defaultLanguage} onChange={editor.setDocument} />;
   return (
     <RecordEditorFrame
       editor={editor}
@@ -84,7 +84,7 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
         <MemorialInscriptions rows={doc.inscriptions} onChange={(inscriptions) => set({ inscriptions })} country={country} />
       </FormSection>
       <FormSection section={SECTIONS.people}>
-        <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} />
+        <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} language={country.defaultLanguage} />
       </FormSection>
       <FormSection section={SECTIONS.condition}>
         <MemorialSurveys rows={doc.conditionSurveys} onChange={(conditionSurveys) => set({ conditionSurveys })} country={country} />

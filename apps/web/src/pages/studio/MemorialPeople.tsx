@@ -1,12 +1,27 @@
-import type { MemorialDocument } from '@vitrina/contracts';
+import type { ContentLanguage, MemorialDocument } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
 import { RecordRows } from './RecordRows';
 
 type Person = MemorialDocument['people'][number];
 const optionalYear = (raw: string) => (raw.trim() === '' ? undefined : Number(raw));
 
-/** The people a memorial names. */
-export function MemorialPeople({ rows, onChange }: { rows: MemorialDocument['people']; onChange: (rows: MemorialDocument['people']) => void }) {
+/** One language of a rank; an empty text removes that language, and the rank when none is left. */
+function withRank(rank: Person['rank'], lang: ContentLanguage, text: string): Person['rank'] {
+  const next = { ...rank, [lang]: text.trim() === '' ? undefined : text };
+  if (next[lang] === undefined) delete next[lang];
+  return Object.keys(next).length > 0 ? next : undefined;
+}
+
+/** The people a memorial names; the rank is edited in `language` (the country's default). */
+export function MemorialPeople({
+  rows,
+  onChange,
+  language,
+}: {
+  rows: MemorialDocument['people'];
+  onChange: (rows: MemorialDocument['people']) => void;
+  language: ContentLanguage;
+}) {
   const { t } = useTranslation();
   const n = (index: number) => ` ${index + 1}`;
   return (
@@ -36,7 +51,7 @@ export function MemorialPeople({ rows, onChange }: { rows: MemorialDocument['peo
           </label>
           <label>
             <span>{t('memorial.rank')}{n(index)}</span>
-            <input value={person.rank ?? ''} onChange={(e) => update({ ...person, rank: e.target.value || undefined })} />
+            <input value={person.rank?.[language] ?? ''} onChange={(e) => update({ ...person, rank: withRank(person.rank, language, e.target.value) })} />
           </label>
           <label>
             <span>{t('memorial.unit')}{n(index)}</span>

@@ -1,4 +1,4 @@
-import type { ContentLanguage, ItemDocument } from '@vitrina/contracts';
+import type { ContentLanguage, ItemDocument, LocalizedTag } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
 import { LocalizedField } from './LocalizedField';
 import { orUndefined } from './localized';
@@ -19,11 +19,35 @@ const RIGHTS = [
 
 const numberOrUndefined = (value: string) => (value.trim() === '' ? undefined : Number(value));
 
+/** A tag as this plain input shows it: in `lang`, else in any language it has. */
+const tagText = (tag: LocalizedTag, lang: ContentLanguage) => tag[lang] ?? Object.values(tag)[0] ?? '';
+
+/** Comma-separated tags back into tags: a tag still shown keeps its other languages, a new one is in `lang`. */
+function parseTags(value: string, tags: LocalizedTag[], lang: ContentLanguage): LocalizedTag[] {
+  const texts = value.split(',').map((tag) => tag.trim()).filter(Boolean);
+  return texts.map((text) => tags.find((tag) => tagText(tag, lang) === text) ?? { [lang]: text });
+}
+
 /** The parts of a long form the shared fields fall into (the editor puts each in its own section). */
 export type HeritagePart = 'basics' | 'texts' | 'dates' | 'rights';
 
-/** The catalogue fields items and memorials share; with `part`, only those of that part of the form. */
-export function HeritageFields<T extends Heritage>({ doc, onChange, languages, part }: { doc: T; onChange: (doc: T) => void; languages: ContentLanguage[]; part?: HeritagePart }) {
+/**
+ * The catalogue fields items and memorials share; with `part`, only those of
+ * that part of the form. New tags are written in `defaultLanguage` (the country's).
+ */
+export function HeritageFields<T extends Heritage>({
+  doc,
+  onChange,
+  languages,
+  defaultLanguage,
+  part,
+}: {
+  doc: T;
+  onChange: (doc: T) => void;
+  languages: ContentLanguage[];
+  defaultLanguage: ContentLanguage;
+  part?: HeritagePart;
+}) {
   const { t } = useTranslation();
   const set = (patch: Partial<Heritage>) => onChange({ ...doc, ...patch });
   const shows = (which: HeritagePart) => part === undefined || part === which;
@@ -90,8 +114,8 @@ export function HeritageFields<T extends Heritage>({ doc, onChange, languages, p
           <label>
             <span>{t('fields.tags')}</span>
             <input
-              value={(doc.tags ?? []).join(', ')}
-              onChange={(e) => set({ tags: e.target.value.split(',').map((tag) => tag.trim()).filter(Boolean) })}
+              value={(doc.tags ?? []).map((tag) => tagText(tag, defaultLanguage)).join(', ')}
+              onChange={(e) => set({ tags: parseTags(e.target.value, doc.tags ?? [], defaultLanguage) })}
             />
           </label>
         </div>

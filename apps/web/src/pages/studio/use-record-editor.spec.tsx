@@ -100,9 +100,9 @@ describe('the record editor', () => {
     serve(loaded(), (method) => (method === 'PUT' ? loaded(4) : undefined));
     const { editor } = openEditor();
     await waitFor(() => expect(editor().document).toBeDefined());
-    act(() => editor().setDocument({ ...DOCUMENT, tags: ['эта вкладка'] }));
+    act(() => editor().setDocument({ ...DOCUMENT, tags: [{ ru: 'эта вкладка' }] }));
     await waitFor(() => expect(editor().keptAt).toBeDefined());
-    const otherTab: KeptDraft<ItemDocument> = { keptAt: '2026-03-01T12:00:00.000Z', basedOn: 3, base: DOCUMENT, document: { ...DOCUMENT, tags: ['другая вкладка'] }, mediaTexts: {}, captionsChanged: false };
+    const otherTab: KeptDraft<ItemDocument> = { keptAt: '2026-03-01T12:00:00.000Z', basedOn: 3, base: DOCUMENT, document: { ...DOCUMENT, tags: [{ ru: 'другая вкладка' }] }, mediaTexts: {}, captionsChanged: false };
     keepDraft(draftKey, otherTab);
     await act(() => editor().save());
     await waitFor(() => expect(editor().keptAt).toBeUndefined());
@@ -133,7 +133,7 @@ describe('the record editor', () => {
     serve(loaded(), (method) => (method === 'PUT' ? loaded(4) : undefined));
     const { editor } = openEditor();
     await waitFor(() => expect(editor().document).toBeDefined());
-    act(() => editor().setDocument({ ...DOCUMENT, tags: ['войлок'] }));
+    act(() => editor().setDocument({ ...DOCUMENT, tags: [{ ru: 'войлок' }] }));
     await act(() => editor().submit());
     expect(writes().map(([method, path, body]) => [method, path, (body as { version?: number } | undefined)?.version])).toEqual([
       ['PUT', `/api/studio/countries/${COUNTRY}/items/${ID}`, 3],
@@ -145,10 +145,10 @@ describe('the record editor', () => {
     serve(loaded(), () => Promise.reject(new ApiRequestError(503, undefined)));
     const { editor } = openEditor();
     await waitFor(() => expect(editor().document).toBeDefined());
-    act(() => editor().setDocument({ ...DOCUMENT, tags: ['ковёр'] }));
+    act(() => editor().setDocument({ ...DOCUMENT, tags: [{ ru: 'ковёр' }] }));
     await act(() => editor().submit());
     expect(writes().map(([method]) => method)).toEqual(['PUT']);
-    expect(editor().document?.tags).toEqual(['ковёр']);
+    expect(editor().document?.tags).toEqual([{ ru: 'ковёр' }]);
     expect(editor().outcome).toMatchObject({ kind: 'failed', action: 'save' });
   });
 
@@ -183,13 +183,13 @@ describe('the record editor', () => {
   });
 
   it('removes a kept draft the curator discards, and keeps the record as loaded', async () => {
-    keepDraft(draftKey, { keptAt: '2026-03-01T11:00:00.000Z', basedOn: 3, base: DOCUMENT, document: { ...DOCUMENT, tags: ['лишнее'] }, mediaTexts: {}, captionsChanged: false });
+    keepDraft(draftKey, { keptAt: '2026-03-01T11:00:00.000Z', basedOn: 3, base: DOCUMENT, document: { ...DOCUMENT, tags: [{ ru: 'лишнее' }] }, mediaTexts: {}, captionsChanged: false });
     serve(loaded());
     const { editor } = openEditor();
     await waitFor(() => expect(editor().offer).toBeDefined());
     // Not written over while the offer waits.
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(readDraft<ItemDocument>(draftKey)?.document.tags).toEqual(['лишнее']);
+    expect(readDraft<ItemDocument>(draftKey)?.document.tags).toEqual([{ ru: 'лишнее' }]);
     act(() => editor().discardDraft());
     await waitFor(() => expect(readDraft(draftKey)).toBeUndefined());
     expect(editor().document).toEqual(DOCUMENT);
@@ -197,29 +197,29 @@ describe('the record editor', () => {
 
   it('turns a draft based on an older version into a choice, showing what changed on the server', async () => {
     const base = DOCUMENT;
-    keepDraft(draftKey, { keptAt: '2026-03-01T11:00:00.000Z', basedOn: 2, base, document: { ...base, tags: ['мой'] }, mediaTexts: {}, captionsChanged: false });
+    keepDraft(draftKey, { keptAt: '2026-03-01T11:00:00.000Z', basedOn: 2, base, document: { ...base, tags: [{ ru: 'мой' }] }, mediaTexts: {}, captionsChanged: false });
     serve(loaded(3, { ...DOCUMENT, slug: 'kiiz-kilem-1942' }));
     const { editor } = openEditor();
     await waitFor(() => expect(editor().offer?.moved).toBe(true));
     act(() => editor().restoreDraft());
     expect(editor().conflict?.changes).toEqual([{ path: 'slug', before: 'kiiz-kilem', after: 'kiiz-kilem-1942' }]);
-    expect(editor().document?.tags).toEqual(['мой']);
+    expect(editor().document?.tags).toEqual([{ ru: 'мой' }]);
   });
 
   it('shows a conflicting save as a choice; keeping mine saves it over the newer version', async () => {
     let server = loaded(3);
     serve(server, (_method, body) => {
       if (body.version !== server.version) return Promise.reject(new ApiRequestError(409, undefined));
-      return loaded(server.version + 1, { ...DOCUMENT, tags: body.tags as string[] });
+      return loaded(server.version + 1, { ...DOCUMENT, tags: body.tags as ItemDocument['tags'] });
     });
     const { editor } = openEditor();
     await waitFor(() => expect(editor().document).toBeDefined());
     server = loaded(4, { ...DOCUMENT, title: { ru: text('Их заголовок') } });
-    serve(server, (_method, body) => (body.version === 4 ? loaded(5, { ...DOCUMENT, tags: body.tags as string[] }) : Promise.reject(new ApiRequestError(409, undefined))));
-    act(() => editor().setDocument({ ...DOCUMENT, tags: ['мой текст'] }));
+    serve(server, (_method, body) => (body.version === 4 ? loaded(5, { ...DOCUMENT, tags: body.tags as ItemDocument['tags'] }) : Promise.reject(new ApiRequestError(409, undefined))));
+    act(() => editor().setDocument({ ...DOCUMENT, tags: [{ ru: 'мой текст' }] }));
     await act(() => editor().save());
     expect(editor().conflict?.changes).toEqual([{ path: 'title.ru', before: text('Войлочный ковёр'), after: text('Их заголовок') }]);
-    expect(editor().document?.tags).toEqual(['мой текст']);
+    expect(editor().document?.tags).toEqual([{ ru: 'мой текст' }]);
     await act(() => editor().keepMine());
     expect(writes().map(([, , body]) => (body as { version: number }).version)).toEqual([3, 4]);
     expect(editor().conflict).toBeUndefined();

@@ -1,5 +1,5 @@
 import type { ItemInput, MemorialInput } from '@vitrina/contracts';
-import { CC_BY, type DemoCountryContent, NO_KNOWN_COPYRIGHT, PUBLIC_DOMAIN, demoTitle, memorialDescription, ruEn } from './types';
+import { CC_BY, type DemoCountryContent, NO_KNOWN_COPYRIGHT, PUBLIC_DOMAIN, demoTitle, label, memorialDescription, ruEn } from './types';
 
 const credit = ruEn('Демонстрационная коллекция платформы «Витрина»', 'Vitrina platform demonstration collection');
 const demoSurveyor = 'Волонтёры «Витрины» (демо) / Vitrina volunteers (demo)';
@@ -28,7 +28,7 @@ const items: ItemInput[] = [
     creditLine: credit,
     rights: NO_KNOWN_COPYRIGHT,
     inventoryNumber: 'DEMO-AM-001',
-    tags: ['1945', 'Ереван', 'Yerevan', 'возвращение'],
+    tags: [label('1945'), label('Ереван', 'Yerevan'), label('возвращение', 'homecoming')],
     location: YEREVAN_STATION,
   },
   {
@@ -49,7 +49,7 @@ const items: ItemInput[] = [
     creditLine: credit,
     rights: CC_BY,
     inventoryNumber: 'DEMO-AM-002',
-    tags: ['окопное искусство', 'trench art', 'госпитали'],
+    tags: [label('окопное искусство', 'trench art'), label('госпитали', 'hospitals')],
   },
   {
     slug: 'tamanyan-division-letter',
@@ -70,7 +70,7 @@ const items: ItemInput[] = [
     creditLine: credit,
     rights: PUBLIC_DOMAIN,
     inventoryNumber: 'DEMO-AM-003',
-    tags: ['письма', 'letters', 'Таманская дивизия', '1945'],
+    tags: [label('письма', 'letters'), label('Таманская дивизия', 'Taman Division'), label('1945')],
   },
   {
     slug: 'waiting-story',
@@ -90,7 +90,7 @@ const items: ItemInput[] = [
     creditLine: credit,
     rights: CC_BY,
     inventoryNumber: 'DEMO-AM-004',
-    tags: ['пропавшие без вести', 'missing in action', 'устная история', 'oral history'],
+    tags: [label('пропавшие без вести', 'missing in action'), label('устная история', 'oral history')],
     location: GARNI,
   },
 ];
@@ -111,7 +111,7 @@ const memorials: MemorialInput[] = [
     creditLine: credit,
     rights: CC_BY,
     inventoryNumber: 'DEMO-AM-M01',
-    tags: ['Ереван', 'Yerevan', 'Парк Победы', 'Victory Park'],
+    tags: [label('Ереван', 'Yerevan'), label('Парк Победы', 'Victory Park')],
     location: { lat: 40.1931, lng: 44.5237 },
     address: ruEn('Ереван, Парк Победы', 'Yerevan, Victory Park'),
     unveilingDate: '1967',
@@ -147,7 +147,7 @@ const memorials: MemorialInput[] = [
     creditLine: credit,
     rights: CC_BY,
     inventoryNumber: 'DEMO-AM-M02',
-    tags: ['сельские памятники', 'village memorials', 'Котайк'],
+    tags: [label('сельские памятники', 'village memorials'), label('Котайк', 'Kotayk')],
     location: GARNI,
     address: ruEn('Село Гарни, центральная площадь', 'Garni village, central square'),
     unveilingDate: '1975-05-09',
@@ -162,13 +162,13 @@ const memorials: MemorialInput[] = [
       },
     ],
     people: [
-      { name: 'Акопян Ашот Саркисович', variants: ['Hakobyan Ashot Sargisi', 'Հակոբյան Աշոտ Սարգսի', 'Akopyan Ashot Sarkisovich'], birthYear: 1915, deathYear: 1942, rank: 'красноармеец', unit: 'стрелковый полк' },
-      { name: 'Петросян Грант Арамович', variants: ['Petrosyan Hrant Arami', 'Պետրոսյան Հրանտ Արամի'], birthYear: 1920, deathYear: 1943, rank: 'сержант', unit: '89-я стрелковая дивизия' },
-      { name: 'Мкртчян Ованес', variants: ['Mkrtchyan Hovhannes', 'Մկրտչյան Հովհաննես', 'Mkrtchian Ovanes'], birthYear: 1912, deathYear: 1942, rank: 'красноармеец' },
-      { name: 'Саргсян Арам Левонович', variants: ['Sargsyan Aram Levoni', 'Սարգսյան Արամ Լևոնի', 'Sarkisyan Aram'], birthYear: 1918, deathYear: 1945, rank: 'младший лейтенант', unit: '89-я стрелковая дивизия' },
-      { name: 'Григорян Сирануш', variants: ['Grigoryan Siranush', 'Գրիգորյան Սիրանուշ'], birthYear: 1922, deathYear: 1944, rank: 'санинструктор' },
-      { name: 'Оганесян Левон', variants: ['Hovhannisyan Levon', 'Հովհաննիսյան Լևոն', 'Oganesyan Levon'], birthYear: 1910, deathYear: 1941, rank: 'старшина' },
-      { name: 'Манукян Размик', variants: ['Manukyan Razmik', 'Մանուկյան Ռազմիկ'], birthYear: 1924, deathYear: 1944, rank: 'красноармеец' },
+      { name: 'Акопян Ашот Саркисович', variants: ['Hakobyan Ashot Sargisi', 'Հակոբյան Աշոտ Սարգսի', 'Akopyan Ashot Sarkisovich'], birthYear: 1915, deathYear: 1942, rank: label('красноармеец', 'Red Army private'), unit: 'стрелковый полк' },
+      { name: 'Петросян Грант Арамович', variants: ['Petrosyan Hrant Arami', 'Պետրոսյան Հրանտ Արամի'], birthYear: 1920, deathYear: 1943, rank: label('сержант', 'Sergeant'), unit: '89-я стрелковая дивизия' },
+      { name: 'Мкртчян Ованес', variants: ['Mkrtchyan Hovhannes', 'Մկրտչյան Հովհաննես', 'Mkrtchian Ovanes'], birthYear: 1912, deathYear: 1942, rank: label('красноармеец', 'Red Army private') },
+      { name: 'Саргсян Арам Левонович', variants: ['Sargsyan Aram Levoni', 'Սարգսյան Արամ Լևոնի', 'Sarkisyan Aram'], birthYear: 1918, deathYear: 1945, rank: label('младший лейтенант', 'Junior Lieutenant'), unit: '89-я стрелковая дивизия' },
+      { name: 'Григорян Сирануш', variants: ['Grigoryan Siranush', 'Գրիգորյան Սիրանուշ'], birthYear: 1922, deathYear: 1944, rank: label('санинструктор', 'Medical instructor') },
+      { name: 'Оганесян Левон', variants: ['Hovhannisyan Levon', 'Հովհաննիսյան Լևոն', 'Oganesyan Levon'], birthYear: 1910, deathYear: 1941, rank: label('старшина', 'Sergeant Major') },
+      { name: 'Манукян Размик', variants: ['Manukyan Razmik', 'Մանուկյան Ռազմիկ'], birthYear: 1924, deathYear: 1944, rank: label('красноармеец', 'Red Army private') },
     ],
     conditionSurveys: [
       { date: '2012-08', condition: 'poor', note: ruEn('Плиты с именами выветрились, часть надписей не читается.', 'The name slabs are weathered; some names are illegible.'), surveyor: demoSurveyor },

@@ -1,4 +1,4 @@
-import type { ExhibitionBlock, ItemInput, LocalizedText, MemorialInput } from '@vitrina/contracts';
+import type { ExhibitionBlock, ItemInput, LocalizedLabel, LocalizedText, MemorialInput } from '@vitrina/contracts';
 
 /** Demo exhibitions refer to items and memorials by slug; the seeder swaps in their ids. */
 type WithSlugRefs<B> = B extends { type: 'item' }
@@ -30,6 +30,11 @@ export interface DemoCountryContent {
 /** A Russian original with its English translation. */
 export function ruEn(ru: string, en: string): LocalizedText {
   return { ru: { text: ru, status: 'original' }, en: { text: en, status: 'translated' } };
+}
+
+/** A tag or a rank in Russian and, unless it reads the same (a year), in English. */
+export function label(ru: string, en?: string): LocalizedLabel {
+  return en === undefined ? { ru } : { ru, en };
 }
 
 /** Titles of demo records say that they are demo. */
