@@ -38,10 +38,10 @@ function serve(record: object, onWrite: (method: string, body: Record<string, un
 }
 
 /** Renders an item's editor hook and hands back the latest editor after each render. */
-function openEditor(id: string | undefined = ID) {
+function openEditor(id: string | null = ID) {
   const seen: { current?: RecordEditor<ItemDocument> } = {};
   function Probe() {
-    seen.current = useRecordEditor<ItemDocument>(COUNTRY, 'items', id, { slug: '', kind: 'artefact', title: {}, tags: [], media: [] });
+    seen.current = useRecordEditor<ItemDocument>(COUNTRY, 'items', id ?? undefined, { slug: '', kind: 'artefact', title: {}, tags: [], media: [] });
     return null;
   }
   const { router, element } = inDataRouter(<Probe />, `/studio/${COUNTRY}/items/${id ?? 'new'}`);
@@ -107,6 +107,35 @@ describe('the record editor', () => {
     await act(() => editor().save());
     await waitFor(() => expect(editor().keptAt).toBeUndefined());
     expect(readDraft(draftKey)).toEqual(otherTab);
+  });
+
+  it('counts a captions file uploaded since the last save as unsaved, so the next save snapshots it', async () => {
+    serve(loaded(), (method) => (method === 'PUT' ? loaded(4) : undefined));
+    const { editor } = openEditor();
+    await waitFor(() => expect(editor().document).toBeDefined());
+    act(() => editor().mediaTextEdits.captionsChanged());
+    expect(editor().dirty).toBe(true);
+    await act(() => editor().save());
+    expect(writes()).toEqual([['PUT', `/api/studio/countries/${COUNTRY}/items/${ID}`, { ...DOCUMENT, version: 3 }]]);
+    expect(editor().dirty).toBe(false);
+  });
+
+  it('creates a new record and submits it in one go, then opens it at its own address', async () => {
+    const created = { ...loaded(1), status: 'draft' };
+    api.mockImplementation(async (method: string, path: string) => {
+      if (method === 'GET' && path === '/api/auth/me') return TEST_CURATOR;
+      if (method === 'GET') return created;
+      return method === 'POST' && path.endsWith('/items') ? created : undefined;
+    });
+    const { editor, router } = openEditor(null);
+    await waitFor(() => expect(editor().document).toBeDefined());
+    act(() => editor().setDocument(DOCUMENT));
+    await act(() => editor().submit());
+    expect(writes().map(([method, path, body]) => [method, path, (body as { version?: number } | undefined)?.version])).toEqual([
+      ['POST', `/api/studio/countries/${COUNTRY}/items`, undefined],
+      ['POST', `/api/studio/countries/${COUNTRY}/items/${ID}/submit`, 1],
+    ]);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/studio/${COUNTRY}/items/${ID}`));
   });
 
   it('keeps what is typed while a save is on its way', async () => {
