@@ -42,12 +42,11 @@ describe('media', () => {
       await expect.poll(() => page.locator('.attached-media img').count()).toBe(index + 1);
       const asset = page.locator('.attached-media', { hasText: name });
       await asset.getByLabel('Alternative text — English', { exact: true }).pressSequentially(alt);
-      await asset.getByRole('button', { name: 'Save texts of this file' }).click();
-      await expect.poll(() => asset.locator('span[role=status]').textContent()).toContain('Saved.');
     }
     await expectAccessible(page, 'item editor with media');
+    // One Save: the item and its files' texts.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => editorNotice(page).textContent()).toBe('Saved.');
+    await expect.poll(() => editorNotice(page).textContent()).toBe('All changes saved');
 
     await publishItemDirectly('zoomable-map');
 
@@ -129,11 +128,10 @@ describe('media', () => {
     await page.getByLabel('Transcript — English', { exact: true }).pressSequentially('My grandfather came back in 1945.');
     await page.getByLabel('Captions in English', { exact: true }).setInputFiles({ name: 'en.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VALID_VTT) });
     await expect.poll(() => page.getByRole('link', { name: 'Captions uploaded' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Save texts of this file' }).click();
-    await expect.poll(() => page.locator('.attached-media span[role=status]').textContent()).toContain('Saved.');
     await expectAccessible(page, 'item editor with a film');
+    // One Save: the item, the transcript, and a snapshot of the captions file just uploaded.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => editorNotice(page).textContent()).toBe('Saved.');
+    await expect.poll(() => editorNotice(page).textContent()).toBe('All changes saved');
 
     await publishItemDirectly('oral-history');
 
@@ -201,7 +199,7 @@ describe('media', () => {
     await expectAccessible(page, 'item editor after dropped uploads');
   });
 
-  it('tells a curator in their language why a file was refused and why texts were not saved', async () => {
+  it('tells a curator in their language why a file was refused and why its texts were not saved', async () => {
     const page = await openNewItem(browser, 'refused-files', 'Refused files', 'ru-RU');
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
     await page.getByLabel('Добавить файлы', { exact: true }).setInputFiles({ name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svg) });
@@ -216,9 +214,11 @@ describe('media', () => {
     const tiny = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6f4e' } }).png().toBuffer();
     await page.getByLabel('Добавить файлы', { exact: true }).setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: tiny });
     await expect.poll(() => page.locator('.attached-media[data-status=ready]').count()).toBe(1);
-    await page.getByLabel('Права (ссылка на лицензию или заявление о правах)', { exact: true }).fill('not a licence');
-    await page.getByRole('button', { name: 'Сохранить тексты файла' }).click();
-    await expect.poll(() => page.locator('.attached-media [role=alert]').textContent()).toMatch(/^Сервер отклонил запрос как неверный\./);
+    await page.getByLabel('Права (ссылка на лицензию или заявление о правах)', { exact: true }).pressSequentially('not a licence');
+    // The file's texts are saved with the item, by its one Save: refused before they leave, naming the file.
+    await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await expect.poll(() => editorNotice(page).textContent()).toBe('Не сохранено: некоторые поля нужно исправить (список ниже)');
+    expect(await page.locator('form.editor > [role=alert]').textContent()).toMatch(/^Недопустимые данные: Файл 1 › Права: /);
     await expectAccessible(page, 'item editor with a refused save (ru)');
   });
 });

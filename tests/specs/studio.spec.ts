@@ -29,7 +29,7 @@ describe('a curator in the studio', () => {
     await page.getByRole('textbox', { name: 'Date', exact: true }).pressSequentially('1945');
     await expectAccessible(page, 'item editor');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => editorNotice(page).textContent()).toBe('Saved.');
+    await expect.poll(() => editorNotice(page).textContent()).toBe('All changes saved');
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/items\/[0-9a-f-]{36}$/);
 
     await page.getByRole('link', { name: 'Items', exact: true }).click();
@@ -73,7 +73,7 @@ describe('a curator in the studio', () => {
     await expectAccessible(page, 'exhibition editor');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => editorNotice(page).textContent()).toBe('Saved.');
+    await expect.poll(() => editorNotice(page).textContent()).toBe('All changes saved');
     await page.getByRole('link', { name: 'Preview' }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('.exhibition h1').textContent()).toBe('Family treasures');
@@ -111,7 +111,7 @@ describe('a curator in the studio', () => {
     await fieldFor(page, 'Перевод надписи 1 — английский').fill('No one is forgotten');
     await expectAccessible(page, 'memorial editor (ru)');
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
-    await expect.poll(() => editorNotice(page).textContent()).toBe('Сохранено.');
+    await expect.poll(() => editorNotice(page).textContent()).toBe('Все изменения сохранены');
     await page.reload();
     await expect.poll(() => page.getByRole('group', { name: 'Другие написания 1' }).locator('li.token > span').allTextContents()).toEqual(['Ivanov Ivan', 'Іваноў Іван']);
     expect(await fieldFor(page, 'Перевод надписи 1 — английский').inputValue()).toBe('No one is forgotten');

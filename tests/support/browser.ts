@@ -59,10 +59,11 @@ export async function signIn(page: Page, email: string, password = 'vitrina-demo
 }
 
 /**
- * The record editor's own notice (saved, or why not). Files being processed show
- * their state in status regions of their own, above it, so "the first status on
- * the page" depends on how far their processing has come.
+ * The record editor's save state in its sticky bar ("All changes saved", "Unsaved
+ * changes", "Not saved: …"). Files being processed show their state in status
+ * regions of their own, so "the first status on the page" depends on how far their
+ * processing has come.
  */
 export function editorNotice(page: Page) {
-  return page.locator('form.editor > [role=status]');
+  return page.locator('form.editor .editor-bar [role=status]');
 }

@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { RouterProvider, createBrowserRouter } from 'react-router';
 import { App } from './App';
 import { prefetch } from './api/prefetch';
 import { queryClient } from './api/query-client';
@@ -17,14 +17,23 @@ import './styles.css';
 const firstData = i18n.language ? dataOfPage(window.location.pathname, i18n.language) : null;
 if (firstData) prefetch(firstData);
 
+// A data router, so an editor can ask before unsaved input is left (`useBlocker`); App keeps its own
+// <Routes> below one catch-all route, and the staff pages their descendant <Routes>.
+const router = createBrowserRouter([
+  {
+    path: '*',
+    element: (
+      <AuthProvider>
+        <App />
+      </AuthProvider>
+    ),
+  },
+]);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <AuthProvider>
-          <App />
-        </AuthProvider>
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   </StrictMode>,
 );

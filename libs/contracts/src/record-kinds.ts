@@ -1,11 +1,33 @@
+import { uuidSchema } from './common';
 import { type ContentStatus } from './content';
 import { createExhibitionSchema, exhibitionInputSchema, updateExhibitionSchema } from './exhibitions';
 import { ITEM_KINDS, createItemSchema, itemInputSchema, updateItemSchema } from './items';
+import { updateMediaSchema } from './media';
 import type { PublicExhibition, PublicItem, PublicMemorial } from './public';
 import { MEMORIAL_KINDS, createMemorialSchema, memorialInputSchema, updateMemorialSchema } from './memorials';
 import { RECORD_COLLECTIONS } from './record-collections';
 import type { RecordType } from './review';
 import { z } from './zod';
+
+/** At most this many files' texts ride along one save (a record shows far fewer files). */
+export const MAX_MEDIA_TEXTS_PER_SAVE = 300;
+
+/**
+ * What a studio save (create or update) may carry beside the document: the
+ * texts of the record's files (alt, caption, credit, rights, transcript),
+ * keyed by asset id. The API writes them to the assets and saves the revision
+ * in one transaction, so the revision's snapshot of its files' texts is
+ * exactly what the curator saw. Each asset must be the record's country's and
+ * shown by the document being saved.
+ */
+export const recordSaveExtras = {
+  mediaTexts: z
+    .record(uuidSchema, updateMediaSchema)
+    .refine((texts) => Object.keys(texts).length <= MAX_MEDIA_TEXTS_PER_SAVE, `at most ${MAX_MEDIA_TEXTS_PER_SAVE} files' texts per save`)
+    .optional(),
+};
+export const recordMediaTextsSchema = recordSaveExtras.mediaTexts.unwrap();
+export type RecordMediaTexts = z.infer<typeof recordMediaTextsSchema>;
 
 /**
  * One row per kind of curated record: the single place the API and the web
@@ -27,6 +49,9 @@ export const RECORD_KINDS = {
     inputSchema: itemInputSchema,
     createSchema: createItemSchema,
     updateSchema: updateItemSchema,
+    /** A studio save's body: the document (with the version it started from, for an update) and the save's extras. */
+    createBodySchema: createItemSchema.extend(recordSaveExtras),
+    updateBodySchema: updateItemSchema.extend(recordSaveExtras),
   },
   memorial: {
     type: 'memorial',
@@ -37,6 +62,8 @@ export const RECORD_KINDS = {
     inputSchema: memorialInputSchema,
     createSchema: createMemorialSchema,
     updateSchema: updateMemorialSchema,
+    createBodySchema: createMemorialSchema.extend(recordSaveExtras),
+    updateBodySchema: updateMemorialSchema.extend(recordSaveExtras),
   },
   exhibition: {
     type: 'exhibition',
@@ -47,6 +74,8 @@ export const RECORD_KINDS = {
     inputSchema: exhibitionInputSchema,
     createSchema: createExhibitionSchema,
     updateSchema: updateExhibitionSchema,
+    createBodySchema: createExhibitionSchema.extend(recordSaveExtras),
+    updateBodySchema: updateExhibitionSchema.extend(recordSaveExtras),
   },
 } as const satisfies Record<RecordType, RecordKindRow>;
 
@@ -59,6 +88,8 @@ interface RecordKindRow {
   inputSchema: z.ZodType;
   createSchema: z.ZodType;
   updateSchema: z.ZodType;
+  createBodySchema: z.ZodType;
+  updateBodySchema: z.ZodType;
 }
 
 /** What visitors get of each kind: its public projection (the API's public view of a live record). */
@@ -70,6 +101,28 @@ export interface PublicRecordViews {
 
 /** Every key under which some kind names media files. */
 export const MEDIA_REFERENCE_KEYS: ReadonlySet<string> = new Set(Object.values(RECORD_KINDS).flatMap((kind) => kind.mediaKeys));
+
+/**
+ * Every media asset a curated document shows: item and memorial media,
+ * memorial event photographs, exhibition covers and media blocks: the values
+ * under each kind's `mediaKeys`, wherever they sit, so a kind gaining a new
+ * place for media needs only its registry row. The API checks and snapshots
+ * these; the studio sends the texts of these files with a save.
+ */
+export function mediaIdsIn(document: unknown): string[] {
+  const ids = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      if (!MEDIA_REFERENCE_KEYS.has(key)) visit(child);
+      else if (typeof child === 'string') ids.add(child);
+      else if (Array.isArray(child)) child.forEach((id) => typeof id === 'string' && ids.add(id));
+    }
+  };
+  visit(document);
+  return [...ids];
+}
 
 export type RecordKindContract = (typeof RECORD_KINDS)[RecordType];
 export type Collection = RecordKindContract['collection'];

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CAPTIONS_CONTENT_TYPE, type MediaAsset, type UpdateMediaInput, apiRoutes } from '@vitrina/contracts';
+import { CAPTIONS_CONTENT_TYPE, type MediaAsset, type RecordMediaTexts, type UpdateMediaInput, apiRoutes } from '@vitrina/contracts';
 import { apiText } from './client';
 import { queryOf, sendTo } from './endpoints';
 import { keyOf } from './query-client';
@@ -40,6 +40,22 @@ export function useSaveAssetTexts(countryId: string, assetId: string) {
     mutationFn: (texts: UpdateMediaInput) => sendTo('PATCH', apiRoutes.studio.asset(countryId, assetId), texts),
     onSuccess: changed,
   });
+}
+
+/**
+ * Files whose texts a record's save carried (`mediaTexts`): their entries take
+ * the saved texts at once (no flash of the old ones), then are read again.
+ */
+export function useMediaTextsSaved(countryId: string) {
+  const client = useQueryClient();
+  return (texts: RecordMediaTexts) => {
+    for (const [assetId, saved] of Object.entries(texts)) {
+      const key = keyOf(apiRoutes.studio.asset(countryId, assetId).path);
+      client.setQueryData<MediaAsset>(key, (asset) => asset && ({ ...asset, ...saved } as MediaAsset));
+      void client.invalidateQueries({ queryKey: key, exact: true });
+    }
+    if (Object.keys(texts).length > 0) void client.invalidateQueries({ queryKey: mediaListKey(countryId), exact: true });
+  };
 }
 
 /** Puts (a WebVTT text) or removes (null) a file's captions in one language. */

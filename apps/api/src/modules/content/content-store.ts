@@ -1,5 +1,5 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
-import type { ContentLanguage, ContentStatus, ListQuery, RecordType, StudioList } from '@vitrina/contracts';
+import type { ContentLanguage, ContentStatus, ListQuery, RecordMediaTexts, RecordType, StudioList } from '@vitrina/contracts';
 import { resolveText } from '@vitrina/contracts';
 import { type DataSource, type EntityManager, type FindOptionsWhere, In, IsNull, type Repository } from 'typeorm';
 import type { AuditLog } from '../audit/audit-log.service';
@@ -8,7 +8,7 @@ import type { ContentKind } from './kinds/kind';
 import { ContentRevisionEntity } from './content-revision.entity';
 import { referencedMediaIds } from './media-references';
 import { rowValues } from '../../infra/database/row-values';
-import { snapshotMediaTexts } from './media-texts';
+import { applyMediaTexts, snapshotMediaTexts } from './media-texts';
 
 const UNIQUE_VIOLATION = '23505';
 /** States a record may be deleted in: it was never published and is not awaiting a decision. */
@@ -23,6 +23,14 @@ export type ContentMapping<TInput extends { slug: string }, TEntity extends Cont
 export interface Author {
   userId: string;
   email: string;
+}
+
+/** What a save writes beside the document, in its transaction. */
+export interface SaveOptions {
+  /** Texts of the record's files, written to them before the revision snapshots them. */
+  mediaTexts?: RecordMediaTexts;
+  /** The earlier revision this save brings back (a restore). */
+  restoredFrom?: number;
 }
 
 /**
@@ -82,11 +90,15 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
     return row;
   }
 
-  async create(countryId: string, author: Author, input: TInput): Promise<TEntity> {
+  async create(countryId: string, author: Author, input: TInput, { mediaTexts = {} }: SaveOptions = {}): Promise<TEntity> {
     const id = await this.writing(input.slug, () =>
       this.db.transaction(async (tx) => {
+        const texted = await this.writeMediaTexts(tx, countryId, author, mediaTexts);
         const { id: recordId } = await insertDraft(tx, this.mapping, { countryId, input, authorId: author.userId });
-        await this.audit.record({ action: 'create', actor: author, countryId, entityType: this.mapping.contract.type, entityId: recordId, toState: 'draft', details: { revision: 1 } }, tx);
+        await this.audit.record(
+          { action: 'create', actor: author, countryId, entityType: this.mapping.contract.type, entityId: recordId, toState: 'draft', details: { revision: 1, ...withMedia(texted) } },
+          tx,
+        );
         return recordId;
       }),
     );
@@ -97,9 +109,11 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
    * Saves a new revision if nobody saved since `version`: of two concurrent
    * saves, the second gets 409. The latest revision becomes a draft again —
    * also when it was awaiting review, so an edit is never approved unseen —
-   * while whatever is live stays live.
+   * while whatever is live stays live. The files' texts the save carries are
+   * written first, in the same transaction, so the revision snapshots them
+   * and a refused save (409, a slug taken) leaves them as they were.
    */
-  async update(countryId: string, id: string, author: Author, input: TInput & { version: number }, restoredFrom?: number): Promise<TEntity> {
+  async update(countryId: string, id: string, author: Author, input: TInput & { version: number }, { mediaTexts = {}, restoredFrom }: SaveOptions = {}): Promise<TEntity> {
     const { version, ...document } = input;
     await this.writing(input.slug, () =>
       this.db.transaction(async (tx) => {
@@ -109,6 +123,7 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
             `This ${this.mapping.label} was changed by someone else (now version ${current.version}, you edited version ${version}); reload and apply your changes again`,
           );
         }
+        const texted = await this.writeMediaTexts(tx, countryId, author, mediaTexts);
         const values = { ...columnsOf(this.mapping, document as unknown as TInput), updatedBy: author.userId, status: 'draft', version: version + 1 };
         await tx.getRepository(this.mapping.entity).update({ id } as FindOptionsWhere<TEntity>, rowValues<TEntity>(values));
         await insertRevision(tx, this.mapping.contract.type, { countryId, recordId: id, number: version + 1, input: document, authorId: author.userId, restoredFrom });
@@ -121,7 +136,7 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
             entityId: id,
             fromState: current.status,
             toState: 'draft',
-            details: { revision: version + 1, ...(restoredFrom ? { restoredFrom } : {}) },
+            details: { revision: version + 1, ...(restoredFrom ? { restoredFrom } : {}), ...withMedia(texted) },
           },
           tx,
         );
@@ -150,6 +165,14 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
     return row;
   }
 
+  /** The files' texts of a save, each audited as a file's update of its own (as the file's PATCH is). */
+  private async writeMediaTexts(tx: EntityManager, countryId: string, author: Author, texts: RecordMediaTexts): Promise<string[]> {
+    const written = await applyMediaTexts(tx, countryId, texts);
+    for (const assetId of written) {
+      await this.audit.record({ action: 'media.update', actor: author, countryId, entityType: 'media', entityId: assetId, details: { with: this.mapping.contract.type } }, tx);
+    }
+    return written;
+  }
 
   private async writing<T>(slug: string, write: () => Promise<T>): Promise<T> {
     try {
@@ -162,6 +185,9 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
     }
   }
 }
+
+/** The audit details naming the files whose texts a save wrote (none: nothing added). */
+const withMedia = (assetIds: string[]) => (assetIds.length > 0 ? { mediaTexts: assetIds } : {});
 
 function columnsOf<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>>(mapping: ContentMapping<TInput, TEntity>, input: TInput): Partial<TEntity> {
   return { ...mapping.toColumns(input), mediaIds: referencedMediaIds(input) };

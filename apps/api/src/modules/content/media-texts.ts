@@ -1,5 +1,6 @@
-import type { MediaTexts } from '@vitrina/contracts';
+import type { MediaTexts, RecordMediaTexts } from '@vitrina/contracts';
 import type { EntityManager } from 'typeorm';
+import { rowValues } from '../../infra/database/row-values';
 import { MediaAssetEntity, captionLanguagesOf } from '../media/media-asset.entity';
 import { findByIds } from './find-by-ids';
 
@@ -24,6 +25,17 @@ export function textsOf(asset: MediaAssetEntity): MediaTexts {
 export async function snapshotMediaTexts(manager: EntityManager, countryId: string, mediaIds: string[]): Promise<Record<string, MediaTexts>> {
   const assets = await findByIds(manager.getRepository(MediaAssetEntity), { countryId }, mediaIds);
   return Object.fromEntries([...assets.values()].map((asset) => [asset.id, textsOf(asset)]));
+}
+
+/**
+ * Writes the texts a save carries to its files, in the save's transaction
+ * (the caller checked they are the country's and shown by the record): the
+ * revision inserted after this snapshots them. Returns the assets written.
+ */
+export async function applyMediaTexts(tx: EntityManager, countryId: string, texts: RecordMediaTexts): Promise<string[]> {
+  const repository = tx.getRepository(MediaAssetEntity);
+  for (const [id, values] of Object.entries(texts)) await repository.update({ id, countryId }, rowValues<MediaAssetEntity>(values));
+  return Object.keys(texts);
 }
 
 /** Assets as visitors see them: their approved texts in place of whatever the studio holds now. */

@@ -33,7 +33,7 @@ function studioRecordsController(type: RecordType): Type {
   const kind = RECORD_KINDS[type];
   const label = capitalised(kind.label);
   // Widened to one document type: the registry's union of schemas is not a class base TypeScript accepts.
-  const [createSchema, updateSchema]: ZodType<Record<string, unknown>>[] = [kind.contract.createSchema, kind.contract.updateSchema];
+  const [createSchema, updateSchema]: ZodType<Record<string, unknown>>[] = [kind.contract.createBodySchema, kind.contract.updateBodySchema];
   class CreateDto extends createZodDto(createSchema) {}
   class UpdateDto extends createZodDto(updateSchema) {}
   named(`Create${label}Dto`, CreateDto);

@@ -1,6 +1,6 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ContentLanguage, ListQuery, RecordType, RevisionDetail, RevisionSummary, StudioList } from '@vitrina/contracts';
+import type { ContentLanguage, ListQuery, RecordMediaTexts, RecordType, RevisionDetail, RevisionSummary, StudioList } from '@vitrina/contracts';
 import type { DataSource } from 'typeorm';
 import type { ZodError } from 'zod';
 import type { Actor } from '../access/actor';
@@ -22,6 +22,20 @@ function unrestorable(number: number, error: ZodError): UnprocessableEntityExcep
   const issues = error.issues.map((issue) => ({ path: issue.path.join('.') || '(document)', message: issue.message }));
   const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
   return new UnprocessableEntityException({ message: `Revision ${number} no longer fits the current rules and cannot be restored as it is: ${summary}`, issues });
+}
+
+/**
+ * A save may carry texts only for files the record it saves shows (so of its
+ * country, checked with the record's own media): texts for any other file
+ * would change a file this record's review never shows.
+ */
+function assertTextsOfShownMedia(kind: RecordKind, mediaTexts: RecordMediaTexts, shown: string[]): void {
+  const strangers = Object.keys(mediaTexts).filter((assetId) => !shown.includes(assetId));
+  if (strangers.length === 0) return;
+  throw new BadRequestException({
+    message: `Texts for files this ${kind.label} does not show: ${strangers.join(', ')}`,
+    issues: strangers.map((assetId) => ({ path: `mediaTexts.${assetId}`, message: `this ${kind.label} does not show this file` })),
+  });
 }
 
 /**
@@ -54,17 +68,20 @@ export class StudioRecordsService {
     return kind.toStudio(await this.stores[kind.contract.type].get(countryId, id));
   }
 
+  /** A new record, and the texts of its files when the body carries them (`mediaTexts`), in one transaction. */
   async create(kind: RecordKind, countryId: string, actor: Actor, input: unknown): Promise<object> {
     const country = await this.countries.findEntity(countryId);
-    const valid = await this.validate(kind, country, kind.contract.createSchema.parse(input));
-    return kind.toStudio(await this.stores[kind.contract.type].create(countryId, actor, valid));
+    const { mediaTexts = {}, ...document } = kind.contract.createBodySchema.parse(input) as Document & { mediaTexts?: RecordMediaTexts };
+    const valid = await this.validate(kind, country, document, mediaTexts);
+    return kind.toStudio(await this.stores[kind.contract.type].create(countryId, actor, valid, { mediaTexts }));
   }
 
+  /** A new revision, and the texts of the record's files when the body carries them, in one transaction. */
   async update(kind: RecordKind, countryId: string, id: string, actor: Actor, input: unknown): Promise<object> {
     const country = await this.countries.findEntity(countryId);
-    const { version, ...document } = kind.contract.updateSchema.parse(input);
-    const valid = await this.validate(kind, country, document);
-    return kind.toStudio(await this.stores[kind.contract.type].update(countryId, id, actor, { ...valid, version }));
+    const { version, mediaTexts = {}, ...document } = kind.contract.updateBodySchema.parse(input) as Document & { version: number; mediaTexts?: RecordMediaTexts };
+    const valid = await this.validate(kind, country, document, mediaTexts);
+    return kind.toStudio(await this.stores[kind.contract.type].update(countryId, id, actor, { ...valid, version }, { mediaTexts }));
   }
 
   remove(kind: RecordKind, countryId: string, id: string, actor: Actor): Promise<void> {
@@ -104,12 +121,15 @@ export class StudioRecordsService {
     const parsed = kind.contract.createSchema.safeParse(old.content);
     if (!parsed.success) throw unrestorable(number, parsed.error);
     const valid = await this.validate(kind, country, parsed.data);
-    return kind.toStudio(await store.update(countryId, id, actor, { ...valid, version: current.version }, number));
+    return kind.toStudio(await store.update(countryId, id, actor, { ...valid, version: current.version }, { restoredFrom: number }));
   }
 
-  private async validate(kind: RecordKind, country: CountryEntity, input: Document): Promise<Document> {
+  private async validate(kind: RecordKind, country: CountryEntity, input: Document, mediaTexts: RecordMediaTexts = {}): Promise<Document> {
     assertLanguagesEnabled(input, country.languages);
-    await assertMediaOfCountry(this.db, country.id, referencedMediaIds(input));
+    assertLanguagesEnabled(mediaTexts, country.languages);
+    const shown = referencedMediaIds(input);
+    await assertMediaOfCountry(this.db, country.id, shown, Object.keys(mediaTexts));
+    assertTextsOfShownMedia(kind, mediaTexts, shown);
     return kind.prepare ? kind.prepare(this.db.manager, country, input) : input;
   }
 }

@@ -1,9 +1,9 @@
 import { type ContentLanguage, type Country, type MediaAsset, TIMED_MEDIA_KINDS, apiRoutes } from '@vitrina/contracts';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAsset, useSaveAssetTexts, useSetCaptions } from '../../api/media';
+import { useAsset, useSetCaptions } from '../../api/media';
 import { FailureAlert } from '../../components/staff/FailureAlert';
 import { LocalizedField } from './LocalizedField';
+import { type AssetTexts, useMediaTextEdits } from './media-text-edits';
 
 /** The preview's alt text: in the reader's language if the country has it, else the country's default, else any of its languages. */
 function altFor(asset: MediaAsset, country: Country, uiLanguage: string): { text: string; lang?: string } {
@@ -12,12 +12,17 @@ function altFor(asset: MediaAsset, country: Country, uiLanguage: string): { text
   return lang ? { text: asset.alt[lang as ContentLanguage]!.text, lang } : { text: '' };
 }
 
-/** WebVTT files per language: upload, replace, remove. The file's entry in the cache takes each answer. */
-function CaptionFiles({ country, asset }: { country: Country; asset: MediaAsset }) {
+/**
+ * WebVTT files per language: upload, replace, remove, at once (a file of its
+ * own, not a text of the record). The file's entry in the cache takes each
+ * answer, and the record counts as changed: its next save snapshots the
+ * captions its moderator reviews.
+ */
+function CaptionFiles({ country, asset, onChanged }: { country: Country; asset: MediaAsset; onChanged: () => void }) {
   const { t } = useTranslation();
   const captions = useSetCaptions(country.id, asset.id);
   // Failures are shown from the mutation's state; the promise's rejection has nothing more to say.
-  const set = (lang: string, vtt: string | null) => captions.mutateAsync({ lang, vtt }).catch(() => {});
+  const set = (lang: string, vtt: string | null) => captions.mutateAsync({ lang, vtt }).then(onChanged, () => {});
   return (
     <fieldset className="caption-files">
       <legend>{t('studio.media.captions')}</legend>
@@ -73,32 +78,21 @@ function AssetPreview({ asset, country }: { asset: MediaAsset; country: Country 
   return <p role="status">{t(`studio.media.${asset.status}`)}</p>;
 }
 
-/** The texts a curator edits, kept apart from the file as loaded until they are saved. */
-type AssetTexts = Partial<Pick<MediaAsset, 'alt' | 'caption' | 'credit' | 'rights' | 'transcript'>>;
-
-/** One attached asset: its preview and the texts every asset needs (alt, caption, credit, rights; transcript for sound). */
+/**
+ * One attached asset: its preview and the texts every asset needs (alt,
+ * caption, credit, rights; transcript for sound). The texts being edited are
+ * the record editor's (they are saved with the record, by its one Save), laid
+ * over the file as the server last sent it: a poll or a captions change keeps them.
+ */
 export function AssetDetails({ country, assetId }: { country: Country; assetId: string }) {
   const { t } = useTranslation();
   const loaded = useAsset(country.id, assetId);
-  const saveTexts = useSaveAssetTexts(country.id, assetId);
-  // Unsaved texts lie over the file as the server last sent it: a poll or a captions change keeps them.
-  const [draft, setDraft] = useState<AssetTexts>({});
-  const [saved, setSaved] = useState(false);
+  const texts = useMediaTextEdits();
   const loadError = loaded.error ?? undefined;
   if (!loaded.data) return <FailureAlert error={loadError} />;
-  const asset = { ...loaded.data, ...draft };
-  const edit = (patch: AssetTexts) => (setDraft({ ...draft, ...patch }), setSaved(false));
+  const asset = { ...loaded.data, ...texts.edits[assetId] };
+  const edit = (patch: AssetTexts) => texts.edit(assetId, patch);
   const timed = TIMED_MEDIA_KINDS.includes(asset.kind);
-  const save = async () => {
-    const texts = { caption: asset.caption, credit: asset.credit, rights: asset.rights };
-    try {
-      await saveTexts.mutateAsync(asset.kind === 'image' ? { ...texts, alt: asset.alt } : { ...texts, transcript: asset.transcript });
-      setDraft({});
-      setSaved(true);
-    } catch {
-      // Shown from the mutation's state below.
-    }
-  };
   return (
     <div className="attached-media" data-status={asset.status}>
       <AssetPreview asset={asset} country={country} />
@@ -116,14 +110,9 @@ export function AssetDetails({ country, assetId }: { country: Country; assetId: 
       {timed && (
         <>
           <LocalizedField label={t('studio.media.transcript')} multiline value={asset.transcript} languages={country.languages} onChange={(transcript) => edit({ transcript })} />
-          <CaptionFiles country={country} asset={asset} />
+          <CaptionFiles country={country} asset={asset} onChanged={texts.captionsChanged} />
         </>
       )}
-      <button type="button" className="secondary" onClick={() => void save()}>
-        {t('studio.media.saveTexts')}
-      </button>
-      {saved && <span role="status"> {t('studio.saved')}</span>}
-      <FailureAlert error={saveTexts.error ?? undefined} />
     </div>
   );
 }

@@ -1,16 +1,15 @@
 import type { Country, ExhibitionBlock, ExhibitionDocument, ExhibitionSection } from '@vitrina/contracts';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useStudioList } from '../../api/studio';
-import { Notice } from '../../components/staff/Notice';
-import { WorkflowPanel } from './WorkflowPanel';
+import { EditorLoading, RecordEditorFrame } from './RecordEditorFrame';
 import { BlockEditor, type Choices, newBlock } from './BlockEditor';
 import { LocalizedField } from './LocalizedField';
 import { MediaManager } from './MediaManager';
 import { Reorderable } from './Reorderable';
 import { orUndefined } from './localized';
-import { editable, useRecordEditor } from './use-record-editor';
+import { useRecordEditor } from './use-record-editor';
 
 const BLOCK_TYPES: ExhibitionBlock['type'][] = ['text', 'item', 'gallery', 'media', 'quote', 'map'];
 const BLANK: ExhibitionDocument = { slug: '', title: {}, sections: [] };
@@ -65,17 +64,18 @@ export function ExhibitionEditor({ country, id }: { country: Country; id?: strin
   const items = useStudioList(country.id, 'items', { limit: 100, lang: i18n.language });
   const memorials = useStudioList(country.id, 'memorials', { limit: 100, lang: i18n.language });
   const doc = editor.document;
-  if (!doc || !items.data || !memorials.data) return <Notice notice={editor.notice} />;
+  if (!doc || !items.data || !memorials.data) return <EditorLoading error={editor.loadError} />;
   const choices: Choices = { items: items.data.items, memorials: memorials.data.items };
   const set = (patch: Partial<ExhibitionDocument>) => editor.setDocument({ ...doc, ...patch });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void editor.save(editable(doc));
-  };
   return (
-    <>
-      <form className="form editor" onSubmit={submit} aria-labelledby="editor-heading">
-        <h2 id="editor-heading">{id ? t('studio.edit.exhibitions') : t('studio.new.exhibitions')}</h2>
+    <RecordEditorFrame
+      editor={editor}
+      countryId={country.id}
+      collection="exhibitions"
+      id={id}
+      heading={id ? t('studio.edit.exhibitions') : t('studio.new.exhibitions')}
+      extraActions={id && <Link to={`/studio/${country.id}/exhibitions/${id}/preview`}>{t('studio.preview')}</Link>}
+    >
         <label>
           <span>{t('studio.slug')}</span>
           <input required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={doc.slug} onChange={(e) => set({ slug: e.target.value })} />
@@ -121,15 +121,6 @@ export function ExhibitionEditor({ country, id }: { country: Country; id?: strin
             {t('studio.addSection')}
           </button>
         </fieldset>
-        <Notice notice={editor.notice} />
-        <div className="actions">
-          <button type="submit" disabled={editor.saving}>
-            {t('studio.save')}
-          </button>
-          {id && <Link to={`/studio/${country.id}/exhibitions/${id}/preview`}>{t('studio.preview')}</Link>}
-        </div>
-      </form>
-      {id && editor.state && <WorkflowPanel countryId={country.id} collection="exhibitions" id={id} state={editor.state} onChanged={editor.reload} />}
-    </>
+    </RecordEditorFrame>
   );
 }

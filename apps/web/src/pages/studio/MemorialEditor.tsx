@@ -1,16 +1,15 @@
 import type { Country, MemorialDocument } from '@vitrina/contracts';
 import { MEMORIAL_KINDS } from '@vitrina/contracts';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Notice } from '../../components/staff/Notice';
-import { WorkflowPanel } from './WorkflowPanel';
+import { type EditorSection, FormSection } from './EditorSections';
+import { EditorLoading, RecordEditorFrame } from './RecordEditorFrame';
 import { MediaManager } from './MediaManager';
-import { HeritageFields, LocationFields, MemorialSiteFields } from './RecordFields';
+import { HeritageFields, type HeritagePart, LocationFields, MemorialSiteFields } from './RecordFields';
 import { MemorialEvents } from './MemorialEvents';
 import { MemorialInscriptions } from './MemorialInscriptions';
 import { MemorialPeople } from './MemorialPeople';
 import { MemorialSurveys } from './MemorialSurveys';
-import { editable, useRecordEditor } from './use-record-editor';
+import { useRecordEditor } from './use-record-editor';
 
 const BLANK = {
   slug: '',
@@ -25,20 +24,35 @@ const BLANK = {
   events: [],
 } as unknown as MemorialDocument;
 
+const SECTIONS = {
+  basics: { key: 'basics' },
+  texts: { key: 'texts' },
+  dates: { key: 'datesPlace' },
+  files: { key: 'files' },
+  inscriptions: { key: 'inscriptions' },
+  people: { key: 'people' },
+  condition: { key: 'condition' },
+  events: { key: 'events' },
+  rights: { key: 'rightsTags' },
+} satisfies Record<string, EditorSection>;
+
 export function MemorialEditor({ country, id }: { country: Country; id?: string }) {
   const { t } = useTranslation();
   const editor = useRecordEditor<MemorialDocument>(country.id, 'memorials', id, BLANK);
   const doc = editor.document;
-  if (!doc) return <Notice notice={editor.notice} />;
+  if (!doc) return <EditorLoading error={editor.loadError} />;
   const set = (patch: Partial<MemorialDocument>) => editor.setDocument({ ...doc, ...patch });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void editor.save(editable(doc));
-  };
+  const heritage = (part: HeritagePart) => <HeritageFields part={part} doc={doc} languages={country.languages} defaultLanguage={country.defaultLanguage} onChange={editor.setDocument} />;
   return (
-    <>
-      <form className="form editor" onSubmit={submit} aria-labelledby="editor-heading">
-        <h2 id="editor-heading">{id ? t('studio.edit.memorials') : t('studio.new.memorials')}</h2>
+    <RecordEditorFrame
+      editor={editor}
+      countryId={country.id}
+      collection="memorials"
+      id={id}
+      heading={id ? t('studio.edit.memorials') : t('studio.new.memorials')}
+      sections={Object.values(SECTIONS)}
+    >
+      <FormSection section={SECTIONS.basics}>
         <label>
           <span>{t('studio.kind')}</span>
           <select value={doc.kind} onChange={(e) => set({ kind: e.target.value as MemorialDocument['kind'] })}>
@@ -49,20 +63,30 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
             ))}
           </select>
         </label>
-        <HeritageFields doc={doc} languages={country.languages} defaultLanguage={country.defaultLanguage} onChange={editor.setDocument} />
+        {heritage('basics')}
+      </FormSection>
+      <FormSection section={SECTIONS.texts}>{heritage('texts')}</FormSection>
+      <FormSection section={SECTIONS.dates}>
+        {heritage('dates')}
         <LocationFields required value={doc.location} onChange={(location) => set({ location: location! })} />
-        <MediaManager country={country} value={doc.media} onChange={(media) => set({ media })} />
         <MemorialSiteFields doc={doc} languages={country.languages} onChange={editor.setDocument} />
+      </FormSection>
+      <FormSection section={SECTIONS.files}>
+        <MediaManager country={country} value={doc.media} onChange={(media) => set({ media })} />
+      </FormSection>
+      <FormSection section={SECTIONS.inscriptions}>
         <MemorialInscriptions rows={doc.inscriptions} onChange={(inscriptions) => set({ inscriptions })} country={country} />
+      </FormSection>
+      <FormSection section={SECTIONS.people}>
         <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} languages={country.languages} />
+      </FormSection>
+      <FormSection section={SECTIONS.condition}>
         <MemorialSurveys rows={doc.conditionSurveys} onChange={(conditionSurveys) => set({ conditionSurveys })} country={country} />
+      </FormSection>
+      <FormSection section={SECTIONS.events}>
         <MemorialEvents rows={doc.events} onChange={(events) => set({ events })} country={country} />
-        <Notice notice={editor.notice} />
-        <button type="submit" disabled={editor.saving}>
-          {t('studio.save')}
-        </button>
-      </form>
-      {id && editor.state && <WorkflowPanel countryId={country.id} collection="memorials" id={id} state={editor.state} onChanged={editor.reload} />}
-    </>
+      </FormSection>
+      <FormSection section={SECTIONS.rights}>{heritage('rights')}</FormSection>
+    </RecordEditorFrame>
   );
 }

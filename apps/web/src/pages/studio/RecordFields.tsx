@@ -109,41 +109,67 @@ function TagsField({ value, onChange, languages, defaultLanguage }: { value: Her
   );
 }
 
-/** The catalogue fields items and memorials share, each with its message beside it; tags are typed in `defaultLanguage` (the country's) first. */
+/** The parts of a long form the shared fields fall into (the editor puts each in its own section). */
+export type HeritagePart = 'basics' | 'texts' | 'dates' | 'rights';
+
+/**
+ * The catalogue fields items and memorials share, each with its message beside
+ * it; with `part`, only those of that part of the form. Tags are typed in
+ * `defaultLanguage` (the country's) first.
+ */
 export function HeritageFields<T extends Heritage>({
   doc,
   onChange,
   languages,
   defaultLanguage,
+  part,
 }: {
   doc: T;
   onChange: (doc: T) => void;
   languages: ContentLanguage[];
   defaultLanguage: ContentLanguage;
+  part?: HeritagePart;
 }) {
   const { t } = useTranslation();
   const set = (patch: Partial<Heritage>) => onChange({ ...doc, ...patch });
   const text = (key: 'description' | 'creator' | 'place' | 'materials' | 'provenance' | 'creditLine', multiline = false) => (
     <LocalizedField label={t(key === 'description' ? 'studio.description' : `fields.${key}`)} path={key} multiline={multiline} value={doc[key]} languages={languages} onChange={(v) => set({ [key]: orUndefined(v) })} />
   );
+  const shows = (which: HeritagePart) => part === undefined || part === which;
   return (
     <FieldIssuesProvider schema={HERITAGE_SCHEMA} value={doc}>
-      <SlugField value={doc.slug} onChange={(slug) => set({ slug })} />
-      <LocalizedField label={t('studio.title')} path="title" required value={doc.title} languages={languages} onChange={(title) => set({ title })} />
-      {text('description', true)}
-      <div className="field-row">
-        <YearRangeInput label={t('fields.date')} path="date" value={doc.date as YearRange | undefined} onChange={(years) => set({ date: withYears(doc.date, years) })} />
-        <TextField label={t('fields.dimensions')} path="dimensions" maxLength={200} value={doc.dimensions} onChange={(dimensions) => set({ dimensions })} />
-        <TextField label={t('fields.inventoryNumber')} path="inventoryNumber" maxLength={100} value={doc.inventoryNumber} onChange={(inventoryNumber) => set({ inventoryNumber })} />
-      </div>
-      <LocalizedField label={t('inputs.dates.display')} path="date.display" value={doc.date?.display} languages={languages} onChange={(v) => set({ date: withDisplay(doc.date, orUndefined(v)) })} />
-      {text('creator')}
-      {text('place')}
-      {text('materials')}
-      {text('provenance', true)}
-      {text('creditLine')}
-      <RightsField value={doc.rights} onChange={(rights) => set({ rights })} />
-      <TagsField value={doc.tags} languages={languages} defaultLanguage={defaultLanguage} onChange={(tags) => set({ tags })} />
+      {shows('basics') && (
+        <>
+          <SlugField value={doc.slug} onChange={(slug) => set({ slug })} />
+          <LocalizedField label={t('studio.title')} path="title" required value={doc.title} languages={languages} onChange={(title) => set({ title })} />
+          <div className="field-row">
+            <TextField label={t('fields.dimensions')} path="dimensions" maxLength={200} value={doc.dimensions} onChange={(dimensions) => set({ dimensions })} />
+            <TextField label={t('fields.inventoryNumber')} path="inventoryNumber" maxLength={100} value={doc.inventoryNumber} onChange={(inventoryNumber) => set({ inventoryNumber })} />
+          </div>
+        </>
+      )}
+      {shows('texts') && (
+        <>
+          {text('description', true)}
+          {text('creator')}
+          {text('materials')}
+          {text('provenance', true)}
+          {text('creditLine')}
+        </>
+      )}
+      {shows('dates') && (
+        <>
+          <YearRangeInput label={t('fields.date')} path="date" value={doc.date as YearRange | undefined} onChange={(years) => set({ date: withYears(doc.date, years) })} />
+          <LocalizedField label={t('inputs.dates.display')} path="date.display" value={doc.date?.display} languages={languages} onChange={(v) => set({ date: withDisplay(doc.date, orUndefined(v)) })} />
+          {text('place')}
+        </>
+      )}
+      {shows('rights') && (
+        <>
+          <RightsField value={doc.rights} onChange={(rights) => set({ rights })} />
+          <TagsField value={doc.tags} languages={languages} defaultLanguage={defaultLanguage} onChange={(tags) => set({ tags })} />
+        </>
+      )}
     </FieldIssuesProvider>
   );
 }

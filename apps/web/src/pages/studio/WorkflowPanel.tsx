@@ -1,4 +1,4 @@
-import { type Collection, SUBMITTABLE_STATUSES, apiRoutes } from '@vitrina/contracts';
+import { type Collection, apiRoutes } from '@vitrina/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevisions, useWorkflowAction } from '../../api/studio';
@@ -6,9 +6,10 @@ import { Notice, type NoticeState, errorNotice } from '../../components/staff/No
 import type { RecordState } from './use-record-editor';
 
 /**
- * Where the record stands in review, and what a curator can do about it:
- * submit the latest revision, withdraw a submission, look back at revisions
- * and bring an earlier one back as a new draft.
+ * Where the record stands in review, and what a curator can do about it
+ * besides submitting (the editor's bar does that, saving first): withdraw a
+ * submission, look back at revisions and bring an earlier one back as a new
+ * draft. The moderator's comment is shown at the top of the editor.
  */
 export function WorkflowPanel({ countryId, collection, id, state, onChanged }: {
   countryId: string;
@@ -31,7 +32,6 @@ export function WorkflowPanel({ countryId, collection, id, state, onChanged }: {
       setNotice(errorNotice(error));
     }
   };
-  const canSubmit = SUBMITTABLE_STATUSES.includes(state.status);
   return (
     <section className="workflow-panel" aria-labelledby="workflow-heading">
       <h3 id="workflow-heading">{t('workflow.heading')}</h3>
@@ -42,18 +42,7 @@ export function WorkflowPanel({ countryId, collection, id, state, onChanged }: {
         {' · '}
         {t('workflow.latestRevision', { number: state.version })}
       </p>
-      {state.reviewComment && (
-        <blockquote className="review-comment">
-          <p className="eyebrow">{t('workflow.moderatorSays')}</p>
-          <p>{state.reviewComment}</p>
-        </blockquote>
-      )}
       <div className="actions">
-        {canSubmit && (
-          <button type="button" onClick={() => act(apiRoutes.studio.workflow(countryId, collection, id, 'submit').path, { version: state.version }, 'workflow.submitted')}>
-            {t('workflow.submit')}
-          </button>
-        )}
         {state.status === 'in_review' && (
           <button type="button" className="secondary" onClick={() => act(apiRoutes.studio.workflow(countryId, collection, id, 'withdraw').path, undefined, 'workflow.withdrawn')}>
             {t('workflow.withdraw')}
