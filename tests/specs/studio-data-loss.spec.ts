@@ -126,6 +126,19 @@ describe('nothing a curator types is lost', () => {
     await expect.poll(() => editorNotice(page).textContent()).toBe('Submitted for review. All changes saved');
     const submitted = await stored(page, kz, record.id);
     expect([submitted.status, submitted.version, submitted.description?.ru.text]).toEqual(['in_review', 2, description]);
+
+    // The moderator's word comes back at the top of the editor, above the form.
+    const moderator = await newPage(browser, 'en-GB');
+    await signIn(moderator, 'moderator.kz@vitrina.test');
+    await expect.poll(() => new URL(moderator.url()).pathname).not.toBe('/login');
+    const comment = 'Уточните год, рахмет: қай жылы жасалған?';
+    const sentBack = await moderator.request.post(`/api/review/countries/${kz}/items/${record.id}/request-changes`, { data: { revision: 2, comment }, headers: { [CSRF_HEADER]: await csrf(moderator) } });
+    expect(sentBack.status(), await sentBack.text()).toBe(204);
+    await page.reload();
+    const shown = page.locator('form.editor > .review-comment');
+    await expect.poll(() => shown.textContent()).toContain(comment);
+    expect(await editorNotice(page).textContent()).toBe('All changes saved');
+    expect(await page.locator('.editor-bar').textContent()).toContain('Status: changes requested');
   });
 
   it('asks before leaving unsaved input, keeps it on Stay, and offers it back after a reload', async () => {
