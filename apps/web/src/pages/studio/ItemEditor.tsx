@@ -22,7 +22,7 @@ export function ItemEditor({ country, id }: { country: Country; id?: string }) {
   const editor = useRecordEditor<ItemDocument>(country.id, 'items', id, BLANK);
   const doc = editor.document;
   if (!doc) return <EditorLoading error={editor.loadError} />;
-  const heritage = (part: HeritagePart) => <HeritageFields part={part} doc={doc} languages={country.languages} defaultLanguage={country.defaultLanguage} onChange={editor.setDocument} />;
+  const heritage = (part: HeritagePart) => <HeritageFields part={part} derivesSlug={!id} doc={doc} languages={country.languages} defaultLanguage={country.defaultLanguage} onChange={editor.setDocument} />;
   return (
     <RecordEditorFrame
       editor={editor}

@@ -42,7 +42,7 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
   const doc = editor.document;
   if (!doc) return <EditorLoading error={editor.loadError} />;
   const set = (patch: Partial<MemorialDocument>) => editor.setDocument({ ...doc, ...patch });
-  const heritage = (part: HeritagePart) => <HeritageFields part={part} doc={doc} languages={country.languages} defaultLanguage={country.defaultLanguage} onChange={editor.setDocument} />;
+  const heritage = (part: HeritagePart) => <HeritageFields part={part} derivesSlug={!id} doc={doc} languages={country.languages} defaultLanguage={country.defaultLanguage} onChange={editor.setDocument} />;
   return (
     <RecordEditorFrame
       editor={editor}

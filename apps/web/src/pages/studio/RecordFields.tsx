@@ -4,9 +4,11 @@ import {
   geoPointSchema,
   heritageFields,
   type ItemDocument,
+  type LocalizedText,
   localizedTextSchema,
   type MemorialDocument,
   partialDateSchema,
+  slugify,
 } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -17,6 +19,7 @@ import { TextField } from '../../components/forms/TextField';
 import { LocalizedTags } from '../../components/forms/LocalizedTags';
 import { LocalizedField } from './LocalizedField';
 import { orUndefined } from './localized';
+import { RightsSelect } from './rights';
 
 type Heritage = Pick<
   ItemDocument,
@@ -24,16 +27,6 @@ type Heritage = Pick<
 > & {
   slug: string;
 };
-
-const RIGHTS = [
-  'https://creativecommons.org/licenses/by/4.0/',
-  'https://creativecommons.org/licenses/by-sa/4.0/',
-  'https://creativecommons.org/publicdomain/zero/1.0/',
-  'https://creativecommons.org/publicdomain/mark/1.0/',
-  'https://rightsstatements.org/vocab/InC/1.0/',
-  'https://rightsstatements.org/vocab/NoC-US/1.0/',
-  'https://rightsstatements.org/vocab/CNE/1.0/',
-];
 
 /** The shared fields as the API checks them; the rest of the document (kind, location…) is checked where it is edited. */
 const HERITAGE_SCHEMA = z.object(heritageFields);
@@ -56,6 +49,11 @@ function withDisplay(date: Heritage['date'], display: DateField['display']): Her
   return hasNothing(next) ? undefined : next;
 }
 
+/** The title an address is made from: the English one (addresses are Latin), else the country's, else any. */
+function titleForSlug(title: LocalizedText | undefined, defaultLanguage: ContentLanguage): string {
+  return title?.en?.text ?? title?.[defaultLanguage]?.text ?? Object.values(title ?? {})[0]?.text ?? '';
+}
+
 function SlugField({ value, onChange }: { value: string; onChange: (slug: string) => void }) {
   const { t } = useTranslation();
   return (
@@ -75,15 +73,7 @@ function RightsField({ value, onChange }: { value: string | undefined; onChange:
     <div className="field" {...issue.fieldProps}>
       <label>
         <span>{t('fields.rights')}</span>
-        <select value={value ?? ''} {...issue.inputProps} onChange={(e) => onChange(e.target.value || undefined)}>
-          <option value="">{t('studio.notSet')}</option>
-          {/* A statement no longer offered stays selectable on the record that has it. */}
-          {[...RIGHTS, ...(value && !RIGHTS.includes(value) ? [value] : [])].map((uri) => (
-            <option key={uri} value={uri}>
-              {uri.replace(/^https?:\/\//, '')}
-            </option>
-          ))}
-        </select>
+        <RightsSelect value={value} {...issue.inputProps} onChange={onChange} />
       </label>
       <FieldMessage issue={issue} />
     </div>
@@ -123,15 +113,22 @@ export function HeritageFields<T extends Heritage>({
   languages,
   defaultLanguage,
   part,
+  derivesSlug = false,
 }: {
   doc: T;
   onChange: (doc: T) => void;
   languages: ContentLanguage[];
   defaultLanguage: ContentLanguage;
   part?: HeritagePart;
+  /** A new record: its address follows its title until the curator writes one (a published address never moves). */
+  derivesSlug?: boolean;
 }) {
   const { t } = useTranslation();
   const set = (patch: Partial<Heritage>) => onChange({ ...doc, ...patch });
+  const setTitle = (title: LocalizedText) => {
+    const followsTitle = derivesSlug && (doc.slug === '' || doc.slug === slugify(titleForSlug(doc.title, defaultLanguage)));
+    set(followsTitle ? { title, slug: slugify(titleForSlug(title, defaultLanguage)) } : { title });
+  };
   const text = (key: 'description' | 'creator' | 'place' | 'materials' | 'provenance' | 'creditLine', multiline = false) => (
     <LocalizedField label={t(key === 'description' ? 'studio.description' : `fields.${key}`)} path={key} multiline={multiline} value={doc[key]} languages={languages} onChange={(v) => set({ [key]: orUndefined(v) })} />
   );
@@ -141,7 +138,7 @@ export function HeritageFields<T extends Heritage>({
       {shows('basics') && (
         <>
           <SlugField value={doc.slug} onChange={(slug) => set({ slug })} />
-          <LocalizedField label={t('studio.title')} path="title" required value={doc.title} languages={languages} onChange={(title) => set({ title })} />
+          <LocalizedField label={t('studio.title')} path="title" required value={doc.title} languages={languages} onChange={setTitle} />
           <div className="field-row">
             <TextField label={t('fields.dimensions')} path="dimensions" maxLength={200} value={doc.dimensions} onChange={(dimensions) => set({ dimensions })} />
             <TextField label={t('fields.inventoryNumber')} path="inventoryNumber" maxLength={100} value={doc.inventoryNumber} onChange={(inventoryNumber) => set({ inventoryNumber })} />
