@@ -21,4 +21,6 @@ export interface ContentKind<TInput extends { slug: string }, TEntity extends Co
   prepare?(db: EntityManager, country: CountryEntity, input: TInput): Promise<TInput>;
   /** The record as visitors will see it once published, for kinds the studio previews. */
   preview?(db: EntityManager, country: CountryEntity, record: TEntity, lang: ContentLanguage | undefined): Promise<unknown>;
+  /** The same for a document not saved yet (the editor's live preview); kinds with a preview have this too. */
+  previewDraft?(db: EntityManager, country: CountryEntity, input: TInput, lang: ContentLanguage | undefined): Promise<unknown>;
 }
