@@ -56,7 +56,7 @@ export function ExhibitionLivePreview({ country, document, lang, onLang }: { cou
         <h2 id="live-preview-heading">{t('exhibitionEditor.livePreview')}</h2>
         <PreviewLanguages languages={country.languages} lang={lang} onPick={onLang} />
       </div>
-      {issues && <p className="muted small">{t('exhibitionEditor.previewWaits', { issues })}</p>}
+      {issues && <p className="muted small">{t(preview.data ? 'exhibitionEditor.previewWaits' : 'exhibitionEditor.previewPending', { issues })}</p>}
       {preview.error && <FailureAlert error={preview.error} />}
       {/* Clicks on its links are caught on their way down, before the router follows them. */}
       <div className="live-preview-page" onClickCapture={stayInEditor} aria-busy={preview.isFetching}>
