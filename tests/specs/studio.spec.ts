@@ -43,7 +43,7 @@ describe('a curator in the studio', () => {
     await fieldFor(page, 'Title — English').fill('Family treasures');
     await page.getByRole('button', { name: 'Add section' }).click();
     await page.getByRole('button', { name: 'Add section' }).click();
-    const sections = page.locator('.sections > ol > li');
+    const sections = page.locator('.sections > .reorderable-list > ol > li[data-testid=reorderable-entry]');
     await sections.nth(0).getByLabel('Section title — English', { exact: true }).fill('First written');
     await sections.nth(1).getByLabel('Section title — English', { exact: true }).fill('Second written');
     await sections.nth(0).getByRole('combobox', { name: 'Block type', exact: true }).selectOption('text');
@@ -56,25 +56,30 @@ describe('a curator in the studio', () => {
     await page.keyboard.type('.');
     await sections.nth(1).getByRole('combobox', { name: 'Block type', exact: true }).selectOption('item');
     await sections.nth(1).getByRole('button', { name: /^Add block/ }).click();
-    await sections.nth(1).getByRole('combobox', { name: 'Item', exact: true }).selectOption({ label: "Grandfather's medal" });
+    // A new item block opens its search, focused: typing part of the address finds the item.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.keyboard.type('grandfathers');
+    await sections.nth(1).getByRole('button', { name: "Choose: Grandfather's medal", exact: true }).click();
 
     // Keyboard: focus the second section's "Move up" and press Enter.
     await sections.nth(1).getByRole('button', { name: 'Move up: Section 2' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => sections.nth(0).getByLabel('Section title — English', { exact: true }).inputValue()).toBe('Second written');
-    // Mouse: drag it back below (the drag events a browser fires, dispatched on the entries).
-    const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
-    await sections.nth(0).dispatchEvent('dragstart', { dataTransfer });
-    await sections.nth(1).dispatchEvent('dragover', { dataTransfer });
-    await sections.nth(1).dispatchEvent('drop', { dataTransfer });
-    await sections.nth(0).dispatchEvent('dragend', { dataTransfer });
+    // Mouse: its handle dragged back below the other section, by as far as their middles are apart.
+    const handle = (await sections.nth(0).locator('.drag-handle').first().boundingBox())!;
+    const [upper, lower] = [(await sections.nth(0).boundingBox())!, (await sections.nth(1).boundingBox())!];
+    const distance = lower.y + lower.height / 2 - (upper.y + upper.height / 2);
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2 + distance + 10, { steps: 20 });
+    await page.mouse.up();
     await expect.poll(() => sections.nth(0).getByLabel('Section title — English', { exact: true }).inputValue()).toBe('First written');
     await sections.nth(1).getByRole('button', { name: 'Move up: Section 2' }).click();
     await expectAccessible(page, 'exhibition editor');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => editorNotice(page).textContent()).toBe('All changes saved');
-    await page.getByRole('link', { name: 'Preview' }).click();
+    await page.getByRole('link', { name: 'Full-page preview of the saved version' }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('.exhibition h1').textContent()).toBe('Family treasures');
     const sectionTitles = await page.locator('.exhibition-section h2').allTextContents();

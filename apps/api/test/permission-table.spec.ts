@@ -269,6 +269,13 @@ const TABLE: Row[] = [
   ...deskRows(),
   {
     method: 'POST',
+    route: '/api/studio/countries/:countryId/exhibitions/preview',
+    url: (c) => `/api/studio/countries/${c.kazakhstanId}/exhibitions/preview?lang=ru`,
+    body: () => ({ slug: `preview-${unique()}`, title: { ru: { text: 'Предпросмотр', status: 'original' } } }),
+    expected: readers(200),
+  },
+  {
+    method: 'POST',
     route: '/api/studio/countries/:countryId/media',
     url: (c) => `/api/studio/countries/${c.kazakhstanId}/media`,
     upload: uniqueJpeg,

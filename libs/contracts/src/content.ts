@@ -112,6 +112,10 @@ export const listQuerySchema = z.strictObject({
   lang: languageSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  /** Only these records (comma-separated ids, at most 100): a picker shows the chosen ones by title wherever they are in the list. */
+  ids: z
+    .preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(uuidSchema).min(1).max(100))
+    .optional(),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 

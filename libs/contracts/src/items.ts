@@ -71,6 +71,10 @@ export const studioRecordFields = {
 export const studioItemSchema = itemInputSchema.extend(studioRecordFields);
 export type StudioItem = z.infer<typeof studioItemSchema>;
 
+/** A record's picture in a studio list: its first medium with a picture, at its smallest width. */
+export const studioThumbnailSchema = z.object({ assetId: uuidSchema, url: z.string() });
+export type StudioThumbnail = z.infer<typeof studioThumbnailSchema>;
+
 export const studioListItemSchema = z.object({
   id: uuidSchema,
   slug: z.string(),
@@ -80,6 +84,8 @@ export const studioListItemSchema = z.object({
   version: versionSchema,
   isLive: z.boolean(),
   updatedAt: z.string(),
+  /** Null when the record has no medium with a picture yet (or none at all, as an exhibition without a cover image). */
+  thumbnail: studioThumbnailSchema.nullable().optional(),
 });
 export type StudioListEntry = z.infer<typeof studioListItemSchema>;
 

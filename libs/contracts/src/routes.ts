@@ -103,6 +103,8 @@ export const apiRoutes = {
       endpoint<unknown>(`${studioBase(countryId)}/${collection}/${s(id)}/${step}`),
     preview: (countryId: string, id: string, query: { lang: string }) =>
       endpoint<PublicExhibition>(`${studioBase(countryId)}/exhibitions/${s(id)}/preview`, query),
+    /** POST an exhibition document not saved yet: the answer is the page as the saved preview would show it. */
+    draftPreview: (countryId: string, query: { lang: string }) => endpoint<PublicExhibition>(`${studioBase(countryId)}/exhibitions/preview`, query),
     media: (countryId: string) => endpoint<{ items: MediaAsset[] }>(`${studioBase(countryId)}/media`),
     asset: (countryId: string, assetId: string) => endpoint<MediaAsset>(`${studioBase(countryId)}/media/${s(assetId)}`),
     captions: (countryId: string, assetId: string, lang: string) =>

@@ -1,6 +1,6 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
-import type { ContentLanguage, ContentStatus, ListQuery, RecordMediaTexts, RecordType, StudioList } from '@vitrina/contracts';
-import { resolveText } from '@vitrina/contracts';
+import type { ContentLanguage, ContentStatus, ListQuery, RecordMediaTexts, RecordType, StudioList, StudioThumbnail } from '@vitrina/contracts';
+import { apiRoutes, resolveText } from '@vitrina/contracts';
 import { type DataSource, type EntityManager, type FindOptionsWhere, In, IsNull, type Repository } from 'typeorm';
 import type { AuditLog } from '../audit/audit-log.service';
 import type { ContentRecordEntity } from './content-record.entity';
@@ -13,6 +13,30 @@ import { applyMediaTexts, snapshotMediaTexts } from './media-texts';
 const UNIQUE_VIOLATION = '23505';
 /** States a record may be deleted in: it was never published and is not awaiting a decision. */
 const DELETABLE: ContentStatus[] = ['draft', 'changes_requested', 'rejected'];
+
+interface RawThumbnail {
+  assetId: string;
+  width: number;
+}
+
+/**
+ * The record's first medium with a picture (an image, or a document's first page) that is ready, with
+ * its smallest rendition's width: a sub-select of the list's own query, so a page of records costs no
+ * query per record. Items and memorials list their media in `media`; an exhibition has its cover image.
+ */
+const THUMBNAIL_SQL = `(
+  SELECT jsonb_build_object('assetId', asset.id, 'width', (SELECT min(w) FROM unnest(asset.derivative_widths) AS w))
+    FROM jsonb_array_elements(COALESCE(record.content->'media', jsonb_build_array(jsonb_build_object('assetId', record.content->'coverMediaId'))))
+         WITH ORDINALITY AS ref(value, position)
+    JOIN media_assets asset ON asset.id = (ref.value->>'assetId')::uuid AND asset.country_id = record.country_id
+   WHERE asset.status = 'ready' AND cardinality(asset.derivative_widths) > 0
+   ORDER BY ref.position
+   LIMIT 1
+)`;
+
+function presentThumbnail(raw: RawThumbnail | null | undefined): StudioThumbnail | null {
+  return raw ? { assetId: raw.assetId, url: apiRoutes.media.derivative(raw.assetId, raw.width) } : null;
+}
 
 /** What the store needs of a kind: its table and how a document maps onto its row. */
 export type ContentMapping<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>> = Pick<
@@ -53,6 +77,7 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
   async list(countryId: string, query: ListQuery, lang: ContentLanguage, countryDefault: ContentLanguage): Promise<StudioList> {
     const builder = this.repository
       .createQueryBuilder('record')
+      .addSelect(THUMBNAIL_SQL, 'thumbnail')
       .where('record.country_id = :countryId', { countryId })
       .orderBy('record.updated_at', 'DESC')
       .addOrderBy('record.id')
@@ -60,14 +85,16 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
       .skip(query.offset);
     if (query.status) builder.andWhere('record.status = :status', { status: query.status });
     if (query.kind) builder.andWhere('record.kind = :kind', { kind: query.kind });
+    if (query.ids) builder.andWhere('record.id IN (:...ids)', { ids: query.ids });
     if (query.q) {
       builder.andWhere(`(record.slug ILIKE :q OR (record.content->'title')::text ILIKE :q)`, {
         q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
       });
     }
-    const [rows, total] = await builder.getManyAndCount();
+    const [{ entities, raw }, total] = await Promise.all([builder.getRawAndEntities<{ record_id: string; thumbnail: RawThumbnail | null }>(), builder.getCount()]);
+    const thumbnails = new Map(raw.map((row) => [row.record_id, row.thumbnail]));
     return {
-      items: rows.map((row) => ({
+      items: entities.map((row) => ({
         id: row.id,
         slug: row.slug,
         kind: row.kind,
@@ -76,6 +103,7 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
         version: row.version,
         isLive: row.liveRevision !== null,
         updatedAt: row.updatedAt.toISOString(),
+        thumbnail: presentThumbnail(thumbnails.get(row.id)),
       })),
       total,
       limit: query.limit,

@@ -68,6 +68,13 @@ function studioRecordsController(type: RecordType): Type {
       return this.records.preview(kind, params.countryId, params.id, query.lang);
     }
 
+    @RequireCountry('content.read', COUNTRY)
+    @Post('preview')
+    @HttpCode(200)
+    previewDraft(@Param() params: CountryParams, @Body() body: CreateDto, @Query() query: PreviewQuery): Promise<unknown> {
+      return this.records.previewDraft(kind, params.countryId, body, query.lang);
+    }
+
     @RequireCountry('content.edit', COUNTRY)
     @Put(':id')
     update(@Param() params: CountryRecordParams, @Body() body: UpdateDto, @CurrentActor() actor: Actor): Promise<object> {
@@ -82,8 +89,9 @@ function studioRecordsController(type: RecordType): Type {
     }
   }
 
-  // A kind without a preview has no preview route at all (not one that answers 404).
+  // A kind without a preview has no preview routes at all (not ones that answer 404).
   if (!kind.preview) Reflect.deleteMetadata(PATH_METADATA, StudioRecordsController.prototype.preview);
+  if (!kind.previewDraft) Reflect.deleteMetadata(PATH_METADATA, StudioRecordsController.prototype.previewDraft);
   return named(`Studio${capitalised(kind.contract.collection)}Controller`, StudioRecordsController);
 }
 

@@ -95,6 +95,15 @@ export class StudioRecordsService {
     return kind.preview(this.db.manager, country, record, lang);
   }
 
+  /** An unsaved document (already checked against the kind's create schema) as the saved preview would show it. */
+  async previewDraft(kind: RecordKind, countryId: string, input: unknown, lang: ContentLanguage | undefined): Promise<unknown> {
+    if (!kind.previewDraft) throw new NotFoundException(`No preview for a ${kind.label}`);
+    const country = await this.countries.findEntity(countryId);
+    const document = kind.contract.createSchema.parse(input);
+    assertLanguagesEnabled(document, country.languages);
+    return kind.previewDraft(this.db.manager, country, document, lang);
+  }
+
   async revisions(kind: RecordKind, countryId: string, id: string): Promise<RevisionSummary[]> {
     const record = await this.stores[kind.contract.type].get(countryId, id);
     return listRevisions(this.db, kind.contract.type, record);

@@ -1,41 +1,23 @@
-import type { Country, ExhibitionBlock, StudioListEntry } from '@vitrina/contracts';
+import type { ContentLanguage, Country, ExhibitionBlock, LocalizedText } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
 import { LocalizedField } from './LocalizedField';
 import { LocalizedRichTextField } from './LocalizedRichTextField';
 import { MediaManager } from './MediaManager';
+import { RecordPicker } from './RecordPicker';
+import { type PickedCollection, useRecordLookup } from './record-lookup';
 import { orUndefined } from './localized';
 
-export interface Choices {
-  items: StudioListEntry[];
-  memorials: StudioListEntry[];
-}
-
-function label(entry: StudioListEntry): string {
-  return entry.title?.text ?? entry.slug;
-}
-
-function Picker({ legend, options, selected, onChange }: { legend: string; options: StudioListEntry[]; selected: string[]; onChange: (ids: string[]) => void }) {
-  return (
-    <fieldset className="picker">
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label key={option.id} className="checkbox">
-          <input
-            type="checkbox"
-            checked={selected.includes(option.id)}
-            onChange={(e) => onChange(e.target.checked ? [...selected, option.id] : selected.filter((id) => id !== option.id))}
-          />
-          <span>{label(option)}</span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
+/** The schema's limits of a gallery and a map (exhibitions.ts). */
+const MAX_GALLERY_ITEMS = 60;
+const MAX_MAP_MEMORIALS = 500;
 
 /** The fields of one exhibition block, by its type. */
-export function BlockEditor({ block, onChange, country, choices }: { block: ExhibitionBlock; onChange: (b: ExhibitionBlock) => void; country: Country; choices: Choices }) {
+export function BlockEditor({ block, onChange, country }: { block: ExhibitionBlock; onChange: (b: ExhibitionBlock) => void; country: Country }) {
   const { t } = useTranslation();
   const languages = country.languages;
+  const caption = 'caption' in block && (
+    <LocalizedField label={t('studio.caption')} value={block.caption} languages={languages} onChange={(v) => onChange({ ...block, caption: orUndefined(v) })} />
+  );
   switch (block.type) {
     case 'text':
       return <LocalizedRichTextField label={t('studio.blocks.text')} value={block.body} languages={languages} onChange={(body) => onChange({ ...block, body })} />;
@@ -49,31 +31,44 @@ export function BlockEditor({ block, onChange, country, choices }: { block: Exhi
     case 'item':
       return (
         <>
-          <label>
-            <span>{t('studio.blocks.item')}</span>
-            <select value={block.itemId} onChange={(e) => onChange({ ...block, itemId: e.target.value })}>
-              {choices.items.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {label(item)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <LocalizedField label={t('studio.caption')} value={block.caption} languages={languages} onChange={(v) => onChange({ ...block, caption: orUndefined(v) })} />
+          <RecordPicker
+            country={country}
+            collection="items"
+            legend={t('studio.blocks.item')}
+            single
+            required
+            selected={block.itemId ? [block.itemId] : []}
+            onChange={(ids) => onChange({ ...block, itemId: ids[0] ?? '' })}
+          />
+          {caption}
         </>
       );
     case 'gallery':
       return (
         <>
-          <Picker legend={t('studio.blocks.gallery')} options={choices.items} selected={block.itemIds} onChange={(itemIds) => onChange({ ...block, itemIds })} />
-          <LocalizedField label={t('studio.caption')} value={block.caption} languages={languages} onChange={(v) => onChange({ ...block, caption: orUndefined(v) })} />
+          <RecordPicker
+            country={country}
+            collection="items"
+            legend={t('studio.blocks.gallery')}
+            max={MAX_GALLERY_ITEMS}
+            selected={block.itemIds}
+            onChange={(itemIds) => onChange({ ...block, itemIds })}
+          />
+          {caption}
         </>
       );
     case 'map':
       return (
         <>
-          <Picker legend={t('studio.blocks.map')} options={choices.memorials} selected={block.memorialIds} onChange={(memorialIds) => onChange({ ...block, memorialIds })} />
-          <LocalizedField label={t('studio.caption')} value={block.caption} languages={languages} onChange={(v) => onChange({ ...block, caption: orUndefined(v) })} />
+          <RecordPicker
+            country={country}
+            collection="memorials"
+            legend={t('studio.blocks.map')}
+            max={MAX_MAP_MEMORIALS}
+            selected={block.memorialIds}
+            onChange={(memorialIds) => onChange({ ...block, memorialIds })}
+          />
+          {caption}
         </>
       );
     case 'media':
@@ -85,13 +80,53 @@ export function BlockEditor({ block, onChange, country, choices }: { block: Exhi
             value={block.assetIds.map((assetId) => ({ assetId }))}
             onChange={(refs) => onChange({ ...block, assetIds: refs.map((ref) => ref.assetId) })}
           />
-          <LocalizedField label={t('studio.caption')} value={block.caption} languages={languages} onChange={(v) => onChange({ ...block, caption: orUndefined(v) })} />
+          {caption}
         </>
       );
   }
 }
 
-export function newBlock(type: ExhibitionBlock['type'], choices: Choices): ExhibitionBlock {
+/** A text as one plain line, with its language: the UI language's, else the first one written; tags left out. */
+export function plainLine(text: LocalizedText | undefined, uiLanguage: string): { text: string; lang?: ContentLanguage } {
+  const entries = Object.entries(text ?? {}) as [ContentLanguage, { text: string }][];
+  const chosen = entries.find(([lang]) => lang === uiLanguage) ?? entries[0];
+  return chosen ? { text: chosen[1].text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(), lang: chosen[0] } : { text: '' };
+}
+
+/** What a collapsed block shows of itself on its one line. */
+export function BlockSummary({ block }: { block: ExhibitionBlock }) {
+  const { t, i18n } = useTranslation();
+  const lookup = useRecordLookup();
+  const titles = (collection: PickedCollection, ids: string[]) =>
+    ids.map((id) => lookup.get(collection, id)).map((entry) => entry?.title?.text ?? entry?.slug ?? '…').join(', ');
+  let line: string;
+  switch (block.type) {
+    case 'text':
+    case 'quote': {
+      const written = plainLine(block.type === 'text' ? block.body : block.text, i18n.language);
+      return (
+        <span className="block-summary" lang={written.lang}>
+          {written.text || t('exhibitionEditor.empty')}
+        </span>
+      );
+    }
+    case 'item':
+      line = block.itemId ? titles('items', [block.itemId]) : t('recordPicker.none');
+      break;
+    case 'gallery':
+      line = `${t('exhibitionEditor.count.items', { count: block.itemIds.length })}: ${titles('items', block.itemIds)}`;
+      break;
+    case 'map':
+      line = t('exhibitionEditor.count.memorials', { count: (block.memorialIds ?? []).length });
+      break;
+    case 'media':
+      line = t('exhibitionEditor.count.files', { count: block.assetIds.length });
+      break;
+  }
+  return <span className="block-summary">{line || t('exhibitionEditor.empty')}</span>;
+}
+
+export function newBlock(type: ExhibitionBlock['type']): ExhibitionBlock {
   const id = crypto.randomUUID();
   switch (type) {
     case 'text':
@@ -99,7 +134,7 @@ export function newBlock(type: ExhibitionBlock['type'], choices: Choices): Exhib
     case 'quote':
       return { id, type, text: {} };
     case 'item':
-      return { id, type, itemId: choices.items[0]?.id ?? '' };
+      return { id, type, itemId: '' };
     case 'gallery':
       return { id, type, itemIds: [] };
     case 'map':

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useExhibitionPreview } from '../../api/studio';
 import { ExhibitionView } from '../../components/content/ExhibitionView';
+import { PreviewLanguages } from './PreviewLanguages';
 
 /** The saved exhibition rendered exactly as visitors will see it, in each enabled language. */
 export function ExhibitionPreview({ country, id }: { country: Country; id: string }) {
@@ -14,13 +15,7 @@ export function ExhibitionPreview({ country, id }: { country: Country; id: strin
     <div className="preview">
       <div className="preview-bar">
         <Link to={`/studio/${country.id}/exhibitions/${id}`}>← {t('studio.backToEditor')}</Link>
-        <div role="group" aria-label={t('studio.previewLanguage')} className="preview-languages">
-          {country.languages.map((language) => (
-            <button key={language} type="button" className={language === lang ? undefined : 'secondary'} aria-pressed={language === lang} onClick={() => setLang(language)}>
-              {t(`languages.${language}`)}
-            </button>
-          ))}
-        </div>
+        <PreviewLanguages languages={country.languages} lang={lang} onPick={setLang} />
       </div>
       {preview.data && <ExhibitionView exhibition={preview.data} />}
     </div>

@@ -65,6 +65,7 @@ export function RecordEditorFrame<T extends object>({
   sections,
   children,
   extraActions,
+  className,
 }: {
   editor: RecordEditor<T>;
   countryId: string;
@@ -76,6 +77,8 @@ export function RecordEditorFrame<T extends object>({
   children: ReactNode;
   /** More links or buttons beside the form's end (a preview). */
   extraActions?: ReactNode;
+  /** A class of the kind's own form styles, beside the shared ones. */
+  className?: string;
 }) {
   const { t } = useTranslation();
   useSaveShortcut(() => void editor.save());
@@ -86,7 +89,7 @@ export function RecordEditorFrame<T extends object>({
   const comment = editor.state?.reviewComment;
   return (
     <MediaTextEditsContext.Provider value={editor.mediaTextEdits}>
-      <form className="form editor" onSubmit={submit} aria-labelledby="editor-heading" noValidate>
+      <form className={`form editor${className ? ` ${className}` : ''}`} onSubmit={submit} aria-labelledby="editor-heading" noValidate>
         <EditorBar editor={editor} />
         <h2 id="editor-heading">{heading}</h2>
         {comment && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { move } from './reorder';
+import { insertAt, move } from './reorder';
 
 describe('move', () => {
   it('moves an element up, down and to the ends without touching the input', () => {
@@ -10,5 +10,16 @@ describe('move', () => {
     expect(move(list, 1, 1)).toEqual(list);
     expect(move(list, 9, 0)).toEqual(list);
     expect(list).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('insertAt', () => {
+  it('puts an entry back where it was, or at the nearest end when the list has shrunk since', () => {
+    const list = ['a', 'c'];
+    expect(insertAt(list, 1, 'b')).toEqual(['a', 'b', 'c']);
+    expect(insertAt(list, 0, 'z')).toEqual(['z', 'a', 'c']);
+    expect(insertAt(list, 7, 'z')).toEqual(['a', 'c', 'z']);
+    expect(insertAt([], 3, 'z')).toEqual(['z']);
+    expect(list).toEqual(['a', 'c']);
   });
 });

@@ -7,3 +7,9 @@ export function move<T>(list: readonly T[], from: number, to: number): T[] {
   copy.splice(target, 0, moved);
   return copy;
 }
+
+/** A copy of `list` with `entry` put back at `index` (clamped to the list): where a removed entry was. */
+export function insertAt<T>(list: readonly T[], index: number, entry: T): T[] {
+  const at = Math.max(0, Math.min(list.length, index));
+  return [...list.slice(0, at), entry, ...list.slice(at)];
+}

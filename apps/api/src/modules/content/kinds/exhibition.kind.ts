@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { BadRequestException } from '@nestjs/common';
-import { type PublicExhibition, RECORD_KINDS, type StudioExhibition, type exhibitionInputSchema } from '@vitrina/contracts';
+import { type ContentLanguage, type MediaTexts, type PublicExhibition, RECORD_KINDS, type StudioExhibition, type exhibitionInputSchema } from '@vitrina/contracts';
 import type { EntityManager } from 'typeorm';
+import type { CountryEntity } from '../../countries/country.entity';
 import { sanitizeLocalizedRichText } from '../../../infra/html/rich-text';
 import { findByIds } from '../find-by-ids';
 import { previewAssets } from '../media-texts';
+import { referencedMediaIds } from '../media-references';
 import { exhibitionMediaIds } from '../media-views';
 import { Reader, exhibitionReferences, presentExhibition } from '../public-views';
 import { studioRecordFields } from '../studio-record';
@@ -40,6 +43,29 @@ async function assertReferencesExist(db: EntityManager, countryId: string, input
   }
 }
 
+/** Text blocks keep only the HTML the server's allowlist lets through, in a save and in a preview alike. */
+function sanitised(input: ValidExhibition): ValidExhibition {
+  const sections = input.sections.map((section) => ({
+    ...section,
+    blocks: section.blocks.map((block) => (block.type === 'text' ? { ...block, body: sanitizeLocalizedRichText(block.body) } : block)),
+  }));
+  return { ...input, sections };
+}
+
+/** The exhibition exactly as visitors will see it once published: its items and memorials drafts included, of its own country only. */
+/** The exhibition exactly as visitors will see it once published, drafts of its items included; files show the texts `mediaTexts` froze, if given. */
+async function previewOf(
+  db: EntityManager,
+  country: CountryEntity,
+  exhibition: ExhibitionEntity,
+  lang: ContentLanguage | undefined,
+  mediaTexts?: Record<string, MediaTexts>,
+): Promise<PublicExhibition> {
+  const [items, memorials] = await loadReferenced(db, country.id, exhibition.content);
+  const assets = await previewAssets(db, country.id, exhibitionMediaIds([exhibition], items.values()), mediaTexts);
+  return presentExhibition(new Reader(lang ?? country.defaultLanguage, country), exhibition, { items, memorials, assets });
+}
+
 export const exhibitionKind: ContentKind<ValidExhibition, ExhibitionEntity, StudioExhibition> = {
   contract: RECORD_KINDS.exhibition,
   label: 'exhibition',
@@ -49,19 +75,20 @@ export const exhibitionKind: ContentKind<ValidExhibition, ExhibitionEntity, Stud
 
   /** Rich text is sanitised, and every referenced item or memorial must belong to the same country. */
   async prepare(db, country, input) {
-    const sections = input.sections.map((section) => ({
-      ...section,
-      blocks: section.blocks.map((block) => (block.type === 'text' ? { ...block, body: sanitizeLocalizedRichText(block.body) } : block)),
-    }));
-    const prepared = { ...input, sections };
+    const prepared = sanitised(input);
     await assertReferencesExist(db, country.id, prepared);
     return prepared;
   },
 
-  /** The exhibition exactly as visitors will see it once published, drafts of its items included. */
-  async preview(db, country, exhibition, lang, mediaTexts): Promise<PublicExhibition> {
-    const [items, memorials] = await loadReferenced(db, country.id, exhibition.content);
-    const assets = await previewAssets(db, country.id, exhibitionMediaIds([exhibition], items.values()), mediaTexts);
-    return presentExhibition(new Reader(lang ?? country.defaultLanguage, country), exhibition, { items, memorials, assets });
+  preview: previewOf,
+
+  /**
+   * A document not saved yet, presented as the saved preview presents a stored one. Records it names
+   * that this country does not have are left out, as a published page leaves out what it may not show.
+   */
+  previewDraft(db, country, input, lang) {
+    const { slug, kind, content } = exhibitionColumns(sanitised(input));
+    const draft = { id: randomUUID(), countryId: country.id, slug, kind, content, mediaIds: referencedMediaIds(input), updatedAt: new Date() };
+    return previewOf(db, country, draft as ExhibitionEntity, lang);
   },
 };

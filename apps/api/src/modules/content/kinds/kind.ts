@@ -25,4 +25,6 @@ export interface ContentKind<TInput extends { slug: string }, TEntity extends Co
    * revision under review), or their current ones.
    */
   preview?(db: EntityManager, country: CountryEntity, record: TEntity, lang: ContentLanguage | undefined, mediaTexts?: Record<string, MediaTexts>): Promise<unknown>;
+  /** The same for a document not saved yet (the editor's live preview); kinds with a preview may have this too. */
+  previewDraft?(db: EntityManager, country: CountryEntity, input: TInput, lang: ContentLanguage | undefined): Promise<unknown>;
 }
