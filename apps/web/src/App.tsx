@@ -1,17 +1,23 @@
-import { Suspense, lazy } from 'react';
+import { type ComponentType, Suspense, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { RECORD_COLLECTIONS } from '@vitrina/contracts';
 import { Layout } from './components/Layout';
+import { loadStaffTranslations } from './i18n/i18n';
 import CountryPage from './pages/CountryPage';
 import HomePage from './pages/HomePage';
 import NotFoundPage from './pages/NotFoundPage';
 
-// Route-level splitting: staff pages are separate chunks a visitor never loads.
-const LoginPage = lazy(() => import('./pages/LoginPage'));
-const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
-const StudioPage = lazy(() => import('./pages/studio/StudioPage'));
-const ReviewPage = lazy(() => import('./pages/review/ReviewPage'));
-const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
+/** A staff page: its code and the staff pages' sentences, both loaded before it renders. */
+function staffPage(load: () => Promise<{ default: ComponentType }>) {
+  return lazy(() => Promise.all([load(), loadStaffTranslations()]).then(([page]) => page));
+}
+
+// Route-level splitting: staff pages, and their sentences, are separate chunks a visitor never loads.
+const LoginPage = staffPage(() => import('./pages/LoginPage'));
+const AdminPage = staffPage(() => import('./pages/admin/AdminPage'));
+const StudioPage = staffPage(() => import('./pages/studio/StudioPage'));
+const ReviewPage = staffPage(() => import('./pages/review/ReviewPage'));
+const NotificationsPage = staffPage(() => import('./pages/NotificationsPage'));
 const ExhibitionPage = lazy(() => import('./pages/visitor/ExhibitionPage'));
 const ItemPage = lazy(() => import('./pages/visitor/ItemPage'));
 const MemorialPage = lazy(() => import('./pages/visitor/MemorialPage'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialLanguage } from './i18n';
-import { mergeTranslations, translations } from './resources';
+import { allTranslations, mergeTranslations } from './resources';
 
-const { en, ru } = translations;
+const [en, ru] = await Promise.all([allTranslations('en'), allTranslations('ru')]);
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>

@@ -1,7 +1,7 @@
 import { UI_LANGUAGES, type UiLanguage } from '@vitrina/contracts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { translations } from './resources';
+import { mergeTranslations, staffParts, visitorTranslations } from './resources';
 
 const STORAGE_KEY = 'vitrina.language';
 
@@ -41,11 +41,30 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: translations.en }, ru: { translation: translations.ru } },
+  // Copies: i18next merges the staff parts into the trees it is given, and the base must stay the visitors' alone.
+  resources: { en: { translation: structuredClone(visitorTranslations.en) }, ru: { translation: structuredClone(visitorTranslations.ru) } },
   lng: initialLanguage(readSaved(), typeof navigator === 'undefined' ? [] : navigator.languages),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },
   showSupportNotice: false,
 });
+
+let staffLoaded: Promise<void> | undefined;
+
+/**
+ * Adds the staff pages' sentences (both UI languages, so switching language
+ * on a staff page needs no wait); staff routes await it before they render.
+ */
+export function loadStaffTranslations(): Promise<void> {
+  staffLoaded ??= Promise.all(
+    (['en', 'ru'] as const).map(async (lang) => {
+      const parts = await staffParts(lang);
+      // Refuses a part that redefines a visitor key, as the merge of parts among themselves does.
+      mergeTranslations(visitorTranslations[lang], parts);
+      i18n.addResourceBundle(lang, 'translation', parts, true, false);
+    }),
+  ).then(() => undefined);
+  return staffLoaded;
+}
 
 export default i18n;

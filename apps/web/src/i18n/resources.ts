@@ -1,15 +1,19 @@
 import en from './en.json';
 import ru from './ru.json';
 
-type Tree = { [key: string]: string | Tree };
+export type TranslationTree = { [key: string]: string | TranslationTree };
 
-// Features keep their sentences in parts (`parts/<feature>.<lang>.json`) beside the base files, so work
-// on separate features never edits one file; each part adds keys and must not redefine a base key.
-const PARTS = import.meta.glob<Tree>('./parts/*.json', { eager: true, import: 'default' });
+/**
+ * The base files hold what visitors read; staff pages' sentences live in
+ * parts (`parts/<feature>.<lang>.json`), loaded with those pages so no
+ * visitor downloads them, and so work on separate features never edits one
+ * file. A part adds keys and must not redefine a key.
+ */
+const PARTS = import.meta.glob<TranslationTree>('./parts/*.json', { import: 'default' });
 
 /** `into` with every key of `part` added; a key both define is a mistake, named in the error. */
-export function mergeTranslations(into: Tree, part: Tree, where = ''): Tree {
-  const merged: Tree = { ...into };
+export function mergeTranslations(into: TranslationTree, part: TranslationTree, where = ''): TranslationTree {
+  const merged: TranslationTree = { ...into };
   for (const [key, value] of Object.entries(part)) {
     const existing = merged[key];
     if (existing === undefined) merged[key] = value;
@@ -19,12 +23,19 @@ export function mergeTranslations(into: Tree, part: Tree, where = ''): Tree {
   return merged;
 }
 
-function withParts(base: Tree, lang: string): Tree {
-  return Object.entries(PARTS)
-    .filter(([path]) => path.endsWith(`.${lang}.json`))
-    .sort(([a], [b]) => a.localeCompare(b))
-    .reduce((tree, [, part]) => mergeTranslations(tree, part), base);
+/** What visitors read, per UI language. */
+export const visitorTranslations = { en: en as TranslationTree, ru: ru as TranslationTree };
+
+/** Every part of one UI language, merged in a fixed order. */
+export async function staffParts(lang: string): Promise<TranslationTree> {
+  const paths = Object.keys(PARTS)
+    .filter((path) => path.endsWith(`.${lang}.json`))
+    .sort();
+  const parts = await Promise.all(paths.map((path) => PARTS[path]()));
+  return parts.reduce<TranslationTree>((tree, part) => mergeTranslations(tree, part), {});
 }
 
-/** Every UI sentence, per UI language. */
-export const translations = { en: withParts(en, 'en') as typeof en, ru: withParts(ru, 'ru') as typeof ru };
+/** Every UI sentence of a language, the base and all parts (for checks of the whole set). */
+export async function allTranslations(lang: 'en' | 'ru'): Promise<TranslationTree> {
+  return mergeTranslations(visitorTranslations[lang], await staffParts(lang));
+}

@@ -9,11 +9,12 @@ import {
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import i18n from '../../i18n/i18n';
-import { translations } from '../../i18n/resources';
+import { type TranslationTree, allTranslations } from '../../i18n/resources';
 import { actionKey, blockerLabel, fieldLabel, stateLabel, valueLabel } from './labels';
 
 
-const { en, ru } = translations;
+const [en, ru] = await Promise.all([allTranslations('en'), allTranslations('ru')]);
+const at = (tree: TranslationTree, path: string) => String(path.split('.').reduce<unknown>((node, key) => (node as TranslationTree)[key], tree));
 /** The schemas a schema holds: an object's fields, a list's element, a union's options, what an optional, default or pipe wraps. */
 function childrenOf(schema: z.core.$ZodType): { key?: string; schema: unknown }[] {
   const def = schema._zod.def;
@@ -78,7 +79,7 @@ describe('labels', () => {
     expect(valueLabel(i18n.t, 'sections.0.blocks.0.type', 'gallery')).toBe('Gallery');
     expect(valueLabel(i18n.t, 'dimensions', '12 × 4 cm')).toBe('12 × 4 cm');
     await i18n.changeLanguage('ru');
-    expect(valueLabel(i18n.t, 'title', { text: 'Фляга', status: 'translated' })).toBe('Фляга (перевод)'.replace('перевод', ru.studio.statuses.translated));
+    expect(valueLabel(i18n.t, 'title', { text: 'Фляга', status: 'translated' })).toBe('Фляга (перевод)'.replace('перевод', at(ru, 'studio.statuses.translated')));
   });
 
   it('words a blocker from its code and fields, in the reader’s language', async () => {
@@ -87,7 +88,7 @@ describe('labels', () => {
     expect(blockerLabel(i18n.t, blocker)).toBe('Video film.mp4 has neither captions nor a transcript in Kazakh.');
     expect(blockerLabel(i18n.t, { code: 'media-not-ready', message: 'x', file: 'scan.tif', state: 'failed' })).toBe('File scan.tif could not be processed; replace it.');
     await i18n.changeLanguage('ru');
-    expect(blockerLabel(i18n.t, { code: 'missing-alt', message: 'x', file: 'photo.jpg', mediaKind: 'image', lang: 'en' })).toBe('У изображения photo.jpg нет альтернативного текста на языке: английский.'.replace('английский', ru.languages.en));
+    expect(blockerLabel(i18n.t, { code: 'missing-alt', message: 'x', file: 'photo.jpg', mediaKind: 'image', lang: 'en' })).toBe('У изображения photo.jpg нет альтернативного текста на языке: английский.'.replace('английский', at(ru, 'languages.en')));
   });
 
   it('names record states and roles, which membership entries move between', async () => {
