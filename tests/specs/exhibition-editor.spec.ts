@@ -141,7 +141,7 @@ describe('the exhibition editor', () => {
     expect(await page.locator('.undo-notice').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => editorNotice(page).textContent()).toBe('Saved.');
+    await expect.poll(() => editorNotice(page).textContent()).toBe('All changes saved');
     const stored = await call<StoredExhibition>(page, 'GET', `/api/studio/countries/${countryId}/exhibitions/${exhibition.id}`);
     expect(stored.sections[0].blocks.map((block) => block.body?.ru.text)).toEqual([third, second, first].map((text) => `<p>${text}</p>`));
     await page.context().close();
@@ -185,7 +185,7 @@ describe('the exhibition editor', () => {
     await expect.poll(() => section.locator('.reorderable.picked > li').count()).toBe(2);
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => editorNotice(page).textContent()).toBe('Saved.');
+    await expect.poll(() => editorNotice(page).textContent()).toBe('All changes saved');
     const id = new URL(page.url()).pathname.split('/').pop()!;
     const stored = await call<StoredExhibition>(page, 'GET', `/api/studio/countries/${countryId}/exhibitions/${id}`);
     const [itemBlock, gallery] = stored.sections[0].blocks;

@@ -66,7 +66,7 @@ async function stored<T>(page: Page, collection: string): Promise<T> {
 /** Saves the record and waits for the server's answer (a notice may still say "saved" from a save before a reload). */
 async function save(page: Page, saved: string, collection: string): Promise<void> {
   const answered = page.waitForResponse((response) => response.request().method() !== 'GET' && new URL(response.url()).pathname.includes(`/${collection}`));
-  await page.getByRole('button', { name: saved === 'Saved.' ? 'Save' : 'Сохранить', exact: true }).click();
+  await page.getByRole('button', { name: saved === 'All changes saved' ? 'Save' : 'Сохранить', exact: true }).click();
   expect((await answered).ok()).toBe(true);
   await expect.poll(() => editorNotice(page).textContent()).toBe(saved);
   await expect.poll(() => new URL(page.url()).pathname).toMatch(new RegExp(`/${collection}/[0-9a-f-]{36}$`));
@@ -191,7 +191,7 @@ describe('the studio’s inputs, typed key by key', () => {
     await expectLayoutHolds(page, 'item editor with chips and dates', PAGE_WIDTHS);
     await expectFormFits(page, 'item editor with chips and dates');
 
-    await save(page, 'Saved.', 'items');
+    await save(page, 'All changes saved', 'items');
     const item = await stored<StoredItem>(page, 'items');
     expect(item.tags).toEqual([{ kk: 'әже', ru: 'бабушка', en: 'grandmother' }, { kk: 'қағаз' }, { kk: 'ұлттық' }, { ru: 'войлок' }, { ru: 'эвакуация' }, { ru: 'ковёр' }]);
     expect(item.date).toEqual({ earliest: 1943, latest: 1943, circa: true, display: { en: { text: 'the war years, 1941–1945', status: 'original' } } });
@@ -244,7 +244,7 @@ describe('the studio’s inputs, typed key by key', () => {
     await expectAccessible(page, 'memorial editor with a date it cannot read (ru)');
     // The record is not saved with a date other than the one shown.
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
-    await expect.poll(() => editorNotice(page).textContent()).toContain('events.0.date');
+    await expect.poll(() => editorNotice(page).textContent()).toBe('Не сохранено: некоторые поля нужно исправить (список ниже)');
     expect(new URL(page.url()).pathname).toMatch(/\/memorials\/new$/);
     await clearBox(happened);
     await happened.pressSequentially('01.09.2021');
@@ -252,7 +252,7 @@ describe('the studio’s inputs, typed key by key', () => {
     await expectLayoutHolds(page, 'memorial editor with chips and dates', PAGE_WIDTHS);
     await expectFormFits(page, 'memorial editor with chips and dates');
 
-    await save(page, 'Сохранено.', 'memorials');
+    await save(page, 'Все изменения сохранены', 'memorials');
     const memorial = await stored<StoredMemorial>(page, 'memorials');
     expect(memorial.unveilingDate).toBe('1975-05-09');
     expect(memorial.people).toEqual([
@@ -268,7 +268,7 @@ describe('the studio’s inputs, typed key by key', () => {
     await page.getByRole('button', { name: 'Удалить Kasymov Erlan' }).focus();
     await page.keyboard.press('Delete');
     await expect.poll(() => chipsOf(page, 'Другие написания 1')).toEqual(['Қасымов Ерлан']);
-    await save(page, 'Сохранено.', 'memorials');
+    await save(page, 'Все изменения сохранены', 'memorials');
     expect((await stored<StoredMemorial>(page, 'memorials')).people[0].variants).toEqual(['Қасымов Ерлан']);
     await page.context().close();
   });
@@ -300,7 +300,7 @@ describe('the studio’s inputs, typed key by key', () => {
     await title.pressSequentially('Киіз үй');
     await expect.poll(() => slug.getAttribute('aria-invalid')).toBeNull();
     expect(await title.getAttribute('aria-invalid')).toBeNull();
-    await save(page, 'Сохранено.', 'items');
+    await save(page, 'Все изменения сохранены', 'items');
     await page.context().close();
   });
 
@@ -346,7 +346,7 @@ describe('the studio’s inputs, typed key by key', () => {
     await expectAccessible(page, 'exhibition editor with rich text');
     await expectLayoutHolds(page, 'exhibition editor with rich text', PAGE_WIDTHS);
 
-    await save(page, 'Saved.', 'exhibitions');
+    await save(page, 'All changes saved', 'exhibitions');
     const exhibition = await stored<{ sections: { blocks: { body: Record<string, { text: string }> }[] }[] }>(page, 'exhibitions');
     const body = exhibition.sections[0].blocks[0].body;
     expect(body.en.text).toBe(
@@ -356,6 +356,8 @@ describe('the studio’s inputs, typed key by key', () => {
     expect(body.kk.text).toBe('<p>Әжемнің киіз үйі, қағаз хаттар және ұлттық өрнектер.</p>');
 
     await page.reload();
+    // A saved block opens folded to one line; the curator opens it to read it again.
+    await page.getByRole('button', { name: 'Edit: Block 1: Text (Section 1)', exact: true }).click();
     const shown = box(page, 'Text — English');
     await expect.poll(() => shown.locator('strong').textContent()).toBe('everything');
     expect(await shown.locator('li').allTextContents()).toEqual(['a felt carpet', 'letters from the front']);

@@ -5,6 +5,14 @@ import { dataSourceOptions } from '../src/infra/database/data-source-options';
 import { runMigrations } from '../src/infra/database/run-migrations';
 import { createDatabase } from './support/test-infra';
 
+const MIGRATION = 'MediaResanitise1764240000000';
+
+/** Undoes migrations, the latest first, until this spec's migration is undone too: later migrations land after it. */
+async function undoThroughOurs(dataSource: DataSource): Promise<void> {
+  const applied = async () => ((await dataSource.query(`SELECT name FROM schema_migrations`)) as { name: string }[]).some((row) => row.name === MIGRATION);
+  while (await applied()) await dataSource.undoLastMigration();
+}
+
 /** In a database of its own: the migration touches every asset, and other specs' assets are not ours to change. */
 describe('migration MediaResanitise: files processed before sanitising are processed again', () => {
   let database: Awaited<ReturnType<typeof createDatabase>>;
@@ -14,7 +22,7 @@ describe('migration MediaResanitise: files processed before sanitising are proce
     database = await createDatabase(inject('pgAdminUrl'));
     dataSource = await new DataSource(dataSourceOptions(database.url, 2)).initialize();
     await runMigrations(dataSource);
-    await dataSource.undoLastMigration();
+    await undoThroughOurs(dataSource);
   });
 
   afterAll(async () => {
@@ -48,19 +56,19 @@ describe('migration MediaResanitise: files processed before sanitising are proce
       return Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, `${of(id).status}${of(id).boxes === null ? ', boxes to find' : ''}`]));
     };
 
-    expect(await runMigrations(dataSource)).toEqual(['MediaResanitise1764240000000']);
+    expect((await runMigrations(dataSource))[0]).toBe(MIGRATION);
     const after = { pdf: 'processing', film: 'ready, boxes to find', sound: 'ready, boxes to find', webm: 'ready', image: 'ready', failedPdf: 'failed' };
     expect(await statuses()).toEqual(after);
     const [again] = await dataSource.query(`SELECT processing_attempts, last_attempt_at FROM media_assets WHERE id = $1`, [ids.pdf]);
     expect(again).toEqual({ processing_attempts: 0, last_attempt_at: null });
 
-    await dataSource.undoLastMigration();
+    await undoThroughOurs(dataSource);
     expect(await statuses()).toEqual({ ...after, pdf: 'ready' });
 
     // A PDF the worker has started on when the migration is undone is left to the worker.
     await runMigrations(dataSource);
     await dataSource.query(`UPDATE media_assets SET processing_attempts = 1, last_attempt_at = now() WHERE id = $1`, [ids.pdf]);
-    await dataSource.undoLastMigration();
+    await undoThroughOurs(dataSource);
     expect((await statuses()).pdf).toBe('processing');
   });
 });

@@ -149,6 +149,13 @@ const ROWS: Row[] = [
   ...studioRows('memorials'),
   ...studioRows('exhibitions'),
   {
+    route: 'POST /api/studio/countries/:countryId/exhibitions/preview',
+    prepare: async (c) => ({
+      request: json('POST', `/api/studio/countries/${c.kz}/exhibitions/preview?lang=en`, { slug: 'forged-preview', title: en('Forged'), sections: [] }),
+      honest: 200,
+    }),
+  },
+  {
     route: 'POST /api/studio/countries/:countryId/media',
     prepare: async (c) => ({
       request: { method: 'POST', url: `/api/studio/countries/${c.kz}/media`, headers: { 'content-type': 'application/octet-stream' }, payload: await uniqueJpeg() },

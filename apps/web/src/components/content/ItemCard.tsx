@@ -3,11 +3,12 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { recordPage } from '../../api/public-paths';
 import { ResponsiveImage } from '../media/ResponsiveImage';
+import { dateLanguage, formatYearRange } from './dates';
 import { Text } from './Text';
 
 /** An item as a card: its first picture, or a typographic placeholder when it has none. */
 export function ItemCard({ item, country, caption }: { item: PublicItemSummary; country: string; caption?: React.ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <article className="item-card">
       {item.image ? (
@@ -25,7 +26,7 @@ export function ItemCard({ item, country, caption }: { item: PublicItemSummary; 
         </Link>
       </h3>
       <p className="muted">
-        {item.date?.display ? <Text value={item.date.display} /> : formatYears(item.date?.earliest, item.date?.latest)}
+        {item.date?.display ? <Text value={item.date.display} /> : formatYearRange(item.date, dateLanguage(i18n.language))}
         {item.place && (
           <>
             {' · '}
@@ -36,11 +37,4 @@ export function ItemCard({ item, country, caption }: { item: PublicItemSummary; 
       {caption}
     </article>
   );
-}
-
-export function formatYears(earliest?: number | null, latest?: number | null): string {
-  if (earliest == null && latest == null) return '';
-  if (earliest === latest || latest == null) return String(earliest);
-  if (earliest == null) return String(latest);
-  return `${earliest}–${latest}`;
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MediaShowcase, MediaStrip } from '../media/MediaShowcase';
 import { PlaceMap } from './PlaceMap';
+import { dateLanguage, formatPartialDate } from './dates';
 import { RecordDetails } from './RecordDetails';
 import { Text } from './Text';
 
@@ -14,7 +15,7 @@ function lifeYears(birth?: number, death?: number): string {
 
 /** A memorial's page as visitors see it (the visitor page and the moderation desk's preview render this). */
 export function MemorialView({ memorial }: { memorial: PublicMemorial }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // The same array while the memorial stays: the map is drawn again only when the memorial changes.
   const points = useMemo<PublicMapPoint[]>(
     () => [{ type: 'memorial', id: memorial.id, slug: memorial.slug, title: memorial.title, location: memorial.location, kind: memorial.kind, condition: memorial.condition }],
@@ -52,7 +53,9 @@ export function MemorialView({ memorial }: { memorial: PublicMemorial }) {
         {memorial.unveilingDate && (
           <div>
             <dt>{t('fields.unveilingDate')}</dt>
-            <dd>{memorial.unveilingDate}</dd>
+            <dd>
+              <time dateTime={memorial.unveilingDate}>{formatPartialDate(memorial.unveilingDate, dateLanguage(i18n.language))}</time>
+            </dd>
           </div>
         )}
       </dl>
@@ -109,7 +112,7 @@ export function MemorialView({ memorial }: { memorial: PublicMemorial }) {
           <ol className="timeline">
             {memorial.conditionSurveys.map((survey, index) => (
               <li key={index}>
-                <time dateTime={survey.date}>{survey.date}</time>{' '}
+                <time dateTime={survey.date}>{formatPartialDate(survey.date, dateLanguage(i18n.language))}</time>{' '}
                 <span className={`condition condition-${survey.condition}`}>{t(`conditions.${survey.condition}`)}</span>
                 {survey.note && (
                   <>
@@ -130,7 +133,7 @@ export function MemorialView({ memorial }: { memorial: PublicMemorial }) {
           <ol className="timeline">
             {memorial.events.map((event, index) => (
               <li key={index}>
-                <time dateTime={event.date}>{event.date}</time> <strong>{t(`eventTypes.${event.type}`)}</strong>
+                <time dateTime={event.date}>{formatPartialDate(event.date, dateLanguage(i18n.language))}</time> <strong>{t(`eventTypes.${event.type}`)}</strong>
                 {event.description && (
                   <>
                     {' — '}
@@ -138,7 +141,7 @@ export function MemorialView({ memorial }: { memorial: PublicMemorial }) {
                   </>
                 )}
                 {event.actor && <span className="muted"> ({event.actor})</span>}
-                <MediaStrip media={event.media} label={`${t(`eventTypes.${event.type}`)} ${event.date}`} />
+                <MediaStrip media={event.media} label={`${t(`eventTypes.${event.type}`)} ${formatPartialDate(event.date, dateLanguage(i18n.language))}`} />
               </li>
             ))}
           </ol>

@@ -1,14 +1,14 @@
 import type { PublicItem, PublicMemorial } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
-import { formatYears } from './ItemCard';
+import { dateLanguage, formatYearRange } from './dates';
 import { Text } from './Text';
 
 /** The catalogue fields items and memorials share, as a description list. */
 export function RecordDetails({ record }: { record: PublicItem | PublicMemorial }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rows: [string, React.ReactNode][] = [];
   const add = (key: string, value: React.ReactNode) => value && rows.push([t(`fields.${key}`), value]);
-  add('date', record.date?.display ? <Text value={record.date.display} /> : formatYears(record.date?.earliest, record.date?.latest));
+  add('date', record.date?.display ? <Text value={record.date.display} /> : formatYearRange(record.date, dateLanguage(i18n.language)));
   add('place', record.place && <Text value={record.place} />);
   add('creator', record.creator && <Text value={record.creator} />);
   add('materials', record.materials && <Text value={record.materials} />);

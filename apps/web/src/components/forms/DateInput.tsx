@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DateProblem, type Parsed, type YearRange, dateLanguage, formatPartialDate, formatYearRange, parsePartialDate, parseYearRange } from './dates';
+import { type DateProblem, type Parsed, type YearRange, dateLanguage, formatPartialDate, formatYearRange, parsePartialDate, parseYearRange } from '../content/dates';
 import { describedBy, FieldMessage, useFieldIssue } from './field-issues';
 import './forms.css';
 

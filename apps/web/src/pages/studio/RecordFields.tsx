@@ -13,7 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PartialDateInput, YearRangeInput } from '../../components/forms/DateInput';
-import type { YearRange } from '../../components/forms/dates';
+import type { YearRange } from '../../components/content/dates';
 import { FieldIssuesProvider, FieldMessage, useFieldIssue } from '../../components/forms/field-issues';
 import { TextField } from '../../components/forms/TextField';
 import { LocalizedTags } from '../../components/forms/LocalizedTags';

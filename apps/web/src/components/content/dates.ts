@@ -171,10 +171,10 @@ function centuryText(earliest: number, latest: number, lang: DateLanguage): stri
 }
 
 /** How a dating shows to visitors in `lang`: `c. 1943`, `1941–1945`, `1940s`, `XIX век`, `300 BC`. */
-export function formatYearRange(range: YearRange | undefined, lang: DateLanguage): string {
+export function formatYearRange(range: { earliest?: number | null; latest?: number | null; circa?: boolean } | null | undefined, lang: DateLanguage): string {
   const earliest = range?.earliest ?? range?.latest;
   const latest = range?.latest ?? range?.earliest;
-  if (earliest === undefined || latest === undefined || Number.isNaN(earliest) || Number.isNaN(latest)) return '';
+  if (earliest == null || latest == null || Number.isNaN(earliest) || Number.isNaN(latest)) return '';
   let core: string;
   const century = centuryText(earliest, latest, lang);
   if (earliest === latest) core = yearText(earliest, lang);
