@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useAsset, useSetCaptions } from '../../api/media';
 import { FailureAlert } from '../../components/staff/FailureAlert';
 import { LocalizedField } from './LocalizedField';
-import { RightsSelect } from './rights';
 import { type AssetTexts, useMediaTextEdits } from './media-text-edits';
 
 /** The preview's alt text: in the reader's language if the country has it, else the country's default, else any of its languages. */
@@ -106,7 +105,7 @@ export function AssetDetails({ country, assetId }: { country: Country; assetId: 
       <LocalizedField label={t('studio.media.credit')} value={asset.credit} languages={country.languages} onChange={(credit) => edit({ credit })} />
       <label>
         <span>{t('studio.media.rights')}</span>
-        <RightsSelect value={asset.rights} onChange={(rights) => edit({ rights: rights ?? null })} />
+        <input type="url" value={asset.rights ?? ''} placeholder="https://creativecommons.org/licenses/by/4.0/" onChange={(e) => edit({ rights: e.target.value || null })} />
       </label>
       {timed && (
         <>
