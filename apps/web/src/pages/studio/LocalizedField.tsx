@@ -15,6 +15,26 @@ export interface LocalizedFieldProps {
   path?: string;
 }
 
+/** How one language's text came to be (original, translated, machine); disabled until the text exists. */
+export function TranslationStatusSelect({ value, lang, fieldLabel, onChange }: { value: LocalizedText | undefined; lang: ContentLanguage; fieldLabel: string; onChange: (value: LocalizedText) => void }) {
+  const { t } = useTranslation();
+  const entry = value?.[lang];
+  return (
+    <select
+      aria-label={`${t('studio.translationStatus')} — ${fieldLabel}`}
+      value={entry?.status ?? 'original'}
+      disabled={!entry}
+      onChange={(e) => onChange(withStatus(value, lang, e.target.value as TranslationStatus))}
+    >
+      {TRANSLATION_STATUSES.map((status) => (
+        <option key={status} value={status}>
+          {t(`studio.statuses.${status}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** One text in every language the country has enabled, each with its translation status. */
 export function LocalizedField({ label, value, languages, onChange, multiline = false, required = false, path }: LocalizedFieldProps) {
   const { t } = useTranslation();
@@ -40,18 +60,7 @@ export function LocalizedField({ label, value, languages, onChange, multiline = 
             ) : (
               <input id={`${id}-${lang}`} aria-label={fieldLabel} {...issue.inputProps} lang={lang} value={entry?.text ?? ''} onChange={(e) => onChange(withText(value, lang, e.target.value))} />
             )}
-            <select
-              aria-label={`${t('studio.translationStatus')} — ${fieldLabel}`}
-              value={entry?.status ?? 'original'}
-              disabled={!entry}
-              onChange={(e) => onChange(withStatus(value, lang, e.target.value as TranslationStatus))}
-            >
-              {TRANSLATION_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`studio.statuses.${status}`)}
-                </option>
-              ))}
-            </select>
+            <TranslationStatusSelect value={value} lang={lang} fieldLabel={fieldLabel} onChange={onChange} />
           </div>
         );
       })}

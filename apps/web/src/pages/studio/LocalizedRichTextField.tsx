@@ -1,9 +1,8 @@
-import { TRANSLATION_STATUSES, type TranslationStatus } from '@vitrina/contracts';
 import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldMessage, useFieldIssue } from '../../components/forms/field-issues';
-import type { LocalizedFieldProps } from './LocalizedField';
-import { withStatus, withText } from './localized';
+import { type LocalizedFieldProps, TranslationStatusSelect } from './LocalizedField';
+import { withText } from './localized';
 
 // Tiptap is some 130 kB: it loads when a rich text is first edited, in a chunk of its own, never on a visitor's page.
 const RichTextEditor = lazy(() => import('../../components/forms/RichTextEditor'));
@@ -31,18 +30,7 @@ export function LocalizedRichTextField({ label, value, languages, onChange, requ
             <span aria-hidden="true" className="lang-label">
               {lang.toUpperCase()}
             </span>
-            <select
-              aria-label={`${t('studio.translationStatus')} — ${fieldLabel}`}
-              value={entry?.status ?? 'original'}
-              disabled={!entry}
-              onChange={(e) => onChange(withStatus(value, lang, e.target.value as TranslationStatus))}
-            >
-              {TRANSLATION_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`studio.statuses.${status}`)}
-                </option>
-              ))}
-            </select>
+            <TranslationStatusSelect value={value} lang={lang} fieldLabel={fieldLabel} onChange={onChange} />
             <div className="rich-text-slot" id={`${id}-${lang}`}>
               <Suspense fallback={<p className="muted rich-text-loading">{t('inputs.rich.loading')}</p>}>
                 <RichTextEditor
