@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { keyDistance, matchName, nameKeys, nameMatches, queryKeys } from './index';
+
+describe('the examples of issue 14', () => {
+  it.each([
+    ['Semenov', 'Семёнов'],
+    ['Jumabek', 'Жумабек'],
+    ['Siemionow', 'Семёнов'],
+    ['Zhumabek', 'Жұмабек'],
+  ])('%s finds %s', (query, name) => {
+    expect(nameMatches(query, name)).toBe(true);
+  });
+
+  it('does not find another name', () => {
+    expect(nameMatches('Semenov', 'Симонов')).toBe(false);
+    expect(nameMatches('Zhumabek', 'Жумагали')).toBe(false);
+  });
+});
+
+describe('folding', () => {
+  it('folds ё onto е both ways', () => {
+    expect(nameKeys('Семёнов')).toEqual(nameKeys('Семенов'));
+    expect(nameMatches('Семенов', 'Семёнов')).toBe(true);
+    expect(nameMatches('Семёнов', 'Семенов')).toBe(true);
+  });
+
+  it('gives one key to every scheme of a Russian surname', () => {
+    const key = nameKeys('Щукин');
+    for (const spelling of ['Shchukin', 'Ščukin', 'Ŝukin', 'Shhukin', 'Schtschukin', 'Szczukin', 'Chtchoukine']) {
+      expect(nameKeys(spelling)).toEqual(expect.arrayContaining(key));
+    }
+  });
+
+  it('meets Armenian and Georgian script with their Latin and Cyrillic spellings', () => {
+    expect(nameMatches('Mkrtchyan', 'Մկրտչյան')).toBe(true);
+    expect(nameMatches('Мкртчян', 'Մկրտչյան')).toBe(true);
+    expect(nameMatches('Jughashvili', 'ჯუღაშვილი')).toBe(true);
+    expect(nameMatches('Джугашвили', 'ჯუღაშვილი')).toBe(true);
+    expect(nameMatches('Dschugaschwili', 'Джугашвили')).toBe(true);
+  });
+
+  it('reads Ukrainian г as h and Uzbek o‘ as ў', () => {
+    expect(nameMatches('Hryhorii', 'Григорій')).toBe(true);
+    expect(nameMatches('Grigorij', 'Григорій')).toBe(true);
+    expect(nameMatches("O'ktam", 'Ўктам')).toBe(true);
+    expect(nameMatches('Oʻktam', 'Ўктам')).toBe(true);
+  });
+});
+
+describe('both directions', () => {
+  it('a Cyrillic query finds a Latin-spelt name', () => {
+    expect(nameMatches('Семёнов', 'Semjonow')).toBe(true);
+    expect(nameMatches('Жұмабек', 'Jumabek')).toBe(true);
+    expect(nameMatches('Евгений Ерёменко', 'Yeryomenko, Yevgeniy')).toBe(true);
+  });
+
+  it('a Latin query finds a Cyrillic name', () => {
+    expect(nameMatches('Yevgeniy Yeryomenko', 'Ерёменко Евгений Петрович')).toBe(true);
+  });
+});
+
+describe('multi-word names', () => {
+  it('matches in any order, with the patronymic optional at query time', () => {
+    const name = 'Семёнов Иван Петрович';
+    expect(nameMatches('Ivan Semenov', name)).toBe(true);
+    expect(nameMatches('Semenov Ivan Petrovich', name)).toBe(true);
+    expect(nameMatches('Иван Петрович Семёнов', name)).toBe(true);
+  });
+
+  it('a patronymic the record lacks does not hide the person, and ranks one that has it higher', () => {
+    const query = queryKeys('Ivan Petrovich Semenov');
+    expect(query.tokens.map((token) => token.optional)).toEqual([false, true, false]);
+    const without = matchName(query, nameKeys('Семёнов Иван'));
+    const withIt = matchName(query, nameKeys('Семёнов Иван Петрович'));
+    expect(without).toEqual({ exact: 2, fuzzy: 0, optional: 0 });
+    expect(withIt).toEqual({ exact: 2, fuzzy: 0, optional: 1 });
+  });
+
+  it('needs every other word of the query', () => {
+    expect(nameMatches('Ivan Semenov', 'Семёнов Пётр')).toBe(false);
+  });
+
+  it('treats Turkic patronymics as optional', () => {
+    expect(queryKeys('Нурлан Әбдіұлы').tokens.map((token) => token.optional)).toEqual([false, true]);
+    expect(queryKeys('Aziz Karim o‘g‘li').tokens.map((token) => token.optional)).toEqual([false, false, true]);
+  });
+});
+
+describe('misspellings', () => {
+  it('are found through deletion neighbours, not through exact keys', () => {
+    expect(nameMatches('Semenvo', 'Семёнов')).toBe(false);
+    for (const typo of ['Semenvo', 'Semnov', 'Semmenov', 'Semenkov']) expect(nameMatches(typo, 'Семёнов', { fuzzy: true })).toBe(true);
+  });
+
+  it('a misspelt match counts as fuzzy', () => {
+    const match = matchName(queryKeys('Semnov'), nameKeys('Семёнов'), nameKeys('Семёнов', { fuzzy: true }));
+    expect(match).toEqual({ exact: 0, fuzzy: 1, optional: 0 });
+  });
+
+  it('measures the distance between keys', () => {
+    expect(keyDistance('semenov', 'semenov')).toBe(0);
+    expect(keyDistance('semenov', 'semnov')).toBe(1);
+    expect(keyDistance('semenov', 'semeonv')).toBe(1);
+    expect(keyDistance('semenov', 'ivanov')).toBe(4);
+    expect(keyDistance('a', 'abcdefgh', 2)).toBe(3);
+  });
+});

@@ -1,0 +1,103 @@
+import { deletionNeighbours } from './distance';
+import { cleanText, tokenize, tokenKeys } from './fold';
+
+/** One word of a query: its keys, its deletion neighbours, and whether it may go unmatched. */
+export interface QueryToken {
+  /** The word as typed (cleaned, lower-case). */
+  text: string;
+  /** Exact keys: one per reading of the word. */
+  keys: string[];
+  /** `keys` plus their deletion neighbours: match these against `nameKeys(name, { fuzzy: true })`. */
+  fuzzyKeys: string[];
+  /** A patronymic (or a Turkic patronymic particle): optional, a match only ranks higher. */
+  optional: boolean;
+}
+
+export interface NameQuery {
+  tokens: QueryToken[];
+}
+
+export interface NameMatch {
+  /** Required words matched by an exact key. */
+  exact: number;
+  /** Required words matched only through a deletion neighbour (a misspelling). */
+  fuzzy: number;
+  /** Optional words (patronymics) that matched too. */
+  optional: number;
+}
+
+/**
+ * Patronymic endings on keys (ович/евич/owitsch/owicz → ovic/ovis; овна/евна → ovna; ична → icna /
+ * ihna; Ильич → ilic) and Turkic patronymic words (улы, уулу, қызы, кызы, ўғли, оглы, o'g'li, qizi).
+ */
+const PATRONYMIC_KEY = /(?:[oe]vi[cs]|[oe]vna|i[csh]na|^ilic)$/;
+const PATRONYMIC_PARTICLE = /^(?:uli|ulu|kisi|kiisi|ohli|uhli|ohlu|vhli)$/;
+const JOINED_TURKIC_PATRONYMIC = /.{3,}(?:uli|ulu|kisi|ohli|uhli)$/;
+
+function isPatronymic(keys: readonly string[]): boolean {
+  return keys.some((key) => PATRONYMIC_KEY.test(key) || PATRONYMIC_PARTICLE.test(key) || JOINED_TURKIC_PATRONYMIC.test(key));
+}
+
+export interface NameKeyOptions {
+  /** Add each key's deletion neighbours, for misspelling-tolerant matching (a second column). */
+  fuzzy?: boolean;
+}
+
+/**
+ * Index-time keys of a person's name (any script, any order of surname, given names, patronymic):
+ * the set of keys of all its words. Store it as `text[]` with a GIN index; a query word matches
+ * when its keys overlap (`&&`). With `{ fuzzy: true }` the set also holds deletion neighbours.
+ */
+export function nameKeys(name: string, options: NameKeyOptions = {}): string[] {
+  const keys = new Set<string>();
+  for (const token of tokenize(cleanText(name))) {
+    for (const key of tokenKeys(token)) {
+      keys.add(key);
+      if (options.fuzzy) for (const neighbour of deletionNeighbours(key)) keys.add(neighbour);
+    }
+  }
+  return [...keys];
+}
+
+/** Query-time keys: per word, so that every required word must match (and patronymics may not). */
+export function queryKeys(query: string): NameQuery {
+  const tokens: QueryToken[] = [];
+  for (const text of tokenize(cleanText(query))) {
+    const keys = tokenKeys(text);
+    if (keys.length === 0) continue;
+    const fuzzy = new Set(keys);
+    for (const key of keys) for (const neighbour of deletionNeighbours(key)) fuzzy.add(neighbour);
+    tokens.push({ text, keys, fuzzyKeys: [...fuzzy], optional: isPatronymic(keys) });
+  }
+  // A query of patronymics only (unlikely) still has to match them.
+  if (tokens.length > 0 && tokens.every((token) => token.optional)) for (const token of tokens) token.optional = false;
+  return { tokens };
+}
+
+/**
+ * Whether a name (its `nameKeys`, and optionally its fuzzy keys) answers a query: every required
+ * word matches a key exactly, or through a deletion neighbour when `fuzzyKeys` are given. Returns
+ * null when it does not. The same test, written in SQL, is one `&&` per required word.
+ */
+export function matchName(query: NameQuery, keys: readonly string[], fuzzyKeys?: readonly string[]): NameMatch | null {
+  if (query.tokens.length === 0) return null;
+  const exactSet = new Set(keys);
+  const fuzzySet = fuzzyKeys ? new Set(fuzzyKeys) : null;
+  const match: NameMatch = { exact: 0, fuzzy: 0, optional: 0 };
+  for (const token of query.tokens) {
+    const exact = token.keys.some((key) => exactSet.has(key));
+    const fuzzy = !exact && fuzzySet !== null && token.fuzzyKeys.some((key) => fuzzySet.has(key));
+    if (token.optional) {
+      if (exact || fuzzy) match.optional += 1;
+    } else if (exact) match.exact += 1;
+    else if (fuzzy) match.fuzzy += 1;
+    else return null;
+  }
+  return match;
+}
+
+/** Convenience for tests and in-memory callers: does `query` find `name`? */
+export function nameMatches(query: string, name: string, options: { fuzzy?: boolean } = {}): boolean {
+  const keys = nameKeys(name);
+  return matchName(queryKeys(query), keys, options.fuzzy ? nameKeys(name, { fuzzy: true }) : undefined) !== null;
+}
