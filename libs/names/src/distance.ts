@@ -1,3 +1,5 @@
+import { collapseRuns } from './skeleton';
+
 /** Keys shorter than this get no deletion neighbours: one edit in a 4-letter key is another name. */
 export const MIN_FUZZY_KEY_LENGTH = 5;
 
@@ -11,7 +13,8 @@ export function deletionNeighbours(key: string): string[] {
   const letters = [...key]; // by code point: a letter outside the BMP is one letter
   if (letters.length < MIN_FUZZY_KEY_LENGTH) return [];
   const out = new Set<string>();
-  for (let i = 0; i < letters.length; i += 1) out.add([...letters.slice(0, i), ...letters.slice(i + 1)].join(''));
+  // Collapsed like keys are: dropping the l of solovev leaves soovev, which a typed Soovyov folds to sovev.
+  for (let i = 0; i < letters.length; i += 1) out.add(collapseRuns([...letters.slice(0, i), ...letters.slice(i + 1)].join('')));
   return [...out];
 }
 

@@ -65,8 +65,14 @@ function segments(token: string): string[][] {
     const ch = chars[i];
     const two = ch + (chars[i + 1] ?? '');
     if (two in ARMENIAN_DIGRAPHS) {
-      out.push([ARMENIAN_DIGRAPHS[two]]);
+      out.push(ARMENIAN_DIGRAPHS[two].split('|'));
       i += 2;
+      continue;
+    }
+    // ё after a husher, ц or л is written o as often as yo / e (Чернышёв: Tschernyschow, Chernyshev).
+    if (ch === 'ё' && /[жшчщцл]/.test(chars[i - 1] ?? '')) {
+      out.push(['io', 'o']);
+      i += 1;
       continue;
     }
     const single = CYRILLIC[ch] ?? ARMENIAN[ch] ?? GEORGIAN[ch];

@@ -45,8 +45,8 @@ export const ARMENIAN: Readonly<Record<string, string>> = {
   չ: 'c', պ: 'p', ջ: 'c', ռ: 'r', ս: 's', վ: 'v', տ: 't', ր: 'r', ց: 's', ւ: 'v', փ: 'p', ք: 'k',
   և: 'ev', օ: 'o', ֆ: 'f',
 };
-/** The Armenian digraph ու is the vowel u (Hovhannes, Ուլունց). */
-export const ARMENIAN_DIGRAPHS: Readonly<Record<string, string>> = { ու: 'u' };
+/** The Armenian digraph ու is the vowel u (Hovhannes); ISO 9985 writes it letter by letter, ow. */
+export const ARMENIAN_DIGRAPHS: Readonly<Record<string, string>> = { ու: 'u|ov' };
 
 /** Georgian Mkhedruli (national system 2002 = BGN/PCGN 2009; ISO 9984 marks ejectives, folded). */
 export const GEORGIAN: Readonly<Record<string, string>> = {
@@ -64,12 +64,12 @@ export const GEORGIAN: Readonly<Record<string, string>> = {
  * - GOST 7.79 System B: x for х, cz for ц, shh for щ, y' for ы, e` for э, i' / g' (Ukrainian);
  * - BGN/PCGN and ICAO Doc 9303: kh zh ts ch sh shch, y / i for й, ya / ia, yu / iu, ye / ie;
  * - German (Duden): sch tsch schtsch ch (х) w z (ц) s (з) j;
- * - French: ch (ш) tch j (ж) ou kh ï gu before e/i;
- * - Polish: sz cz szcz ch (х) ż w j ł, and i after a consonant for softness;
+ * - French: ch (ш) tch j (ж) ou (у; but o + u elsewhere: Belousov, Kavalou) kh ï gu before e/i;
+ * - Polish: sz cz szcz ch (х) ż w j ł, ck (цк: Biełecki), and i after a consonant for softness;
  * - Kazakh, Uzbek and Azerbaijani Latin: q x (х) ğ ş ç ñ ä ö ü ı, o' g' (Uzbek ў, ғ).
  */
 export const LATIN: Readonly<Record<string, string>> = {
-  shch: 'c', szcz: 'c', shh: 'c', sch: 'c', sh: 'c', sz: 'c', zh: 'c', cz: 'c|s', ch: 'c|h', ck: 'k',
+  shch: 'c', szcz: 'c', shh: 'c', sch: 'c', sh: 'c', sz: 'c', zh: 'c', cz: 'c|s', ch: 'c|h', ck: 'k|sk', ou: 'u|ou',
   kh: 'h', gh: 'h', th: 't', ph: 'p',
   a: 'a', b: 'b', c: 's|k', d: 'd', e: 'e', f: 'f', g: 'h', h: 'h', i: 'i', j: 'i|c', k: 'k', l: 'l',
   m: 'm', n: 'n', o: 'o', p: 'p', q: 'k', r: 'r', s: 's', t: 't', u: 'u', v: 'v', w: 'v', x: 'ks|h',

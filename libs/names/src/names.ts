@@ -1,4 +1,7 @@
-import { deletionNeighbours } from './distance';
+import { deletionNeighbours, keyDistance } from './distance';
+
+/** Misspelling tolerance: edits (OSA distance) between a word's key and a name's key. */
+export const MAX_EDITS = 1;
 import { cleanText, tokenize, tokenKeys } from './fold';
 
 /** One word of a query: its keys, its deletion neighbours, and whether it may go unmatched. */
@@ -38,6 +41,24 @@ function isPatronymic(keys: readonly string[]): boolean {
   return keys.some((key) => PATRONYMIC_KEY.test(key) || PATRONYMIC_PARTICLE.test(key) || JOINED_TURKIC_PATRONYMIC.test(key));
 }
 
+/**
+ * Marks patronymic-looking words optional, but always leaves two words required: Лукашевич and
+ * Гуринович are surnames that look like patronymics, so in "Виктор Лукашевич" both words count.
+ * With several candidates, the second word (given, patronymic, surname) and then the last (surname,
+ * given, patronymic) are the patronymic's usual places.
+ */
+function markPatronymics(tokens: QueryToken[]): void {
+  let allowed = tokens.length - 2;
+  if (allowed <= 0) return;
+  const candidates = tokens.map((token, position) => ({ token, position })).filter(({ token }) => isPatronymic(token.keys));
+  const rank = (position: number) => (position === 1 ? 0 : position === tokens.length - 1 ? 1 : position === 0 ? 3 : 2);
+  for (const { token } of candidates.sort((a, b) => rank(a.position) - rank(b.position))) {
+    if (allowed === 0) break;
+    token.optional = true;
+    allowed -= 1;
+  }
+}
+
 export interface NameKeyOptions {
   /** Add each key's deletion neighbours, for misspelling-tolerant matching (a second column). */
   fuzzy?: boolean;
@@ -67,10 +88,9 @@ export function queryKeys(query: string): NameQuery {
     if (keys.length === 0) continue;
     const fuzzy = new Set(keys);
     for (const key of keys) for (const neighbour of deletionNeighbours(key)) fuzzy.add(neighbour);
-    tokens.push({ text, keys, fuzzyKeys: [...fuzzy], optional: isPatronymic(keys) });
+    tokens.push({ text, keys, fuzzyKeys: [...fuzzy], optional: false });
   }
-  // A query of patronymics only (unlikely) still has to match them.
-  if (tokens.length > 0 && tokens.every((token) => token.optional)) for (const token of tokens) token.optional = false;
+  markPatronymics(tokens);
   return { tokens };
 }
 
@@ -86,7 +106,7 @@ export function matchName(query: NameQuery, keys: readonly string[], fuzzyKeys?:
   const match: NameMatch = { exact: 0, fuzzy: 0, optional: 0 };
   for (const token of query.tokens) {
     const exact = token.keys.some((key) => exactSet.has(key));
-    const fuzzy = !exact && fuzzySet !== null && token.fuzzyKeys.some((key) => fuzzySet.has(key));
+    const fuzzy = !exact && fuzzySet !== null && token.fuzzyKeys.some((key) => fuzzySet.has(key)) && withinOneEdit(token.keys, keys);
     if (token.optional) {
       if (exact || fuzzy) match.optional += 1;
     } else if (exact) match.exact += 1;
@@ -94,6 +114,15 @@ export function matchName(query: NameQuery, keys: readonly string[], fuzzyKeys?:
     else return null;
   }
   return match;
+}
+
+/**
+ * Confirms a candidate found through shared deletion neighbours: some reading of the word is within
+ * one edit of some key of the name. Neighbours alone also pair keys two edits apart (ercov and ricov
+ * share rcov), which is how Ершов would find Рыжов.
+ */
+function withinOneEdit(queryKeys: readonly string[], nameKeys: readonly string[]): boolean {
+  return queryKeys.some((query) => nameKeys.some((key) => keyDistance(query, key, MAX_EDITS) <= MAX_EDITS));
 }
 
 /** Convenience for tests and in-memory callers: does `query` find `name`? */
