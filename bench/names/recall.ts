@@ -9,9 +9,11 @@
  * person exactly or through the misspelling tolerance (deletion neighbours). Prints recall per
  * scheme, per language and overall, the false-match rate (queries that also match another person of
  * the set), the same for surname-only queries, and the reverse direction (an original-script query
- * finding a record spelt in Latin). Goal: overall recall ≥ 95 %. Runs in seconds; no database.
+ * finding a record spelt in Latin), and how often a surname spelling also matches one of ~140 other
+ * common surnames (distractors.ts). Goal: overall recall ≥ 95 %. Runs in seconds; no database.
  */
 import { matchName, nameKeys, queryKeys } from '@vitrina/names';
+import { DISTRACTOR_SURNAMES } from './distractors';
 import { labelledPairs, people, type LabelledPair } from './pairs';
 
 interface Tally {
@@ -28,6 +30,12 @@ const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${((100 * p
 const persons = people();
 const index = persons.map((person) => ({ keys: nameKeys(person.name), fuzzy: nameKeys(person.name, { fuzzy: true }) }));
 const pairs = labelledPairs();
+const setSurnames = new Set(persons.map((person) => person.surname));
+const distractors = DISTRACTOR_SURNAMES.filter((surname) => !setSurnames.has(surname)).map((surname) => ({
+  surname,
+  keys: nameKeys(surname),
+  fuzzy: nameKeys(surname, { fuzzy: true }),
+}));
 
 /** Scores one query against the whole set: did it find the expected person, and whom else. */
 function score(query: string, expected: number) {
@@ -58,6 +66,8 @@ const byScheme = new Map<string, Tally>();
 const byLanguage = new Map<string, Tally>();
 const overall = tally();
 const surnameOnly = tally();
+/** Surname spellings that also match one of the distractor surnames (exactly, or within one edit). */
+const distractorHits = { total: 0, exact: 0, tolerant: 0, examples: [] as string[] };
 const reverse = tally();
 const misses: string[] = [];
 const falseExamples: string[] = [];
@@ -78,6 +88,17 @@ for (const pair of pairs) {
   if (!pair.withPatronymic && !pair.scheme.startsWith('misspelt')) {
     const surname = pair.spelling.split(' ').slice(1).join(' ');
     add(surnameOnly, score(surname, pair.person));
+    const surnameQuery = queryKeys(surname);
+    const exactHit = distractors.find((d) => matchName(surnameQuery, d.keys));
+    const tolerantHit = exactHit ?? distractors.find((d) => matchName(surnameQuery, d.keys, d.fuzzy));
+    distractorHits.total += 1;
+    if (exactHit) distractorHits.exact += 1;
+    if (tolerantHit) {
+      distractorHits.tolerant += 1;
+      if (distractorHits.examples.length < 15 && !distractorHits.examples.some((e) => e.endsWith(` ${tolerantHit.surname}`))) {
+        distractorHits.examples.push(`${surname} (${persons[pair.person].surname}) → ${exactHit ? 'exactly' : 'within one edit'} ${tolerantHit.surname}`);
+      }
+    }
     // Reverse: the record is the Latin (or other-script) spelling; the family types the original.
     const record = { keys: nameKeys(pair.spelling), fuzzy: nameKeys(pair.spelling, { fuzzy: true }) };
     const person = persons[pair.person];
@@ -107,6 +128,11 @@ table('Overall', [
   ['reverse: original script finds the spelt record', reverse],
 ]);
 console.log(`\nMean other people matched per query: ${(overall.wrongPersons / overall.total).toFixed(3)} (surname alone: ${(surnameOnly.wrongPersons / surnameOnly.total).toFixed(3)})`);
+console.log(
+  `Surname spellings that also match one of ${distractors.length} other common surnames: ` +
+    `${pct(distractorHits.exact, distractorHits.total)} exactly, ${pct(distractorHits.tolerant, distractorHits.total)} exactly or within one edit`,
+);
+if (distractorHits.examples.length > 0) console.log(`  e.g.\n  ${distractorHits.examples.join('\n  ')}`);
 if (misses.length > 0) console.log(`\nMissed (first ${misses.length}):\n  ${misses.join('\n  ')}`);
 if (falseExamples.length > 0) console.log(`\nFalse matches (first ${falseExamples.length}):\n  ${falseExamples.join('\n  ')}`);
 
@@ -114,3 +140,4 @@ const recall = overall.found / overall.total;
 console.log('\nResult');
 console.log(`  recall ${pct(overall.found, overall.total)} (goal ≥ 95 %): ${recall >= 0.95 ? 'MET' : 'NOT MET'}`);
 console.log(`  false-match rate ${pct(overall.falseMatch, overall.total)} of queries (surname alone: ${pct(surnameOnly.falseMatch, surnameOnly.total)})`);
+console.log(`  surname alone vs ${distractors.length} other common surnames: ${pct(distractorHits.tolerant, distractorHits.total)} match one`);

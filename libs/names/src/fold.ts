@@ -14,7 +14,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Apostrophes, primes and quotes: soft/hard signs (ISO 9, BGN), Uzbek o' g', Armenian aspirates. */
 const APOSTROPHE = /['`´ʹʺʻʼʽ’‘″′"“”]/;
 const MARKS = /\p{M}/gu;
+const MARK = /\p{M}/u;
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const FRONT_VOWEL = /[eiyéèï]/;
+const HUSHER_TS_OR_L = /[жшчщцл]/;
+const LATIN_WORD = /^[\p{Script=Latin}\p{M}]+$/u;
+const FRENCH_INE = /[iy]ne$/;
 
 /**
  * Makes any string safe to read: drops lone surrogates, NUL and other control or format characters,
@@ -58,7 +63,7 @@ function normaliseLetter(ch: string): string {
 
 /** The readings of one token in the pre-skeleton alphabet, each a list of alternatives per segment. */
 function segments(token: string): string[][] {
-  const letters = [...token].filter((ch) => !/\p{M}/u.test(ch)).map(normaliseLetter).join('');
+  const letters = [...token].filter((ch) => !MARK.test(ch)).map(normaliseLetter).join('');
   const chars = [...letters];
   const out: string[][] = [];
   for (let i = 0; i < chars.length; ) {
@@ -70,7 +75,7 @@ function segments(token: string): string[][] {
       continue;
     }
     // ё after a husher, ц or л is written o as often as yo / e (Чернышёв: Tschernyschow, Chernyshev).
-    if (ch === 'ё' && /[жшчщцл]/.test(chars[i - 1] ?? '')) {
+    if (ch === 'ё' && HUSHER_TS_OR_L.test(chars[i - 1] ?? '')) {
       out.push(['io', 'o']);
       i += 1;
       continue;
@@ -82,7 +87,7 @@ function segments(token: string): string[][] {
       continue;
     }
     // French gu before e/i/y is г (Evguenii, Sergueï); elsewhere g + u.
-    if (ch === 'g' && chars[i + 1] === 'u' && /[eiyéèï]/.test(chars[i + 2] ?? '')) {
+    if (ch === 'g' && chars[i + 1] === 'u' && FRONT_VOWEL.test(chars[i + 2] ?? '')) {
       out.push(['h', 'hu']);
       i += 2;
       continue;
@@ -124,7 +129,7 @@ function expand(parts: string[][]): string[] {
 
 /** True when the token is written in the Latin script (the French -ine ending applies only there). */
 function isLatin(token: string): boolean {
-  return /^[\p{Script=Latin}\p{M}]+$/u.test(token);
+  return LATIN_WORD.test(token);
 }
 
 /**
@@ -133,9 +138,25 @@ function isLatin(token: string): boolean {
  * have one per reading of ambiguous graphemes (`ch`, `j`, `c`, `x`).
  */
 export function tokenKeys(token: string): string[] {
+  const cached = cache.get(token);
+  if (cached) return [...cached];
+  const keys = computeTokenKeys(token);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(token, keys);
+  return [...keys];
+}
+
+/**
+ * Words repeat heavily across a register (Иван, Петрович, Семёнов), so indexing millions of people
+ * folds each distinct word once. Bounded: cleared whole when full, which is cheap and good enough.
+ */
+const CACHE_SIZE = 50_000;
+const cache = new Map<string, readonly string[]>();
+
+function computeTokenKeys(token: string): string[] {
   const variants = [token];
   // French writes -ин as -ine (Chtchoukine, Pouchkine): the e is not a letter of the name.
-  if (isLatin(token) && /[iy]ne$/.test(token)) variants.push(token.slice(0, -1));
+  if (isLatin(token) && FRENCH_INE.test(token)) variants.push(token.slice(0, -1));
   const keys = new Set<string>();
   for (const variant of variants) {
     for (const reading of expand(segments(variant))) {
