@@ -1,8 +1,26 @@
 import { deletionNeighbours, keyDistance } from './distance';
+import { cleanText, tokenize, tokenKeys } from './fold';
 
 /** Misspelling tolerance: edits (OSA distance) between a word's key and a name's key. */
 export const MAX_EDITS = 1;
-import { cleanText, tokenize, tokenKeys } from './fold';
+
+/**
+ * Initials (Семёнов И. П., Semenov I.P.), as keys that never meet a folded word:
+ * `^x` is the first letter of a whole word of the name, `^.x` an initial written in the name.
+ * A typed initial matches either; a typed whole word also matches an initial written in the record,
+ * but a typed whole word never matches another whole word by its first letter (Иван is not Игорь).
+ */
+const WORD_INITIAL = '^';
+const RECORD_INITIAL = '^.';
+
+/** True for a one-letter word: an initial. */
+function isInitial(token: string): boolean {
+  return [...token.replace(/\p{M}/gu, '')].length === 1;
+}
+
+function firstLetters(keys: readonly string[]): string[] {
+  return [...new Set(keys.map((key) => [...key][0]).filter(Boolean))];
+}
 
 /** One word of a query: its keys, its deletion neighbours, and whether it may go unmatched. */
 export interface QueryToken {
@@ -12,7 +30,7 @@ export interface QueryToken {
   keys: string[];
   /** `keys` plus their deletion neighbours: match these against `nameKeys(name, { fuzzy: true })`. */
   fuzzyKeys: string[];
-  /** A patronymic (or a Turkic patronymic particle): optional, a match only ranks higher. */
+  /** A patronymic (a Turkic patronymic particle, a second initial): optional, a match only ranks higher. */
   optional: boolean;
 }
 
@@ -47,10 +65,14 @@ function isPatronymic(keys: readonly string[]): boolean {
  * With several candidates, the second word (given, patronymic, surname) and then the last (surname,
  * given, patronymic) are the patronymic's usual places.
  */
-function markPatronymics(tokens: QueryToken[]): void {
+function markPatronymics(tokens: QueryToken[], initials: readonly boolean[]): void {
   let allowed = tokens.length - 2;
   if (allowed <= 0) return;
-  const candidates = tokens.map((token, position) => ({ token, position })).filter(({ token }) => isPatronymic(token.keys));
+  // The second of two initials is the patronymic's (И. П. Семёнов).
+  const secondInitial = initials.findIndex((initial, i) => initial && initials.slice(0, i).some(Boolean));
+  const candidates = tokens
+    .map((token, position) => ({ token, position }))
+    .filter(({ token, position }) => position === secondInitial || isPatronymic(token.keys));
   const rank = (position: number) => (position === 1 ? 0 : position === tokens.length - 1 ? 1 : position === 0 ? 3 : 2);
   for (const { token } of candidates.sort((a, b) => rank(a.position) - rank(b.position))) {
     if (allowed === 0) break;
@@ -72,10 +94,16 @@ export interface NameKeyOptions {
 export function nameKeys(name: string, options: NameKeyOptions = {}): string[] {
   const keys = new Set<string>();
   for (const token of tokenize(cleanText(name))) {
-    for (const key of tokenKeys(token)) {
+    const tokenKeyList = tokenKeys(token);
+    if (isInitial(token)) {
+      for (const letter of firstLetters(tokenKeyList)) keys.add(RECORD_INITIAL + letter);
+      continue;
+    }
+    for (const key of tokenKeyList) {
       keys.add(key);
       if (options.fuzzy) for (const neighbour of deletionNeighbours(key)) keys.add(neighbour);
     }
+    for (const letter of firstLetters(tokenKeyList)) keys.add(WORD_INITIAL + letter);
   }
   return [...keys];
 }
@@ -83,14 +111,24 @@ export function nameKeys(name: string, options: NameKeyOptions = {}): string[] {
 /** Query-time keys: per word, so that every required word must match (and patronymics may not). */
 export function queryKeys(query: string): NameQuery {
   const tokens: QueryToken[] = [];
+  const initials: boolean[] = [];
   for (const text of tokenize(cleanText(query))) {
-    const keys = tokenKeys(text);
-    if (keys.length === 0) continue;
+    const folded = tokenKeys(text);
+    if (folded.length === 0) continue;
+    const letters = firstLetters(folded);
+    if (isInitial(text)) {
+      const keys = letters.flatMap((letter) => [WORD_INITIAL + letter, RECORD_INITIAL + letter]);
+      tokens.push({ text, keys, fuzzyKeys: keys, optional: false });
+      initials.push(true);
+      continue;
+    }
+    const keys = [...folded, ...letters.map((letter) => RECORD_INITIAL + letter)];
     const fuzzy = new Set(keys);
-    for (const key of keys) for (const neighbour of deletionNeighbours(key)) fuzzy.add(neighbour);
+    for (const key of folded) for (const neighbour of deletionNeighbours(key)) fuzzy.add(neighbour);
     tokens.push({ text, keys, fuzzyKeys: [...fuzzy], optional: false });
+    initials.push(false);
   }
-  markPatronymics(tokens);
+  markPatronymics(tokens, initials);
   return { tokens };
 }
 
@@ -122,7 +160,8 @@ export function matchName(query: NameQuery, keys: readonly string[], fuzzyKeys?:
  * share rcov), which is how Ершов would find Рыжов.
  */
 function withinOneEdit(queryKeys: readonly string[], nameKeys: readonly string[]): boolean {
-  return queryKeys.some((query) => nameKeys.some((key) => keyDistance(query, key, MAX_EDITS) <= MAX_EDITS));
+  const words = nameKeys.filter((key) => !key.startsWith(WORD_INITIAL));
+  return queryKeys.some((query) => !query.startsWith(WORD_INITIAL) && words.some((key) => keyDistance(query, key, MAX_EDITS) <= MAX_EDITS));
 }
 
 /** Convenience for tests and in-memory callers: does `query` find `name`? */
