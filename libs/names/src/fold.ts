@@ -23,7 +23,7 @@ const FRENCH_INE = /[iy]ne$/;
 
 /**
  * Makes any string safe to read: drops lone surrogates, NUL and other control or format characters,
- * caps the length, composes (NFC) and lower-cases. Never throws.
+ * caps the length, composes (NFKC) and lower-cases. Never throws.
  */
 export function cleanText(input: unknown): string {
   if (typeof input !== 'string') return '';
@@ -31,7 +31,8 @@ export function cleanText(input: unknown): string {
     .slice(0, MAX_INPUT_LENGTH)
     .replace(LONE_SURROGATE, '')
     .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu, ' ')
-    .normalize('NFC')
+    // NFKC: fullwidth and other compatibility forms (Ｓｅｍｅｎｏｖ, ﬁ) become plain letters.
+    .normalize('NFKC')
     .toLowerCase();
 }
 

@@ -59,6 +59,10 @@ describe('bad input never throws', () => {
     );
   });
 
+  it('fullwidth letters read as plain ones', () => {
+    expect(nameMatches('Ｓｅｍｅｎｏｖ', 'Семёнов')).toBe(true);
+  });
+
   it('mixed scripts in one word still meet the pure spelling', () => {
     expect(nameMatches('Семёнoв', 'Semenov')).toBe(true); // Latin o inside Cyrillic
   });
