@@ -51,12 +51,12 @@ export const GAZETTEER: readonly GazetteerPlace[] = [
   // Belarus
   { id: 'belarus/minsk', country: 'belarus', names: ['Минск', 'Мінск', 'Minsk', 'Менск', 'Miensk'] },
   { id: 'belarus/brest', country: 'belarus', names: ['Брест', 'Brest', 'Брест-Литовск', 'Brest-Litovsk', 'Brześć'] },
-  { id: 'belarus/gomel', country: 'belarus', names: ['Гомель', 'Гомель', 'Homiel', 'Gomel'] },
+  { id: 'belarus/gomel', country: 'belarus', names: ['Гомель', 'Homiel', 'Gomel'] },
   { id: 'belarus/grodno', country: 'belarus', names: ['Гродно', 'Гродна', 'Hrodna', 'Grodno'] },
   { id: 'belarus/vitebsk', country: 'belarus', names: ['Витебск', 'Віцебск', 'Viciebsk', 'Vitebsk'] },
   { id: 'belarus/mogilev', country: 'belarus', names: ['Могилёв', 'Магілёў', 'Mahilioŭ', 'Mogilev', 'Mahilyow'] },
   { id: 'belarus/bobruisk', country: 'belarus', names: ['Бобруйск', 'Бабруйск', 'Babruysk', 'Bobruisk'] },
-  { id: 'belarus/khatyn', country: 'belarus', names: ['Хатынь', 'Хатынь', 'Khatyn', 'Chatyń'] },
+  { id: 'belarus/khatyn', country: 'belarus', names: ['Хатынь', 'Khatyn', 'Chatyń'] },
   // Kazakhstan: Verny until 1921, Alma-Ata 1921–1993.
   { id: 'kazakhstan/almaty', country: 'kazakhstan', names: ['Алматы', 'Алма-Ата', 'Almaty', 'Верный', 'Vernyi'] },
   // Akmolinsk until 1961, Tselinograd 1961–1992, Akmola 1992–1998, Nur-Sultan 2019–2022.
@@ -106,7 +106,7 @@ export const GAZETTEER: readonly GazetteerPlace[] = [
   { id: 'uzbekistan/fergana', country: 'uzbekistan', names: ['Фергана', 'Фарғона', "Farg'ona", 'Fergana', 'Скобелев', 'Новый Маргелан'] },
   { id: 'uzbekistan/nukus', country: 'uzbekistan', names: ['Нукус', 'Nukus'] },
   { id: 'uzbekistan/karshi', country: 'uzbekistan', names: ['Карши', 'Қарши', 'Qarshi', 'Karshi', 'Бек-Буди'] },
-  { id: 'uzbekistan/khiva', country: 'uzbekistan', names: ['Хива', 'Хива', 'Xiva', 'Khiva'] },
+  { id: 'uzbekistan/khiva', country: 'uzbekistan', names: ['Хива', 'Xiva', 'Khiva'] },
   // Ukraine
   { id: 'ukraine/kyiv', country: 'ukraine', names: ['Киев', 'Київ', 'Kyiv', 'Kiev', 'Kijów'] },
   { id: 'ukraine/kharkiv', country: 'ukraine', names: ['Харьков', 'Харків', 'Kharkiv', 'Kharkov'] },

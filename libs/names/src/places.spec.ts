@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gazetteerPlaces, placeKeys, placesMatch } from './index';
+import { GAZETTEER, gazetteerPlaces, placeKeys, placesMatch } from './index';
 
 describe('places through the gazetteer', () => {
   it.each([
@@ -33,5 +33,23 @@ describe('places through the gazetteer', () => {
   it('still folds places the gazetteer does not know', () => {
     expect(placesMatch('Новосибирск', 'Novosibirsk')).toBe(true);
     expect(placeKeys('Novosibirsk').some((key) => key.startsWith('@'))).toBe(false);
+  });
+});
+
+describe('the gazetteer itself', () => {
+  it('folds every name of every place to that place, and to no other', () => {
+    for (const place of GAZETTEER) {
+      for (const name of place.names) {
+        expect(placeKeys(name).filter((key) => key.startsWith('@')), `${place.id}: ${name}`).toEqual([`@${place.id}`]);
+      }
+    }
+  });
+
+  it('has unique ids and covers the twelve countries', () => {
+    expect(new Set(GAZETTEER.map((place) => place.id)).size).toBe(GAZETTEER.length);
+    const countries = new Set(GAZETTEER.map((place) => place.country));
+    for (const country of ['abkhazia', 'armenia', 'azerbaijan', 'belarus', 'georgia', 'kazakhstan', 'kyrgyzstan', 'moldova', 'tajikistan', 'uzbekistan', 'ukraine', 'south-ossetia']) {
+      expect(countries).toContain(country);
+    }
   });
 });
