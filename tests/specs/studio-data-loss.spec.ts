@@ -6,6 +6,8 @@ import { editorNotice, expectAccessible, launchBrowser, newPage, signIn } from '
 import { expectLayoutHolds } from '../support/layout';
 
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
+/** A licence the studio's list does not offer: typed under "another address". */
+const CC_BY_NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
 interface StudioRecord {
@@ -95,11 +97,13 @@ describe('nothing a curator types is lost', () => {
     await field(page, 'Alternative text — Russian').pressSequentially(alt);
     await field(page, 'Caption — Russian').pressSequentially(captionRu);
     await field(page, 'Caption — Kazakh').pressSequentially(captionKk);
-    await field(page, 'Rights (licence or rights statement URL)').pressSequentially(CC_BY);
+    await page.getByRole('combobox', { name: 'Rights of this file', exact: true }).selectOption({ label: 'Another address…' });
+    await field(page, 'Address of the licence or rights statement (URL)').pressSequentially(CC_BY_NC);
     await expect.poll(() => editorNotice(page).textContent()).toMatch(/^Unsaved changes/);
     // There is no separate button for a file's texts: the one Save sends them with the item.
     expect(await page.getByRole('button', { name: /texts of this file/i }).count()).toBe(0);
     await expectAccessible(page, 'item editor with an image and its texts');
+    await expectLayoutHolds(page, 'item editor with an image and its texts');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => editorNotice(page).textContent()).toBe('All changes saved');
@@ -107,7 +111,9 @@ describe('nothing a curator types is lost', () => {
     const id = new URL(page.url()).pathname.split('/').pop()!;
     const assetId = (await stored(page, kz, id)).media[0].assetId;
     const asset = await (await page.request.get(`/api/studio/countries/${kz}/media/${assetId}`)).json();
-    expect([asset.alt.ru.text, asset.caption.ru.text, asset.caption.kk.text, asset.rights]).toEqual([alt, captionRu, captionKk, CC_BY]);
+    expect([asset.alt.ru.text, asset.caption.ru.text, asset.caption.kk.text, asset.rights]).toEqual([alt, captionRu, captionKk, CC_BY_NC]);
+    // An address not in the list shows in its box again.
+    await expect.poll(() => field(page, 'Address of the licence or rights statement (URL)').inputValue()).toBe(CC_BY_NC);
 
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await expect.poll(() => editorNotice(page).textContent()).toBe('Submitted for review. All changes saved');
