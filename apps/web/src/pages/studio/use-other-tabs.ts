@@ -17,21 +17,28 @@ const CHANNEL = 'vitrina.editors';
  * has no BroadcastChannel the answer is simply no.
  */
 export function useOtherTabs(slot: string | undefined): boolean {
-  const [others, setOthers] = useState<ReadonlySet<string>>(new Set());
+  // The tabs heard of, with the record they were heard about: a tab heard of on another record counts not.
+  const [heard, setHeard] = useState<{ slot: string; tabs: ReadonlySet<string> }>();
+  // Another record opened: what was heard about the last one is forgotten (adjusted while rendering).
+  const [heardFor, setHeardFor] = useState(slot);
+  if (heardFor !== slot) {
+    setHeardFor(slot);
+    setHeard(undefined);
+  }
 
   useEffect(() => {
-    setOthers(new Set());
     if (!slot || typeof BroadcastChannel === 'undefined') return;
     const tab = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     const channel = new BroadcastChannel(CHANNEL);
     const say = (kind: TabMessage['kind']) => channel.postMessage({ kind, slot, tab } satisfies TabMessage);
     channel.onmessage = ({ data }: MessageEvent<TabMessage>) => {
       if (data?.slot !== slot || data.tab === tab) return;
-      if (data.kind === 'closed') {
-        setOthers((now) => new Set([...now].filter((other) => other !== data.tab)));
-        return;
-      }
-      setOthers((now) => (now.has(data.tab) ? now : new Set([...now, data.tab])));
+      setHeard((now) => {
+        const tabs = new Set(now?.slot === slot ? now.tabs : []);
+        if (data.kind === 'closed') tabs.delete(data.tab);
+        else tabs.add(data.tab);
+        return { slot, tabs };
+      });
       if (data.kind === 'open') say('here');
     };
     say('open');
@@ -48,5 +55,5 @@ export function useOtherTabs(slot: string | undefined): boolean {
     };
   }, [slot]);
 
-  return others.size > 0;
+  return heard !== undefined && heard.slot === slot && heard.tabs.size > 0;
 }
