@@ -316,7 +316,8 @@ describe('nothing a curator types is lost', () => {
     expect(await keptDraftKeys(page)).toHaveLength(1);
 
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    // Unsaved input: the leave question comes first, and staying keeps everything.
+    // Unsaved input: the leave question comes first, says that signing out removes it, and staying keeps everything.
+    await expect.poll(() => leaveDialog(page).textContent()).toContain('Signing out removes them from this device.');
     await page.getByRole('button', { name: 'Stay', exact: true }).click();
     expect(await field(page, 'Description — Russian').inputValue()).toBe('Записи посетителей, қонақтар кітабы');
     expect((await page.request.get('/api/auth/me')).status()).toBe(200);
