@@ -137,7 +137,8 @@ function personSource(record: LiveRecord, doc: Doc, media: RecordMedia, memorial
     personIndex: -1,
     countryId: record.countryId,
     slug: doc.slug as string,
-    kind: (doc.fate as string | undefined) ?? null,
+    // The kind facet is of items and memorials; a person's fate is not one of their kinds.
+    kind: null,
     title: memorial?.title ?? ((doc.title ?? {}) as LocalizedText),
     person: { name: person.name, variants: person.variants ?? [], birthYear: yearOf(person.birth), deathYear: death, memorialSlug: memorial?.slug ?? null },
     body: personBody(person, doc),
