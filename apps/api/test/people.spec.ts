@@ -128,6 +128,12 @@ describe('people: a register of persons linked to memorials', () => {
       const listed = (await as.anonymous.get(`/api/public/countries/kazakhstan/memorials/${memorial.slug}`).expect(200)).body.people;
       expect(listed).toEqual([expect.objectContaining({ id: created.body.id, slug: 'kasymov-ermek', name: 'Қасымов Ермек' })]);
     }
+    // A hit names the person's page and their first live memorial; once that one is unpublished, the next.
+    const hit = async () => (await as.anonymous.get(`/api/public/search?q=${encodeURIComponent('Kasymov')}&type=person`).expect(200)).body.items.find((h: { id: string }) => h.id === created.body.id);
+    expect(await hit()).toMatchObject({ slug: 'kasymov-ermek', condition: 'poor', person: { memorialSlug: burial.slug } });
+    await as.moderatorKz.post(`/api/review/countries/${kz}/memorials/${burial.id}/unpublish`, {}).expect(204);
+    expect(await hit()).toMatchObject({ slug: 'kasymov-ermek', condition: 'good', title: { text: 'Обелиск в ауле' }, person: { memorialSlug: village.slug } });
+    expect((await as.anonymous.get('/api/public/countries/kazakhstan/people/kasymov-ermek').expect(200)).body.memorials.map((m: { slug: string }) => m.slug)).toEqual([village.slug]);
     // The audit log has the person's save and approval.
     const audit = (await as.moderatorKz.get(`/api/audit?countryId=${kz}&entityId=${created.body.id}`).expect(200)).body;
     expect(audit.items.map((entry: { action: string }) => entry.action)).toEqual(expect.arrayContaining(['create', 'submit', 'approve']));

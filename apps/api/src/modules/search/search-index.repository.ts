@@ -105,6 +105,16 @@ export class SearchIndexRepository {
     );
   }
 
+  /** The live people whose live revision links them to this memorial, with their files (ix_people_live_memorials). */
+  livePeopleOf(tx: EntityManager, memorialId: string): Promise<LiveRow[]> {
+    return tx.query(
+      `SELECT r.id, r.country_id, r.published_at, r.live_content, row_to_json(media) AS media
+         FROM people r CROSS JOIN LATERAL (${MEDIA_OF_RECORD('r.country_id', 'r.live_media_ids')}) media
+        WHERE r.live_revision IS NOT NULL AND r.live_content->'memorials' @> $1::jsonb`,
+      [JSON.stringify([{ memorialId }])],
+    );
+  }
+
   /** Inserts the rows, a batch per statement, and remembers the words of their names. */
   async insert(tx: EntityManager, rows: SearchSource[]): Promise<void> {
     if (rows.length === 0) return;
