@@ -36,9 +36,10 @@ export class SearchIndex {
   ) {}
 
   async index(tx: EntityManager, type: RecordType, record: ContentRecordEntity<object>, document: Record<string, unknown>): Promise<void> {
-    await this.remove(tx, record.id);
+    await this.documents.deleteRecord(tx, record.id);
     const media = await this.documents.mediaOf(tx, record.countryId, record.mediaIds);
     await this.documents.insert(tx, await this.sources(tx, type, [{ record, document, media }]));
+    if (type === 'memorial') await this.indexPeopleOf(tx, record.id);
   }
 
   /**
@@ -59,8 +60,23 @@ export class SearchIndex {
     return rows;
   }
 
+  /** A record leaves search; the hits of people linked to it (if it was a memorial) name it no more. */
   async remove(tx: EntityManager, recordId: string): Promise<void> {
     await this.documents.deleteRecord(tx, recordId);
+    await this.indexPeopleOf(tx, recordId);
+  }
+
+  /**
+   * The rows of the live people linked to a memorial, made again: their hits
+   * show its title, condition and place as live now (or the next memorial
+   * they are linked to, once it is no longer live).
+   */
+  private async indexPeopleOf(tx: EntityManager, memorialId: string): Promise<void> {
+    const people = await this.documents.livePeopleOf(tx, memorialId);
+    if (people.length === 0) return;
+    for (const person of people) await this.documents.deleteRecord(tx, person.id);
+    const records = people.map((row) => ({ record: { id: row.id, countryId: row.country_id, publishedAt: row.published_at }, document: row.live_content, media: row.media }));
+    await this.documents.insert(tx, await this.sources(tx, 'person', records));
   }
 
   /**
