@@ -196,11 +196,23 @@ describe('NUL and lone surrogates in input', () => {
     expect(after.description ?? null).toBeNull();
   });
 
-  it.each(BAD)('refuses memorials with $name deep in people, inscriptions and events; stores nothing', async ({ name, char }) => {
+  it.each(BAD)('refuses people with $name deep in variants, sources and plots; stores nothing', async ({ name, char }) => {
+    const slug = `bad-person-${++serial}`;
+    const person = { slug, name: 'Иванов', title: text('Ivanov') };
+    for (const body of [
+      { ...person, variants: ['ok', `Iv${char}`] },
+      { ...person, sources: [{ title: `Report ${char}`, identifiers: [] }] },
+      { ...person, name: `Иван${char}` },
+    ]) {
+      expect400(await send(curator, 'post', studio('/people'), body), `person with ${name}`);
+    }
+    expect(await count('SELECT count(*)::int AS n FROM people WHERE slug = $1', [slug])).toBe(0);
+  });
+
+  it.each(BAD)('refuses memorials with $name deep in inscriptions and events; stores nothing', async ({ name, char }) => {
     const slug = `bad-memorial-${++serial}`;
     const memorial = { slug, kind: 'obelisk', title: text('Fine'), location: { lat: 43.2, lng: 76.9 } };
     for (const body of [
-      { ...memorial, people: [{ name: 'Иванов', variants: ['ok', `Iv${char}`] }] },
       { ...memorial, inscriptions: [{ original: `Никто ${char}`, translations: text('No one') }] },
       { ...memorial, events: [{ date: '1975', type: 'unveiling', description: text(`u${char}`) }] },
     ]) {

@@ -4,8 +4,10 @@ import { inject } from 'vitest';
 import { dataSourceOptions } from '../src/infra/database/data-source-options';
 import { LocalizedLabels1764250000000 } from '../src/infra/database/migrations/1764250000000-localized-labels';
 import { runMigrations } from '../src/infra/database/run-migrations';
+import { runMigrationsThrough, undoThrough } from './support/migrations-through';
 import { createDatabase } from './support/test-infra';
 
+const MIGRATION = 'LocalizedLabels1764250000000';
 const text = (value: string) => ({ text: value, status: 'original' });
 
 /** In a database of its own: the migration rewrites every item, memorial and revision, and empties the search index. */
@@ -17,7 +19,7 @@ describe('migration LocalizedLabels: tags and ranks become per language', () => 
     database = await createDatabase(inject('pgAdminUrl'));
     dataSource = await new DataSource(dataSourceOptions(database.url, 2)).initialize();
     await runMigrations(dataSource);
-    await dataSource.undoLastMigration();
+    await undoThrough(dataSource, MIGRATION);
   });
 
   afterAll(async () => {
@@ -85,7 +87,7 @@ describe('migration LocalizedLabels: tags and ranks become per language', () => 
       [kzItem, kz],
     );
 
-    expect(await runMigrations(dataSource)).toEqual(['LocalizedLabels1764250000000']);
+    expect(await runMigrationsThrough(dataSource, MIGRATION)).toEqual([MIGRATION]);
 
     const kzTags = [{ kk: 'Қарағанды' }, { ru: 'эвакуация' }, { en: 'home front' }, { kk: '1941' }, { kk: 'სამშობლო' }];
     expect(await documents('items', kzItem)).toEqual({
@@ -126,7 +128,7 @@ describe('migration LocalizedLabels: tags and ranks become per language', () => 
     expect(undone.content.date).not.toHaveProperty('circa');
     expect((await documents('memorials', memorial)).content.people.map((person: { rank?: string }) => person.rank)).toEqual(['сержант', 'Private', 'қатардағы жауынгер', undefined, undefined]);
 
-    await runMigrations(dataSource);
+    await runMigrationsThrough(dataSource, MIGRATION);
     expect((await documents('items', ruItem)).content.tags).toEqual(before.content.tags);
     expect(await documents('memorials', memorial)).toEqual(memorialDocs);
     expect(await documents('items', kzItem)).toMatchObject({ content: { tags: kzTags } });

@@ -11,14 +11,14 @@ let uploads = 0;
 const uniqueJpeg = () =>
   sharp({ create: { width: 16, height: 16, channels: 3, background: { r: ++uploads % 256, g: 10, b: 200 } } }).jpeg().toBuffer();
 
-type Collection = 'items' | 'memorials' | 'exhibitions';
+type Collection = 'items' | 'memorials' | 'exhibitions' | 'people';
 
 interface Context {
   kazakhstanId: string;
   armeniaId: string;
   scratchUserId: string;
   /** Records of Kazakhstan made by the admin before each actor's request, so writes never collide. */
-  fresh: Record<'items' | 'memorials' | 'exhibitions', { id: string; version: number }>;
+  fresh: Record<Collection, { id: string; version: number }>;
   mediaId: string;
   /** The file a withdraw or restore row acts on, made fresh for each actor. */
   decidedMediaId: string;
@@ -167,9 +167,10 @@ const DOCUMENTS = {
   items: () => ({ slug: `item-${unique()}`, kind: 'artefact', title: en('An item'), rights: 'https://creativecommons.org/licenses/by/4.0/' }),
   memorials: () => ({ slug: `memorial-${unique()}`, kind: 'obelisk', title: en('A memorial'), rights: 'https://creativecommons.org/licenses/by/4.0/', location: { lat: 43.2, lng: 76.9 } }),
   exhibitions: () => ({ slug: `exhibition-${unique()}`, title: en('An exhibition') }),
+  people: () => ({ slug: `person-${unique()}`, name: 'Иванов Пётр', title: en('Ivanov Pyotr'), death: { date: '1942' } }),
 };
 
-function studioRows(collection: 'items' | 'memorials' | 'exhibitions'): Row[] {
+function studioRows(collection: Collection): Row[] {
   const base = `/api/studio/countries/:countryId/${collection}`;
   const list = (c: Context) => `/api/studio/countries/${c.kazakhstanId}/${collection}`;
   const one = (c: Context) => `${list(c)}/${c.fresh[collection].id}`;
@@ -263,9 +264,11 @@ const TABLE: Row[] = [
   ...studioRows('items'),
   ...studioRows('memorials'),
   ...studioRows('exhibitions'),
+  ...studioRows('people'),
   ...workflowRows('items'),
   ...workflowRows('memorials'),
   ...workflowRows('exhibitions'),
+  ...workflowRows('people'),
   ...deskRows(),
   {
     method: 'POST',
@@ -352,6 +355,12 @@ const TABLE: Row[] = [
     method: 'GET',
     route: '/api/public/countries/:slug/memorials/:recordSlug',
     url: () => '/api/public/countries/kazakhstan/memorials/shymkent-bust',
+    expected: everyone(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/countries/:slug/people/:recordSlug',
+    url: () => '/api/public/countries/kazakhstan/people/akhmetov-serik-nurlanovich',
     expected: everyone(200),
   },
   {

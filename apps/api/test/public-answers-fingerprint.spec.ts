@@ -19,7 +19,9 @@ const NEW_VTT = 'WEBVTT\n\n00:00.000 --> 00:02.000\nQuorvantic words nobody appr
 /** Public GET routes that answer the same whatever the museum holds, or a fresh token each time: nothing to compare. */
 const NOT_CONTENT = new Set(['GET /api/health', 'GET /api/auth/csrf']);
 
-type Collection = 'items' | 'memorials' | 'exhibitions';
+type Collection = 'items' | 'memorials' | 'exhibitions' | 'people';
+/** Each collection's record in the fixture. */
+const FIXTURE_KEY = { items: 'item', memorials: 'memorial', exhibitions: 'exhibition', people: 'person' } as const;
 interface MediaUrls {
   derivatives: string[];
   files: string[];
@@ -58,10 +60,14 @@ interface Fixture {
   item: { id: string; slug: string };
   memorial: { id: string; slug: string };
   exhibition: { id: string; slug: string };
+  person: { id: string; slug: string };
 }
 
 /** Keys whose values are ids, codes or addresses, not texts a curator writes: changed separately or not at all. */
-const NOT_TEXT = new Set(['id', 'assetId', 'itemId', 'itemIds', 'memorialIds', 'assetIds', 'coverItemId', 'coverMediaId', 'slug', 'kind', 'rights', 'type', 'status', 'originalLanguage', 'condition', 'media', 'version']);
+const NOT_TEXT = new Set([
+  'id', 'assetId', 'itemId', 'itemIds', 'memorialId', 'memorialIds', 'assetIds', 'coverItemId', 'coverMediaId', 'slug', 'kind', 'rights', 'type', 'status',
+  'originalLanguage', 'condition', 'media', 'version', 'role', 'fate', 'scheme', 'url',
+]);
 /** Dates written as YYYY-MM-DD: moved by a year rather than written over. */
 const DATES = new Set(['date', 'unveilingDate']);
 
@@ -141,6 +147,7 @@ describe('public answers come from approved revisions only', () => {
       'GET /api/public/countries/:slug/items/:recordSlug': langs(`${country}/items/${f.item.slug}`),
       'GET /api/public/countries/:slug/memorials/:recordSlug': langs(`${country}/memorials/${f.memorial.slug}`),
       'GET /api/public/countries/:slug/exhibitions/:recordSlug': langs(`${country}/exhibitions/${f.exhibition.slug}`),
+      'GET /api/public/countries/:slug/people/:recordSlug': langs(`${country}/people/${f.person.slug}`),
       'GET /api/public/map-config': ['/api/public/map-config'],
       'GET /api/public/sitemap.xml': ['/api/public/sitemap.xml'],
       'GET /api/public/search': [...searches, ...langs(`/api/public/search?q=${OLD_WORD}&country=kazakhstan&hasMedia=true`)],
@@ -159,7 +166,7 @@ describe('public answers come from approved revisions only', () => {
   async function mediaUrls(): Promise<MediaUrls> {
     const found = { derivatives: new Set<string>(), files: new Set<string>(), captions: new Set<string>() };
     const urls = publicUrls();
-    const pages = ['items/:recordSlug', 'memorials/:recordSlug', 'exhibitions/:recordSlug'].flatMap((route) => urls[`GET /api/public/countries/:slug/${route}`]);
+    const pages = ['items/:recordSlug', 'memorials/:recordSlug', 'exhibitions/:recordSlug', 'people/:recordSlug'].flatMap((route) => urls[`GET /api/public/countries/:slug/${route}`]);
     for (const url of pages) {
       const page = JSON.stringify((await as.anonymous.get(url).expect(200)).body);
       for (const media of collectMedia(JSON.parse(page))) {
@@ -234,7 +241,6 @@ describe('public answers come from approved revisions only', () => {
       address: both('Park street 1', 'Парковая, 1'),
       unveilingDate: '1975-05-09',
       inscriptions: [{ original: 'Никто не забыт', originalLanguage: 'ru', translations: both('No one is forgotten', 'Никто не забыт') }],
-      people: [{ name: 'Ivan Zephyrov', variants: ['Иван Зефиров'], birthYear: 1910, deathYear: 1943, rank: { en: 'Private', ru: 'рядовой' }, unit: '8th Guards' }],
       conditionSurveys: [{ date: '2020-05-01', condition: 'good', note: both('Clean', 'Чисто'), surveyor: 'A. Surveyor' }],
       events: [{ date: '1975-05-09', type: 'unveiling', description: both('Unveiled', 'Открыт'), actor: 'City council', media: [] }],
       media: [{ assetId: photo }],
@@ -260,7 +266,26 @@ describe('public answers come from approved revisions only', () => {
         },
       ],
     });
-    f = { tiled, photo, cover, video, item, memorial, exhibition };
+    const person = await publish('people', {
+      slug: 'fingerprinted-person',
+      name: 'Ivan Zephyrov',
+      title: both('Ivan Zephyrov', 'Иван Зефиров'),
+      surname: 'Zephyrov',
+      variants: ['Иван Зефиров'],
+      birth: { date: '1910-02', circa: true },
+      death: { date: '1943-07-12' },
+      placeOfBirth: both('Vernyi', 'Верный'),
+      rank: { en: 'Private', ru: 'рядовой' },
+      unit: '8th Guards',
+      fate: 'killed',
+      memorials: [{ memorialId: memorial.id, role: 'burial', plot: 'Row 2' }],
+      burialPlace: both('By the river', 'У реки'),
+      awards: ['Medal for Courage'],
+      sources: [{ title: 'Loss report', archive: 'TsAMO', fond: '58', url: 'https://example.org/report', identifiers: [{ scheme: 'obd-memorial', id: '51431517' }] }],
+      media: [{ assetId: photo }],
+      biography: both('<p>Born in Vernyi.</p>', '<p>Родился в Верном.</p>'),
+    });
+    f = { tiled, photo, cover, video, item, memorial, exhibition, person };
   });
 
   afterAll(() => testApp?.close());
@@ -304,9 +329,10 @@ describe('public answers come from approved revisions only', () => {
       items: { slug: 'fingerprinted-item-renamed', rights: CC_BY_SA, kind: 'document', media: [{ assetId: f.video }, { assetId: f.tiled }] },
       memorials: { slug: 'fingerprinted-memorial-renamed', rights: CC_BY_SA, kind: 'bust', media: [{ assetId: f.photo }, { assetId: f.cover }] },
       exhibitions: { slug: 'fingerprinted-exhibition-renamed' },
+      people: { slug: 'fingerprinted-person-renamed' },
     };
-    for (const collection of ['items', 'memorials', 'exhibitions'] as const) {
-      const record = f[collection === 'items' ? 'item' : collection === 'memorials' ? 'memorial' : 'exhibition'];
+    for (const collection of ['items', 'memorials', 'exhibitions', 'people'] as const) {
+      const record = f[FIXTURE_KEY[collection]];
       const current = (await as.curatorKz.get(studio(`${collection}/${record.id}`)).expect(200)).body;
       const changed = { ...(changedEverywhere(editableDocument(current)) as object), ...saves[collection], version: current.version };
       const saved = await as.curatorKz.request('put', studio(`${collection}/${record.id}`)).send(changed);
@@ -322,8 +348,8 @@ describe('public answers come from approved revisions only', () => {
     expect(await mediaUrls()).toEqual(media);
 
     // Approved: the same answers now say what the curator wrote.
-    for (const collection of ['items', 'memorials', 'exhibitions'] as const) {
-      const record = f[collection === 'items' ? 'item' : collection === 'memorials' ? 'memorial' : 'exhibition'];
+    for (const collection of ['items', 'memorials', 'exhibitions', 'people'] as const) {
+      const record = f[FIXTURE_KEY[collection]];
       const submitted = (await as.curatorKz.get(studio(`${collection}/${record.id}`)).expect(200)).body;
       await as.moderatorKz.post(`/api/review/countries/${kz}/${collection}/${record.id}/approve`, { revision: submitted.version }).expect(204);
     }
@@ -343,7 +369,7 @@ describe('public answers come from approved revisions only', () => {
     expect(renamed.media[1]).toMatchObject({ caption: { text: `Scan caption ${NEW_WORD}` }, rights: CC_BY_SA });
     const newHit = (await as.anonymous.get(`/api/public/search?q=${NEW_WORD}&lang=en`).expect(200)).body.items.find((h: { id: string }) => h.id === f.item.id);
     expect(newHit.image).toMatchObject({ id: f.tiled, caption: { text: `Scan caption ${NEW_WORD}` }, rights: CC_BY_SA });
-    for (const record of [f.item, f.memorial, f.exhibition]) record.slug = `${record.slug}-renamed`;
+    for (const record of [f.item, f.memorial, f.exhibition, f.person]) record.slug = `${record.slug}-renamed`;
     const newCaptions = (await mediaUrls()).captions;
     expect(newCaptions).toHaveLength(3);
     expect(newCaptions.filter((url) => media.captions.includes(url))).toEqual([]);

@@ -20,8 +20,9 @@ describe('search', () => {
   let am: string;
   let n = 0;
 
-  async function publish(countryId: string, collection: 'items' | 'memorials' | 'exhibitions', document: object, moderator = as.moderatorKz, curator = as.curatorKz) {
-    const created = await curator.post(`/api/studio/countries/${countryId}/${collection}`, { slug: `s-${++n}`, ...(collection === 'exhibitions' ? {} : { rights: CC_BY }), ...document });
+  async function publish(countryId: string, collection: 'items' | 'memorials' | 'exhibitions' | 'people', document: object, moderator = as.moderatorKz, curator = as.curatorKz) {
+    const rights = collection === 'items' || collection === 'memorials' ? { rights: CC_BY } : {};
+    const created = await curator.post(`/api/studio/countries/${countryId}/${collection}`, { slug: `s-${++n}`, ...rights, ...document });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     await curator.post(`/api/studio/countries/${countryId}/${collection}/${created.body.id}/submit`, { version: 1 }).expect(204);
     await moderator.post(`/api/review/countries/${countryId}/${collection}/${created.body.id}/approve`, { revision: 1 }).expect(204);
@@ -38,6 +39,15 @@ describe('search', () => {
       .expect(201);
     expect((await waitForMedia(as.curatorKz, kz, uploaded.body.id)).status).toBe('ready');
     return uploaded.body.id as string;
+  }
+  /** Names on a live memorial: each a person record linked to it, published. */
+  async function publishPeople(memorialId: string, people: { name: string; variants: string[]; deathYear?: number; rank?: object; unit?: string }[]) {
+    const published: { id: string; slug: string }[] = [];
+    for (const { deathYear, ...person } of people) {
+      const document = { ...person, title: { ru: text(person.name) }, ...(deathYear ? { death: { date: String(deathYear) } } : {}), memorials: [{ memorialId, role: 'commemorated' }] };
+      published.push(await publish(kz, 'people', document));
+    }
+    return published;
   }
   const search = async (query: string) => (await as.anonymous.get(`/api/public/search?${query}`).expect(200)).body;
   const ids = (body: { items: { id: string }[] }) => body.items.map((hit) => hit.id);
@@ -73,21 +83,21 @@ describe('search', () => {
     expect(hit.title.text).toBe('A monument to the heroes');
   });
 
-  it('finds people named on memorials by recorded variants and by misspelt surnames', async () => {
+  it('finds people linked to memorials by recorded variants and by misspelt surnames', async () => {
     const memorial = await publish(kz, 'memorials', {
       kind: 'obelisk',
       title: { ru: text('Обелиск в селе Талды') },
       location: { lat: 43.1, lng: 76.8 },
       conditionSurveys: [{ date: '2021-05-01', condition: 'fair' }],
-      people: [
-        { name: 'Иванов Пётр Семёнович', variants: ['Ivanov Pyotr', 'Іваноў Пятро'], deathYear: 1942 },
-        { name: 'Жумабаев Нурлан', variants: ['Zhumabayev Nurlan'], deathYear: 1943 },
-        { name: 'Сидоренко Иван Павлович', variants: [], deathYear: 1944 },
-      ],
     });
+    const [person] = await publishPeople(memorial.id, [
+      { name: 'Иванов Пётр Семёнович', variants: ['Ivanov Pyotr', 'Іваноў Пятро'], deathYear: 1942 },
+      { name: 'Жумабаев Нурлан', variants: ['Zhumabayev Nurlan'], deathYear: 1943 },
+      { name: 'Сидоренко Иван Павлович', variants: [], deathYear: 1944 },
+    ]);
     for (const q of ['Иванов', 'Ivanov', 'Іваноў', 'Иваноф', 'Ivanoff', 'Zhumabaev']) {
       const body = await search(`q=${encodeURIComponent(q)}&type=person`);
-      const people = body.items.filter((hit: { id: string }) => hit.id === memorial.id);
+      const people = body.items.filter((hit: { person: { memorialSlug: string } }) => hit.person.memorialSlug === memorial.slug);
       expect(people.length, q).toBeGreaterThan(0);
     }
     // A typo means the closest known name first, before names that merely share letters with it (Иван).
@@ -95,10 +105,19 @@ describe('search', () => {
     const ivanovs = typo.filter((name: string) => name.startsWith('Иванов'));
     expect(ivanovs).toContain('Иванов Пётр Семёнович');
     expect(typo.slice(0, ivanovs.length)).toEqual(ivanovs);
-    const ivanov = (await search(`q=${encodeURIComponent('Ivanov')}&type=person`)).items.find((hit: { id: string }) => hit.id === memorial.id);
-    expect(ivanov).toMatchObject({ type: 'person', slug: memorial.slug, country: 'kazakhstan', person: { name: 'Иванов Пётр Семёнович', deathYear: 1942 }, condition: 'fair' });
+    // The hit names the person's page and the memorial (its title, condition and place).
+    const ivanov = (await search(`q=${encodeURIComponent('Ivanov')}&type=person`)).items.find((hit: { id: string }) => hit.id === person.id);
+    expect(ivanov).toMatchObject({
+      type: 'person',
+      slug: person.slug,
+      country: 'kazakhstan',
+      title: { text: 'Обелиск в селе Талды' },
+      person: { name: 'Иванов Пётр Семёнович', deathYear: 1942, memorialSlug: memorial.slug },
+      condition: 'fair',
+      location: { lat: 43.1, lng: 76.8 },
+    });
     const suggestions = (await as.anonymous.get(`/api/public/search/suggest?q=${encodeURIComponent('Иванов')}`).expect(200)).body;
-    expect(suggestions).toContainEqual({ text: 'Иванов Пётр Семёнович', type: 'person', url: `/kazakhstan/memorials/${memorial.slug}` });
+    expect(suggestions).toContainEqual({ text: 'Иванов Пётр Семёнович', type: 'person', url: `/kazakhstan/people/${person.slug}` });
   });
 
   it('finds records by their tags and people by their rank, in every language written', async () => {
@@ -108,15 +127,13 @@ describe('search', () => {
       tags: [{ ru: 'самовары', en: 'samovars', kk: 'самауыр' }],
     });
     for (const q of ['samovar', 'самовар', 'самауыр']) expect(ids(await search(`q=${encodeURIComponent(q)}`)), q).toContain(kettle.id);
-    const memorial = await publish(kz, 'memorials', {
-      kind: 'obelisk',
-      title: { ru: text('Обелиск у станции') },
-      location: { lat: 43.3, lng: 76.7 },
-      people: [{ name: 'Оспанов Серік', variants: [], deathYear: 1943, rank: { ru: 'интендант', en: 'Quartermaster', kk: 'интендант' }, unit: 'Зеравшанский полк' }],
-    });
+    const memorial = await publish(kz, 'memorials', { kind: 'obelisk', title: { ru: text('Обелиск у станции') }, location: { lat: 43.3, lng: 76.7 } });
+    const [ospanov] = await publishPeople(memorial.id, [
+      { name: 'Оспанов Серік', variants: [], deathYear: 1943, rank: { ru: 'интендант', en: 'Quartermaster', kk: 'интендант' }, unit: 'Зеравшанский полк' },
+    ]);
     for (const q of ['quartermasters', 'интенданты', 'Зеравшанский']) {
       const people = (await search(`q=${encodeURIComponent(q)}&type=person`)).items;
-      expect(people.map((hit: { id: string }) => hit.id), q).toContain(memorial.id);
+      expect(people.map((hit: { id: string }) => hit.id), q).toContain(ospanov.id);
     }
   });
 
@@ -286,10 +303,11 @@ describe('search', () => {
   });
 
   it('suggests from the second letter, by the known words starting with what is typed', async () => {
-    const memorial = await publish(kz, 'memorials', { kind: 'plaque', location: { lat: 43.3, lng: 76.9 }, title: { ru: text('Доска на вокзале') }, people: [{ name: 'Qwyrtsev Anton', variants: [] }] });
+    const memorial = await publish(kz, 'memorials', { kind: 'plaque', location: { lat: 43.3, lng: 76.9 }, title: { ru: text('Доска на вокзале') } });
+    const [qwyrtsev] = await publishPeople(memorial.id, [{ name: 'Qwyrtsev Anton', variants: [] }]);
     const suggest = async (q: string) => (await as.anonymous.get(`/api/public/search/suggest?q=${encodeURIComponent(q)}`).expect(200)).body;
     for (const q of ['qw', 'Qwy']) {
-      expect(await suggest(q), q).toContainEqual({ text: 'Qwyrtsev Anton', type: 'person', url: `/kazakhstan/memorials/${memorial.slug}` });
+      expect(await suggest(q), q).toContainEqual({ text: 'Qwyrtsev Anton', type: 'person', url: `/kazakhstan/people/${qwyrtsev.slug}` });
     }
     expect(await suggest('q%')).toEqual([]);
     expect((await as.anonymous.get(`/api/public/search/suggest?q=qw&country=armenia`).expect(200)).body).toEqual([]);

@@ -21,6 +21,7 @@ const NotificationsPage = staffPage(() => import('./pages/NotificationsPage'));
 const ExhibitionPage = lazy(() => import('./pages/visitor/ExhibitionPage'));
 const ItemPage = lazy(() => import('./pages/visitor/ItemPage'));
 const MemorialPage = lazy(() => import('./pages/visitor/MemorialPage'));
+const PersonPage = lazy(() => import('./pages/visitor/PersonPage'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 
 export function App() {
@@ -39,6 +40,7 @@ export function App() {
           <Route path={`:countrySlug/${RECORD_COLLECTIONS.exhibition}/:slug`} element={<ExhibitionPage />} />
           <Route path={`:countrySlug/${RECORD_COLLECTIONS.item}/:slug`} element={<ItemPage />} />
           <Route path={`:countrySlug/${RECORD_COLLECTIONS.memorial}/:slug`} element={<MemorialPage />} />
+          <Route path={`:countrySlug/${RECORD_COLLECTIONS.person}/:slug`} element={<PersonPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

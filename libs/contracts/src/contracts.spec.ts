@@ -8,6 +8,7 @@ import {
   localizedTagSchema,
   loginRequestSchema,
   memorialInputSchema,
+  personInputSchema,
   resolveLabel,
   resolveText,
   updateCountrySchema,
@@ -91,13 +92,14 @@ describe('visitor-facing short texts per language', () => {
     expect(bare.error?.issues[0].path).toEqual(['tags', 0]);
   });
 
-  it('gives a named person a rank per language, and refuses an empty one', () => {
+  it('gives a person a rank per language, refuses an empty one, and memorials no longer carry people', () => {
     const memorial = { slug: 'obelisk', kind: 'obelisk', title: { ru: { text: 'Обелиск' } }, location: { lat: 43.2, lng: 76.9 } };
-    const person = { name: 'Қасымов Ермек', unit: 'стрелковый полк' };
-    const parsed = memorialInputSchema.parse({ ...memorial, people: [{ ...person, rank: { ru: 'лейтенант', en: 'Lieutenant', kk: 'лейтенант' } }] });
-    expect(parsed.people[0]).toEqual({ ...person, variants: [], rank: { ru: 'лейтенант', en: 'Lieutenant', kk: 'лейтенант' } });
-    expect(memorialInputSchema.safeParse({ ...memorial, people: [{ ...person, rank: {} }] }).success).toBe(false);
-    expect(memorialInputSchema.safeParse({ ...memorial, people: [{ ...person, rank: 'лейтенант' }] }).success).toBe(false);
+    const person = { slug: 'kasymov', name: 'Қасымов Ермек', title: { kk: { text: 'Қасымов Ермек' } }, unit: 'стрелковый полк' };
+    const parsed = personInputSchema.parse({ ...person, rank: { ru: 'лейтенант', en: 'Lieutenant', kk: 'лейтенант' } });
+    expect(parsed.rank).toEqual({ ru: 'лейтенант', en: 'Lieutenant', kk: 'лейтенант' });
+    expect(personInputSchema.safeParse({ ...person, rank: {} }).success).toBe(false);
+    expect(personInputSchema.safeParse({ ...person, rank: 'лейтенант' }).success).toBe(false);
+    expect(memorialInputSchema.safeParse({ ...memorial, people: [{ name: 'Қасымов Ермек' }] }).success).toBe(false);
   });
 
   it('resolves a label along the same chain as a text: asked, country default, Russian, any', () => {

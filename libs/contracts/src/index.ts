@@ -11,6 +11,7 @@ export * from './rich-text';
 export * from './exhibitions';
 export * from './items';
 export * from './memorials';
+export * from './people';
 export * from './public';
 export * from './media';
 export * from './review';

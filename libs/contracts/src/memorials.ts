@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { localizedLabel, localizedTextSchema, partialDateSchema, geoPointSchema, localizedLongTextSchema, versionSchema } from './content';
+import { localizedTextSchema, partialDateSchema, geoPointSchema, localizedLongTextSchema, versionSchema } from './content';
 import { heritageFields, mediaRefSchema, studioRecordFields } from './items';
 
 export const MEMORIAL_KINDS = ['monument', 'obelisk', 'bust', 'plaque', 'mass-grave', 'cemetery', 'other'] as const;
@@ -21,26 +21,6 @@ export const inscriptionSchema = z.strictObject({
   originalLanguage: z.string().trim().min(2).max(12).optional(),
   translations: localizedLongTextSchema.default({}),
 });
-
-const personYear = z.number().int().min(1000).max(2100);
-
-export const namedPersonSchema = z
-  .strictObject({
-    name: z.string().trim().min(1).max(300),
-    /** Other spellings and transliterations: Иванов / Ivanov / Іваноў. */
-    variants: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
-    birthYear: personYear.optional(),
-    deathYear: personYear.optional(),
-    /** Shown to visitors, so per language: `{ ru: 'сержант', en: 'Sergeant' }`. */
-    rank: localizedLabel(200).optional(),
-    /** A proper name, written once. */
-    unit: z.string().trim().max(300).optional(),
-  })
-  .refine((p) => p.birthYear === undefined || p.deathYear === undefined || p.birthYear <= p.deathYear, {
-    message: 'birthYear must not be after deathYear',
-    path: ['deathYear'],
-  });
-export type NamedPerson = z.infer<typeof namedPersonSchema>;
 
 export const conditionSurveySchema = z.strictObject({
   date: partialDateSchema,
@@ -66,7 +46,6 @@ export const memorialInputSchema = z.strictObject({
   address: localizedTextSchema.optional(),
   unveilingDate: partialDateSchema.optional(),
   inscriptions: z.array(inscriptionSchema).max(50).default([]),
-  people: z.array(namedPersonSchema).max(5_000).default([]),
   conditionSurveys: z.array(conditionSurveySchema).max(200).default([]),
   events: z.array(memorialEventSchema).max(500).default([]),
 });

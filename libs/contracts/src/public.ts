@@ -1,6 +1,7 @@
 import type { ContentLanguage } from './languages';
 import type { GeoPoint, ResolvedText } from './content';
-import type { Condition, MemorialKind, NamedPerson } from './memorials';
+import type { Condition, MemorialKind } from './memorials';
+import type { Fate, PersonDate, PersonIdentifierScheme, PersonMemorialRole } from './people';
 import type { ItemKind } from './items';
 
 /**
@@ -95,8 +96,80 @@ export interface PublicMapPoint {
   condition: Condition | null;
 }
 
-/** A person a memorial names, their rank resolved for the reader (resolveLabel). */
-export type PublicPerson = Omit<NamedPerson, 'rank'> & { rank?: string };
+/**
+ * A live, public person linked to a memorial, as the memorial's page lists
+ * them: enough for a row with an anchor (`id="person-{slug}"`) and a link to
+ * their page. Rank resolved for the reader (resolveLabel).
+ */
+export interface PublicMemorialPerson {
+  id: string;
+  slug: string;
+  /** As written, in the original script. */
+  name: string;
+  variants: string[];
+  birth: PersonDate | null;
+  death: PersonDate | null;
+  rank: string | null;
+  unit: string | null;
+  fate: Fate;
+  role: PersonMemorialRole;
+  plot: string | null;
+}
+
+/** A memorial a person's page shows: where they lie or are named, and how it stands now. */
+export interface PublicPersonMemorial {
+  id: string;
+  slug: string;
+  title: ResolvedText;
+  kind: MemorialKind;
+  role: PersonMemorialRole;
+  plot: string | null;
+  /** The latest survey's condition, from the memorial's live revision. */
+  condition: Condition | null;
+  location: GeoPoint;
+  image: PublicMedia | null;
+}
+
+export interface PublicPersonSource {
+  title: string;
+  archive: string | null;
+  fond: string | null;
+  opis: string | null;
+  delo: string | null;
+  sheet: string | null;
+  url: string | null;
+  /** Each with the address of its record in that database (identifierUrl). */
+  identifiers: { scheme: PersonIdentifierScheme; id: string; url: string }[];
+}
+
+/** A person's public page (`/{country}/people/{slug}`). */
+export interface PublicPerson {
+  id: string;
+  slug: string;
+  country: PublicCountryRef;
+  name: string;
+  /** The display name in the reader's language. */
+  title: ResolvedText;
+  surname: string | null;
+  givenName: string | null;
+  patronymic: string | null;
+  variants: string[];
+  birth: PersonDate | null;
+  death: PersonDate | null;
+  placeOfBirth: ResolvedText | null;
+  placeOfConscription: ResolvedText | null;
+  rank: string | null;
+  unit: string | null;
+  fate: Fate;
+  burialPlace: ResolvedText | null;
+  memorials: PublicPersonMemorial[];
+  awards: string[];
+  sources: PublicPersonSource[];
+  media: PublicMedia[];
+  /** Sanitised HTML. */
+  biography: ResolvedText | null;
+  updatedAt: string;
+}
 
 export interface PublicConditionSurvey {
   date: string;
@@ -119,7 +192,8 @@ export interface PublicMemorial extends Omit<PublicItem, 'kind' | 'location'> {
   address: ResolvedText | null;
   unveilingDate: string | null;
   inscriptions: { original: string; originalLanguage: string | null; translation: ResolvedText | null }[];
-  people: PublicPerson[];
+  /** Live, public people linked to the memorial, by name. */
+  people: PublicMemorialPerson[];
   /** Newest first; the first one is the current condition. */
   conditionSurveys: PublicConditionSurvey[];
   condition: Condition | null;

@@ -4,4 +4,4 @@
  * free of zod, so the visitor pages can read it without loading the schemas
  * that the full registry (record-kinds.ts) carries.
  */
-export const RECORD_COLLECTIONS = { item: 'items', memorial: 'memorials', exhibition: 'exhibitions' } as const;
+export const RECORD_COLLECTIONS = { item: 'items', memorial: 'memorials', exhibition: 'exhibitions', person: 'people' } as const;

@@ -3,7 +3,8 @@ import { type ContentStatus } from './content';
 import { createExhibitionSchema, exhibitionInputSchema, updateExhibitionSchema } from './exhibitions';
 import { ITEM_KINDS, createItemSchema, itemInputSchema, updateItemSchema } from './items';
 import { updateMediaSchema } from './media';
-import type { PublicExhibition, PublicItem, PublicMemorial } from './public';
+import type { PublicExhibition, PublicItem, PublicMemorial, PublicPerson } from './public';
+import { FATES, createPersonSchema, personInputSchema, updatePersonSchema } from './people';
 import { MEMORIAL_KINDS, createMemorialSchema, memorialInputSchema, updateMemorialSchema } from './memorials';
 import { RECORD_COLLECTIONS } from './record-collections';
 import type { RecordType } from './review';
@@ -77,6 +78,19 @@ export const RECORD_KINDS = {
     createBodySchema: createExhibitionSchema.extend(recordSaveExtras),
     updateBodySchema: updateExhibitionSchema.extend(recordSaveExtras),
   },
+  person: {
+    type: 'person',
+    collection: RECORD_COLLECTIONS.person,
+    /** A person's `kind` column is their fate, so studio lists filter by it. */
+    subKinds: FATES,
+    searchText: ['placeOfBirth', 'placeOfConscription', 'burialPlace', 'biography'],
+    mediaKeys: ['assetId'],
+    inputSchema: personInputSchema,
+    createSchema: createPersonSchema,
+    updateSchema: updatePersonSchema,
+    createBodySchema: createPersonSchema.safeExtend(recordSaveExtras),
+    updateBodySchema: updatePersonSchema.safeExtend(recordSaveExtras),
+  },
 } as const satisfies Record<RecordType, RecordKindRow>;
 
 interface RecordKindRow {
@@ -97,6 +111,7 @@ export interface PublicRecordViews {
   item: PublicItem;
   memorial: PublicMemorial;
   exhibition: PublicExhibition;
+  person: PublicPerson;
 }
 
 /** Every key under which some kind names media files. */

@@ -5,7 +5,7 @@ import { uuidSchema } from './common';
 import { type Collection, collectionSchema } from './record-kinds';
 import type { MediaKind } from './media';
 
-export const RECORD_TYPES = ['item', 'memorial', 'exhibition'] as const;
+export const RECORD_TYPES = ['item', 'memorial', 'exhibition', 'person'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 

@@ -45,13 +45,14 @@ export type SuggestQuery = z.infer<typeof suggestQuerySchema>;
 
 export interface SearchHit {
   type: SearchType;
-  /** The item, memorial or exhibition (for a person: the memorial naming them). */
+  /** The item, memorial, exhibition or person record. */
   id: string;
   country: string;
   slug: string;
+  /** For a person: the title of the memorial the hit names (their first linked live one), else their display name. */
   title: ResolvedText | null;
-  /** For a person: their name as carved, with years. */
-  person: { name: string; variants: string[]; birthYear: number | null; deathYear: number | null } | null;
+  /** For a person: their name as written, with years, and the slug of that memorial (its page anchors them as `person-{slug}`). */
+  person: { name: string; variants: string[]; birthYear: number | null; deathYear: number | null; memorialSlug: string | null } | null;
   kind: string | null;
   condition: string | null;
   location: GeoPoint | null;

@@ -386,9 +386,13 @@ function templates(p: Record<string, string[]>): Record<string, unknown> {
   const memorial = {
     slug: 'fuzz-memorial', kind: 'obelisk', title: en('Fuzz'), location: { lat: 43.2, lng: 76.9 },
     inscriptions: [{ original: 'Никто не забыт', translations: en('No one is forgotten') }],
-    people: [{ name: 'Иванов', variants: ['Ivanov'], birthYear: 1900, deathYear: 1942 }],
     conditionSurveys: [{ date: '2020-05', condition: 'good' }],
     events: [{ date: '1975', type: 'unveiling', description: en('Unveiled'), media: [{ assetId: p.assetId[0] }] }],
+  };
+  const person = {
+    slug: 'fuzz-person', name: 'Иванов', title: en('Ivanov'), variants: ['Ivanov'], birth: { date: '1900' }, death: { date: '1942-05' }, rank: { en: 'Private' },
+    fate: 'killed', memorials: [{ memorialId: p.id[0], role: 'burial', plot: 'A' }], awards: ['Medal'], biography: en('<p>b</p>'),
+    sources: [{ title: 'Report', archive: 'TsAMO', url: 'https://example.org/r', identifiers: [{ scheme: 'obd-memorial', id: '1' }] }],
   };
   const exhibition = {
     slug: 'fuzz-exhibition', title: en('Fuzz'), summary: en('<p>x</p>'), coverItemId: p.id[0], coverMediaId: p.assetId[0],
@@ -413,6 +417,8 @@ function templates(p: Record<string, string[]>): Record<string, unknown> {
     [`PUT ${studio}/items/:id`]: { ...item, version: 1 },
     [`POST ${studio}/memorials`]: memorial,
     [`PUT ${studio}/memorials/:id`]: { ...memorial, version: 1 },
+    [`POST ${studio}/people`]: person,
+    [`PUT ${studio}/people/:id`]: { ...person, version: 1 },
     [`POST ${studio}/exhibitions`]: exhibition,
     [`PUT ${studio}/exhibitions/:id`]: { ...exhibition, version: 1 },
     [`PATCH ${studio}/media/:id`]: { alt: en('a'), caption: en('c'), credit: en('c'), rights: 'https://creativecommons.org/licenses/by/4.0/', transcript: en('t') },

@@ -16,6 +16,7 @@ import {
   xssItem,
   xssMediaTexts,
   xssMemorial,
+  xssPerson,
 } from './support/xss-payloads';
 
 /**
@@ -33,7 +34,7 @@ describe('stored XSS', () => {
   let visitor: TestClient;
   let countryId: string;
   const slug = 'xss-land';
-  const ids = {} as { image: string; video: string; item: string; memorial: string; exhibition: string };
+  const ids = {} as { image: string; video: string; item: string; memorial: string; exhibition: string; person: string };
 
   const studio = (path: string) => `/api/studio/countries/${countryId}/${path}`;
 
@@ -72,6 +73,10 @@ describe('stored XSS', () => {
     expect(memorial.status, JSON.stringify(memorial.body)).toBe(201);
     ids.memorial = memorial.body.id;
     await publish('memorials', ids.memorial, memorial.body.version);
+    const person = await admin.post(studio('people'), xssPerson('xss-person', ids.memorial, ids.image));
+    expect(person.status, JSON.stringify(person.body)).toBe(201);
+    ids.person = person.body.id;
+    await publish('people', ids.person, person.body.version);
     const exhibition = await admin.post(studio('exhibitions'), xssExhibition('xss-exhibition', { itemId: ids.item, memorialId: ids.memorial, imageId: ids.image }));
     expect(exhibition.status, JSON.stringify(exhibition.body)).toBe(201);
     ids.exhibition = exhibition.body.id;
@@ -105,6 +110,14 @@ describe('stored XSS', () => {
     const page = (await visitor.get(`/api/public/countries/${slug}/memorials/xss-memorial?lang=ru`).expect(200)).body;
     const fields = checkPlainTexts(page);
     expect(fields).toEqual(expect.arrayContaining(['memorial-title-ru', 'memorial-address-ru', 'inscription', 'inscription-translation-ru', 'person', 'event-ru']));
+  });
+
+  it('shows every plain text field of a published person exactly as written and sanitises their biography', async () => {
+    const page = (await visitor.get(`/api/public/countries/${slug}/people/xss-person?lang=ru`).expect(200)).body;
+    const rich: string = page.biography.text;
+    for (const pattern of DANGEROUS) expect(rich, String(pattern)).not.toMatch(pattern);
+    const fields = checkPlainTexts(page, [rich]);
+    expect(fields).toEqual(expect.arrayContaining(['person', 'person-title-ru', 'surname', 'variant', 'birthplace-ru', 'rank-ru', 'unit', 'plot', 'burial-place-ru', 'award', 'source', 'archive']));
   });
 
   it('sanitises the rich text of a published exhibition and keeps its captions, quotes and titles as written', async () => {

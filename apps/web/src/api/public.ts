@@ -1,5 +1,5 @@
 import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { type PublicCountryHome, type PublicExhibition, type PublicItem, type PublicMemorial, type SearchResults, apiRoutes } from '@vitrina/contracts';
+import { type PublicCountryHome, type PublicExhibition, type PublicItem, type PublicMemorial, type PublicPerson, type SearchResults, apiRoutes } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
 import { fetchEndpoint, queryOf } from './endpoints';
 import { inLanguage, publicData } from './public-paths';
@@ -30,6 +30,10 @@ export function useItem(country: string, slug: string) {
 
 export function useMemorial(country: string, slug: string) {
   return usePublic<PublicMemorial>(publicData.record('memorial', country, slug));
+}
+
+export function usePerson(country: string, slug: string) {
+  return usePublic<PublicPerson>(publicData.record('person', country, slug));
 }
 
 /** The map's tile settings: asked for once however many maps a page shows. */

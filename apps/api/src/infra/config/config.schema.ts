@@ -68,6 +68,8 @@ const envSchema = z.object({
   MEDIA_UPLOAD_MIN_BYTES: positiveInt.default(32 * 1024),
   MEDIA_UPLOAD_RATE_WINDOW_SECONDS: positiveInt.max(3600).default(30),
   RUN_JOBS_IN_API: booleanFromEnv.optional(),
+  // Privacy of the living: a person with no death date born fewer than this many years ago is not public without recorded consent.
+  PEOPLE_LIVING_PRIVACY_YEARS: positiveInt.max(150).default(100),
   // The in-process cache of public pages; off only to measure or debug the pages' own cost.
   PUBLIC_PAGE_CACHE: booleanFromEnv.optional(),
   // Demo images are drawn at seed time; tests that do not look at them switch this off to save time.
@@ -152,6 +154,8 @@ export interface AppConfig {
   runJobs: boolean;
   /** Whether an API process keeps published pages in memory (PublicSnapshots); on unless PUBLIC_PAGE_CACHE=false. */
   publicPageCache: boolean;
+  /** A person with no death date, born fewer than `livingPrivacyYears` years ago, is shown to no visitor until a curator records consent. */
+  people: { livingPrivacyYears: number };
   /** Creates this administrator at start-up while the installation has none. */
   bootstrapAdmin?: { email: string; password: string };
 }
@@ -281,6 +285,7 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
     seedDemoMedia: env.SEED_DEMO_MEDIA ?? true,
     runJobs: env.PROCESS_ROLE === 'worker' || (env.RUN_JOBS_IN_API ?? !production),
     publicPageCache: env.PUBLIC_PAGE_CACHE ?? true,
+    people: { livingPrivacyYears: env.PEOPLE_LIVING_PRIVACY_YEARS },
     bootstrapAdmin:
       env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
         ? { email: env.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.BOOTSTRAP_ADMIN_PASSWORD }

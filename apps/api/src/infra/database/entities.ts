@@ -10,6 +10,7 @@ import { ItemEntity } from '../../modules/content/kinds/item.entity';
 import { MediaAssetEntity } from '../../modules/media/media-asset.entity';
 import { MediaUploadEntity } from '../../modules/media/media-upload.entity';
 import { MemorialEntity } from '../../modules/content/kinds/memorial.entity';
+import { PersonEntity } from '../../modules/content/kinds/person.entity';
 import { SearchDocumentEntity } from '../../modules/search/search-document.entity';
 import { SearchWordEntity } from '../../modules/search/search-word.entity';
 import { NotificationEntity } from '../../modules/notifications/notification.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   ItemEntity,
   MemorialEntity,
   ExhibitionEntity,
+  PersonEntity,
   MediaAssetEntity,
   MediaUploadEntity,
   ContentRevisionEntity,

@@ -9,7 +9,7 @@ import { CountryEntity } from '../countries/country.entity';
  */
 @Entity({ name: 'content_revisions' })
 @Unique('uq_content_revisions_record_number', ['recordType', 'recordId', 'number'])
-@Check('ck_content_revisions_type', `"record_type" IN ('item', 'memorial', 'exhibition')`)
+@Check('ck_content_revisions_type', `"record_type" IN ('item', 'memorial', 'exhibition', 'person')`)
 export class ContentRevisionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

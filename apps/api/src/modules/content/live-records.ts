@@ -10,6 +10,7 @@ import type { ExhibitionEntity } from './kinds/exhibition.entity';
 import type { ItemEntity } from './kinds/item.entity';
 import { MediaAssetEntity } from '../media/media-asset.entity';
 import type { MemorialEntity } from './kinds/memorial.entity';
+import type { PersonEntity } from './kinds/person.entity';
 import { LiveRowMemo } from './live-row-memo';
 import { RECORD_KINDS, asLive } from './record-kinds';
 
@@ -17,6 +18,7 @@ interface LiveTypes {
   item: ItemEntity;
   memorial: MemorialEntity;
   exhibition: ExhibitionEntity;
+  person: PersonEntity;
 }
 
 const IS_LIVE = { liveRevision: Not(IsNull()) };
@@ -211,6 +213,17 @@ export class LiveRecords {
         ORDER BY m.live_slug LIMIT $2`,
       [countryId, take],
     );
+  }
+
+  /**
+   * A country's live people whose live revision links them to this memorial,
+   * by the GIN index over the live links (ix_people_live_memorials). Privacy
+   * of the living is the caller's to apply (isPersonPublic).
+   */
+  async peopleOf(countryId: string, memorialId: string): Promise<PersonEntity[]> {
+    const link = JSON.stringify([{ memorialId }]);
+    const people = await this.remembered('person', countryId, `live_content->'memorials' @> $2::jsonb`, link);
+    return [...people.values()];
   }
 
   async byIds<T extends RecordType>(type: T, countryId: string, ids: string[]): Promise<Map<string, LiveTypes[T]>> {

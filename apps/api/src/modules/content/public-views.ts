@@ -13,7 +13,7 @@ import type {
   PublicItemSummary,
   PublicMapPoint,
   PublicMemorial,
-  PublicPerson,
+  PublicMemorialPerson,
   ResolvedText,
 } from '@vitrina/contracts';
 import { resolveLabel, resolveText } from '@vitrina/contracts';
@@ -129,15 +129,10 @@ function presentItemPoint(reader: Reader, item: ItemEntity): PublicMapPoint | nu
   return location ? mapPoint(reader, 'item', item, location, null) : null;
 }
 
-function presentPerson(reader: Reader, person: MemorialEntity['content']['people'][number]): PublicPerson {
-  const { rank, ...rest } = person;
-  const shownRank = reader.label(rank);
-  return { ...rest, variants: person.variants ?? [], ...(shownRank ? { rank: shownRank } : {}) };
-}
-
 const byDateDescending = (a: { date: string }, b: { date: string }) => b.date.localeCompare(a.date);
 
-export function presentMemorial(reader: Reader, memorial: MemorialEntity, assets: AssetsById): PublicMemorial {
+/** `people`: the live, public people linked to the memorial (LiveRecords.peopleOf), already presented. */
+export function presentMemorial(reader: Reader, memorial: MemorialEntity, assets: AssetsById, people: PublicMemorialPerson[] = []): PublicMemorial {
   const content = memorial.content;
   const surveys = [...(content.conditionSurveys ?? [])].sort(byDateDescending).map((survey) => ({
     date: survey.date,
@@ -162,7 +157,7 @@ export function presentMemorial(reader: Reader, memorial: MemorialEntity, assets
       originalLanguage: inscription.originalLanguage ?? null,
       translation: reader.text(inscription.translations),
     })),
-    people: (content.people ?? []).map((person) => presentPerson(reader, person)),
+    people,
     conditionSurveys: surveys,
     condition: surveys[0]?.condition ?? null,
     events: [...(content.events ?? [])]

@@ -4,6 +4,7 @@ import { exhibitionKind } from './kinds/exhibition.kind';
 import { itemKind } from './kinds/item.kind';
 import type { ContentKind } from './kinds/kind';
 import { memorialKind } from './kinds/memorial.kind';
+import { personKind } from './kinds/person.kind';
 
 export type { ContentKind } from './kinds/kind';
 /** A kind whose document type does not matter to the caller (loops over every kind, routes naming a collection). */
@@ -19,6 +20,7 @@ export const RECORD_KINDS: Record<RecordType, RecordKind> = {
   item: row('item', itemKind),
   memorial: row('memorial', memorialKind),
   exhibition: row('exhibition', exhibitionKind),
+  person: row('person', personKind),
 };
 
 /**

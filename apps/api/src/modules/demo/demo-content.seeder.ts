@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ExhibitionBlock } from '@vitrina/contracts';
-import { exhibitionInputSchema, itemInputSchema, memorialInputSchema } from '@vitrina/contracts';
+import { exhibitionInputSchema, itemInputSchema, memorialInputSchema, personInputSchema, slugify } from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
@@ -11,7 +11,7 @@ import { RECORD_KINDS } from '../content/record-kinds';
 import { CountryEntity } from '../countries/country.entity';
 import { sanitizeRichText } from '../../infra/html/rich-text';
 import { DEMO_CONTENT } from './demo-content';
-import type { DemoBlock, DemoCountryContent } from './demo-content/types';
+import type { DemoBlock, DemoCountryContent, DemoPerson } from './demo-content/types';
 import { DemoMediaMaker } from './demo-media.maker';
 
 type IdsBySlug = { items: Map<string, string>; memorials: Map<string, string> };
@@ -57,6 +57,22 @@ function demoRecord(country: CountryEntity, input: { slug: string }) {
   return { countryId: country.id, input, id: randomUUID() };
 }
 
+/** A name carved on a demo memorial as a person record linked to it, their display name the name as written. */
+function demoPerson(country: CountryEntity, person: DemoPerson, memorialId: string, slug: string) {
+  return personInputSchema.parse({
+    slug,
+    name: person.name,
+    title: { [country.defaultLanguage]: { text: person.name, status: 'original' } },
+    variants: person.variants ?? [],
+    ...(person.birthYear ? { birth: { date: String(person.birthYear) } } : {}),
+    ...(person.deathYear ? { death: { date: String(person.deathYear) } } : {}),
+    ...(person.rank ? { rank: person.rank } : {}),
+    ...(person.unit ? { unit: person.unit } : {}),
+    fate: person.deathYear ? 'killed' : 'unknown',
+    memorials: [{ memorialId, role: 'commemorated' }],
+  });
+}
+
 /**
  * Fills an empty installation with a small, clearly marked demo museum, all
  * of it published, so a newcomer sees a living site. Runs only outside
@@ -98,9 +114,18 @@ export class DemoContentSeeder {
       const document = itemInputSchema.parse(input);
       ids.items.set(document.slug, await insertPublished(tx, RECORD_KINDS.item, demoRecord(country, document), publishedAt));
     }
-    for (const input of demo.memorials) {
+    const personSlugs = new Set<string>();
+    for (const { people = [], ...input } of demo.memorials) {
       const document = memorialInputSchema.parse(input);
-      ids.memorials.set(document.slug, await insertPublished(tx, RECORD_KINDS.memorial, demoRecord(country, document), publishedAt));
+      const memorialId = await insertPublished(tx, RECORD_KINDS.memorial, demoRecord(country, document), publishedAt);
+      ids.memorials.set(document.slug, memorialId);
+      for (const person of people) {
+        const base = slugify(person.name) || 'person';
+        let slug = base;
+        for (let n = 2; personSlugs.has(slug); n++) slug = `${base}-${n}`;
+        personSlugs.add(slug);
+        await insertPublished(tx, RECORD_KINDS.person, demoRecord(country, demoPerson(country, person, memorialId, slug)), publishedAt);
+      }
     }
     for (const demoExhibition of demo.exhibitions) {
       const { coverItemSlug, sections, ...rest } = demoExhibition;

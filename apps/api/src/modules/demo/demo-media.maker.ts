@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import type { ItemInput, LocalizedText, MemorialInput } from '@vitrina/contracts';
 import { MediaService } from '../media/media.service';
-import type { DemoCountryContent } from './demo-content/types';
+import type { DemoCountryContent, DemoMemorial } from './demo-content/types';
 import { demoAltText, drawDemoImage } from './demo-images';
 
 const PICTURE = { width: 1600, height: 1200 };
@@ -22,7 +22,7 @@ export class DemoMediaMaker {
       for (const [index, item] of demo.items.entries()) {
         items.push(await this.withPicture(countryId, item, item.kind, index === 0 ? DEEP_ZOOM_PICTURE : PICTURE));
       }
-      const memorials: MemorialInput[] = [];
+      const memorials: DemoMemorial[] = [];
       for (const memorial of demo.memorials) memorials.push(await this.withPicture(countryId, memorial, 'memorial', PICTURE));
       return { ...demo, items, memorials };
     } catch (error) {
@@ -32,7 +32,7 @@ export class DemoMediaMaker {
     }
   }
 
-  private async withPicture<T extends ItemInput | MemorialInput>(
+  private async withPicture<T extends ItemInput | MemorialInput | DemoMemorial>(
     countryId: string,
     record: T,
     kind: string,

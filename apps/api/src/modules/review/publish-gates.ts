@@ -49,7 +49,8 @@ export function publishBlockers({ type, document, mediaIds, mediaTexts, assets }
   const blockers: PublishBlocker[] = [];
   const languages = publishedLanguages(document);
   if (languages.length === 0) blockers.push({ code: 'missing-title', message: 'The title is written in no language by a person' });
-  if (type !== 'exhibition' && !document.rights) {
+  // Items and memorials describe a work whose rights a record states; an exhibition's and a person's files carry their own.
+  if ((type === 'item' || type === 'memorial') && !document.rights) {
     blockers.push({ code: 'missing-rights', message: 'The record has no rights statement' });
   }
   for (const assetId of mediaIds) {

@@ -1,4 +1,4 @@
-import type { LocalizedText, SearchType } from '@vitrina/contracts';
+import type { LocalizedText, SearchHit, SearchType } from '@vitrina/contracts';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
@@ -23,11 +23,11 @@ export class SearchDocumentEntity {
   @Column({ name: 'record_type', type: 'text' })
   recordType: SearchType;
 
-  /** The record; for a person, the memorial that names them. */
+  /** The record (for a person, the person record). */
   @Column({ name: 'record_id', type: 'uuid' })
   recordId: string;
 
-  /** The person's place in the memorial's list; -1 for the record itself. */
+  /** -1: every row is a record itself (it was a person's place in a memorial's list before people were records). */
   @Column({ name: 'person_index', type: 'integer', default: -1 })
   personIndex: number;
 
@@ -40,13 +40,13 @@ export class SearchDocumentEntity {
   @Column({ type: 'text', nullable: true })
   kind: string | null;
 
-  /** The record's title (a person's memorial's title), for display in the reader's language. */
+  /** The record's title (for a person, the title of the memorial the hit names), for display in the reader's language. */
   @Column({ type: 'jsonb' })
   title: LocalizedText;
 
-  /** For a person: name, variants and years. */
+  /** For a person: name, variants, years and the slug of the memorial the hit names. */
   @Column({ type: 'jsonb', nullable: true })
-  person: { name: string; variants: string[]; birthYear: number | null; deathYear: number | null } | null;
+  person: SearchHit['person'];
 
   /** Plain text per language, for snippets. */
   @Column({ type: 'jsonb', default: () => `'{}'` })

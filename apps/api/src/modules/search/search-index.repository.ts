@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Collection } from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type RecordMedia, STEMMED, type SearchSource } from './search-text';
+import { type HitMemorial, type RecordMedia, STEMMED, type SearchSource } from './search-text';
 
 const BATCH = 400;
 const COLUMNS = [
@@ -78,6 +78,22 @@ export class SearchIndexRepository {
     await tx.query(`DELETE FROM search_documents WHERE record_id = $1`, [recordId]);
   }
 
+  /**
+   * The live memorials among `ids`, of the country, as a person's hit shows
+   * them (slug, title, place, latest condition), by id.
+   */
+  async liveMemorials(tx: EntityManager, countryId: string, ids: string[]): Promise<Map<string, HitMemorial>> {
+    if (ids.length === 0) return new Map();
+    const rows: (HitMemorial & { id: string })[] = await tx.query(
+      `SELECT m.id, m.live_slug AS slug, m.live_content->'title' AS title,
+              (m.live_content->'location'->>'lat')::float8 AS lat, (m.live_content->'location'->>'lng')::float8 AS lng,
+              (SELECT s->>'condition' FROM jsonb_array_elements(m.live_content->'conditionSurveys') AS s ORDER BY s->>'date' DESC LIMIT 1) AS condition
+         FROM memorials m WHERE m.country_id = $1 AND m.id = ANY($2::uuid[]) AND m.live_revision IS NOT NULL`,
+      [countryId, [...new Set(ids)]],
+    );
+    return new Map(rows.map(({ id, ...memorial }) => [id, memorial]));
+  }
+
   /** At most `limit` live records of a table after `after`, in id order, with their files. */
   liveBatch(tx: EntityManager, table: Collection, after: string, limit: number): Promise<LiveRow[]> {
     return tx.query(
@@ -86,6 +102,16 @@ export class SearchIndexRepository {
         WHERE r.live_revision IS NOT NULL AND r.id > $1::uuid
         ORDER BY r.id LIMIT ${limit}`,
       [after],
+    );
+  }
+
+  /** The live people whose live revision links them to this memorial, with their files (ix_people_live_memorials). */
+  livePeopleOf(tx: EntityManager, memorialId: string): Promise<LiveRow[]> {
+    return tx.query(
+      `SELECT r.id, r.country_id, r.published_at, r.live_content, row_to_json(media) AS media
+         FROM people r CROSS JOIN LATERAL (${MEDIA_OF_RECORD('r.country_id', 'r.live_media_ids')}) media
+        WHERE r.live_revision IS NOT NULL AND r.live_content->'memorials' @> $1::jsonb`,
+      [JSON.stringify([{ memorialId }])],
     );
   }
 

@@ -1,4 +1,4 @@
-import { type LocalizedLabel, type LocalizedText, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
+import { type LocalizedLabel, type LocalizedText, RECORD_KINDS, type RecordType, type SearchHit } from '@vitrina/contracts';
 import sanitizeHtml from 'sanitize-html';
 
 /** Languages PostgreSQL stems; every other language is indexed word for word (`simple`). */
@@ -13,7 +13,7 @@ export interface SearchSource {
   slug: string;
   kind: string | null;
   title: LocalizedText;
-  person: { name: string; variants: string[]; birthYear: number | null; deathYear: number | null } | null;
+  person: SearchHit['person'];
   body: Record<string, string>;
   names: string;
   decades: number[];
@@ -89,20 +89,69 @@ function bodiesOf(type: RecordType, doc: Doc): Record<string, string> {
   return byLanguage(parts);
 }
 
-interface Person {
+/** The rank and unit of a person record, with their names what finds them. */
+interface PersonDoc {
   name: string;
   variants?: string[];
-  birthYear?: number;
-  deathYear?: number;
+  birth?: { date: string };
+  death?: { date: string };
   rank?: LocalizedLabel;
   unit?: string;
+  placeOfBirth?: LocalizedText;
+  placeOfConscription?: LocalizedText;
+  burialPlace?: LocalizedText;
 }
 
-/** What finds a person beside their names (DESIGN.md): their rank in every language, and their unit. */
-function personBody(person: Person): Record<string, string> {
+/** The live memorial a person hit names (their first linked one), as search shows it. */
+export interface HitMemorial {
+  slug: string;
+  title: LocalizedText;
+  condition: string | null;
+  lat: number | null;
+  lng: number | null;
+}
+
+const yearOf = (date: { date: string } | undefined): number | null => (date ? Number(date.date.slice(0, 4)) : null);
+
+/** What finds a person beside their names (DESIGN.md): their rank in every language, their unit, places and biography. */
+function personBody(person: PersonDoc, doc: Doc): Record<string, string> {
   const parts = labels(person.rank);
   if (person.unit) parts.push(['und', person.unit]);
+  const body = bodiesOf('person', doc);
+  for (const [lang, text] of Object.entries(body)) parts.push([lang, lang === 'und' ? text : plain(text)]);
   return byLanguage(parts);
+}
+
+/**
+ * A person record's one search row: it names the person's page (type
+ * `person`, their slug) and, as `title`, the memorial they are linked to
+ * first, whose condition and place the hit shows.
+ */
+function personSource(record: LiveRecord, doc: Doc, media: RecordMedia, memorial: HitMemorial | null): SearchSource {
+  const person = doc as unknown as PersonDoc;
+  const death = yearOf(person.death);
+  const places = [...texts(person.placeOfBirth), ...texts(person.placeOfConscription), ...texts(person.burialPlace)].map(([, text]) => text);
+  return {
+    recordType: 'person',
+    recordId: record.id,
+    personIndex: -1,
+    countryId: record.countryId,
+    slug: doc.slug as string,
+    // The kind facet is of items and memorials; a person's fate is not one of their kinds.
+    kind: null,
+    title: memorial?.title ?? ((doc.title ?? {}) as LocalizedText),
+    person: { name: person.name, variants: person.variants ?? [], birthYear: yearOf(person.birth), deathYear: death, memorialSlug: memorial?.slug ?? null },
+    body: personBody(person, doc),
+    names: [person.name, ...(person.variants ?? []), ...places].join(' '),
+    decades: decadesBetween(death, death),
+    year: death,
+    condition: memorial?.condition ?? null,
+    hasMedia: media.hasMedia,
+    imageId: media.imageId,
+    lat: memorial?.lat ?? null,
+    lng: memorial?.lng ?? null,
+    publishedAt: record.publishedAt ?? new Date(),
+  };
 }
 
 interface LiveRecord {
@@ -117,8 +166,9 @@ export interface RecordMedia {
   imageId: string | null;
 }
 
-/** The rows a live record puts into search: itself, and each person a memorial names. */
-export function searchSources(type: RecordType, record: LiveRecord, doc: Doc, media: RecordMedia): SearchSource[] {
+/** The row a live record puts into search; a person's names the memorial `memorial` (see personSource). */
+export function searchSources(type: RecordType, record: LiveRecord, doc: Doc, media: RecordMedia, memorial: HitMemorial | null = null): SearchSource[] {
+  if (type === 'person') return [personSource(record, doc, media, memorial)];
   const date = (doc.date ?? {}) as { earliest?: number; latest?: number };
   const location = (doc.location ?? null) as { lat: number; lng: number } | null;
   const surveys = [...((doc.conditionSurveys ?? []) as { date: string; condition: string }[])].sort((a, b) => b.date.localeCompare(a.date));
@@ -151,19 +201,5 @@ export function searchSources(type: RecordType, record: LiveRecord, doc: Doc, me
       year,
     },
   ];
-  const people = (doc.people ?? []) as Person[];
-  people.forEach((person, index) => {
-    rows.push({
-      ...base,
-      recordType: 'person',
-      personIndex: index,
-      kind: null,
-      person: { name: person.name, variants: person.variants ?? [], birthYear: person.birthYear ?? null, deathYear: person.deathYear ?? null },
-      body: personBody(person),
-      names: [person.name, ...(person.variants ?? [])].join(' '),
-      decades: decadesBetween(person.deathYear, person.deathYear),
-      year: person.deathYear ?? null,
-    });
-  });
   return rows;
 }

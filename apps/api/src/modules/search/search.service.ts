@@ -23,8 +23,8 @@ import { type Cursor, type HitRow, runSearch } from './search-plan';
 import { SUGGEST_PREFIX_BELOW, SUGGESTIONS } from './search-query';
 import { SearchRepository, type SuggestRow } from './search.repository';
 
-/** The URL segment of a hit: its kind's collection; a person's is that of the memorial naming them. */
-const segmentOf = (type: SearchHit['type']): Collection => RECORD_KINDS[type === 'person' ? 'memorial' : type].collection;
+/** The URL segment of a hit: its kind's collection (a person's page is at `people`). */
+const segmentOf = (type: SearchHit['type']): Collection => RECORD_KINDS[type].collection;
 const BIGINT_MAX = 9223372036854775807n;
 /** What a picture shows of its texts when its record's live revision approved none. */
 const NO_TEXTS: MediaTexts = { alt: {}, caption: {}, credit: {}, rights: null, transcript: {}, captionLanguages: [], captionVersions: {} };

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { MapConfig, PublicCountryHome, PublicItem, PublicMemorial } from '@vitrina/contracts';
+import type { MapConfig, PublicCountryHome, PublicItem, PublicMemorial, PublicPerson } from '@vitrina/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
@@ -55,6 +55,17 @@ export class PublicSiteController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<PublicMemorial> {
     return this.site.memorial(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage, sources: pageSources(request) });
+  }
+
+  @Get('countries/:slug/people/:recordSlug')
+  @PublicSnapshot()
+  person(
+    @Param() params: RecordSlugParams,
+    @Query() query: LangQuery,
+    @Req() request: FastifyRequest,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<PublicPerson> {
+    return this.site.person(params.slug, params.recordSlug, { lang: query.lang, acceptLanguage, sources: pageSources(request) });
   }
 
   @Get('countries/:slug/exhibitions/:recordSlug')

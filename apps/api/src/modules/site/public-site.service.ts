@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { type ContentLanguage, type PublicCountryHome, type PublicItem, type PublicMemorial, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { type ContentLanguage, type PublicCountryHome, type PublicItem, type PublicMemorial, type PublicPerson, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import type { AppConfig } from '../../infra/config/config.schema';
+import { isPersonPublic, linkedMemorialIds, personPageMediaIds, presentMemorialPerson, presentPerson } from '../content/person-views';
 import { ItemCards, SplicedJson, splicedCard } from './item-cards';
 import { exhibitionMediaIds } from '../content/media-views';
 import {
@@ -37,7 +40,7 @@ function readerOf(country: CountryEntity, request: ReaderRequest): Reader {
 }
 
 /** The sitemap lists exhibitions first: they are a museum's front door. */
-const SITEMAP_ORDER = ['exhibition', 'item', 'memorial'] as const satisfies readonly RecordType[];
+const SITEMAP_ORDER = ['exhibition', 'item', 'memorial', 'person'] as const satisfies readonly RecordType[];
 
 /** The visitor's view: live revisions only, texts resolved for the reader. */
 @Injectable()
@@ -45,6 +48,7 @@ export class PublicSiteService {
   constructor(
     private readonly countries: CountriesService,
     private readonly live: LiveRecords,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.cards = new ItemCards(live);
   }
@@ -98,8 +102,37 @@ export class PublicSiteService {
   async memorial(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicMemorial> {
     const { country, record: memorial } = await this.live.countryAndRecord(countrySlug, 'memorial', slug);
     const reader = readerOf(country, request);
-    request.sources?.records([memorial.id]).assets(memorial.mediaIds);
-    return presentMemorial(reader, memorial, await this.live.assetsOf(reader.country.id, memorial.mediaIds, [memorial]));
+    // It lists the country's live people linked to it: a person linked (or unlinked) anywhere refreshes it.
+    request.sources?.records([memorial.id]).assets(memorial.mediaIds).listsOf(country.id);
+    const [assets, linked] = await Promise.all([
+      this.live.assetsOf(reader.country.id, memorial.mediaIds, [memorial]),
+      this.live.peopleOf(country.id, memorial.id),
+    ]);
+    const people = linked
+      .filter((person) => this.isPublic(person.content))
+      .sort((a, b) => a.content.name.localeCompare(b.content.name, 'ru') || a.slug.localeCompare(b.slug))
+      .map((person) => presentMemorialPerson(reader, person, memorial.id));
+    return presentMemorial(reader, memorial, assets, people);
+  }
+
+  /** Privacy of the living (PEOPLE_LIVING_PRIVACY_YEARS): see isPersonPublic. */
+  private isPublic(person: Parameters<typeof isPersonPublic>[0]): boolean {
+    return isPersonPublic(person, this.config.people.livingPrivacyYears);
+  }
+
+  /** A person's page, with each live memorial they are linked to and its current condition; 404 for a person privacy hides. */
+  async person(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicPerson> {
+    const { country, record: person } = await this.live.countryAndRecord(countrySlug, 'person', slug);
+    request.sources?.records([person.id]);
+    if (!this.isPublic(person.content)) throw new NotFoundException('No such person');
+    const reader = readerOf(country, request);
+    const memorialIds = linkedMemorialIds(person.content);
+    const memorials = await this.live.byIds('memorial', country.id, memorialIds);
+    const assetIds = personPageMediaIds(person, memorials.values());
+    request.sources?.records(memorialIds).assets(assetIds);
+    // The person's own approved texts win over a memorial's for a file both show.
+    const assets = await this.live.assetsOf(country.id, assetIds, [...memorials.values(), person]);
+    return presentPerson(reader, person, memorials, assets);
   }
 
   /**
@@ -135,6 +168,7 @@ export class PublicSiteService {
     for (const type of SITEMAP_ORDER) {
       // By id (the primary key's index, no sort): one order however the rows lie on disk.
       for (const record of await this.live.list(type, undefined, { order: { id: 'ASC' } })) {
+        if (type === 'person' && !this.isPublic((record as { content: Parameters<typeof isPersonPublic>[0] }).content)) continue;
         pages.push({ path: `/${slugById.get(record.countryId)}/${RECORD_KINDS[type].collection}/${record.slug}`, updatedAt: record.updatedAt });
       }
     }

@@ -71,13 +71,33 @@ export function xssMemorial(slug: string, imageId?: string) {
     address: texts('memorial-address'),
     unveilingDate: '1975-05-09',
     inscriptions: [{ original: probe('inscription'), originalLanguage: 'ru', translations: texts('inscription-translation') }],
-    people: [
-      { name: probe('person', SHORT), variants: [probe('variant', SHORT)], birthYear: 1910, deathYear: 1943, rank: labels('rank'), unit: probe('unit') },
-    ],
     conditionSurveys: [{ date: '2023-06', condition: 'fair', note: texts('survey-note'), surveyor: probe('surveyor', SHORT) }],
     events: [
       { date: '1975', type: 'unveiling', description: texts('event'), actor: probe('event-actor'), media: imageId ? [{ assetId: imageId }] : [] },
     ],
+    media: imageId ? [{ assetId: imageId }] : [],
+  };
+}
+
+/** A person linked to the memorial, every text field probed; the biography is rich text. */
+export function xssPerson(slug: string, memorialId: string, imageId?: string) {
+  return {
+    slug,
+    name: probe('person', SHORT),
+    title: texts('person-title', SHORT),
+    surname: probe('surname', SHORT),
+    variants: [probe('variant', SHORT)],
+    birth: { date: '1910' },
+    death: { date: '1943-05' },
+    placeOfBirth: texts('birthplace'),
+    rank: labels('rank'),
+    unit: probe('unit'),
+    fate: 'killed',
+    memorials: [{ memorialId, role: 'burial', plot: probe('plot', SHORT) }],
+    burialPlace: texts('burial-place'),
+    awards: [probe('award', SHORT)],
+    sources: [{ title: probe('source', SHORT), archive: probe('archive', SHORT), fond: '58', identifiers: [{ scheme: 'obd-memorial', id: '51431517' }] }],
+    biography: texts('biography'),
     media: imageId ? [{ assetId: imageId }] : [],
   };
 }

@@ -4,14 +4,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MediaShowcase, MediaStrip } from '../media/MediaShowcase';
 import { PlaceMap } from './PlaceMap';
-import { dateLanguage, formatPartialDate } from './dates';
+import { recordPage } from '../../api/public-paths';
+import { dateLanguage, formatLifeYears, formatPartialDate } from './dates';
 import { RecordDetails } from './RecordDetails';
 import { Text } from './Text';
-
-function lifeYears(birth?: number, death?: number): string {
-  if (birth === undefined && death === undefined) return '';
-  return `${birth ?? '?'}–${death ?? '?'}`;
-}
 
 /** A memorial's page as visitors see it (the visitor page and the moderation desk's preview render this). */
 export function MemorialView({ memorial }: { memorial: PublicMemorial }) {
@@ -90,13 +86,20 @@ export function MemorialView({ memorial }: { memorial: PublicMemorial }) {
               </tr>
             </thead>
             <tbody>
-              {memorial.people.map((person, index) => (
-                <tr key={index}>
+              {/* Each row is an anchor (`#person-{slug}`) a person's page and a search hit link to. */}
+              {memorial.people.map((person) => (
+                <tr key={person.id} id={`person-${person.slug}`}>
                   <td>
-                    {person.name}
+                    <Link to={recordPage('person', country, person.slug)}>{person.name}</Link>
                     {person.variants.length > 0 && <div className="muted small">{person.variants.join(' · ')}</div>}
+                    {person.role === 'burial' && (
+                      <div className="muted small">
+                        {t('memorial.buried')}
+                        {person.plot && `, ${person.plot}`}
+                      </div>
+                    )}
                   </td>
-                  <td>{lifeYears(person.birthYear, person.deathYear)}</td>
+                  <td>{formatLifeYears(person.birth, person.death, dateLanguage(i18n.language))}</td>
                   <td>{person.rank}</td>
                   <td>{person.unit}</td>
                 </tr>

@@ -236,3 +236,17 @@ export function formatPartialDate(value: string | undefined, lang: DateLanguage)
 
 /** The UI language's dating language (the UI has Russian and English). */
 export const dateLanguage = (uiLanguage: string): DateLanguage => (uiLanguage.startsWith('en') ? 'en' : 'ru');
+
+/** A person's birth or death as visitors read it: `9 May 1945`, `c. 1915`, `около марта 1915`. */
+export function formatPersonDate(value: { date: string; circa?: boolean } | null | undefined, lang: DateLanguage): string {
+  if (!value) return '';
+  const date = formatPartialDate(value.date, lang);
+  return value.circa ? `${CIRCA_WORD[lang]} ${date}` : date;
+}
+
+/** A person's years for a list: `1915–1942`, `c. 1915–?`; empty when neither is known. */
+export function formatLifeYears(birth: { date: string; circa?: boolean } | null, death: { date: string; circa?: boolean } | null, lang: DateLanguage): string {
+  if (!birth && !death) return '';
+  const year = (value: { date: string; circa?: boolean } | null) => (value ? `${value.circa ? `${CIRCA_WORD[lang]} ` : ''}${value.date.slice(0, 4)}` : '?');
+  return `${year(birth)}–${year(death)}`;
+}

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { createCountrySchema, createUserSchema, itemInputSchema, loginRequestSchema, memorialInputSchema } from '@vitrina/contracts';
+import { createCountrySchema, createUserSchema, itemInputSchema, loginRequestSchema, memorialInputSchema, personInputSchema } from '@vitrina/contracts';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/i18n';
@@ -52,7 +52,6 @@ describe('messages by field path', () => {
       kind: 'monument',
       title: {},
       location: { lat: Number.NaN, lng: 77 },
-      people: [{ name: '', variants: [], birthYear: 1925, deathYear: 1920 }],
       conditionSurveys: [{ date: '', condition: 'good' }],
       events: [{ date: '32.13.1945', type: 'restoration' }],
     };
@@ -60,12 +59,12 @@ describe('messages by field path', () => {
       slug: 'Только строчные латинские буквы, цифры и дефисы, например soldiers-letter-1942.',
       title: 'Заполните это поле.',
       'location.lat': 'Введите число.',
-      'people.0.name': 'Заполните это поле.',
-      'people.0.deathYear': 'Год смерти раньше года рождения.',
       'conditionSurveys.0.date': 'Заполните это поле.',
       'events.0.date': 'Не удалось понять дату. Пишите так: 9 мая 1945, май 1945, 09.05.1945 или 1945.',
     });
     expect(fieldIssues(memorialInputSchema, { ...memorial, location: undefined }, t).location).toBe('Заполните это поле.');
     expect(fieldIssues(itemInputSchema, { slug: 'ok', kind: 'artefact', title: { ru: { text: 'Т' } } }, t)).toEqual({});
+    const person = { slug: 'ok', name: '', title: { ru: { text: 'И' } }, birth: { date: '1925' }, death: { date: '1920' } };
+    expect(fieldIssues(personInputSchema, person, t)).toEqual({ name: 'Заполните это поле.', death: 'Год смерти раньше года рождения.' });
   });
 });

@@ -33,7 +33,7 @@ export function issueMessage(issue: Issue, t: TFunction): string {
       if (/reserved/.test(issue.message)) return t('validation.reserved');
       // A text required in some language (a record's title) is missing in all of them.
       if (/at least one language/.test(issue.message)) return t('validation.required');
-      if (/must not be after/.test(issue.message)) return last === 'deathYear' ? t('inputs.validation.deathBeforeBirth') : t('inputs.validation.endBeforeStart');
+      if (/must not be after/.test(issue.message)) return last === 'deathYear' || last === 'death' ? t('inputs.validation.deathBeforeBirth') : t('inputs.validation.endBeforeStart');
       return t('validation.invalid');
     default:
       return t('validation.invalid');

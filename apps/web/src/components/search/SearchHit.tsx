@@ -28,8 +28,9 @@ function Snippet({ text }: { text: string }) {
 /** One result: what it is, its title (a person's name), where a person is named, the snippet, and its picture. */
 export function SearchHit({ hit }: { hit: Hit }) {
   const { t } = useTranslation();
-  // A person is named on a memorial, and read on that memorial's page.
-  const href = recordPage(hit.type === 'person' ? 'memorial' : hit.type, hit.country, hit.slug);
+  // A person has a page of their own; the memorial the hit names links to its row (`#person-{slug}`).
+  const href = recordPage(hit.type, hit.country, hit.slug);
+  const memorialHref = hit.person?.memorialSlug ? `${recordPage('memorial', hit.country, hit.person.memorialSlug)}#person-${hit.slug}` : null;
   return (
     <li className="search-hit">
       {/* Beside the linked title the picture adds nothing to read: the server sends it without alt text. */}
@@ -47,7 +48,14 @@ export function SearchHit({ hit }: { hit: Hit }) {
       </h2>
       {hit.person && (
         <p className="muted">
-          {t('search.namedOn')} <Text value={hit.title} />
+          {memorialHref && (
+            <>
+              {t('search.namedOn')}{' '}
+              <Link to={memorialHref}>
+                <Text value={hit.title} />
+              </Link>
+            </>
+          )}
           {hit.person.variants.length > 0 && <> · {hit.person.variants.join(', ')}</>}
         </p>
       )}

@@ -6,6 +6,7 @@ import { describeFailure } from '../../api/client';
 import { ExhibitionView } from '../../components/content/ExhibitionView';
 import { ItemView } from '../../components/content/ItemView';
 import { MemorialView } from '../../components/content/MemorialView';
+import { PersonView } from '../../components/content/PersonView';
 
 /** The visitor's component for each kind's public view. */
 function VisitorView({ collection, view }: { collection: Collection; view: PublicRecordViews[keyof PublicRecordViews] }) {
@@ -16,6 +17,8 @@ function VisitorView({ collection, view }: { collection: Collection; view: Publi
       return <MemorialView memorial={view as PublicRecordViews['memorial']} />;
     case 'exhibitions':
       return <ExhibitionView exhibition={view as PublicRecordViews['exhibition']} />;
+    case 'people':
+      return <PersonView person={view as PublicRecordViews['person']} />;
   }
 }
 

@@ -5,6 +5,7 @@ import {
   exhibitionInputSchema,
   itemInputSchema,
   memorialInputSchema,
+  personInputSchema,
 } from '@vitrina/contracts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -42,7 +43,7 @@ const lookup = (tree: object, key: string): unknown => key.split('.').reduce<unk
 const MEDIA_TEXT_FIELDS = ['mediaTexts', 'alt', 'caption', 'credit', 'rights', 'transcript', 'captionLanguages'];
 
 describe('the review desk names every code in both languages', () => {
-  const documentFields = [itemInputSchema, memorialInputSchema, exhibitionInputSchema].flatMap((schema) => [...fieldNames(schema)]);
+  const documentFields = [itemInputSchema, memorialInputSchema, exhibitionInputSchema, personInputSchema].flatMap((schema) => [...fieldNames(schema)]);
   const keys = [
     ...new Set([...documentFields, ...MEDIA_TEXT_FIELDS].map((field) => `review.paths.${field}`)),
     ...AUDIT_ACTIONS.map(actionKey),
@@ -51,7 +52,7 @@ describe('the review desk names every code in both languages', () => {
   ];
 
   it('finds the fields of the documents (the walk reaches nested lists and blocks)', () => {
-    expect(documentFields).toEqual(expect.arrayContaining(['title', 'conditionSurveys', 'surveyor', 'variants', 'blocks', 'assetIds', 'attribution', 'earliest', 'lat']));
+    expect(documentFields).toEqual(expect.arrayContaining(['title', 'conditionSurveys', 'surveyor', 'variants', 'blocks', 'assetIds', 'attribution', 'earliest', 'lat', 'patronymic', 'fond', 'memorialId']));
   });
 
   for (const [language, tree] of [['en', en], ['ru', ru]] as const) {

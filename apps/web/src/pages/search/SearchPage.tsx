@@ -13,19 +13,21 @@ import { SearchHit as Hit } from '../../components/search/SearchHit';
 const FACETS = ['type', 'country', 'kind', 'decade', 'condition', 'hasMedia'] as const;
 type Facet = (typeof FACETS)[number];
 
-/** The places among the hits, one pin per record: the people named on a memorial share its pin. */
+/** The places among the hits, one pin per record: the people linked to a memorial share its pin (by its slug). */
 function placesOf(hits: SearchHit[]): { points: PublicMapPoint[]; countryOf: Map<string, string> } {
   const points = new Map<string, PublicMapPoint>();
   const countryOf = new Map<string, string>();
   for (const hit of hits) {
     if (!hit.location || !hit.title || hit.type === 'exhibition') continue;
     const type = hit.type === 'item' ? 'item' : 'memorial';
-    const key = `${type}-${hit.id}`;
+    const slug = hit.type === 'person' ? hit.person?.memorialSlug : hit.slug;
+    if (!slug) continue;
+    const key = `${type}-${hit.country}-${slug}`;
     const known = points.get(key);
     // A person's row knows its memorial's condition but not its kind: the memorial's own hit wins.
     if (known && hit.type === 'person') continue;
     const kind = hit.kind ?? known?.kind ?? 'other';
-    points.set(key, { type, id: hit.id, slug: hit.slug, title: hit.title, location: hit.location, kind, condition: (hit.condition as Condition | null) ?? null });
+    points.set(key, { type, id: hit.id, slug, title: hit.title, location: hit.location, kind, condition: (hit.condition as Condition | null) ?? null });
     countryOf.set(key, hit.country);
   }
   return { points: [...points.values()], countryOf };

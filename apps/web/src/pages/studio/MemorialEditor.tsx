@@ -1,5 +1,6 @@
 import type { Country, MemorialDocument } from '@vitrina/contracts';
 import { MEMORIAL_KINDS } from '@vitrina/contracts';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { type EditorSection, FormSection } from './EditorSections';
 import { EditorLoading, RecordEditorFrame } from './RecordEditorFrame';
@@ -7,7 +8,6 @@ import { MediaManager } from './MediaManager';
 import { HeritageFields, type HeritagePart, LocationFields, MemorialSiteFields } from './RecordFields';
 import { MemorialEvents } from './MemorialEvents';
 import { MemorialInscriptions } from './MemorialInscriptions';
-import { MemorialPeople } from './MemorialPeople';
 import { MemorialSurveys } from './MemorialSurveys';
 import { useRecordEditor } from './use-record-editor';
 
@@ -19,7 +19,6 @@ const BLANK = {
   media: [],
   location: undefined,
   inscriptions: [],
-  people: [],
   conditionSurveys: [],
   events: [],
 } as unknown as MemorialDocument;
@@ -78,7 +77,10 @@ export function MemorialEditor({ country, id }: { country: Country; id?: string 
         <MemorialInscriptions rows={doc.inscriptions} onChange={(inscriptions) => set({ inscriptions })} country={country} />
       </FormSection>
       <FormSection section={SECTIONS.people}>
-        <MemorialPeople rows={doc.people} onChange={(people) => set({ people })} languages={country.languages} />
+        {/* Names are person records linked to the memorial, edited in their own editor. */}
+        <p className="muted">
+          {t('studio.person.peopleHint')} <Link to={`/studio/${country.id}/people`}>{t('studio.person.peopleLink')}</Link>
+        </p>
       </FormSection>
       <FormSection section={SECTIONS.condition}>
         <MemorialSurveys rows={doc.conditionSurveys} onChange={(conditionSurveys) => set({ conditionSurveys })} country={country} />

@@ -19,7 +19,8 @@ export function StudioList({ country, collection }: { country: Country; collecti
   const list = useStudioList(country.id, collection, { limit: PAGE_SIZE, offset, lang: i18n.language, q: q.trim(), status, kind });
   const deleteRecord = useDeleteRecord(country.id, collection);
   const { type, subKinds: kinds } = kindOfCollection(collection);
-  const kindLabel = (value: string) => t(type === 'memorial' ? `memorialKinds.${value}` : `kinds.${value}`);
+  // A person's kind is their fate.
+  const kindLabel = (value: string) => t(type === 'memorial' ? `memorialKinds.${value}` : type === 'person' ? `person.fates.${value}` : `kinds.${value}`);
 
   async function remove(id: string) {
     try {

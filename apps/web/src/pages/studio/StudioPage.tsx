@@ -7,6 +7,7 @@ import { ExhibitionEditor } from './ExhibitionEditor';
 import { ExhibitionPreview } from './ExhibitionPreview';
 import { ItemEditor } from './ItemEditor';
 import { MemorialEditor } from './MemorialEditor';
+import { PersonEditor } from './PersonEditor';
 import { CountryPicker, StaffDesk } from '../../components/staff/StaffDesk';
 import { StudioList } from './StudioList';
 import { useStudioCountries } from '../../components/staff/use-staff-countries';
@@ -16,6 +17,7 @@ const EDITORS: Record<RecordType, ComponentType<{ country: Country; id?: string 
   item: ItemEditor,
   memorial: MemorialEditor,
   exhibition: ExhibitionEditor,
+  person: PersonEditor,
 };
 
 function Editor({ country, collection, id }: { country: Country; collection: Collection; id?: string }) {

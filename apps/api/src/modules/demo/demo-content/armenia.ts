@@ -1,5 +1,5 @@
-import type { ItemInput, MemorialInput } from '@vitrina/contracts';
-import { CC_BY, type DemoCountryContent, NO_KNOWN_COPYRIGHT, PUBLIC_DOMAIN, demoTitle, label, memorialDescription, ruEn } from './types';
+import type { ItemInput } from '@vitrina/contracts';
+import { CC_BY, type DemoCountryContent, type DemoMemorial, NO_KNOWN_COPYRIGHT, PUBLIC_DOMAIN, demoTitle, label, memorialDescription, ruEn } from './types';
 
 const credit = ruEn('Демонстрационная коллекция платформы «Витрина»', 'Vitrina platform demonstration collection');
 const demoSurveyor = 'Волонтёры «Витрины» (демо) / Vitrina volunteers (demo)';
@@ -95,7 +95,7 @@ const items: ItemInput[] = [
   },
 ];
 
-const memorials: MemorialInput[] = [
+const memorials: DemoMemorial[] = [
   {
     slug: 'mother-armenia-yerevan',
     kind: 'monument',

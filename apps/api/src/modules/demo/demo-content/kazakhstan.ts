@@ -1,8 +1,9 @@
-import type { ItemInput, MemorialInput } from '@vitrina/contracts';
+import type { ItemInput } from '@vitrina/contracts';
 import {
   CC_BY,
   CC_BY_SA,
   type DemoCountryContent,
+  type DemoMemorial,
   IN_COPYRIGHT,
   NO_KNOWN_COPYRIGHT,
   PUBLIC_DOMAIN,
@@ -242,7 +243,7 @@ const items: ItemInput[] = [
   },
 ];
 
-const memorials: MemorialInput[] = [
+const memorials: DemoMemorial[] = [
   {
     slug: 'glory-memorial-almaty',
     kind: 'monument',

@@ -19,11 +19,24 @@ export interface DemoExhibition {
   sections: { id: string; title?: LocalizedText; blocks: DemoBlock[] }[];
 }
 
+/** A name carved on a demo memorial; the seeder makes it a person record linked to that memorial. */
+export interface DemoPerson {
+  name: string;
+  variants?: string[];
+  birthYear?: number;
+  deathYear?: number;
+  rank?: LocalizedLabel;
+  unit?: string;
+}
+
+/** A demo memorial with the names on it. */
+export type DemoMemorial = MemorialInput & { people?: DemoPerson[] };
+
 export interface DemoCountryContent {
   countrySlug: string;
   intro: LocalizedText;
   items: ItemInput[];
-  memorials: MemorialInput[];
+  memorials: DemoMemorial[];
   exhibitions: DemoExhibition[];
 }
 

@@ -1,0 +1,25 @@
+import type { PersonDocument } from '@vitrina/contracts';
+import { Check, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { CountryEntity } from '../../countries/country.entity';
+import { CONTENT_STATUS_LIST, ContentRecordEntity } from '../content-record.entity';
+
+/** The document less its slug; the `kind` column holds the person's fate (the studio list's filter). */
+export type PersonContent = Omit<PersonDocument, 'slug'>;
+
+@Entity({ name: 'people' })
+@Unique('uq_people_country_slug', ['countryId', 'slug'])
+// GIN, made by the people migration (TypeORM cannot declare the method).
+@Index('ix_people_media_ids', { synchronize: false })
+@Index('ix_people_country_status_updated', ['countryId', 'status', 'updatedAt'])
+@Check('ck_people_status', `"status" IN (${CONTENT_STATUS_LIST})`)
+// Partial, descending or GIN over the live links, made by the people migration.
+@Index('uq_people_country_live_slug', { synchronize: false })
+@Index('ix_people_live_media_ids', { synchronize: false })
+@Index('ix_people_country_live_published', { synchronize: false })
+@Index('ix_people_country_updated', { synchronize: false })
+@Index('ix_people_live_memorials', { synchronize: false })
+export class PersonEntity extends ContentRecordEntity<PersonContent> {
+  @ManyToOne(() => CountryEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'country_id' })
+  country: CountryEntity;
+}
