@@ -148,7 +148,8 @@ describe('person search: names as families spell them', () => {
       const response = await as.anonymous.get(`/api/public/search/people?q=${bad}`);
       expect(response.status, bad.slice(0, 20)).toBe(400);
     }
-    for (const query of [{ q: 'x', yearFrom: '1950', yearTo: '1940' }, { q: 'x', offset: '5000' }, { q: 'x', fate: 'deserted' }, { q: 'x', place: 'a'.repeat(201) }, { q: 'x', decade: '1945' }]) {
+    const badQueries: Record<string, string>[] = [{ q: 'x', yearFrom: '1950', yearTo: '1940' }, { q: 'x', offset: '5000' }, { q: 'x', fate: 'deserted' }, { q: 'x', place: 'a'.repeat(201) }, { q: 'x', decade: '1945' }];
+    for (const query of badQueries) {
       const response = await as.anonymous.get(`/api/public/search/people?${new URLSearchParams(query)}`);
       expect(response.status, JSON.stringify(query)).toBe(400);
     }
