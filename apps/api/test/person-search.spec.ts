@@ -133,6 +133,15 @@ describe('person search: names as families spell them', () => {
     expect(await slugs({ q: 'Жумабек', country: 'armenia' })).toEqual([]);
   });
 
+  it('lets the general search find people by their name keys too, exactly (no misspellings there)', async () => {
+    const general = async (q: string) =>
+      ((await as.anonymous.get(`/api/public/search?${new URLSearchParams({ q, type: 'person', limit: '50' })}`).expect(200)).body.items as { slug: string }[]).map((hit) => hit.slug);
+    expect(await general('Siemionow Iwan')).toContain('semenov-ivan');
+    expect(await general('Zhumabek')).toContain('zhumabek-kz');
+    expect(await general('Белоусов')).toContain('belousov-latin');
+    expect(await general('Ершов')).not.toContain('ryzhov');
+  });
+
   it('pages by offset', async () => {
     const all = await find({ q: 'Жумабек' });
     expect(all.total).toBeGreaterThanOrEqual(2);
