@@ -31,6 +31,8 @@ describe('find a person', () => {
     await form.getByRole('textbox', { name: 'Lived in or before (year)' }).pressSequentially('1945');
     await form.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Semenov');
+    // The form is not drawn again under the visitor: the button keeps the focus.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Search');
 
     const found = page.locator('.person-result').filter({ hasText: 'Семёнов Алексей Михайлович' });
     await expect.poll(() => found.count()).toBe(1);
@@ -42,8 +44,10 @@ describe('find a person', () => {
     // A year range that excludes him narrows him out; the address keeps the search.
     await page.goto('/find-a-person?q=Semenov&yearFrom=1950');
     await expect.poll(() => page.locator('.search-layout [role=status]').textContent()).toContain('No one of that name was found');
+    await expect.poll(() => form.getByRole('textbox', { name: 'Lived in or after (year)' }).inputValue()).toBe('1950');
     await page.goBack();
     await expect.poll(() => found.count()).toBe(1);
+    await expect.poll(() => form.getByRole('textbox', { name: 'Lived in or after (year)' }).inputValue()).toBe('1940');
 
     const toRow = found.getByRole('link', { name: /Show on the memorial’s list/ });
     const rowHref = (await toRow.getAttribute('href'))!;

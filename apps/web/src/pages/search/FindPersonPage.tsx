@@ -1,5 +1,5 @@
 import { PERSON_FACETS, type PersonFacet } from '@vitrina/contracts';
-import { type FormEvent, useMemo } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -44,6 +44,14 @@ export default function FindPersonPage() {
   const pages = results ? search.data?.pages : undefined;
   const hits = useMemo(() => pages?.flatMap((page) => page.items) ?? [], [pages]);
   const badInput = search.error instanceof ApiRequestError && search.error.status === 400;
+  // The form shows the address's search: drawn again when the address changes from outside it ("back", a unit
+  // picked among the facets), but not after its own submit, so the button keeps the focus.
+  const [formKey, setFormKey] = useState(0);
+  const ownAddress = useRef<string | null>(params.toString());
+  useEffect(() => {
+    if (ownAddress.current !== params.toString()) setFormKey((key) => key + 1);
+    ownAddress.current = null;
+  }, [params]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -53,6 +61,7 @@ export default function FindPersonPage() {
       const value = String(form.get(field) ?? '').trim();
       if (value) next.set(field, value);
     }
+    ownAddress.current = next.toString();
     setParams(next);
   };
   const toggle = (facet: PersonFacet, value: string) => {
@@ -75,8 +84,7 @@ export default function FindPersonPage() {
       <PageTitle title={q ? t('findPerson.titleFor', { q }) : t('findPerson.title')} />
       <h1>{t('findPerson.title')}</h1>
       <p>{t('findPerson.intro')}</p>
-      {/* Keyed by the address, so "back" and a picked unit show what is searched. */}
-      <form key={params.toString()} role="search" aria-label={t('findPerson.form')} className="find-person-form" onSubmit={submit}>
+      <form key={formKey} role="search" aria-label={t('findPerson.form')} className="find-person-form" onSubmit={submit}>
         <label className="find-person-name">
           <span>{t('findPerson.name')}</span>
           <input name="q" type="search" required maxLength={200} defaultValue={params.get('q') ?? ''} aria-describedby="find-person-name-hint" autoComplete="off" />
