@@ -247,6 +247,8 @@ describe('NUL and lone surrogates in input', () => {
       `/api/audit?action=x${inUrl}`,
       `/api/public/search?q=${inUrl}`,
       `/api/public/search/suggest?q=${inUrl}`,
+      `/api/public/search/people?q=${inUrl}`,
+      `/api/public/search/people?q=x&place=${inUrl}`,
       `/api/public/countries/kazakhstan/home?lang=${inUrl}`,
     ]) {
       expect400(await admin.get(url), `GET ${url} (${name})`);

@@ -372,6 +372,7 @@ const TABLE: Row[] = [
   { method: 'GET', route: '/api/public/sitemap.xml', expected: everyone(200) },
   { method: 'GET', route: '/api/public/search', url: () => '/api/public/search?q=flask', expected: everyone(200) },
   { method: 'GET', route: '/api/public/search/suggest', url: () => '/api/public/search/suggest?q=fla', expected: everyone(200) },
+  { method: 'GET', route: '/api/public/search/people', url: () => `/api/public/search/people?q=${encodeURIComponent('Семенов')}`, expected: everyone(200) },
   { method: 'GET', route: '/api/public/map-config', expected: everyone(200) },
   {
     method: 'PATCH',

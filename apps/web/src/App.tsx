@@ -23,6 +23,7 @@ const ItemPage = lazy(() => import('./pages/visitor/ItemPage'));
 const MemorialPage = lazy(() => import('./pages/visitor/MemorialPage'));
 const PersonPage = lazy(() => import('./pages/visitor/PersonPage'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
+const FindPersonPage = lazy(() => import('./pages/search/FindPersonPage'));
 
 export function App() {
   return (
@@ -36,6 +37,7 @@ export function App() {
           <Route path="review/*" element={<ReviewPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="search" element={<SearchPage />} />
+          <Route path="find-a-person" element={<FindPersonPage />} />
           <Route path=":countrySlug" element={<CountryPage />} />
           <Route path={`:countrySlug/${RECORD_COLLECTIONS.exhibition}/:slug`} element={<ExhibitionPage />} />
           <Route path={`:countrySlug/${RECORD_COLLECTIONS.item}/:slug`} element={<ItemPage />} />

@@ -18,6 +18,7 @@ export * from './review';
 export * from './record-collections';
 export * from './record-kinds';
 export * from './search';
+export * from './person-search';
 export * from './routes';
 export * from './route-schemas';
 export * from './slugify';

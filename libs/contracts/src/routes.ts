@@ -6,6 +6,7 @@ import type { RECORD_COLLECTIONS } from './record-collections';
 import type { Collection, PublicRecordViews } from './record-kinds';
 import type { AuditPage, NotificationList, RecordType, ReviewDetail, ReviewQueueEntry, RevisionSummary } from './review';
 import type { SearchResults, Suggestion } from './search';
+import type { PersonSearchResults } from './person-search';
 import type { StudioList } from './items';
 import type { User, UserList } from './users';
 
@@ -68,6 +69,7 @@ export const apiRoutes = {
     mapConfig: () => endpoint<MapConfig>('/api/public/map-config'),
     search: (query: RouteQuery) => endpoint<SearchResults>('/api/public/search', query),
     suggest: (query: { q: string; lang: string }) => endpoint<Suggestion[]>('/api/public/search/suggest', query),
+    people: (query: RouteQuery) => endpoint<PersonSearchResults>('/api/public/search/people', query),
   },
   media: {
     /** The base of a file's derivatives (`/w400.webp`, `/captions/ru.vtt`…). */

@@ -23,7 +23,7 @@ export function inLanguage(path: string, language: string): string {
 }
 
 /** First path segments that are pages of their own, not a country. */
-const NOT_A_COUNTRY = new Set(['login', 'admin', 'studio', 'review', 'notifications', 'search']);
+const NOT_A_COUNTRY = new Set(['login', 'admin', 'studio', 'review', 'notifications', 'search', 'find-a-person']);
 
 /** The record type whose pages live under a segment (`items` → item). */
 function typeOfSegment(segment: string): RecordType | undefined {

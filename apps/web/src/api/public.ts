@@ -1,5 +1,5 @@
 import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { type PublicCountryHome, type PublicExhibition, type PublicItem, type PublicMemorial, type PublicPerson, type SearchResults, apiRoutes } from '@vitrina/contracts';
+import { type PublicCountryHome, type PublicExhibition, type PublicItem, type PublicMemorial, type PublicPerson, type PersonSearchResults, type SearchResults, apiRoutes } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
 import { fetchEndpoint, queryOf } from './endpoints';
 import { inLanguage, publicData } from './public-paths';
@@ -64,4 +64,22 @@ export function useSearch(query: URLSearchParams, enabled: boolean) {
 export function useSuggestions(q: string, lang: string) {
   const text = q.trim();
   return useQuery({ ...queryOf(apiRoutes.public.suggest({ q: text, lang }), STALE.public), enabled: text.length >= 2, retry: false });
+}
+
+/** People found by name (find-a-person), page after page by offset; `query` holds the address's parameters. */
+export function usePersonSearch(query: URLSearchParams, enabled: boolean) {
+  const first = apiRoutes.public.people(query);
+  return useInfiniteQuery<PersonSearchResults, Error, InfiniteData<PersonSearchResults>, readonly unknown[], number>({
+    queryKey: keyOf(first.path),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams(query);
+      if (pageParam > 0) params.set('offset', String(pageParam));
+      return fetchEndpoint(apiRoutes.public.people(params), signal);
+    },
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.next ?? undefined,
+    enabled,
+    staleTime: STALE.public,
+    placeholderData: keepPreviousData,
+  });
 }

@@ -100,6 +100,7 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to="/find-a-person">{t('nav.findPerson')}</NavLink>
           <SearchBox />
           {me && (me.user.isAdmin || me.memberships.length > 0) && <NavLink to="/studio">{t('nav.studio')}</NavLink>}
           {me && (me.user.isAdmin || me.memberships.some((m) => m.role === 'moderator')) && <NavLink to="/review">{t('nav.review')}</NavLink>}

@@ -1,4 +1,5 @@
 import type { LocalizedText, SearchHit, SearchType } from '@vitrina/contracts';
+import type { PersonCard } from './search-text';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
@@ -16,6 +17,9 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'ty
 @Index('ix_search_documents_tsv', { synchronize: false })
 @Index('ix_search_documents_names', { synchronize: false })
 @Index('ix_search_documents_date', { synchronize: false })
+@Index('ix_search_documents_name_keys', { synchronize: false })
+@Index('ix_search_documents_name_fuzzy_keys', { synchronize: false })
+@Index('ix_search_documents_place_keys', { synchronize: false })
 export class SearchDocumentEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -80,6 +84,22 @@ export class SearchDocumentEntity {
 
   @Column({ name: 'published_at', type: 'timestamptz' })
   publishedAt: Date;
+
+  /** A person's name keys (`nameKeys` of @vitrina/names, every name and variant); empty for other records. GIN, matched with `&&`. */
+  @Column({ name: 'name_keys', type: 'text', array: true, default: () => `'{}'` })
+  nameKeys: string[];
+
+  /** The name keys with their deletion neighbours (`nameKeys(name, { fuzzy: true })`), for a letter misspelt. */
+  @Column({ name: 'name_fuzzy_keys', type: 'text', array: true, default: () => `'{}'` })
+  nameFuzzyKeys: string[];
+
+  /** A person's places as `placeKeys` (gazetteer ids included: Алма-Ата meets Алматы). */
+  @Column({ name: 'place_keys', type: 'text', array: true, default: () => `'{}'` })
+  placeKeys: string[];
+
+  /** What a find-a-person hit shows and filters by (rank, unit, fate, years, burial); null for other records. */
+  @Column({ name: 'person_card', type: 'jsonb', nullable: true })
+  personCard: PersonCard | null;
 
   /** Russian and English stemmed, every other language as `simple`, titles weighted above bodies. */
   @Column({ type: 'tsvector', select: false })

@@ -7,7 +7,8 @@ import { type HitMemorial, type RecordMedia, STEMMED, type SearchSource } from '
 const BATCH = 400;
 const COLUMNS = [
   'record_type', 'record_id', 'person_index', 'country_id', 'slug', 'kind', 'title', 'person', 'body', 'names',
-  'decades', 'year', 'condition', 'has_media', 'image_id', 'lat', 'lng', 'published_at',
+  'decades', 'year', 'condition', 'has_media', 'image_id', 'lat', 'lng', 'published_at', 'name_keys', 'name_fuzzy_keys',
+  'place_keys', 'person_card',
 ];
 /** The tsvector of one row from its six text parameters (see `textsForVector`). */
 const VECTOR = (p: (n: number) => string) =>
@@ -25,7 +26,8 @@ function valuesOf(row: SearchSource): unknown[] {
   return [
     row.recordType, row.recordId, row.personIndex, row.countryId, row.slug, row.kind, JSON.stringify(row.title),
     row.person ? JSON.stringify(row.person) : null, JSON.stringify(row.body), row.names, row.decades, row.year,
-    row.condition, row.hasMedia, row.imageId, row.lat, row.lng, row.publishedAt,
+    row.condition, row.hasMedia, row.imageId, row.lat, row.lng, row.publishedAt, row.nameKeys, row.nameFuzzyKeys,
+    row.placeKeys, row.personCard ? JSON.stringify(row.personCard) : null,
   ];
 }
 
@@ -84,14 +86,14 @@ export class SearchIndexRepository {
    */
   async liveMemorials(tx: EntityManager, countryId: string, ids: string[]): Promise<Map<string, HitMemorial>> {
     if (ids.length === 0) return new Map();
-    const rows: (HitMemorial & { id: string })[] = await tx.query(
-      `SELECT m.id, m.live_slug AS slug, m.live_content->'title' AS title,
+    const rows: HitMemorial[] = await tx.query(
+      `SELECT m.id, m.live_slug AS slug, m.live_content->'title' AS title, m.live_content->'address' AS place,
               (m.live_content->'location'->>'lat')::float8 AS lat, (m.live_content->'location'->>'lng')::float8 AS lng,
               (SELECT s->>'condition' FROM jsonb_array_elements(m.live_content->'conditionSurveys') AS s ORDER BY s->>'date' DESC LIMIT 1) AS condition
          FROM memorials m WHERE m.country_id = $1 AND m.id = ANY($2::uuid[]) AND m.live_revision IS NOT NULL`,
       [countryId, [...new Set(ids)]],
     );
-    return new Map(rows.map(({ id, ...memorial }) => [id, memorial]));
+    return new Map(rows.map((memorial) => [memorial.id, memorial]));
   }
 
   /** At most `limit` live records of a table after `after`, in id order, with their files. */

@@ -1,4 +1,5 @@
 import { type FacetValue, SEARCH_FACETS, type SearchFacet, type SearchHit, type LocalizedText, type SearchQuery } from '@vitrina/contracts';
+import { queryKeys } from '@vitrina/names';
 import {
   type After,
   type BuiltSearch,
@@ -339,9 +340,10 @@ async function planned(run: Run, spec: SearchSpec, cursor: Cursor | undefined): 
 export async function runSearch(db: SqlRunner, query: SearchQuery, countryIds: string[] | undefined, lang: string, cursor?: Cursor): Promise<PlannedSearch> {
   const run = new Run(db, lang);
   const [{ query: words }] = (await db.query(TSQUERY_SQL, [query.q])) as { query: string }[];
+  const nameKeys = queryKeys(query.q).tokens.filter((token) => !token.optional).map((token) => token.keys);
   const search = (similarWords: SimilarWord[]) => {
     const tsquery = withWords(words, similarWords);
-    return tsquery ? planned(run, { query, countryIds, similarWords, tsquery }, cursor) : Promise.resolve(nothing());
+    return tsquery ? planned(run, { query, countryIds, similarWords, tsquery, nameKeys }, cursor) : Promise.resolve(nothing());
   };
   let result = await search(cursor?.names ? await similarWords(db, query.q) : []);
   if (!cursor && result.total < NAME_FALLBACK_BELOW) {

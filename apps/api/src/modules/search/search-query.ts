@@ -79,6 +79,13 @@ export interface SearchSpec {
   similarWords: SimilarWord[];
   /** The tsquery of `query.q` and the similar words, as text (see TSQUERY_SQL, `withWords`). */
   tsquery: string;
+  /**
+   * The exact name keys (`@vitrina/names`) of each required word of the
+   * query: a person whose names share a key with every one is found too,
+   * however the family spelt the name (Semenov finds Семёнов). Fuzzy keys
+   * are left to the find-a-person search, which confirms them one by one.
+   */
+  nameKeys?: string[][];
   /** A facet whose own filter is left out, to count that facet's other values (disjunctive facets). */
   without?: SearchFacet;
 }
@@ -145,6 +152,10 @@ interface Terms {
   match: string;
   /** `AND …` of the filters (all but `spec.without`). */
   where: string;
+  /** What a row must match: the tsquery, or a person's name keys. */
+  found: string;
+  /** A person's name keys match every required word (`false` when the query has no name keys). */
+  named: string;
 }
 
 function termsOf(spec: SearchSpec): Terms {
@@ -152,7 +163,10 @@ function termsOf(spec: SearchSpec): Terms {
   const match = `${p.next(spec.tsquery)}::tsquery`;
   const filters = filtersOf(spec.query, spec.countryIds, p, spec.without);
   const where = Object.values(filters).map((clause) => `AND ${clause}`).join(' ');
-  return { p, match, where };
+  const words = spec.nameKeys ?? [];
+  const named = words.length > 0 ? `(${words.map((keys) => `d.name_keys && ${p.next(keys)}::text[]`).join(' AND ')})` : 'false';
+  const found = words.length > 0 ? `(d.tsv @@ ${match} OR ${named})` : `d.tsv @@ ${match}`;
+  return { p, match, where, found, named };
 }
 
 /** The relevance key: rank, plus a bonus when the names hold the query as typed, plus one for what a typo most likely meant. */
@@ -161,7 +175,9 @@ function relevanceKey(spec: SearchSpec, terms: Terms): string {
   // What the typo most likely meant comes first; the rest keep a chance on later pages.
   const closestFirst = closest.length > 0 && closest.length < spec.similarWords.length ? ` + CASE WHEN d.tsv @@ ${terms.p.next(anyOf(closest))}::tsquery THEN 1 ELSE 0 END` : '';
   const typed = terms.p.next(`%${spec.query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  return `(ts_rank_cd(d.tsv, ${terms.match}, 1) + CASE WHEN d.names ILIKE ${typed} THEN 0.3 ELSE 0 END${closestFirst})::float8`;
+  // A person found by their name's keys ranks as if the names held the query as typed.
+  const named = terms.named === 'false' ? '' : ` + CASE WHEN ${terms.named} THEN 0.3 ELSE 0 END`;
+  return `(ts_rank_cd(d.tsv, ${terms.match}, 1) + CASE WHEN d.names ILIKE ${typed} THEN 0.3 ELSE 0 END${closestFirst}${named})::float8`;
 }
 
 const FACET_SQL: Record<SearchFacet, string> = {
@@ -228,7 +244,7 @@ export function buildSampleSql(spec: SearchSpec, options: SampleOptions): BuiltS
     WITH matches AS MATERIALIZED (
       SELECT d.id, d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media
         FROM search_documents d
-       WHERE d.tsv @@ ${terms.match} ${terms.where} ${window}
+       WHERE ${terms.found} ${terms.where} ${window}
        LIMIT ${options.limit ?? MATCH_CAP + 1}
     )${ranked}
     SELECT ${columns.join(',\n           ')}`;
@@ -259,7 +275,7 @@ export function buildDateWindowSql(spec: SearchSpec, window: KeyWindow, size: nu
   const sql = `
     WITH page AS MATERIALIZED (
       SELECT d.id, ${DATE_KEY}::float8 AS key FROM search_documents d
-       WHERE d.tsv @@ ${terms.match} ${terms.where}
+       WHERE ${terms.found} ${terms.where}
          AND ${DATE_KEY} = ANY(${p.next(years)}::int[]) ${after}
        ORDER BY ${DATE_KEY} DESC, d.id DESC
        LIMIT ${p.next(size)}
@@ -285,7 +301,7 @@ export const DATE_WALK_SHARE = 0.05;
 /** The planner's guess of how many rows match, filters included, for terms too common to count. */
 export function buildEstimateSql(spec: SearchSpec): BuiltSearch {
   const terms = termsOf(spec);
-  return { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.tsv @@ ${terms.match} ${terms.where}`, params: terms.p.values };
+  return { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE ${terms.found} ${terms.where}`, params: terms.p.values };
 }
 
 /** The lowest and highest search row id: the range the windows of the newest rows are cut from. */

@@ -1,4 +1,5 @@
 import { type LocalizedLabel, type LocalizedText, RECORD_KINDS, type RecordType, type SearchHit } from '@vitrina/contracts';
+import { nameKeys, placeKeys } from '@vitrina/names';
 import sanitizeHtml from 'sanitize-html';
 
 /** Languages PostgreSQL stems; every other language is indexed word for word (`simple`). */
@@ -24,6 +25,29 @@ export interface SearchSource {
   lat: number | null;
   lng: number | null;
   publishedAt: Date;
+  /** A person's name keys (`@vitrina/names`): every spelling of every word of their names; empty for other records. */
+  nameKeys: string[];
+  /** The same with each key's deletion neighbours, for names misspelt by a letter. */
+  nameFuzzyKeys: string[];
+  /** The keys of a person's places (birth, conscription, burial, the memorial's place), gazetteer ids included. */
+  placeKeys: string[];
+  /** What a person's hit in the find-a-person search shows and filters by; null for other records. */
+  personCard: PersonCard | null;
+}
+
+/** A person's search card (search_documents.person_card). */
+export interface PersonCard {
+  /** The display name per language. */
+  title: LocalizedText;
+  rank: LocalizedLabel | null;
+  /** The rank's labels in every language, lower-case, for the rank filter. */
+  rankLabels: string[];
+  unit: string | null;
+  fate: string;
+  birthYear: number | null;
+  deathYear: number | null;
+  burialPlace: LocalizedText | null;
+  memorial: { slug: string; title: LocalizedText; place: LocalizedText | null; plot: string | null } | null;
 }
 
 type Doc = Record<string, unknown>;
@@ -100,11 +124,16 @@ interface PersonDoc {
   placeOfBirth?: LocalizedText;
   placeOfConscription?: LocalizedText;
   burialPlace?: LocalizedText;
+  title?: LocalizedText;
+  fate?: string;
+  memorials?: { memorialId: string; plot?: string }[];
 }
 
 /** The live memorial a person hit names (their first linked one), as search shows it. */
 export interface HitMemorial {
+  id: string;
   slug: string;
+  place: LocalizedText | null;
   title: LocalizedText;
   condition: string | null;
   lat: number | null;
@@ -131,6 +160,9 @@ function personSource(record: LiveRecord, doc: Doc, media: RecordMedia, memorial
   const person = doc as unknown as PersonDoc;
   const death = yearOf(person.death);
   const places = [...texts(person.placeOfBirth), ...texts(person.placeOfConscription), ...texts(person.burialPlace)].map(([, text]) => text);
+  const spellings = [person.name, ...(person.variants ?? []), ...texts(person.title).map(([, text]) => text)];
+  const everyPlace = [...places, ...texts(memorial?.place).map(([, text]) => text)];
+  const plot = person.memorials?.find((link) => link.memorialId === memorial?.id)?.plot ?? null;
   return {
     recordType: 'person',
     recordId: record.id,
@@ -151,6 +183,20 @@ function personSource(record: LiveRecord, doc: Doc, media: RecordMedia, memorial
     lat: memorial?.lat ?? null,
     lng: memorial?.lng ?? null,
     publishedAt: record.publishedAt ?? new Date(),
+    nameKeys: [...new Set(spellings.flatMap((spelling) => nameKeys(spelling)))],
+    nameFuzzyKeys: [...new Set(spellings.flatMap((spelling) => nameKeys(spelling, { fuzzy: true })))],
+    placeKeys: [...new Set(everyPlace.flatMap((place) => placeKeys(place)))],
+    personCard: {
+      title: person.title ?? {},
+      rank: person.rank ?? null,
+      rankLabels: [...new Set(labels(person.rank).map(([, text]) => text.toLowerCase()))],
+      unit: person.unit ?? null,
+      fate: person.fate ?? 'unknown',
+      birthYear: yearOf(person.birth),
+      deathYear: death,
+      burialPlace: person.burialPlace ?? null,
+      memorial: memorial ? { slug: memorial.slug, title: memorial.title, place: memorial.place, plot } : null,
+    },
   };
 }
 
@@ -199,6 +245,10 @@ export function searchSources(type: RecordType, record: LiveRecord, doc: Doc, me
       names: [...titles, ...places].join(' '),
       decades: decadesBetween(date.earliest ?? unveiled, date.latest ?? unveiled),
       year,
+      nameKeys: [],
+      nameFuzzyKeys: [],
+      placeKeys: [],
+      personCard: null,
     },
   ];
   return rows;

@@ -5,12 +5,13 @@ import { SearchIndexRepository } from './search-index.repository';
 import { SearchIndex } from './search-index.service';
 import { SearchRepository } from './search.repository';
 import { SearchService } from './search.service';
+import { PersonSearchService } from './person-search.service';
 
 /** Search over what is live; the index is written by the review workflow. */
 @Module({
   imports: [CountriesModule],
   controllers: [SearchController],
-  providers: [SearchService, SearchIndex, SearchRepository, SearchIndexRepository],
+  providers: [SearchService, PersonSearchService, SearchIndex, SearchRepository, SearchIndexRepository],
   exports: [SearchIndex],
 })
 export class SearchModule {}

@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useMemorial } from '../../api/public';
 import { Meta } from '../../components/content/Meta';
 import { MemorialView } from '../../components/content/MemorialView';
+import { useHashTarget } from '../../components/content/useHashTarget';
 import { ErrorView } from '../../components/ErrorView';
 
 export default function MemorialPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
   const { data: memorial, error, refetch } = useMemorial(countrySlug, slug);
+  // A person's page and a found person link to their row (`#person-{slug}`).
+  useHashTarget(Boolean(memorial));
   if (error) return <ErrorView error={error} onRetry={() => void refetch()} />;
   if (!memorial) return <p role="status">{t('home.loading')}</p>;
   return (

@@ -5,6 +5,7 @@ import { usePerson } from '../../api/public';
 import { recordPage } from '../../api/public-paths';
 import { Meta } from '../../components/content/Meta';
 import { PersonView } from '../../components/content/PersonView';
+import { ShareLink } from '../../components/content/ShareLink';
 import { ErrorView } from '../../components/ErrorView';
 
 /** schema.org `Person` for search engines and genealogy sites; `<` escaped so no text can close the script. */
@@ -38,6 +39,7 @@ export default function PersonPage() {
       <Meta title={person.title.text} description={person.biography?.text} type="profile" />
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: personJsonLd(person) }} />
       <PersonView person={person} />
+      <ShareLink />
     </>
   );
 }

@@ -1,0 +1,102 @@
+import type { PersonFacet, PersonSearchQuery } from '@vitrina/contracts';
+import type { NameQuery } from '@vitrina/names';
+import type { PersonCard } from './search-text';
+
+/**
+ * Candidates read at most for one name. Names are rare terms: the commonest
+ * surname of a large register has a few thousand bearers, and a family
+ * narrows by years, place or unit. Beyond the cap the answer says `capped`.
+ */
+export const PERSON_MATCH_CAP = 1000;
+
+/** A person's search row as the find-a-person search confirms, ranks and counts it. */
+export interface PersonCandidate {
+  id: string;
+  record_id: string;
+  country_id: string;
+  slug: string;
+  kind: string | null;
+  person: { name: string; variants: string[] } | null;
+  person_card: PersonCard;
+  condition: string | null;
+  decades: number[];
+  name_keys: string[];
+  name_fuzzy_keys: string[];
+}
+
+/** What a person search asks of the index: the name's keys, its filters, and a facet left unfiltered. */
+export interface PersonSearchSpec {
+  query: PersonSearchQuery;
+  names: NameQuery;
+  /** The countries' ids, when the query names countries. */
+  countryIds: string[] | undefined;
+  /** `placeKeys` of the place typed, when one was. */
+  placeKeys: string[] | undefined;
+  /** A facet whose own filter is left out, to count that facet's other values. */
+  without?: PersonFacet;
+}
+
+class Params {
+  readonly values: unknown[] = [];
+  next(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Each facet filter a query sets, as SQL over `d`. */
+function facetFilters(spec: PersonSearchSpec, p: Params): string[] {
+  const { query } = spec;
+  const set: Partial<Record<PersonFacet, () => string>> = {};
+  if (spec.countryIds) set.country = () => `d.country_id = ANY(${p.next(spec.countryIds)}::uuid[])`;
+  if (query.fate?.length) set.fate = () => `d.kind = ANY(${p.next(query.fate)}::text[])`;
+  if (query.rank?.length) set.rank = () => `(d.person_card->'rankLabels') ?| ${p.next(query.rank!.map((rank) => rank.toLowerCase()))}::text[]`;
+  if (query.unit) set.unit = () => `(d.person_card->>'unit') ILIKE ${p.next(`%${escapeLike(query.unit!)}%`)}`;
+  if (query.decade?.length) set.decade = () => `d.decades && ${p.next(query.decade)}::int[]`;
+  if (spec.without) delete set[spec.without];
+  return Object.values(set).map((clause) => clause());
+}
+
+/** The facets a query filters by. */
+export function activePersonFacets(spec: Omit<PersonSearchSpec, 'without'>): PersonFacet[] {
+  const { query } = spec;
+  const active: [PersonFacet, boolean][] = [
+    ['country', spec.countryIds !== undefined],
+    ['fate', Boolean(query.fate?.length)],
+    ['rank', Boolean(query.rank?.length)],
+    ['unit', Boolean(query.unit)],
+    ['decade', Boolean(query.decade?.length)],
+  ];
+  return active.filter(([, on]) => on).map(([facet]) => facet);
+}
+
+/**
+ * The people whose names may answer the query: every required word shares a
+ * key or a deletion neighbour with the name (`name_fuzzy_keys`, GIN), within
+ * the filters; those sharing an exact key for every required word first. The
+ * API confirms each with `matchName` (a shared neighbour alone can be two
+ * edits away: Ершов and Рыжов). At most PERSON_MATCH_CAP + 1 rows.
+ */
+export function buildPersonCandidatesSql(spec: PersonSearchSpec): { sql: string; params: unknown[] } {
+  const p = new Params();
+  const required = spec.names.tokens.filter((token) => !token.optional);
+  const fuzzy = required.map((token) => `d.name_fuzzy_keys && ${p.next(token.fuzzyKeys)}::text[]`);
+  const exact = required.map((token) => `d.name_keys && ${p.next(token.keys)}::text[]`);
+  const where = [`d.record_type = 'person'`, ...fuzzy, ...facetFilters(spec, p)];
+  if (spec.placeKeys) where.push(`d.place_keys && ${p.next(spec.placeKeys)}::text[]`);
+  const { yearFrom, yearTo } = spec.query;
+  const birth = `(d.person_card->>'birthYear')::int`;
+  const death = `(d.person_card->>'deathYear')::int`;
+  // The years lived (as far as known) overlap the years asked for; a person with no years known is left out.
+  if (yearFrom !== undefined) where.push(`coalesce(${death}, ${birth}) >= ${p.next(yearFrom)}::int`);
+  if (yearTo !== undefined) where.push(`coalesce(${birth}, ${death}) <= ${p.next(yearTo)}::int`);
+  const sql = `
+    SELECT d.id::text AS id, d.record_id, d.country_id, d.slug, d.kind, d.person, d.person_card, d.condition, d.decades, d.name_keys, d.name_fuzzy_keys
+      FROM search_documents d
+     WHERE ${where.join(' AND ')}
+     ORDER BY (${exact.join(' AND ')}) DESC, d.id DESC
+     LIMIT ${PERSON_MATCH_CAP + 1}`;
+  return { sql, params: p.values };
+}
