@@ -214,7 +214,9 @@ describe('media', () => {
     const tiny = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6f4e' } }).png().toBuffer();
     await page.getByLabel('Добавить файлы', { exact: true }).setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: tiny });
     await expect.poll(() => page.locator('.attached-media[data-status=ready]').count()).toBe(1);
-    await page.getByLabel('Права (ссылка на лицензию или заявление о правах)', { exact: true }).pressSequentially('not a licence');
+    // A file's rights: from the list, or any address typed under "another address".
+    await page.getByRole('combobox', { name: 'Права на файл', exact: true }).selectOption({ label: 'Другой адрес…' });
+    await page.getByRole('textbox', { name: 'Адрес лицензии или заявления о правах (URL)', exact: true }).pressSequentially('not a licence');
     // The file's texts are saved with the item, by its one Save: refused before they leave, naming the file.
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await expect.poll(() => editorNotice(page).textContent()).toBe('Не сохранено: некоторые поля нужно исправить (список ниже)');

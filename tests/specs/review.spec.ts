@@ -2,6 +2,7 @@ import { CSRF_COOKIE, CSRF_HEADER } from '@vitrina/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser, newPage, signIn } from '../support/browser';
+import { expectLayoutHolds } from '../support/layout';
 
 describe('review', () => {
   let browser: Browser;
@@ -32,6 +33,7 @@ describe('review', () => {
     await curator.getByRole('button', { name: 'Submit for review' }).click();
     await expect.poll(() => curator.locator('.workflow-panel').textContent()).toContain('in review');
     await expectAccessible(curator, 'item editor with its review panel');
+    await expectLayoutHolds(curator, 'item editor with its review panel');
 
     const moderator = await newPage(browser, 'en-GB');
     await signIn(moderator, 'moderator.kz@vitrina.test');
@@ -69,6 +71,7 @@ describe('review', () => {
     await expect.poll(() => curator.locator('.notifications').textContent()).toContain('approved');
     expect(await curator.locator('.notifications').textContent()).toContain('Good catch on the engraving, қолтаңба.');
     await expectAccessible(curator, 'notifications');
+    await expectLayoutHolds(curator, 'notifications');
   });
   it('tells a moderator that their own submission needs another moderator, and keeps its approve button disabled', async () => {
     const moderator = await newPage(browser, 'ru-RU');
@@ -124,6 +127,7 @@ describe('review', () => {
     await expect.poll(() => moderator.locator('[role=status]').first().textContent()).toBe('The file is withdrawn from visitors.');
     await shown(moderator.getByRole('button', { name: 'Restore field-flask.jpg' }));
     await expectAccessible(moderator, 'review desk files');
+    await expectLayoutHolds(moderator, 'review desk files');
 
     await visitor.reload();
     await expect.poll(() => visitor.locator('main').textContent()).toMatch(/flask/i);

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage } from '../support/browser';
+import { expectAccessible, launchBrowser, newPage, typeInto } from '../support/browser';
 
 describe('search', () => {
   let browser: Browser;
@@ -15,7 +15,8 @@ describe('search', () => {
     const page = await newPage(browser, 'en-GB');
     await page.goto('/');
     const box = page.getByRole('combobox', { name: 'Search the museums' });
-    await box.fill('flask');
+    await typeInto(box, 'flask');
+    expect(await box.inputValue()).toBe('flask');
     const options = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
     await expect.poll(() => options.count()).toBeGreaterThan(0);
     await expectAccessible(page, 'home with suggestions open');
@@ -29,9 +30,10 @@ describe('search', () => {
     const page = await newPage(browser, 'ru-RU');
     await page.goto('/');
     const box = page.getByRole('combobox', { name: 'Поиск по музеям' });
-    await box.fill('памятники');
+    await typeInto(box, 'памятники');
     await box.press('Enter');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/search');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('памятники');
     const status = page.locator('.search-layout [role=status]');
     await expect.poll(() => status.textContent()).toMatch(/\d+ результат/);
     const hits = page.locator('.search-hit');

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, signIn } from '../support/browser';
+import { expectAccessible, launchBrowser, newPage, signIn, typeInto } from '../support/browser';
+import { expectLayoutHolds } from '../support/layout';
 
 describe('staff', () => {
   let browser: Browser;
@@ -18,6 +19,7 @@ describe('staff', () => {
     await signIn(page, 'curator.am@vitrina.test', 'not-the-password');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
     await expectAccessible(page, 'login with error');
+    await expectLayoutHolds(page, 'login with error');
   });
 
   it('an anonymous visitor of the administration is sent to sign in', async () => {
@@ -50,11 +52,12 @@ describe('staff', () => {
     // The counterpart of the visitor spec's check: the admin code is a chunk of its own, loaded here.
     expect(scripts.filter((url) => /\/assets\/AdminPage-[\w-]+\.js$/.test(url))).toHaveLength(1);
     await expectAccessible(page, 'admin (en)');
+    await expectLayoutHolds(page, 'admin (en)');
 
     const countryForm = page.getByRole('form', { name: 'Add country' });
-    await countryForm.getByLabel('Slug').fill('transnistria-demo');
-    await countryForm.getByLabel('Name (Russian)').fill('Демо-страна');
-    await countryForm.getByLabel('Name (English)').fill('Demo Country');
+    await typeInto(countryForm.getByLabel('Slug'), 'transnistria-demo');
+    await typeInto(countryForm.getByLabel('Name (Russian)'), 'Демо-страна');
+    await typeInto(countryForm.getByLabel('Name (English)'), 'Demo Country');
     await countryForm.getByRole('button', { name: 'Add country' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'transnistria-demo', exact: true }).count()).toBe(1);
     const countryRow = page.getByRole('row').filter({ hasText: 'transnistria-demo' });
@@ -64,18 +67,18 @@ describe('staff', () => {
     await countryRow.getByRole('button', { name: 'Edit' }).click();
     const editForm = page.getByRole('form', { name: 'Editing transnistria-demo' });
     await editForm.getByLabel('Four-eyes rule').uncheck();
-    await editForm.getByLabel('Name (English)').fill('Demo Land');
-    await editForm.getByLabel('Languages').fill('ro, ru, en');
-    await editForm.getByLabel('Default language').fill('ro');
+    await typeInto(editForm.getByLabel('Name (English)'), 'Demo Land');
+    await typeInto(editForm.getByLabel('Languages'), 'ro, ru, en');
+    await typeInto(editForm.getByLabel('Default language'), 'ro');
     await editForm.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => countryRow.textContent()).toContain('Demo Land');
     expect(await countryRow.textContent()).toContain('ro, ru, en (ro)');
     expect(await fourEyes.textContent()).toBe('no');
 
     const userForm = page.getByRole('form', { name: 'Add user' });
-    await userForm.getByLabel('Email').fill('new.curator@vitrina.test');
-    await userForm.getByLabel('Name').fill('New Curator');
-    await userForm.getByLabel('Initial password').fill('a-long-initial-password');
+    await typeInto(userForm.getByLabel('Email'), 'new.curator@vitrina.test');
+    await typeInto(userForm.getByLabel('Name'), 'New Curator');
+    await typeInto(userForm.getByLabel('Initial password'), 'a-long-initial-password');
     await userForm.getByRole('button', { name: 'Add user' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'new.curator@vitrina.test', exact: true }).count()).toBe(1);
 

@@ -6,6 +6,8 @@ import { editorNotice, expectAccessible, launchBrowser, newPage, signIn } from '
 import { expectLayoutHolds } from '../support/layout';
 
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
+/** A licence the studio's list does not offer: typed under "another address". */
+const CC_BY_NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
 interface StudioRecord {
@@ -53,6 +55,16 @@ async function stored(page: Page, kz: string, id: string): Promise<StudioRecord>
   return (await response.json()) as StudioRecord;
 }
 
+/** The names of the drafts kept in the page's browser (localStorage). */
+function keptDraftKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((name) => name.startsWith('vitrina.draft:')));
+}
+
+/** The drafts kept in the page's browser, as stored. */
+function keptDraftValues(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.entries(localStorage).filter(([name]) => name.startsWith('vitrina.draft:')).map(([, value]) => value));
+}
+
 /** The bar says the typed text is kept on this device (written a moment after the last key). */
 async function keptOnThisDevice(page: Page): Promise<void> {
   await expect.poll(() => editorNotice(page).textContent()).toMatch(/^Unsaved changes, kept on this device at \d\d:\d\d/);
@@ -85,11 +97,13 @@ describe('nothing a curator types is lost', () => {
     await field(page, 'Alternative text — Russian').pressSequentially(alt);
     await field(page, 'Caption — Russian').pressSequentially(captionRu);
     await field(page, 'Caption — Kazakh').pressSequentially(captionKk);
-    await field(page, 'Rights (licence or rights statement URL)').pressSequentially(CC_BY);
+    await page.getByRole('combobox', { name: 'Rights of this file', exact: true }).selectOption({ label: 'Another address…' });
+    await field(page, 'Address of the licence or rights statement (URL)').pressSequentially(CC_BY_NC);
     await expect.poll(() => editorNotice(page).textContent()).toMatch(/^Unsaved changes/);
     // There is no separate button for a file's texts: the one Save sends them with the item.
     expect(await page.getByRole('button', { name: /texts of this file/i }).count()).toBe(0);
     await expectAccessible(page, 'item editor with an image and its texts');
+    await expectLayoutHolds(page, 'item editor with an image and its texts');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => editorNotice(page).textContent()).toBe('All changes saved');
@@ -97,7 +111,9 @@ describe('nothing a curator types is lost', () => {
     const id = new URL(page.url()).pathname.split('/').pop()!;
     const assetId = (await stored(page, kz, id)).media[0].assetId;
     const asset = await (await page.request.get(`/api/studio/countries/${kz}/media/${assetId}`)).json();
-    expect([asset.alt.ru.text, asset.caption.ru.text, asset.caption.kk.text, asset.rights]).toEqual([alt, captionRu, captionKk, CC_BY]);
+    expect([asset.alt.ru.text, asset.caption.ru.text, asset.caption.kk.text, asset.rights]).toEqual([alt, captionRu, captionKk, CC_BY_NC]);
+    // An address not in the list shows in its box again.
+    await expect.poll(() => field(page, 'Address of the licence or rights statement (URL)').inputValue()).toBe(CC_BY_NC);
 
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await expect.poll(() => editorNotice(page).textContent()).toBe('Submitted for review. All changes saved');
@@ -289,6 +305,69 @@ describe('nothing a curator types is lost', () => {
     await expect.poll(async () => (await stored(page, kz, record.id)).version).toBe(4);
     await expect.poll(() => editorNotice(page).textContent()).toBe('All changes saved');
     expect((await stored(page, kz, record.id)).description?.ru.text).toBe('Фарфоровая кесе, шай ішуге арналған, 1960-е');
+  });
+
+  it('leaves no draft behind when the curator signs out on a shared computer', async () => {
+    const page = await newPage(browser, 'en-GB');
+    const kz = await curatorIn(page);
+    const record = await openNewlyMadeItem(page, kz, 'visitors-book', 'Книга отзывов');
+    await field(page, 'Description — Russian').pressSequentially('Записи посетителей, қонақтар кітабы');
+    await keptOnThisDevice(page);
+    expect(await keptDraftKeys(page)).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    // Unsaved input: the leave question comes first, says that signing out removes it, and staying keeps everything.
+    await expect.poll(() => leaveDialog(page).textContent()).toContain('Signing out removes them from this device.');
+    await page.getByRole('button', { name: 'Stay', exact: true }).click();
+    expect(await field(page, 'Description — Russian').inputValue()).toBe('Записи посетителей, қонақтар кітабы');
+    expect((await page.request.get('/api/auth/me')).status()).toBe(200);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('button', { name: 'Leave without saving', exact: true }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Sign in', exact: true }).count()).toBe(1);
+    expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+    expect(await keptDraftKeys(page)).toEqual([]);
+
+    // The same person back at the record: nothing is offered, the stored text is there, and typing is kept again.
+    await signIn(page, 'curator.kz@vitrina.test');
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/studio\/[0-9a-f-]{36}\/items$/);
+    await openEditor(page, kz, record.id);
+    expect(await page.getByRole('button', { name: 'Restore my unsaved changes' }).count()).toBe(0);
+    expect(await field(page, 'Description — Russian').inputValue()).toBe('');
+    await field(page, 'Description — Russian').pressSequentially('Книга');
+    await keptOnThisDevice(page);
+  });
+
+  it('tells two tabs on one record about each other, and never writes over the other tab’s kept draft', async () => {
+    const first = await newPage(browser, 'en-GB');
+    const kz = await curatorIn(first);
+    const record = await openNewlyMadeItem(first, kz, 'two-tabs', 'Самовар');
+    const second = await first.context().newPage();
+    await openEditor(second, kz, record.id);
+    const notice = (page: Page) => page.getByRole('status').filter({ hasText: 'Open in another tab too' });
+    await expect.poll(() => notice(first).count()).toBe(1);
+    await expect.poll(() => notice(second).textContent()).toContain('This record is being edited in another tab of this browser.');
+    await expectAccessible(second, 'an editor open in another tab too');
+
+    await field(first, 'Description — Russian').pressSequentially('Самовар из первой вкладки, қазан');
+    await keptOnThisDevice(first);
+    await field(second, 'Description — English').pressSequentially('A samovar typed in the second tab');
+    await expect.poll(() => notice(second).textContent()).toContain('What you type here is not kept on this device');
+    expect(await editorNotice(second).textContent()).toBe('Unsaved changes');
+    const kept = await keptDraftValues(second);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toContain('Самовар из первой вкладки, қазан');
+    expect(kept[0]).not.toContain('second tab');
+
+    // The first tab saves: its draft leaves the slot, and the second tab's typing is kept there now.
+    await first.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => editorNotice(first).textContent()).toBe('All changes saved');
+    await keptOnThisDevice(second);
+    await expect.poll(() => notice(second).textContent()).not.toContain('not kept on this device');
+    expect((await keptDraftValues(second))[0]).toContain('A samovar typed in the second tab');
+
+    // The first tab closes: the second is alone on the record.
+    await first.close();
+    await expect.poll(() => notice(second).count()).toBe(0);
   });
 
   it('lays the item and memorial editors out without overlaps or sideways scrolling, from a phone to a laptop', async () => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorNotice, expectAccessible, launchBrowser, newPage, signIn } from '../support/browser';
+import { editorNotice, expectAccessible, launchBrowser, newPage, signIn, typeInto } from '../support/browser';
+import { expectLayoutHolds } from '../support/layout';
 
 const fieldFor = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
@@ -19,11 +20,12 @@ describe('a curator in the studio', () => {
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/studio\/[0-9a-f-]{36}\/items$/);
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(8);
     await expectAccessible(page, 'studio item list');
+    await expectLayoutHolds(page, 'studio item list');
 
     await page.getByRole('link', { name: 'New item' }).click();
-    await fieldFor(page, 'Address (slug)').fill('grandfathers-medal');
-    await fieldFor(page, 'Title — Russian').fill('Медаль деда');
-    await fieldFor(page, 'Title — English').fill("Grandfather's medal");
+    await typeInto(fieldFor(page, 'Address (slug)'), 'grandfathers-medal');
+    await typeInto(fieldFor(page, 'Title — Russian'), 'Медаль деда');
+    await typeInto(fieldFor(page, 'Title — English'), "Grandfather's medal");
     await page.getByLabel('Translation status — Title — English').selectOption('translated');
     await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('artefact');
     await page.getByRole('textbox', { name: 'Date', exact: true }).pressSequentially('1945');
@@ -33,19 +35,24 @@ describe('a curator in the studio', () => {
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/items\/[0-9a-f-]{36}$/);
 
     await page.getByRole('link', { name: 'Items', exact: true }).click();
-    await page.getByLabel('Search', { exact: true }).fill('grandfathers');
+    await typeInto(page.getByLabel('Search', { exact: true }), 'grandfathers');
     await expect.poll(() => page.getByRole('link', { name: "Grandfather's medal" }).count()).toBe(1);
+    await expectLayoutHolds(page, 'studio item list, searched');
 
     await page.getByRole('link', { name: 'Exhibitions', exact: true }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'New exhibition' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await expectAccessible(page, 'studio exhibition list');
+    await expectLayoutHolds(page, 'studio exhibition list');
     await page.getByRole('link', { name: 'New exhibition' }).click();
-    await fieldFor(page, 'Address (slug)').fill('family-treasures');
-    await fieldFor(page, 'Title — Russian').fill('Семейные реликвии');
-    await fieldFor(page, 'Title — English').fill('Family treasures');
+    await typeInto(fieldFor(page, 'Address (slug)'), 'family-treasures');
+    await typeInto(fieldFor(page, 'Title — Russian'), 'Семейные реликвии');
+    await typeInto(fieldFor(page, 'Title — English'), 'Family treasures');
     await page.getByRole('button', { name: 'Add section' }).click();
     await page.getByRole('button', { name: 'Add section' }).click();
     const sections = page.locator('.sections > .reorderable-list > ol > li[data-testid=reorderable-entry]');
-    await sections.nth(0).getByLabel('Section title — English', { exact: true }).fill('First written');
-    await sections.nth(1).getByLabel('Section title — English', { exact: true }).fill('Second written');
+    await typeInto(sections.nth(0).getByLabel('Section title — English', { exact: true }), 'First written');
+    await typeInto(sections.nth(1).getByLabel('Section title — English', { exact: true }), 'Second written');
     await sections.nth(0).getByRole('combobox', { name: 'Block type', exact: true }).selectOption('text');
     await sections.nth(0).getByRole('button', { name: /^Add block/ }).click();
     await sections.nth(0).getByRole('textbox', { name: 'Text — English', exact: true }).click();
@@ -76,6 +83,7 @@ describe('a curator in the studio', () => {
     await expect.poll(() => sections.nth(0).getByLabel('Section title — English', { exact: true }).inputValue()).toBe('First written');
     await sections.nth(1).getByRole('button', { name: 'Move up: Section 2' }).click();
     await expectAccessible(page, 'exhibition editor');
+    await expectLayoutHolds(page, 'exhibition editor with two sections');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => editorNotice(page).textContent()).toBe('All changes saved');
@@ -87,6 +95,7 @@ describe('a curator in the studio', () => {
     expect(await page.locator('.item-block').textContent()).toContain("Grandfather's medal");
     expect(await page.locator('.exhibition-section .rich-text strong').textContent()).toBe('everything');
     await expectAccessible(page, 'exhibition preview (en)');
+    await expectLayoutHolds(page, 'exhibition preview (en)');
     await page.getByRole('button', { name: 'Russian' }).click();
     await expect.poll(() => page.locator('.exhibition h1').textContent()).toBe('Семейные реликвии');
     await expectAccessible(page, 'exhibition preview (ru)');
@@ -101,20 +110,24 @@ describe('a curator in the studio', () => {
     await signIn(page, 'moderator.kz@vitrina.test');
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/studio\//);
     await page.getByRole('link', { name: 'Мемориалы', exact: true }).click();
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await expectAccessible(page, 'studio memorial list (ru)');
+    await expectLayoutHolds(page, 'studio memorial list (ru)');
     await page.getByRole('link', { name: 'Новый мемориал' }).click();
-    await fieldFor(page, 'Адрес (slug)').fill('village-obelisk');
-    await fieldFor(page, 'Название — русский').fill('Обелиск в селе');
-    await fieldFor(page, 'Широта').fill('43.1');
-    await fieldFor(page, 'Долгота').fill('77.2');
+    await typeInto(fieldFor(page, 'Адрес (slug)'), 'village-obelisk');
+    await typeInto(fieldFor(page, 'Название — русский'), 'Обелиск в селе');
+    await typeInto(fieldFor(page, 'Широта'), '43.1');
+    await typeInto(fieldFor(page, 'Долгота'), '77.2');
     await page.getByRole('button', { name: 'Добавить имя' }).click();
-    await fieldFor(page, 'Имя 1').fill('Иванов Иван');
+    await typeInto(fieldFor(page, 'Имя 1'), 'Иванов Иван');
     await page.getByRole('textbox', { name: 'Другие написания 1', exact: true }).pressSequentially('Ivanov Ivan, Іваноў Іван,');
     await page.getByRole('button', { name: 'Добавить обследование' }).click();
     await fieldFor(page, 'Дата 1').first().pressSequentially('1 мая 2024');
     await page.getByRole('button', { name: 'Добавить надпись' }).click();
-    await fieldFor(page, 'Надпись в оригинале 1').fill('Никто не забыт');
-    await fieldFor(page, 'Перевод надписи 1 — английский').fill('No one is forgotten');
+    await typeInto(fieldFor(page, 'Надпись в оригинале 1'), 'Никто не забыт');
+    await typeInto(fieldFor(page, 'Перевод надписи 1 — английский'), 'No one is forgotten');
     await expectAccessible(page, 'memorial editor (ru)');
+    await expectLayoutHolds(page, 'memorial editor (ru)');
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await expect.poll(() => editorNotice(page).textContent()).toBe('Все изменения сохранены');
     await page.reload();

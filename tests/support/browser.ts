@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { GENEROUS_WAIT_MS } from '../../vitest.timeouts.mts';
 
@@ -51,10 +51,21 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   expect(await cspViolations(page), `${label} did something its Content-Security-Policy refused`).toEqual([]);
 }
 
+/**
+ * Types into a field key by key, as a person does: a click into it, then, when it already holds text,
+ * select all with the keyboard so the typing replaces it. Never `fill`, which sets the value at once and
+ * skips what a person's typing goes through (key events, input events, the field's own handling).
+ */
+export async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.click();
+  if ((await field.inputValue()) !== '') await field.press('Control+A');
+  await field.pressSequentially(text);
+}
+
 export async function signIn(page: Page, email: string, password = 'vitrina-demo'): Promise<void> {
   await page.goto('/login');
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(password);
+  await typeInto(page.locator('input[type=email]'), email);
+  await typeInto(page.locator('input[type=password]'), password);
   await page.locator('main form button[type=submit]').click();
 }
 

@@ -34,6 +34,18 @@ function controlBoxes(page: Page): Promise<Box[]> {
   });
 }
 
+/** The innermost elements reaching past the screen's right edge, to say what scrolls sideways. */
+function widestElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 1;
+    const past = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > edge);
+    return past
+      .filter((el) => !past.some((other) => other !== el && el.contains(other)))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}" to ${Math.round(el.getBoundingClientRect().right)}`);
+  });
+}
+
 /** Boxes that share more than a pixel of area (borders touching is fine). */
 function intersecting(a: Box, b: Box): boolean {
   const overlapX = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
@@ -42,8 +54,8 @@ function intersecting(a: Box, b: Box): boolean {
 }
 
 /**
- * The page as it is now, at each width: no horizontal scrolling and no two
- * form controls whose boxes intersect. The viewport is put back afterwards.
+ * The page as it is now, at each width: no horizontal scrolling, every form
+ * control within the screen, and no two form controls whose boxes intersect. The viewport is put back afterwards.
  */
 export async function expectLayoutHolds(page: Page, label: string, widths: readonly number[] = LAYOUT_WIDTHS): Promise<void> {
   const original = page.viewportSize();
@@ -55,8 +67,13 @@ export async function expectLayoutHolds(page: Page, label: string, widths: reado
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${label} at ${width} px scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+      const wide = overflow > 0 ? await widestElements(page) : [];
+      expect(overflow, `${label} at ${width} px scrolls sideways by ${overflow} px, past the edge: ${wide.join('; ')}`).toBeLessThanOrEqual(0);
       const boxes = await controlBoxes(page);
+      // Cut off at the screen's edge (an overflow hidden or clipped) is as unusable as scrolled off it.
+      const viewport = await page.evaluate(() => document.documentElement.clientWidth);
+      const outside = boxes.filter((b) => b.x < -1 || b.x + b.width > viewport + 1).map((b) => `${b.what} ${Math.round(b.x)}–${Math.round(b.x + b.width)}`);
+      expect(outside, `${label} at ${width} px has controls outside the screen`).toEqual([]);
       const clashes: string[] = [];
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) if (intersecting(boxes[i], boxes[j])) clashes.push(`${boxes[i].what} × ${boxes[j].what}`);

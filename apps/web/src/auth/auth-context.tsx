@@ -4,6 +4,7 @@ import { type ReactNode, createContext, useCallback, useContext, useMemo } from 
 import { ApiRequestError } from '../api/client';
 import { fetchEndpoint, sendTo } from '../api/endpoints';
 import { keyOf } from '../api/query-client';
+import { dropDraftsOf, reopenDrafts } from './drafts-on-this-device';
 
 interface AuthState {
   me: MeResponse | null;
@@ -37,6 +38,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (input: LoginRequest) => {
       const signedIn = await sendTo('POST', apiRoutes.auth.login(), input);
+      reopenDrafts(signedIn.user.id);
       client.setQueryData(ME_KEY, signedIn);
       return signedIn;
     },
@@ -44,7 +46,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
+    const signedOut = client.getQueryData<MeResponse | null>(ME_KEY)?.user.id;
     await sendTo('POST', apiRoutes.auth.logout());
+    // A shared computer (a library's, a school's): the unsaved drafts this person kept here go with them,
+    // and an editor still open keeps no more. A session found expired keeps them instead: the person
+    // signs in again to get their words back.
+    if (signedOut) dropDraftsOf(signedOut);
     // Nothing read as this person stays behind: only the visitor's public data is kept.
     client.removeQueries({ predicate: (cached) => cached.queryKey[0] !== 'public' && cached.queryKey[0] !== 'auth' });
     client.setQueryData(ME_KEY, null);

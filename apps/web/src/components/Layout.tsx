@@ -1,4 +1,5 @@
 import { UI_LANGUAGES } from '@vitrina/contracts';
+import { useEffect, useRef } from 'react';
 import { useUnreadCount } from '../api/notifications';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -29,22 +30,39 @@ function LanguageSwitcher() {
   );
 }
 
+/** Navigation state of the way out: the home page, reached, signs the person out. */
+interface SigningOut {
+  signOut?: boolean;
+}
+
+/**
+ * Signing out first leaves the page, so an editor with unsaved input asks
+ * (its leave question) before anything is lost; once the home page is
+ * reached the session ends, and with it the drafts kept on this device.
+ */
 function AccountMenu() {
   const { t } = useTranslation();
   const { me, logout } = useAuth();
   const navigate = useNavigate();
+  const location = useLocation();
+  const asked = (location.state as SigningOut | null)?.signOut === true;
+  const signingOut = useRef(false);
+  useEffect(() => {
+    if (!asked || signingOut.current) return;
+    signingOut.current = true;
+    navigate(location.pathname, { replace: true, state: null });
+    // A failed sign-out leaves the person signed in, as the page then still shows.
+    logout()
+      .catch((error: unknown) => console.error(error))
+      .finally(() => {
+        signingOut.current = false;
+      });
+  }, [asked, location.pathname, logout, navigate]);
   if (!me) return <Link to="/login">{t('nav.signIn')}</Link>;
   return (
     <span className="account">
       <span className="account-name">{t('nav.signedInAs', { name: me.user.displayName })}</span>
-      <button
-        type="button"
-        className="link-button"
-        onClick={async () => {
-          await logout();
-          navigate('/');
-        }}
-      >
+      <button type="button" className="link-button" onClick={() => navigate('/', { state: { signOut: true } satisfies SigningOut })}>
         {t('nav.signOut')}
       </button>
     </span>

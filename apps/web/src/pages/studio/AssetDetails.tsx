@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAsset, useSetCaptions } from '../../api/media';
 import { FailureAlert } from '../../components/staff/FailureAlert';
 import { LocalizedField } from './LocalizedField';
+import { FileRightsField } from './rights';
 import { type AssetTexts, useMediaTextEdits } from './media-text-edits';
 
 /** The preview's alt text: in the reader's language if the country has it, else the country's default, else any of its languages. */
@@ -103,10 +104,7 @@ export function AssetDetails({ country, assetId }: { country: Country; assetId: 
       {asset.kind === 'image' && <LocalizedField label={t('studio.media.alt')} value={asset.alt} languages={country.languages} onChange={(alt) => edit({ alt })} />}
       <LocalizedField label={t('studio.media.caption')} value={asset.caption} languages={country.languages} onChange={(caption) => edit({ caption })} />
       <LocalizedField label={t('studio.media.credit')} value={asset.credit} languages={country.languages} onChange={(credit) => edit({ credit })} />
-      <label>
-        <span>{t('studio.media.rights')}</span>
-        <input type="url" value={asset.rights ?? ''} placeholder="https://creativecommons.org/licenses/by/4.0/" onChange={(e) => edit({ rights: e.target.value || null })} />
-      </label>
+      <FileRightsField value={asset.rights} onChange={(rights) => edit({ rights })} />
       {timed && (
         <>
           <LocalizedField label={t('studio.media.transcript')} multiline value={asset.transcript} languages={country.languages} onChange={(transcript) => edit({ transcript })} />

@@ -28,3 +28,19 @@ export function DraftOffer<T extends object>({ editor }: { editor: RecordEditor<
     </section>
   );
 }
+
+/**
+ * The record is open in another tab of this browser too, or that tab's unsaved draft holds the slot the
+ * drafts of this record are kept in: said, so neither tab's words are lost unseen.
+ */
+export function OtherTabNotice<T extends object>({ editor }: { editor: RecordEditor<T> }) {
+  const { t } = useTranslation();
+  if (!editor.otherTabs && !editor.heldElsewhere) return null;
+  return (
+    <section className="other-tab-notice" role="status" aria-labelledby="other-tab-heading">
+      <h3 id="other-tab-heading">{t('editor.otherTab.title')}</h3>
+      {editor.otherTabs && <p>{t('editor.otherTab.open')}</p>}
+      {editor.heldElsewhere && <p>{t('editor.otherTab.notKept')}</p>}
+    </section>
+  );
+}

@@ -27,6 +27,8 @@ export function LeaveGuard({ dirty, navigatingAway }: { dirty: boolean; navigati
   }, [dirty]);
 
   const blocked = blocker.state === 'blocked';
+  // Signing out deletes the drafts kept on this device, so the usual promise to keep them would be false.
+  const signingOut = blocked && (blocker.location.state as { signOut?: unknown } | null)?.signOut === true;
   useEffect(() => {
     const element = dialog.current;
     if (blocked && element && !element.open) element.showModal();
@@ -43,7 +45,7 @@ export function LeaveGuard({ dirty, navigatingAway }: { dirty: boolean; navigati
       onCancel={() => blocker.reset?.()}
     >
       <h2 id="leave-title">{t('editor.leave.title')}</h2>
-      <p id="leave-body">{t('editor.leave.body')}</p>
+      <p id="leave-body">{t(signingOut ? 'editor.leave.signOutBody' : 'editor.leave.body')}</p>
       <div className="actions">
         <button type="button" autoFocus onClick={() => blocker.reset?.()}>
           {t('editor.leave.stay')}

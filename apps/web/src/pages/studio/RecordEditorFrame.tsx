@@ -3,7 +3,7 @@ import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../components/staff/FailureAlert';
 import { ConflictView } from './ConflictView';
-import { DraftOffer } from './DraftOffer';
+import { DraftOffer, OtherTabNotice } from './DraftOffer';
 import { EditorBar } from './EditorBar';
 import { LeaveGuard } from './LeaveGuard';
 import { MediaTextEditsContext } from './media-text-edits';
@@ -98,6 +98,7 @@ export function RecordEditorFrame<T extends object>({
             <p>{comment}</p>
           </blockquote>
         )}
+        <OtherTabNotice editor={editor} />
         <DraftOffer editor={editor} />
         <ConflictView editor={editor} />
         <FailureDetails editor={editor} />

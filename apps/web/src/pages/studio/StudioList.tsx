@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useDeleteRecord, useStudioList } from '../../api/studio';
 import { Text } from '../../components/content/Text';
 import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
+import '../../components/staff/stacked-table.css';
 
 const PAGE_SIZE = 20;
 
@@ -69,7 +70,7 @@ export function StudioList({ country, collection }: { country: Country; collecti
         )}
       </form>
       <Notice notice={notice} />
-      <table>
+      <table className="stacked studio-list">
         <thead>
           <tr>
             <th scope="col">{t('studio.title')}</th>
@@ -87,12 +88,12 @@ export function StudioList({ country, collection }: { country: Country; collecti
                   {entry.title ? <Text value={entry.title} /> : entry.slug}
                 </Link>
               </td>
-              {kinds.length > 0 && <td>{kindLabel(entry.kind)}</td>}
-              <td>
+              {kinds.length > 0 && <td data-label={t('studio.kind')}>{kindLabel(entry.kind)}</td>}
+              <td data-label={t('studio.status')}>
                 {t(`studio.states.${entry.status}`)}
                 {entry.isLive && entry.status !== 'published' && <span className="badge">{t('workflow.live')}</span>}
               </td>
-              <td>
+              <td data-label={t('studio.updated')}>
                 <time dateTime={entry.updatedAt}>{new Date(entry.updatedAt).toLocaleString(i18n.language)}</time>
               </td>
               <td>

@@ -1,3 +1,4 @@
+import { DRAFT_PREFIX as PREFIX, signedOutHere } from '../../auth/drafts-on-this-device';
 import type { AssetTexts } from './media-text-edits';
 
 /**
@@ -27,9 +28,19 @@ export interface KeptDraft<T = unknown> {
   mediaTexts: Record<string, AssetTexts>;
   /** A captions file was uploaded or removed since the last save (the record's next save snapshots it). */
   captionsChanged: boolean;
+  /** The browser tab that wrote it (absent in drafts kept before tabs were told apart). */
+  tab?: string;
 }
 
-const PREFIX = 'vitrina.draft';
+/** What became of a draft to keep. */
+export type KeepOutcome =
+  /** Kept. */
+  | 'kept'
+  /** The slot holds another tab's draft of the same record, which is never written over unasked. */
+  | 'held-elsewhere'
+  /** The browser refused (storage full or off), or the person signed out on this device. */
+  | 'refused';
+
 /** Bumped when the stored shape changes: an older draft is then ignored rather than misread. */
 const SHAPE = 1;
 
@@ -46,13 +57,20 @@ function storage(): Storage | undefined {
   }
 }
 
-/** Keeps the draft; false when the browser refused (storage full or off). */
-export function keepDraft<T>(key: DraftKey, draft: KeptDraft<T>, store = storage()): boolean {
+/**
+ * Keeps the draft. Another tab's draft of the same record is not written over unless `replacing` (the
+ * person restored or discarded it here, or it held nothing the record lacks).
+ */
+export function keepDraft<T>(key: DraftKey, draft: KeptDraft<T>, store = storage(), replacing = false): KeepOutcome {
+  if (!store) return 'refused';
   try {
-    store?.setItem(draftStorageKey(key), JSON.stringify(draft));
-    return store !== undefined;
+    if (signedOutHere(key.userId, store)) return 'refused';
+    const kept = replacing ? undefined : readDraft(key, store);
+    if (kept?.tab !== undefined && kept.tab !== draft.tab) return 'held-elsewhere';
+    store.setItem(draftStorageKey(key), JSON.stringify(draft));
+    return 'kept';
   } catch {
-    return false;
+    return 'refused';
   }
 }
 
@@ -65,7 +83,8 @@ function isDraft(value: unknown): value is KeptDraft {
     typeof draft.document === 'object' &&
     draft.document !== null &&
     typeof draft.mediaTexts === 'object' &&
-    draft.mediaTexts !== null
+    draft.mediaTexts !== null &&
+    (draft.tab === undefined || typeof draft.tab === 'string')
   );
 }
 

@@ -102,11 +102,30 @@ describe('the record editor', () => {
     await waitFor(() => expect(editor().document).toBeDefined());
     act(() => editor().setDocument({ ...DOCUMENT, tags: [{ ru: 'эта вкладка' }] }));
     await waitFor(() => expect(editor().keptAt).toBeDefined());
-    const otherTab: KeptDraft<ItemDocument> = { keptAt: '2026-03-01T12:00:00.000Z', basedOn: 3, base: DOCUMENT, document: { ...DOCUMENT, tags: [{ ru: 'другая вкладка' }] }, mediaTexts: {}, captionsChanged: false };
-    keepDraft(draftKey, otherTab);
+    // The other tab took the kept draft over (the person restored it there), so it wrote over this one.
+    const otherTab: KeptDraft<ItemDocument> = { keptAt: '2026-03-01T12:00:00.000Z', basedOn: 3, base: DOCUMENT, document: { ...DOCUMENT, tags: [{ ru: 'другая вкладка' }] }, mediaTexts: {}, captionsChanged: false, tab: 'other-tab' };
+    expect(keepDraft(draftKey, otherTab, localStorage, true)).toBe('kept');
     await act(() => editor().save());
     await waitFor(() => expect(editor().keptAt).toBeUndefined());
     expect(readDraft(draftKey)).toEqual(otherTab);
+  });
+
+  it('never writes over the draft another tab keeps of the same record, says so, and keeps its own once that one is gone', async () => {
+    serve(loaded());
+    const { editor } = openEditor();
+    await waitFor(() => expect(editor().document).toBeDefined());
+    const otherTab: KeptDraft<ItemDocument> = { keptAt: '2026-03-01T12:00:00.000Z', basedOn: 3, base: DOCUMENT, document: { ...DOCUMENT, tags: [{ ru: 'другая вкладка' }] }, mediaTexts: {}, captionsChanged: false, tab: 'other-tab' };
+    expect(keepDraft(draftKey, otherTab)).toBe('kept');
+    act(() => editor().setDocument({ ...DOCUMENT, tags: [{ ru: 'эта вкладка' }] }));
+    await waitFor(() => expect(editor().heldElsewhere).toBe(true));
+    expect(editor().keptAt).toBeUndefined();
+    expect(readDraft(draftKey)).toEqual(otherTab);
+    // The other tab saved: its draft left the slot, which the browser tells this tab by a storage event.
+    localStorage.removeItem(draftStorageKey(draftKey));
+    act(() => void window.dispatchEvent(new StorageEvent('storage', { key: draftStorageKey(draftKey), newValue: null })));
+    await waitFor(() => expect(editor().keptAt).toBeDefined());
+    expect(editor().heldElsewhere).toBe(false);
+    expect(readDraft<ItemDocument>(draftKey)?.document.tags).toEqual([{ ru: 'эта вкладка' }]);
   });
 
   it('counts a captions file uploaded since the last save as unsaved, so the next save snapshots it', async () => {

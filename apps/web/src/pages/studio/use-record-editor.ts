@@ -175,7 +175,7 @@ export function useRecordEditor<T extends object>(countryId: string, collection:
   /** Set just before the editor navigates on its own (to a record it created): that is no leaving. */
   const navigatingAway = useRef(false);
 
-  const { keptAt, adopt: adoptDraft, forget: forgetDraft } = useKeptDraft<T>(
+  const { keptAt, heldElsewhere, otherTabs, adopt: adoptDraft, forget: forgetDraft } = useKeptDraft<T>(
     draftKey,
     useMemo(
       () => (dirty && document && basis ? { basedOn: basis.version ?? null, base: basis.document, document, mediaTexts, captionsChanged } : undefined),
@@ -323,6 +323,8 @@ export function useRecordEditor<T extends object>(countryId: string, collection:
     state,
     isNew: !id,
     keptAt,
+    heldElsewhere,
+    otherTabs,
     mediaTextEdits,
     save,
     submit,
