@@ -26,6 +26,7 @@ interface Context {
   videoId: string;
   demoItemId: string;
   demoExhibitionId: string;
+  demoPersonId: string;
   /** Large images with a IIIF tile pyramid: one a live item shows, one no live record shows. */
   tiled: { published: string; draft: string };
   /** A notification of the curator of Kazakhstan: a moderator asked for changes to their submission. */
@@ -340,6 +341,12 @@ const TABLE: Row[] = [
   },
   {
     method: 'GET',
+    route: '/iiif/manifests/people/:id',
+    url: (c) => `/iiif/manifests/people/${c.demoPersonId}`,
+    expected: everyone(200),
+  },
+  {
+    method: 'GET',
     route: '/iiif/manifests/exhibitions/:id',
     url: (c) => `/iiif/manifests/exhibitions/${c.demoExhibitionId}`,
     expected: everyone(200),
@@ -355,6 +362,12 @@ const TABLE: Row[] = [
     method: 'GET',
     route: '/api/public/countries/:slug/memorials/:recordSlug',
     url: () => '/api/public/countries/kazakhstan/memorials/shymkent-bust',
+    expected: everyone(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/countries/:slug/people',
+    url: () => '/api/public/countries/kazakhstan/people?limit=5',
     expected: everyone(200),
   },
   {
@@ -406,6 +419,7 @@ describe('permission table', () => {
       videoId: '',
       demoItemId: (await actors.anonymous.get('/api/public/countries/kazakhstan/items/field-flask').expect(200)).body.id,
       demoExhibitionId: (await actors.anonymous.get('/api/public/countries/kazakhstan/home').expect(200)).body.exhibitions[0].id,
+      demoPersonId: (await actors.anonymous.get('/api/public/countries/kazakhstan/people/akhmetov-serik-nurlanovich').expect(200)).body.id,
       tiled: { published: await tiledImage(actors.admin, idOf('kazakhstan'), 1), draft: await tiledImage(actors.admin, idOf('kazakhstan'), 2) },
       curatorNotificationId: await curatorNotification(actors, idOf('kazakhstan')),
     };

@@ -148,12 +148,14 @@ describe('public answers come from approved revisions only', () => {
       'GET /api/public/countries/:slug/memorials/:recordSlug': langs(`${country}/memorials/${f.memorial.slug}`),
       'GET /api/public/countries/:slug/exhibitions/:recordSlug': langs(`${country}/exhibitions/${f.exhibition.slug}`),
       'GET /api/public/countries/:slug/people/:recordSlug': langs(`${country}/people/${f.person.slug}`),
+      'GET /api/public/countries/:slug/people': [...langs(`${country}/people`), ...langs(`${country}/people?limit=2`)],
       'GET /api/public/map-config': ['/api/public/map-config'],
       'GET /api/public/sitemap.xml': ['/api/public/sitemap.xml'],
       'GET /api/public/search': [...searches, ...langs(`/api/public/search?q=${OLD_WORD}&country=kazakhstan&hasMedia=true`)],
       'GET /api/public/search/suggest': suggests,
       'GET /iiif/manifests/items/:id': [`/iiif/manifests/items/${f.item.id}`],
       'GET /iiif/manifests/exhibitions/:id': [`/iiif/manifests/exhibitions/${f.exhibition.id}`],
+      'GET /iiif/manifests/people/:id': [`/iiif/manifests/people/${f.person.id}`],
       'GET /iiif/3/:assetId/info.json': [`/iiif/3/${f.tiled}/info.json`],
       'GET /iiif/3/:assetId/:region/:size/:rotation/:file': [`/iiif/3/${f.tiled}/0,0,512,512/512,512/0/default.jpg`],
       'GET /api/media/:assetId/file': media.files,
@@ -359,6 +361,9 @@ describe('public answers come from approved revisions only', () => {
       ...publicUrls()['GET /api/public/countries/:slug/home'],
       ...publicUrls()['GET /api/public/sitemap.xml'],
       ...publicUrls()['GET /iiif/manifests/items/:id'],
+      // The fixture's person (Latin letters sort first) heads the register's first page; the manifest bears their name.
+      ...publicUrls()['GET /api/public/countries/:slug/people'],
+      ...publicUrls()['GET /iiif/manifests/people/:id'],
       `/api/public/search?q=${NEW_WORD}&lang=en`,
     ]) {
       expect(changedNow).toContain(url);

@@ -13,6 +13,7 @@ export * from './items';
 export * from './memorials';
 export * from './people';
 export * from './public';
+export * from './public-people';
 export * from './media';
 export * from './review';
 export * from './record-collections';

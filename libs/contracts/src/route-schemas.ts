@@ -2,6 +2,7 @@ import { csrfResponseSchema, meResponseSchema } from './auth';
 import { adminCountryListSchema, countryListSchema } from './countries';
 import { studioListSchema } from './items';
 import { mediaAssetSchema } from './media';
+import { publicPeoplePageSchema } from './public-people';
 import { userListSchema, userSchema } from './users';
 import type { z } from './zod';
 
@@ -13,6 +14,7 @@ const ANSWER_SCHEMAS: [RegExp, z.ZodType][] = [
   [/^\/api\/auth\/(me|login)$/, meResponseSchema],
   [/^\/api\/auth\/csrf$/, csrfResponseSchema],
   [/^\/api\/public\/countries$/, countryListSchema],
+  [/^\/api\/public\/countries\/[^/]+\/people$/, publicPeoplePageSchema],
   [/^\/api\/admin\/countries$/, adminCountryListSchema],
   [/^\/api\/admin\/users$/, userListSchema],
   [/^\/api\/admin\/users\/[^/]+$/, userSchema],

@@ -2,6 +2,7 @@ import type { AdminCountryList, CountryList } from './countries';
 import type { CsrfResponse, MeResponse } from './auth';
 import type { MediaAsset } from './media';
 import type { MapConfig, PublicCountryHome, PublicExhibition } from './public';
+import type { PublicPeoplePage } from './public-people';
 import type { RECORD_COLLECTIONS } from './record-collections';
 import type { Collection, PublicRecordViews } from './record-kinds';
 import type { AuditPage, NotificationList, RecordType, ReviewDetail, ReviewQueueEntry, RevisionSummary } from './review';
@@ -66,10 +67,13 @@ export const apiRoutes = {
       endpoint<PublicCountryHome>(`/api/public/countries/${s(country)}/home`, query),
     record: <K extends Kind>(kind: K, country: string, slug: string, query?: { lang?: string }) =>
       endpoint<PublicRecord<K>>(`/api/public/countries/${s(country)}/${kind}/${s(slug)}`, query),
+    /** A country's live, public people by name, a page at a time (`cursor`: the previous page's nextCursor). */
+    people: (country: string, query?: { lang?: string; limit?: number; cursor?: string | null; memorial?: string }) =>
+      endpoint<PublicPeoplePage>(`/api/public/countries/${s(country)}/people`, query),
     mapConfig: () => endpoint<MapConfig>('/api/public/map-config'),
     search: (query: RouteQuery) => endpoint<SearchResults>('/api/public/search', query),
     suggest: (query: { q: string; lang: string }) => endpoint<Suggestion[]>('/api/public/search/suggest', query),
-    people: (query: RouteQuery) => endpoint<PersonSearchResults>('/api/public/search/people', query),
+    searchPeople: (query: RouteQuery) => endpoint<PersonSearchResults>('/api/public/search/people', query),
   },
   media: {
     /** The base of a file's derivatives (`/w400.webp`, `/captions/ru.vtt`…). */

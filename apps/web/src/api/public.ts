@@ -68,13 +68,13 @@ export function useSuggestions(q: string, lang: string) {
 
 /** People found by name (find-a-person), page after page by offset; `query` holds the address's parameters. */
 export function usePersonSearch(query: URLSearchParams, enabled: boolean) {
-  const first = apiRoutes.public.people(query);
+  const first = apiRoutes.public.searchPeople(query);
   return useInfiniteQuery<PersonSearchResults, Error, InfiniteData<PersonSearchResults>, readonly unknown[], number>({
     queryKey: keyOf(first.path),
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams(query);
       if (pageParam > 0) params.set('offset', String(pageParam));
-      return fetchEndpoint(apiRoutes.public.people(params), signal);
+      return fetchEndpoint(apiRoutes.public.searchPeople(params), signal);
     },
     initialPageParam: 0,
     getNextPageParam: (last) => last.next ?? undefined,

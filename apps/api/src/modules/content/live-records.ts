@@ -41,6 +41,12 @@ export interface AssetKeys {
 /** A country's media ($2) that may be shown: not withdrawn. */
 const SHOWN_ASSETS = 'country_id = $1 AND id = ANY($2::uuid[]) AND withdrawn_at IS NULL';
 
+/** A person's place in the public register's order (by name, byte order, then id). */
+export interface PersonOrderKey {
+  name: string;
+  id: string;
+}
+
 /** What a live memorial's point on a map needs, and nothing more. */
 export interface LiveMemorialPoint {
   id: string;
@@ -224,6 +230,33 @@ export class LiveRecords {
     const link = JSON.stringify([{ memorialId }]);
     const people = await this.remembered('person', countryId, `live_content->'memorials' @> $2::jsonb`, link);
     return [...people.values()];
+  }
+
+  /**
+   * Up to `take` of a country's live people (linked to `memorialId`, if
+   * given) in the public register's order, name (byte order) then id, after
+   * the key `after`: a walk of ix_people_country_live_name. Each comes with
+   * its key as read, for the next page's cursor; `more` is false once no
+   * person lies beyond. Privacy of the living is the caller's to apply.
+   */
+  async peopleInOrder(
+    countryId: string,
+    { after, take, memorialId }: { after: PersonOrderKey | null; take: number; memorialId?: string },
+  ): Promise<{ people: { person: PersonEntity; key: PersonOrderKey }[]; last: PersonOrderKey | null; more: boolean }> {
+    const NAME = `(live_content->>'name') COLLATE "C"`;
+    const params: unknown[] = [countryId];
+    const where = [`live_content->>'name' IS NOT NULL`];
+    if (after) where.push(`(${NAME}, id) > ($${params.push(after.name)}::text COLLATE "C", $${params.push(after.id)}::uuid)`);
+    if (memorialId) where.push(`live_content->'memorials' @> $${params.push(JSON.stringify([{ memorialId }]))}::jsonb`);
+    const sql = `${this.keysSql('person', where.join(' AND '), `live_content->>'name' AS name`)} ORDER BY ${NAME}, id LIMIT $${params.push(take)}`;
+    const keys: (RecordKey & { name: string })[] = await this.db.query(sql, params);
+    const found = await this.resolve('person', countryId, keys);
+    const people = keys.flatMap((key) => {
+      const person = found.get(key.id);
+      return person ? [{ person, key: { name: key.name, id: key.id } }] : [];
+    });
+    const end = keys[keys.length - 1];
+    return { people, last: end ? { name: end.name, id: end.id } : null, more: keys.length === take };
   }
 
   async byIds<T extends RecordType>(type: T, countryId: string, ids: string[]): Promise<Map<string, LiveTypes[T]>> {

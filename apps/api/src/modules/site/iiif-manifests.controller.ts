@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
@@ -10,12 +10,13 @@ import { PublicRoute } from '../access/access.decorators';
 import type { ContentRecordEntity } from '../content/content-record.entity';
 import { exhibitionReferences, itemLocation } from '../content/public-views';
 import { LiveRecords } from '../content/live-records';
+import { isPersonPublic } from '../content/person-views';
 import { buildManifest } from './iiif-manifest';
 import type { MediaAssetEntity } from '../media/media-asset.entity';
 
 class ManifestParams extends createZodDto(z.strictObject({ id: z.uuid() })) {}
 
-/** IIIF Presentation 3.0 manifests of published items and exhibitions; open to every origin. */
+/** IIIF Presentation 3.0 manifests of published items, exhibitions and people; open to every origin. */
 @ApiTags('iiif')
 @Controller('iiif/manifests')
 @PublicRoute()
@@ -54,6 +55,24 @@ export class IiifManifestsController {
       creditLine: item.content.creditLine,
       location: itemLocation(item),
       images: await this.images(item.countryId, (item.content.media ?? []).map((m) => m.assetId), [item]),
+    });
+  }
+
+  /**
+   * A person's photographs and documents, in the order of their page, with
+   * the texts their approved revision gave them. 404 for a person privacy
+   * of the living hides, as for their page.
+   */
+  @Get('people/:id')
+  async person(@Param() params: ManifestParams, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const person = await this.live.byId('person', params.id);
+    if (!isPersonPublic(person.content, this.config.people.livingPrivacyYears)) throw new NotFoundException('No such person');
+    const base = this.base(request);
+    this.headers(reply);
+    return buildManifest(base, `${base}/iiif/manifests/people/${person.id}`, {
+      id: person.id,
+      title: person.content.title,
+      images: await this.images(person.countryId, (person.content.media ?? []).map((m) => m.assetId), [person]),
     });
   }
 

@@ -3,14 +3,16 @@ import { PublicSnapshots } from '../../infra/http/public-snapshots';
 import { ContentModule } from '../content/content.module';
 import { CountriesModule } from '../countries/countries.module';
 import { IiifManifestsController } from './iiif-manifests.controller';
+import { PublicPeopleController } from './public-people.controller';
+import { PublicPeopleService } from './public-people.service';
 import { PublicSiteController } from './public-site.controller';
 import { PublicSiteService } from './public-site.service';
 
-/** The visitor's read model over published countries, exhibitions, items and memorials: pages, IIIF manifests, the sitemap. */
+/** The visitor's read model over published countries, exhibitions, items, memorials and people: pages, the register of people, IIIF manifests, the sitemap. */
 @Module({
   imports: [CountriesModule, ContentModule],
-  controllers: [PublicSiteController, IiifManifestsController],
-  providers: [PublicSiteService, PublicSnapshots],
+  controllers: [PublicSiteController, PublicPeopleController, IiifManifestsController],
+  providers: [PublicSiteService, PublicPeopleService, PublicSnapshots],
   exports: [PublicSnapshots],
 })
 export class SiteModule {}

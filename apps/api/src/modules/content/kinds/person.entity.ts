@@ -18,6 +18,8 @@ export type PersonContent = Omit<PersonDocument, 'slug'>;
 @Index('ix_people_country_live_published', { synchronize: false })
 @Index('ix_people_country_updated', { synchronize: false })
 @Index('ix_people_live_memorials', { synchronize: false })
+// The public register's order (by name, byte order, then id), made by the people-public-order migration.
+@Index('ix_people_country_live_name', { synchronize: false })
 export class PersonEntity extends ContentRecordEntity<PersonContent> {
   @ManyToOne(() => CountryEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'country_id' })
