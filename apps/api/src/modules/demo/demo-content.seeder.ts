@@ -15,6 +15,8 @@ import type { DemoBlock, DemoCountryContent, DemoPerson } from './demo-content/t
 import { DemoMediaMaker } from './demo-media.maker';
 
 type IdsBySlug = { items: Map<string, string>; memorials: Map<string, string> };
+/** The names carved on one demo memorial, seeded as people once every other record is. */
+type Names = { country: CountryEntity; memorialId: string; people: DemoPerson[] };
 
 function resolveBlock(block: DemoBlock, ids: IdsBySlug): ExhibitionBlock {
   const item = (slug: string) => {
@@ -102,11 +104,31 @@ export class DemoContentSeeder {
       if (country) pictured.push(this.config.seedDemoMedia ? await this.images.illustrate(country.id, demo) : demo);
     }
     await this.db.transaction(async (tx) => {
-      for (const demo of pictured) await this.seedCountry(tx, countries.get(demo.countrySlug)!, demo);
+      const names: Names[] = [];
+      for (const demo of pictured) names.push(...(await this.seedCountry(tx, countries.get(demo.countrySlug)!, demo)));
+      // People last: every other demo record keeps the id it had before people were records (tests/golden names them in order).
+      await this.seedPeople(tx, names);
     });
   }
 
-  private async seedCountry(tx: EntityManager, country: CountryEntity, demo: DemoCountryContent): Promise<void> {
+  /** The names on each demo memorial as person records linked to it, published. */
+  private async seedPeople(tx: EntityManager, names: Names[]): Promise<void> {
+    const publishedAt = new Date();
+    const slugs = new Map<string, Set<string>>();
+    for (const { country, memorialId, people } of names) {
+      const taken = slugs.get(country.id) ?? new Set<string>();
+      slugs.set(country.id, taken);
+      for (const person of people) {
+        const base = slugify(person.name) || 'person';
+        let slug = base;
+        for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+        taken.add(slug);
+        await insertPublished(tx, RECORD_KINDS.person, demoRecord(country, demoPerson(country, person, memorialId, slug)), publishedAt);
+      }
+    }
+  }
+
+  private async seedCountry(tx: EntityManager, country: CountryEntity, demo: DemoCountryContent): Promise<Names[]> {
     await tx.getRepository(CountryEntity).update({ id: country.id }, { intro: demo.intro });
     const publishedAt = new Date();
     const ids: IdsBySlug = { items: new Map(), memorials: new Map() };
@@ -114,18 +136,12 @@ export class DemoContentSeeder {
       const document = itemInputSchema.parse(input);
       ids.items.set(document.slug, await insertPublished(tx, RECORD_KINDS.item, demoRecord(country, document), publishedAt));
     }
-    const personSlugs = new Set<string>();
+    const names: Names[] = [];
     for (const { people = [], ...input } of demo.memorials) {
       const document = memorialInputSchema.parse(input);
       const memorialId = await insertPublished(tx, RECORD_KINDS.memorial, demoRecord(country, document), publishedAt);
       ids.memorials.set(document.slug, memorialId);
-      for (const person of people) {
-        const base = slugify(person.name) || 'person';
-        let slug = base;
-        for (let n = 2; personSlugs.has(slug); n++) slug = `${base}-${n}`;
-        personSlugs.add(slug);
-        await insertPublished(tx, RECORD_KINDS.person, demoRecord(country, demoPerson(country, person, memorialId, slug)), publishedAt);
-      }
+      names.push({ country, memorialId, people });
     }
     for (const demoExhibition of demo.exhibitions) {
       const { coverItemSlug, sections, ...rest } = demoExhibition;
@@ -137,5 +153,6 @@ export class DemoContentSeeder {
       await insertPublished(tx, RECORD_KINDS.exhibition, demoRecord(country, exhibition), publishedAt);
     }
     this.logger.log(`seeded demo content for ${demo.countrySlug}`);
+    return names;
   }
 }
