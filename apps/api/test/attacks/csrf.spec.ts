@@ -55,6 +55,7 @@ const DOCS = {
   items: () => ({ slug: `csrf-item-${unique()}`, kind: 'artefact', title: en('An item'), rights: 'https://creativecommons.org/licenses/by/4.0/' }),
   memorials: () => ({ slug: `csrf-memorial-${unique()}`, kind: 'obelisk', title: en('A memorial'), location: { lat: 43.2, lng: 76.9 } }),
   exhibitions: () => ({ slug: `csrf-exhibition-${unique()}`, title: en('An exhibition') }),
+  people: () => ({ slug: `csrf-person-${unique()}`, name: 'Иванов Иван', title: en('Ivan Ivanov'), death: { date: '1943' } }),
 };
 type Collection = keyof typeof DOCS;
 
@@ -147,6 +148,7 @@ const ROWS: Row[] = [
   { route: 'PATCH /api/admin/countries/:id', prepare: async (c) => ({ request: json('PATCH', `/api/admin/countries/${c.am}`, { intro: en('Forged intro') }), honest: 200 }) },
   ...studioRows('items'),
   ...studioRows('memorials'),
+  ...studioRows('people'),
   ...studioRows('exhibitions'),
   {
     route: 'POST /api/studio/countries/:countryId/exhibitions/preview',
