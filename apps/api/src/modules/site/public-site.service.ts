@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type ContentLanguage, type PublicCountryHome, type PublicItem, type PublicMemorial, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
-import { ItemCards, SplicedJson, splicedCard } from './item-cards';
+import { type Card, ItemCards, SplicedJson, splicedCard } from './item-cards';
+import type { ItemEntity } from '../content/kinds/item.entity';
+import type { AssetsById } from '../content/media-views';
 import { exhibitionMediaIds } from '../content/media-views';
 import {
   Reader,
@@ -18,11 +20,9 @@ import type { PageSources } from '../../infra/http/page-sources';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
 import { LiveRecords } from '../content/live-records';
-import { LiveRowMemo } from '../content/live-row-memo';
+import { ExhibitionPlans, type ShownPage } from './exhibition-plans';
 
 const RECENT_ITEMS = 12;
-/** Exhibitions whose media ids are remembered (a few hundred ids each at most). */
-const PAGE_MEDIA_ENTRIES = 1_000;
 const MAP_POINTS_LIMIT = 5_000;
 
 export interface ReaderRequest {
@@ -51,11 +51,8 @@ export class PublicSiteService {
 
   /** Item cards of exhibition pages, made once per version of what they show. */
   readonly cards: ItemCards;
-  /**
-   * The media an exhibition's last page showed, by the exhibition's key: their
-   * keys are read with its records' (a guess only; a file it did not name is read after).
-   */
-  private readonly pageMedia = new LiveRowMemo<string[]>(PAGE_MEDIA_ENTRIES);
+  /** What each exhibition's last page was made of: what its next page reads in its first query. */
+  readonly plans = new ExhibitionPlans();
 
   private async reader(countrySlug: string, request: ReaderRequest): Promise<Reader> {
     return readerOf(await this.live.country(countrySlug), request);
@@ -104,26 +101,66 @@ export class PublicSiteService {
 
   /**
    * The page's JSON (a PublicExhibition), its item cards spliced in as kept
-   * by ItemCards. Two round trips to the database when nothing changed: the
-   * country with the exhibition's key, then the keys of its records and of
-   * the media its last page showed.
+   * by ItemCards. One round trip to the database when nothing changed: the
+   * country and the exhibition's key with the keys of the records and media
+   * its plan names (its last page's); when those keys are all as they were,
+   * the records and files of the last page are shown again.
    */
   async exhibition(countrySlug: string, slug: string, request: ReaderRequest): Promise<JsonText> {
-    const { country, record: exhibition } = await this.live.countryAndRecord(countrySlug, 'exhibition', slug);
+    const plan = this.plans.get(countrySlug, slug);
+    const also = plan && { items: plan.itemIds, memorials: plan.memorialIds, assets: plan.assetIds };
+    const { country, record: exhibition, keys } = await this.live.countryAndRecord(countrySlug, 'exhibition', slug, also);
     const reader = readerOf(country, request);
-    const { itemIds, memorialIds } = exhibitionReferences(exhibition.content);
+    const exhibitionKey = this.live.recordKey(exhibition);
+    // The plan's ids are the exhibition's references while its key is the plan's.
+    const planned = plan !== undefined && keys !== undefined && exhibitionKey === plan.exhibitionKey;
+    const { itemIds, memorialIds } = planned ? plan : exhibitionReferences(exhibition.content);
     request.sources?.records([exhibition.id, ...itemIds, ...memorialIds]);
-    const pageKey = this.live.recordKey(exhibition);
-    const expected = (pageKey && this.pageMedia.get(pageKey)) || [];
-    const { items, memorials, assetKeys } = await this.live.shownWith(country.id, { items: itemIds, memorials: memorialIds, assets: expected });
-    // The exhibition's own approved texts win over those of its items for a file both show.
-    const assetIds = exhibitionMediaIds([exhibition], items.values());
-    if (pageKey) this.pageMedia.set(pageKey, assetIds);
+    let shown = planned && plan.shown?.fingerprint === keys.fingerprint ? plan.shown : undefined;
+    // Kept only with a page read as keyed, so every id of the plan is what that page showed.
+    let assetIds = shown ? plan!.assetIds : [];
+    if (!shown) {
+      const { items, memorials, assetKeys } = planned
+        ? { ...(await this.live.recordsOf(country.id, keys)), assetKeys: keys.assets }
+        : await this.live.shownWith(country.id, { items: itemIds, memorials: memorialIds, assets: plan?.assetIds ?? [] });
+      assetIds = exhibitionMediaIds([exhibition], items.values());
+      // The exhibition's own approved texts win over those of its items for a file both show.
+      const assets = await this.live.assetsOf(country.id, assetIds, [...items.values(), exhibition], assetKeys);
+      shown = { items, memorials, assets, fingerprint: keys?.fingerprint ?? '', cards: new Map() };
+      if (exhibitionKey !== undefined) {
+        const kept = planned && this.readAsKeyed(shown, assetIds, assetKeys.asked) ? shown : undefined;
+        this.plans.set(countrySlug, slug, { exhibitionKey, itemIds, memorialIds, assetIds, shown: kept });
+      }
+    }
     request.sources?.assets(assetIds);
-    const assets = await this.live.assetsOf(country.id, assetIds, [...items.values(), exhibition], assetKeys);
     const page = new SplicedJson();
-    const card = splicedCard(this.cards, page, reader);
-    return new JsonText(page.bytes(presentExhibition(reader, exhibition, { items, memorials, assets, card })));
+    const card = splicedCard(page, this.cardsOf(shown, reader));
+    const { bytes, etag } = page.bytes(presentExhibition(reader, exhibition, { ...shown, card }));
+    return new JsonText(bytes, etag);
+  }
+
+  /** How a page's item cards are made: from ItemCards, each kept with the page's records for the reader's languages. */
+  private cardsOf(shown: ShownPage, reader: Reader): (item: ItemEntity, assets: AssetsById) => Card {
+    const languages = `${reader.lang} ${reader.country.defaultLanguage}`;
+    let cards = shown.cards.get(languages);
+    if (!cards) shown.cards.set(languages, (cards = new Map()));
+    return (item, assets) => {
+      let card = cards.get(item.id);
+      if (!card) cards.set(item.id, (card = this.cards.card(reader, item, assets)));
+      return card;
+    };
+  }
+
+  /**
+   * Whether a page's records and files are those its keys name (so that the
+   * same keys read again mean the same page): every record and file kept
+   * under its key, and the files shown exactly those whose keys were read.
+   */
+  private readAsKeyed(page: ShownPage, assetIds: string[], asked: Set<string>): boolean {
+    if (assetIds.length !== asked.size || !assetIds.every((id) => asked.has(id))) return false;
+    for (const record of [...page.items.values(), ...page.memorials.values()]) if (this.live.recordKey(record) === undefined) return false;
+    for (const asset of page.assets.values()) if (this.live.assetVersion(asset) === undefined) return false;
+    return true;
   }
 
   /** Every published page, for the sitemap. */
