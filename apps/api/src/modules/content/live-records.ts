@@ -2,7 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Condition, LocalizedText, MediaTexts, RecordType } from '@vitrina/contracts';
 import { type DataSource, type EntityTarget, type FindOptionsOrder, IsNull, Not, type ValueTransformer } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import type { Pool } from 'pg';
 import type { ContentRecordEntity } from './content-record.entity';
 import { withApprovedTexts } from './media-texts';
 import { CountryEntity } from '../countries/country.entity';
@@ -46,12 +48,12 @@ export interface ShownIds {
   assets: string[];
 }
 
-/** The keys of what a page expects to show, as read with its record; `fingerprint` is all of them as read. */
+/** The keys of what a page expects to show, as read with its record. */
 export interface ShownKeys {
-  items: RecordKey[];
-  memorials: RecordKey[];
-  assets: AssetKeys;
+  /** All of them as read, in one text: the same text means the same keys. */
   fingerprint: string;
+  /** Each of them (parsed only when the fingerprint is not one a page was made from). */
+  parsed(): { items: RecordKey[]; memorials: RecordKey[]; assets: AssetKeys };
 }
 
 interface ShownKeysRow {
@@ -85,13 +87,13 @@ function recordKeysOf(text: string | null): RecordKey[] {
 }
 
 function shownKeys(askedAssets: string[], row: ShownKeysRow): ShownKeys {
-  const tuples = new Map<string, string>();
-  for (const key of row.assetKeys ? row.assetKeys.split(',') : []) tuples.set(key.slice(0, 36), key.slice(37));
   return {
-    items: recordKeysOf(row.itemKeys),
-    memorials: recordKeysOf(row.memorialKeys),
-    assets: { asked: new Set(askedAssets), tuples },
     fingerprint: `${row.itemKeys ?? ''}\n${row.memorialKeys ?? ''}\n${row.assetKeys ?? ''}`,
+    parsed: () => {
+      const tuples = new Map<string, string>();
+      for (const key of row.assetKeys ? row.assetKeys.split(',') : []) tuples.set(key.slice(0, 36), key.slice(37));
+      return { items: recordKeysOf(row.itemKeys), memorials: recordKeysOf(row.memorialKeys), assets: { asked: new Set(askedAssets), tuples } };
+    },
   };
 }
 
@@ -159,7 +161,7 @@ export class LiveRecords {
    * properties, pg parsing each type as for the ORM, column transformers
    * applied), less the columns `left` out.
    */
-  private async rows<T>(entity: EntityTarget<object>, where: string, params: unknown[], left: string[], extra = '', join = ''): Promise<T[]> {
+  private async rows<T>(entity: EntityTarget<object>, where: string, params: unknown[], left: string[], extra = '', join = '', prepared = false): Promise<T[]> {
     const metadata = this.db.getMetadata(entity);
     const key = `${metadata.tableName} ${left.join(' ')}${extra}${join}`;
     let select = this.selects.get(key);
@@ -170,13 +172,29 @@ export class LiveRecords {
       select = { sql: `SELECT ${list}${extra} FROM "${metadata.tableName}"${join} WHERE `, transformed: columns.filter((column) => column.transformer) };
       this.selects.set(key, select);
     }
-    const rows: Record<string, unknown>[] = await this.db.query(select.sql + where, params);
+    const sql = select.sql + where;
+    const rows: Record<string, unknown>[] = prepared ? await this.prepared(sql, params) : await this.db.query(sql, params);
     for (const column of select.transformed) {
       // As the ORM does: several transformers read back last first.
       const transformers = ([] as ValueTransformer[]).concat(column.transformer as ValueTransformer | ValueTransformer[]).reverse();
       for (const row of rows) row[column.propertyName] = transformers.reduce((value, transformer) => transformer.from(value), row[column.propertyName]);
     }
     return rows as T[];
+  }
+
+  private readonly statementNames = new Map<string, string>();
+
+  /**
+   * A query run as a named prepared statement, on the ORM's own pool (as
+   * DataSource.query would run it, less the ORM's logging): each connection
+   * parses and plans it once, not once per page. For the first query of every
+   * public page, whose planning cost the database more than running it.
+   */
+  private async prepared(text: string, values: unknown[]): Promise<Record<string, unknown>[]> {
+    let name = this.statementNames.get(text);
+    if (name === undefined) this.statementNames.set(text, (name = `vitrina_live_${this.statementNames.size + 1}`));
+    const pool = (this.db.driver as PostgresDriver).master as Pool;
+    return (await pool.query({ name, text, values })).rows;
   }
 
   /** A country by its slug, for a public page (one plain query, as the records). */
@@ -208,7 +226,7 @@ export class LiveRecords {
       params.push(unique(also.items), unique(also.memorials), unique(also.assets));
     }
     type Row = CountryEntity & { recordId: string | null; recordRevision: number | null; recordApproved: string | null } & Partial<ShownKeysRow>;
-    const [row] = await this.rows<Row>(CountryEntity, '"countries".slug = $1', params, [], extra, join);
+    const [row] = await this.rows<Row>(CountryEntity, '"countries".slug = $1', params, [], extra, join, true);
     if (!row) throw new NotFoundException('No such country');
     const { recordId, recordRevision, recordApproved, itemKeys, memorialKeys, assetKeys, ...country } = row;
     const keys = recordId === null ? [] : [{ id: recordId, revision: recordRevision!, approved: recordApproved }];
@@ -219,7 +237,7 @@ export class LiveRecords {
   }
 
   /** A country's live items and memorials named by keys read before (countryAndRecord's `keys`), in the order read. */
-  async recordsOf(countryId: string, keys: ShownKeys): Promise<{ items: Map<string, ItemEntity>; memorials: Map<string, MemorialEntity> }> {
+  async recordsOf(countryId: string, keys: { items: RecordKey[]; memorials: RecordKey[] }): Promise<{ items: Map<string, ItemEntity>; memorials: Map<string, MemorialEntity> }> {
     const [items, memorials] = await Promise.all([this.resolve('item', countryId, keys.items), this.resolve('memorial', countryId, keys.memorials)]);
     return { items, memorials };
   }

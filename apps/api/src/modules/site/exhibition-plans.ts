@@ -6,7 +6,7 @@ import type { Card } from './item-cards';
 
 /** Plans kept, and the records and files they may name in all (each plan's page pins what it showed). */
 export const PLAN_ENTRIES = 1_000;
-export const PLAN_RECORDS = 8_000;
+export const PLAN_RECORDS = 10_000;
 /** What an id counts for in the bound (a uuid string's bytes, about), so that the plans' keys count too. */
 const ID_BYTES = 40;
 
@@ -34,7 +34,7 @@ export interface ShownPage {
   items: Map<string, ItemEntity>;
   memorials: Map<string, MemorialEntity>;
   assets: AssetsById;
-  /** The item cards made for this page, by reader and default language, then item id (a few languages at most). */
+  /** The item cards made for this page, by reader and default language, then item id (two languages at most). */
   cards: Map<string, Map<string, Card>>;
 }
 

@@ -24,6 +24,8 @@ import { ExhibitionPlans, type ShownPage } from './exhibition-plans';
 
 const RECENT_ITEMS = 12;
 const MAP_POINTS_LIMIT = 5_000;
+/** Reader languages whose cards an exhibition's plan keeps (visitors read in one or two). */
+const PAGE_CARD_LANGUAGES = 2;
 
 export interface ReaderRequest {
   lang?: ContentLanguage;
@@ -120,8 +122,9 @@ export class PublicSiteService {
     // Kept only with a page read as keyed, so every id of the plan is what that page showed.
     let assetIds = shown ? plan!.assetIds : [];
     if (!shown) {
-      const { items, memorials, assetKeys } = planned
-        ? { ...(await this.live.recordsOf(country.id, keys)), assetKeys: keys.assets }
+      const read = planned ? keys.parsed() : undefined;
+      const { items, memorials, assetKeys } = read
+        ? { ...(await this.live.recordsOf(country.id, read)), assetKeys: read.assets }
         : await this.live.shownWith(country.id, { items: itemIds, memorials: memorialIds, assets: plan?.assetIds ?? [] });
       assetIds = exhibitionMediaIds([exhibition], items.values());
       // The exhibition's own approved texts win over those of its items for a file both show.
@@ -139,14 +142,20 @@ export class PublicSiteService {
     return new JsonText(bytes, etag);
   }
 
-  /** How a page's item cards are made: from ItemCards, each kept with the page's records for the reader's languages. */
+  /**
+   * How a page's item cards are made: from ItemCards, each kept with the
+   * page's records for the reader's languages (for PAGE_CARD_LANGUAGES of
+   * them at most, so a plan pins few cards besides its records).
+   */
   private cardsOf(shown: ShownPage, reader: Reader): (item: ItemEntity, assets: AssetsById) => Card {
     const languages = `${reader.lang} ${reader.country.defaultLanguage}`;
     let cards = shown.cards.get(languages);
-    if (!cards) shown.cards.set(languages, (cards = new Map()));
+    if (!cards && shown.cards.size < PAGE_CARD_LANGUAGES) shown.cards.set(languages, (cards = new Map()));
+    if (!cards) return (item, assets) => this.cards.card(reader, item, assets);
+    const kept = cards;
     return (item, assets) => {
-      let card = cards.get(item.id);
-      if (!card) cards.set(item.id, (card = this.cards.card(reader, item, assets)));
+      let card = kept.get(item.id);
+      if (!card) kept.set(item.id, (card = this.cards.card(reader, item, assets)));
       return card;
     };
   }
