@@ -187,8 +187,8 @@ export class LiveRecords {
   /**
    * A query run as a named prepared statement, on the ORM's own pool (as
    * DataSource.query would run it, less the ORM's logging): each connection
-   * parses and plans it once, not once per page. For the first query of every
-   * public page, whose planning cost the database more than running it.
+   * parses it once, and PostgreSQL may keep its plan, instead of once per
+   * page. For the first query of a public page, read on every page.
    */
   private async prepared(text: string, values: unknown[]): Promise<Record<string, unknown>[]> {
     let name = this.statementNames.get(text);
