@@ -36,6 +36,8 @@ export interface ShownPage {
   assets: AssetsById;
   /** The item cards made for this page, by reader and default language, then item id (two languages at most). */
   cards: Map<string, Map<string, Card>>;
+  /** Its items' points on its maps likewise (null: an item without a place). */
+  points: Map<string, Map<string, Card | null>>;
 }
 
 const sizeOf = (plan: ExhibitionPlan) => ID_BYTES * (plan.itemIds.length + plan.memorialIds.length + plan.assetIds.length);

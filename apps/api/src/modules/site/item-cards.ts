@@ -15,6 +15,12 @@ export interface Card {
   digest: Buffer;
 }
 
+/** A part of a page made once: its JSON and digest. */
+export function partOf(value: unknown): Card {
+  const json = Buffer.from(JSON.stringify(value));
+  return { json, digest: createHash('sha256').update(json).digest() };
+}
+
 /** What tells a live record and a shown media file apart from every other version of them (LiveRecords gives both). */
 export interface CardKeys {
   recordKey(record: object): string | undefined;
@@ -52,8 +58,7 @@ export class ItemCards {
     const key = this.key(reader, item, assets);
     const known = key === undefined ? undefined : this.memo.get(key);
     if (known !== undefined) return known;
-    const json = Buffer.from(JSON.stringify(presentItemSummary(reader, item, assets)));
-    const card = { json, digest: createHash('sha256').update(json).digest() };
+    const card = partOf(presentItemSummary(reader, item, assets));
     if (key !== undefined) this.memo.set(key, card);
     return card;
   }

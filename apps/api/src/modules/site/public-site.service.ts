@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type ContentLanguage, type PublicCountryHome, type PublicItem, type PublicMemorial, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
-import { type Card, ItemCards, SplicedJson, splicedCard } from './item-cards';
+import { type ContentLanguage, type PublicCountryHome, type PublicMapPoint, type PublicItem, type PublicMemorial, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
+import { type Card, ItemCards, SplicedJson, partOf, splicedCard } from './item-cards';
 import type { ItemEntity } from '../content/kinds/item.entity';
 import type { AssetsById } from '../content/media-views';
 import { exhibitionMediaIds } from '../content/media-views';
@@ -12,6 +12,7 @@ import {
   presentItem,
   presentItemSummary,
   presentMemorial,
+  presentItemPoint,
   presentMemorialPoint,
 } from '../content/public-views';
 import { readerLanguage } from '../../infra/http/reader-language';
@@ -24,7 +25,7 @@ import { ExhibitionPlans, type ShownPage } from './exhibition-plans';
 
 const RECENT_ITEMS = 12;
 const MAP_POINTS_LIMIT = 5_000;
-/** Reader languages whose cards an exhibition's plan keeps (visitors read in one or two). */
+/** Reader languages whose cards and points an exhibition's plan keeps (visitors read in one or two). */
 const PAGE_CARD_LANGUAGES = 2;
 
 export interface ReaderRequest {
@@ -32,6 +33,14 @@ export interface ReaderRequest {
   acceptLanguage?: string;
   /** Told what the page is made of, for the page cache; pages read by no cache leave it out. */
   sources?: PageSources;
+}
+
+/** A page's parts kept for the reader's languages, if the page keeps them for that many languages. */
+function keptFor<T>(byLanguages: Map<string, Map<string, T>>, reader: Reader): Map<string, T> | undefined {
+  const languages = `${reader.lang} ${reader.country.defaultLanguage}`;
+  let kept = byLanguages.get(languages);
+  if (!kept && byLanguages.size < PAGE_CARD_LANGUAGES) byLanguages.set(languages, (kept = new Map()));
+  return kept;
 }
 
 function readerOf(country: CountryEntity, request: ReaderRequest): Reader {
@@ -129,7 +138,7 @@ export class PublicSiteService {
       assetIds = exhibitionMediaIds([exhibition], items.values());
       // The exhibition's own approved texts win over those of its items for a file both show.
       const assets = await this.live.assetsOf(country.id, assetIds, [...items.values(), exhibition], assetKeys);
-      shown = { items, memorials, assets, fingerprint: keys?.fingerprint ?? '', cards: new Map() };
+      shown = { items, memorials, assets, fingerprint: keys?.fingerprint ?? '', cards: new Map(), points: new Map() };
       if (exhibitionKey !== undefined) {
         const kept = planned && this.readAsKeyed(shown, assetIds, assetKeys.asked) ? shown : undefined;
         this.plans.set(countrySlug, slug, { exhibitionKey, itemIds, memorialIds, assetIds, shown: kept });
@@ -138,7 +147,8 @@ export class PublicSiteService {
     request.sources?.assets(assetIds);
     const page = new SplicedJson();
     const card = splicedCard(page, this.cardsOf(shown, reader));
-    const { bytes, etag } = page.bytes(presentExhibition(reader, exhibition, { ...shown, card }));
+    const point = this.pointsOf(shown, reader, page);
+    const { bytes, etag } = page.bytes(presentExhibition(reader, exhibition, { ...shown, card, point }));
     return new JsonText(bytes, etag);
   }
 
@@ -148,15 +158,25 @@ export class PublicSiteService {
    * them at most, so a plan pins few cards besides its records).
    */
   private cardsOf(shown: ShownPage, reader: Reader): (item: ItemEntity, assets: AssetsById) => Card {
-    const languages = `${reader.lang} ${reader.country.defaultLanguage}`;
-    let cards = shown.cards.get(languages);
-    if (!cards && shown.cards.size < PAGE_CARD_LANGUAGES) shown.cards.set(languages, (cards = new Map()));
-    if (!cards) return (item, assets) => this.cards.card(reader, item, assets);
-    const kept = cards;
+    const kept = keptFor(shown.cards, reader);
+    if (!kept) return (item, assets) => this.cards.card(reader, item, assets);
     return (item, assets) => {
       let card = kept.get(item.id);
       if (!card) kept.set(item.id, (card = this.cards.card(reader, item, assets)));
       return card;
+    };
+  }
+
+  /** How a page's items' points on its maps are made: spliced, each made once per page and reader's languages as cards are. */
+  private pointsOf(shown: ShownPage, reader: Reader, page: SplicedJson): (item: ItemEntity) => PublicMapPoint | null {
+    const kept = keptFor(shown.points, reader) ?? new Map<string, Card | null>();
+    return (item) => {
+      let part = kept.get(item.id);
+      if (part === undefined) {
+        const point = presentItemPoint(reader, item);
+        kept.set(item.id, (part = point && partOf(point)));
+      }
+      return part && page.part<PublicMapPoint>(part);
     };
   }
 
