@@ -83,6 +83,23 @@ describe('live records read by SQL', () => {
     expect([...together.items.keys()]).toEqual([item.body.id]);
     expect([...together.memorials.keys()]).toEqual([memorial.body.id]);
     expect([...together.assetKeys.tuples.keys()]).toEqual([assetId]);
+    // The same keys read with a record's own query (an exhibition page's plan): the same records, files and row versions.
+    const shownIds = { items: [item.body.id, randomUUID()], memorials: [memorial.body.id], assets: [assetId, randomUUID()] };
+    const withRecord = await live.countryAndRecord('kazakhstan', 'item', item.body.slug, shownIds);
+    const keys = withRecord.keys!.parsed();
+    expect(withRecord.record).toEqual(await live.byId('item', item.body.id));
+    const records = await live.recordsOf(kz, keys);
+    expect([...records.items.values()]).toEqual([...together.items.values()]);
+    expect([...records.memorials.values()]).toEqual([...together.memorials.values()]);
+    expect(keys.assets.tuples).toEqual(together.assetKeys.tuples);
+    expect(keys.assets.asked).toEqual(new Set(shownIds.assets));
+    // Nothing changed, the same fingerprint; a file's new row version, another.
+    const again = await live.countryAndRecord('kazakhstan', 'item', item.body.slug, shownIds);
+    expect(again.keys!.fingerprint).toBe(withRecord.keys!.fingerprint);
+    await db.query(`UPDATE media_assets SET thumbhash = 'changed' WHERE id = $1`, [assetId]);
+    const changed = await live.countryAndRecord('kazakhstan', 'item', item.body.slug, shownIds);
+    expect(changed.keys!.fingerprint).not.toBe(withRecord.keys!.fingerprint);
+    await db.query(`UPDATE media_assets SET thumbhash = 'abc' WHERE id = $1`, [assetId]);
 
     const record = await live.byId('item', item.body.id);
     const viaOrm = withApprovedTexts(await findByIds(db.getRepository(MediaAssetEntity), { countryId: kz }, [assetId]), record.liveMediaTexts);

@@ -19,6 +19,8 @@ import { AdminBootstrap } from '../modules/accounts/admin-bootstrap';
 import { CountriesService } from '../modules/countries/countries.service';
 import { SearchIndex } from '../modules/search/search-index.service';
 import { DemoSeeder } from '../modules/demo/demo.module';
+import { serveExhibitionsBeforeNest } from '../modules/site/exhibition-route';
+import { PublicSiteService } from '../modules/site/public-site.service';
 import { refuseUnsafeQueryBeforeRouting, refuseUnsafeText } from './safe-text';
 import { registerBodyLimits, serverTimeoutOptions } from './connection-limits';
 import { registerSecurityHeaders } from './security-headers';
@@ -71,6 +73,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   refuseUnsafeQueryBeforeRouting(server);
   // Stored public pages are answered here, with the same headers as above, before Nest routes the request.
   servePublicSnapshots(server, app.get(PublicSnapshots));
+  // A visitor's exhibition page not stored is made here too, without Nest's pipeline (the same answer as its route's).
+  serveExhibitionsBeforeNest(server, app.get(PublicSiteService), app.get(PublicSnapshots));
   // IIIF clients expect /iiif/... at the root, like the nginx in docker/ forwards it.
   app.setGlobalPrefix('api', { exclude: [{ path: 'iiif/{*path}', method: RequestMethod.ALL }] });
   app.useGlobalFilters(new HttpErrorFilter(logger));

@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Observable, map } from 'rxjs';
 import { JsonText } from './json-text';
 import { recordedSources } from './page-sources';
-import { PUBLIC_CACHE_CONTROL, PublicSnapshots, SNAPSHOT_ROUTE, snapshotKey } from './public-snapshots';
-
-const JSON_TYPE = 'application/json; charset=utf-8';
+import { JSON_TYPE, finishPublicAnswer } from './public-answer';
+import { PublicSnapshots, SNAPSHOT_ROUTE } from './public-snapshots';
 
 /**
  * Public answers carry an ETag so any cache can hold them and revalidate
@@ -36,13 +34,8 @@ export class PublicCacheInterceptor implements NestInterceptor {
         const isText = typeof body === 'string';
         // JSON is encoded once, here: the same bytes are hashed, kept and sent.
         const payload = isText ? body : body instanceof JsonText ? body.bytes : Buffer.from(JSON.stringify(body));
-        const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
-        void reply.header('etag', etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept-Language');
-        const key = ticket !== null && !isText && reply.statusCode === 200 ? snapshotKey(request.url, request.headers['accept-language']) : null;
-        if (key !== null) {
-          this.snapshots.store(key, ticket, { body: payload as Buffer, etag, contentType: JSON_TYPE }, recordedSources(request));
-        }
-        if (request.headers['if-none-match'] === etag) {
+        const etag = body instanceof JsonText ? body.etag : undefined;
+        if (finishPublicAnswer(request, reply, { payload, etag, ticket, tags: () => recordedSources(request) }, this.snapshots)) {
           void reply.status(304);
           return '';
         }

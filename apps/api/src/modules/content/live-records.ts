@@ -2,7 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Condition, LocalizedText, MediaTexts, RecordType } from '@vitrina/contracts';
 import { type DataSource, type EntityTarget, type FindOptionsOrder, IsNull, Not, type ValueTransformer } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import type { Pool } from 'pg';
 import type { ContentRecordEntity } from './content-record.entity';
 import { withApprovedTexts } from './media-texts';
 import { CountryEntity } from '../countries/country.entity';
@@ -26,7 +28,7 @@ const IS_LIVE = { liveRevision: Not(IsNull()) };
 const MEMO_ENTRIES = 4_000;
 
 /** A live record's key as read: what makes it what visitors see. */
-interface RecordKey {
+export interface RecordKey {
   id: string;
   revision: number;
   approved: string | null;
@@ -45,6 +47,62 @@ const SHOWN_ASSETS = 'country_id = $1 AND id = ANY($2::uuid[]) AND withdrawn_at 
 export interface PersonOrderKey {
   name: string;
   id: string;
+}
+
+/** The records and media a page expects to show, by id. */
+export interface ShownIds {
+  items: string[];
+  memorials: string[];
+  assets: string[];
+}
+
+/** The keys of what a page expects to show, as read with its record. */
+export interface ShownKeys {
+  /** All of them as read, in one text: the same text means the same keys. */
+  fingerprint: string;
+  /** Each of them (parsed only when the fingerprint is not one a page was made from). */
+  parsed(): { items: RecordKey[]; memorials: RecordKey[]; assets: AssetKeys };
+}
+
+interface ShownKeysRow {
+  itemKeys: string | null;
+  memorialKeys: string | null;
+  assetKeys: string | null;
+}
+
+/** A record's key as one text: `id revision approved` (the approval may hold spaces, so it comes last). */
+const KEY_TEXT = `id || ' ' || live_revision || ' ' || coalesce(published_at::text, '')`;
+/**
+ * The keys of a country's live items ($3) and memorials ($4) and of its shown media ($5), each list as one
+ * text, in the order the database reads them (as shownWith reads them: a later record's approved media texts win).
+ */
+const SHOWN_KEYS_COLUMNS = [
+  `(SELECT string_agg(${KEY_TEXT}, ',') FROM items WHERE live_revision IS NOT NULL AND country_id = "countries".id AND id = ANY($3::uuid[])) AS "itemKeys"`,
+  `(SELECT string_agg(${KEY_TEXT}, ',') FROM memorials WHERE live_revision IS NOT NULL AND country_id = "countries".id AND id = ANY($4::uuid[])) AS "memorialKeys"`,
+  `(SELECT string_agg(id || ' ' || xmin, ',') FROM media_assets WHERE country_id = "countries".id AND id = ANY($5::uuid[]) AND withdrawn_at IS NULL) AS "assetKeys"`,
+].join(', ');
+
+const unique = (ids: string[]) => [...new Set(ids)];
+
+function recordKeysOf(text: string | null): RecordKey[] {
+  if (!text) return [];
+  return text.split(',').map((key) => {
+    // A uuid is 36 characters; then the revision, then the approval ('' when none).
+    const space = key.indexOf(' ', 37);
+    const approved = key.slice(space + 1);
+    return { id: key.slice(0, 36), revision: Number(key.slice(37, space)), approved: approved === '' ? null : approved };
+  });
+}
+
+function shownKeys(askedAssets: string[], row: ShownKeysRow): ShownKeys {
+  return {
+    fingerprint: `${row.itemKeys ?? ''}\n${row.memorialKeys ?? ''}\n${row.assetKeys ?? ''}`,
+    parsed: () => {
+      const tuples = new Map<string, string>();
+      for (const key of row.assetKeys ? row.assetKeys.split(',') : []) tuples.set(key.slice(0, 36), key.slice(37));
+      return { items: recordKeysOf(row.itemKeys), memorials: recordKeysOf(row.memorialKeys), assets: { asked: new Set(askedAssets), tuples } };
+    },
+  };
 }
 
 /** What a live memorial's point on a map needs, and nothing more. */
@@ -111,7 +169,7 @@ export class LiveRecords {
    * properties, pg parsing each type as for the ORM, column transformers
    * applied), less the columns `left` out.
    */
-  private async rows<T>(entity: EntityTarget<object>, where: string, params: unknown[], left: string[], extra = '', join = ''): Promise<T[]> {
+  private async rows<T>(entity: EntityTarget<object>, where: string, params: unknown[], left: string[], extra = '', join = '', prepared = false): Promise<T[]> {
     const metadata = this.db.getMetadata(entity);
     const key = `${metadata.tableName} ${left.join(' ')}${extra}${join}`;
     let select = this.selects.get(key);
@@ -122,13 +180,29 @@ export class LiveRecords {
       select = { sql: `SELECT ${list}${extra} FROM "${metadata.tableName}"${join} WHERE `, transformed: columns.filter((column) => column.transformer) };
       this.selects.set(key, select);
     }
-    const rows: Record<string, unknown>[] = await this.db.query(select.sql + where, params);
+    const sql = select.sql + where;
+    const rows: Record<string, unknown>[] = prepared ? await this.prepared(sql, params) : await this.db.query(sql, params);
     for (const column of select.transformed) {
       // As the ORM does: several transformers read back last first.
       const transformers = ([] as ValueTransformer[]).concat(column.transformer as ValueTransformer | ValueTransformer[]).reverse();
       for (const row of rows) row[column.propertyName] = transformers.reduce((value, transformer) => transformer.from(value), row[column.propertyName]);
     }
     return rows as T[];
+  }
+
+  private readonly statementNames = new Map<string, string>();
+
+  /**
+   * A query run as a named prepared statement, on the ORM's own pool (as
+   * DataSource.query would run it, less the ORM's logging): each connection
+   * parses it once, and PostgreSQL may keep its plan, instead of once per
+   * page. For the first query of a public page, read on every page.
+   */
+  private async prepared(text: string, values: unknown[]): Promise<Record<string, unknown>[]> {
+    let name = this.statementNames.get(text);
+    if (name === undefined) this.statementNames.set(text, (name = `vitrina_live_${this.statementNames.size + 1}`));
+    const pool = (this.db.driver as PostgresDriver).master as Pool;
+    return (await pool.query({ name, text, values })).rows;
   }
 
   /** A country by its slug, for a public page (one plain query, as the records). */
@@ -141,20 +215,39 @@ export class LiveRecords {
   /**
    * A country by its slug and its live record of that type by slug, the
    * record's key read in the same query as the country: a page's first
-   * round trip to the database.
+   * round trip to the database. Given `also` (the records and media a page
+   * of that record showed before), their keys are read in that same query
+   * too, as `keys`: a page whose guess was right needs no other round trip.
    */
-  async countryAndRecord<T extends RecordType>(countrySlug: string, type: T, slug: string): Promise<{ country: CountryEntity; record: LiveTypes[T] }> {
+  async countryAndRecord<T extends RecordType>(
+    countrySlug: string,
+    type: T,
+    slug: string,
+    also?: ShownIds,
+  ): Promise<{ country: CountryEntity; record: LiveTypes[T]; keys?: ShownKeys }> {
     const table = RECORD_KINDS[type].contract.collection;
     const join = ` LEFT JOIN "${table}" r ON r.country_id = "countries".id AND r.live_revision IS NOT NULL AND r.live_slug = $2`;
-    const extra = ', r.id AS "recordId", r.live_revision AS "recordRevision", r.published_at::text AS "recordApproved"';
-    type Row = CountryEntity & { recordId: string | null; recordRevision: number | null; recordApproved: string | null };
-    const [row] = await this.rows<Row>(CountryEntity, '"countries".slug = $1', [countrySlug, slug], [], extra, join);
+    let extra = ', r.id AS "recordId", r.live_revision AS "recordRevision", r.published_at::text AS "recordApproved"';
+    const params: unknown[] = [countrySlug, slug];
+    if (also) {
+      extra += `, ${SHOWN_KEYS_COLUMNS}`;
+      params.push(unique(also.items), unique(also.memorials), unique(also.assets));
+    }
+    type Row = CountryEntity & { recordId: string | null; recordRevision: number | null; recordApproved: string | null } & Partial<ShownKeysRow>;
+    const [row] = await this.rows<Row>(CountryEntity, '"countries".slug = $1', params, [], extra, join, true);
     if (!row) throw new NotFoundException('No such country');
-    const { recordId, recordRevision, recordApproved, ...country } = row;
+    const { recordId, recordRevision, recordApproved, itemKeys, memorialKeys, assetKeys, ...country } = row;
     const keys = recordId === null ? [] : [{ id: recordId, revision: recordRevision!, approved: recordApproved }];
     const [record] = (await this.resolve(type, country.id, keys)).values();
     if (!record) throw new NotFoundException(`No such ${type}`);
-    return { country: country as CountryEntity, record };
+    const shown = also && shownKeys(also.assets, { itemKeys: itemKeys ?? null, memorialKeys: memorialKeys ?? null, assetKeys: assetKeys ?? null });
+    return { country: country as CountryEntity, record, ...(shown ? { keys: shown } : {}) };
+  }
+
+  /** A country's live items and memorials named by keys read before (countryAndRecord's `keys`), in the order read. */
+  async recordsOf(countryId: string, keys: { items: RecordKey[]; memorials: RecordKey[] }): Promise<{ items: Map<string, ItemEntity>; memorials: Map<string, MemorialEntity> }> {
+    const [items, memorials] = await Promise.all([this.resolve('item', countryId, keys.items), this.resolve('memorial', countryId, keys.memorials)]);
+    return { items, memorials };
   }
 
   /**

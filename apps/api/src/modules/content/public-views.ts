@@ -124,7 +124,7 @@ export function presentMemorialPoint(
   return { type: 'memorial', id, slug, title: reader.title(title), location: { lat, lng }, kind, condition };
 }
 
-function presentItemPoint(reader: Reader, item: ItemEntity): PublicMapPoint | null {
+export function presentItemPoint(reader: Reader, item: ItemEntity): PublicMapPoint | null {
   const location = itemLocation(item);
   return location ? mapPoint(reader, 'item', item, location, null) : null;
 }
@@ -180,6 +180,8 @@ export interface ExhibitionContext {
   assets: AssetsById;
   /** How an item's card is made, when not by presentItemSummary (a page splicing cards made before). */
   card?: (item: ItemEntity, assets: AssetsById) => PublicItemSummary;
+  /** How an item's point on a map is made, when not by presentItemPoint (a page splicing points made before). */
+  point?: (item: ItemEntity) => PublicMapPoint | null;
 }
 
 function presentBlock(reader: Reader, block: ExhibitionBlock, context: ExhibitionContext): PublicBlock | null {
@@ -206,7 +208,8 @@ function presentBlock(reader: Reader, block: ExhibitionBlock, context: Exhibitio
         return memorial ? [presentMemorialPoint(reader, { ...memorial, title: memorial.content.title })] : [];
       });
       const itemPoints = (block.itemIds ?? []).flatMap((id) => {
-        const point = item(id) ? presentItemPoint(reader, item(id)!) : null;
+        const found = item(id);
+        const point = found ? (context.point ? context.point(found) : presentItemPoint(reader, found)) : null;
         return point ? [point] : [];
       });
       const points = [...memorialPoints, ...itemPoints];

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { PublicItemSummary } from '@vitrina/contracts';
 import type { ItemEntity } from '../content/kinds/item.entity';
 import { LiveRowMemo } from '../content/live-row-memo';
@@ -8,6 +8,18 @@ import { type Reader, presentItemSummary } from '../content/public-views';
 /** Cards kept; an item's card takes about 1.4 kB of JSON, so a few thousand of them stay within the byte bound. */
 const CARD_ENTRIES = 8_000;
 const CARD_BYTES = 16 * 1024 * 1024;
+
+/** A card's JSON (UTF-8) and its SHA-256, which a page's ETag is made of in place of its bytes. */
+export interface Card {
+  json: Buffer;
+  digest: Buffer;
+}
+
+/** A part of a page made once: its JSON and digest. */
+export function partOf(value: unknown): Card {
+  const json = Buffer.from(JSON.stringify(value));
+  return { json, digest: createHash('sha256').update(json).digest() };
+}
 
 /** What tells a live record and a shown media file apart from every other version of them (LiveRecords gives both). */
 export interface CardKeys {
@@ -30,7 +42,7 @@ export class ItemCards {
    * dash) made the whole page a two-byte string, whose encoding for the hash
    * and the socket cost more than building the page.
    */
-  private readonly memo = new LiveRowMemo<Buffer>(CARD_ENTRIES, { maxBytes: CARD_BYTES, sizeOf: (json) => json.length });
+  private readonly memo = new LiveRowMemo<Card>(CARD_ENTRIES, { maxBytes: CARD_BYTES, sizeOf: (card) => card.json.length + card.digest.length });
 
   constructor(private readonly keys: CardKeys) {}
 
@@ -42,13 +54,13 @@ export class ItemCards {
     return this.memo.bytes;
   }
 
-  json(reader: Reader, item: ItemEntity, assets: AssetsById): Buffer {
+  card(reader: Reader, item: ItemEntity, assets: AssetsById): Card {
     const key = this.key(reader, item, assets);
     const known = key === undefined ? undefined : this.memo.get(key);
     if (known !== undefined) return known;
-    const json = Buffer.from(JSON.stringify(presentItemSummary(reader, item, assets)));
-    if (key !== undefined) this.memo.set(key, json);
-    return json;
+    const card = partOf(presentItemSummary(reader, item, assets));
+    if (key !== undefined) this.memo.set(key, card);
+    return card;
   }
 
   private key(reader: Reader, item: ItemEntity, assets: AssetsById): string | undefined {
@@ -76,22 +88,44 @@ export class SplicedJson {
   private static readonly MARK = `\u0001${randomBytes(9).toString('base64url')}:`;
   /** A placeholder as JSON quotes it, its index captured (so that split() keeps it). */
   private static readonly QUOTED = new RegExp(`"\\\\u0001${SplicedJson.MARK.slice(1)}(\\d+)"`);
-  private readonly parts: Buffer[] = [];
+  private readonly parts: Card[] = [];
 
-  /** Stands for `json` in the page; typed as what it stands for. */
-  part<T>(json: Buffer): T {
-    return `${SplicedJson.MARK}${this.parts.push(json) - 1}` as T;
+  /** Stands for `card`'s JSON in the page; typed as what it stands for. */
+  part<T>(card: Card): T {
+    return `${SplicedJson.MARK}${this.parts.push(card) - 1}` as T;
   }
 
-  /** The page's JSON as UTF-8, the parts' bytes in place of their placeholders. */
-  bytes(page: unknown): Buffer {
+  /**
+   * The page's JSON as UTF-8, the parts' bytes in place of their
+   * placeholders, and its ETag: a SHA-256 of the page's own pieces (each with
+   * its length) and of the parts' digests, in order, so the same bytes always
+   * get the same ETag and other bytes another, without hashing every card's
+   * bytes again on every page.
+   */
+  bytes(page: unknown): { bytes: Buffer; etag: string } {
     // split() with a capturing pattern alternates the page's own text and the captured indexes.
     const pieces = JSON.stringify(page).split(SplicedJson.QUOTED);
-    return Buffer.concat(pieces.map((piece, i) => (i % 2 === 1 ? this.parts[Number(piece)] : Buffer.from(piece))));
+    let length = 0;
+    for (let i = 0; i < pieces.length; i++) length += i % 2 === 1 ? this.parts[Number(pieces[i])].json.length : Buffer.byteLength(pieces[i]);
+    const bytes = Buffer.allocUnsafe(length);
+    const hash = createHash('sha256');
+    let at = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      if (i % 2 === 1) {
+        const part = this.parts[Number(pieces[i])];
+        at += part.json.copy(bytes, at);
+        hash.update(part.digest);
+      } else {
+        const written = bytes.write(pieces[i], at);
+        hash.update(`${written}:`).update(bytes.subarray(at, at + written));
+        at += written;
+      }
+    }
+    return { bytes, etag: `"${hash.digest('base64url').slice(0, 32)}"` };
   }
 }
 
-/** The card of an item on a page made with SplicedJson, its JSON kept by ItemCards. */
-export function splicedCard(cards: ItemCards, page: SplicedJson, reader: Reader) {
-  return (item: ItemEntity, assets: AssetsById): PublicItemSummary => page.part<PublicItemSummary>(cards.json(reader, item, assets));
+/** The card of an item on a page made with SplicedJson, made by `card` (ItemCards, or cards a plan kept). */
+export function splicedCard(page: SplicedJson, card: (item: ItemEntity, assets: AssetsById) => Card) {
+  return (item: ItemEntity, assets: AssetsById): PublicItemSummary => page.part<PublicItemSummary>(card(item, assets));
 }

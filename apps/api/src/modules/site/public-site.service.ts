@@ -1,9 +1,11 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { type ContentLanguage, type PublicCountryHome, type PublicItem, type PublicMemorial, type PublicPerson, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
+import { type ContentLanguage, type PublicCountryHome, type PublicMapPoint, type PublicItem, type PublicMemorial, type PublicPerson, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { isPersonPublic, linkedMemorialIds, personPageMediaIds, presentMemorialPerson, presentPerson } from '../content/person-views';
-import { ItemCards, SplicedJson, splicedCard } from './item-cards';
+import { type Card, ItemCards, SplicedJson, partOf, splicedCard } from './item-cards';
+import type { ItemEntity } from '../content/kinds/item.entity';
+import type { AssetsById } from '../content/media-views';
 import { exhibitionMediaIds } from '../content/media-views';
 import {
   Reader,
@@ -13,6 +15,7 @@ import {
   presentItem,
   presentItemSummary,
   presentMemorial,
+  presentItemPoint,
   presentMemorialPoint,
 } from '../content/public-views';
 import { readerLanguage } from '../../infra/http/reader-language';
@@ -21,18 +24,26 @@ import type { PageSources } from '../../infra/http/page-sources';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
 import { LiveRecords } from '../content/live-records';
-import { LiveRowMemo } from '../content/live-row-memo';
+import { ExhibitionPlans, type ShownPage } from './exhibition-plans';
 
 const RECENT_ITEMS = 12;
-/** Exhibitions whose media ids are remembered (a few hundred ids each at most). */
-const PAGE_MEDIA_ENTRIES = 1_000;
 const MAP_POINTS_LIMIT = 5_000;
+/** Reader languages whose cards and points an exhibition's plan keeps (visitors read in one or two). */
+const PAGE_CARD_LANGUAGES = 2;
 
 export interface ReaderRequest {
   lang?: ContentLanguage;
   acceptLanguage?: string;
   /** Told what the page is made of, for the page cache; pages read by no cache leave it out. */
   sources?: PageSources;
+}
+
+/** A page's parts kept for the reader's languages, if the page keeps them for that many languages. */
+function keptFor<T>(byLanguages: Map<string, Map<string, T>>, reader: Reader): Map<string, T> | undefined {
+  const languages = `${reader.lang} ${reader.country.defaultLanguage}`;
+  let kept = byLanguages.get(languages);
+  if (!kept && byLanguages.size < PAGE_CARD_LANGUAGES) byLanguages.set(languages, (kept = new Map()));
+  return kept;
 }
 
 function readerOf(country: CountryEntity, request: ReaderRequest): Reader {
@@ -55,11 +66,8 @@ export class PublicSiteService {
 
   /** Item cards of exhibition pages, made once per version of what they show. */
   readonly cards: ItemCards;
-  /**
-   * The media an exhibition's last page showed, by the exhibition's key: their
-   * keys are read with its records' (a guess only; a file it did not name is read after).
-   */
-  private readonly pageMedia = new LiveRowMemo<string[]>(PAGE_MEDIA_ENTRIES);
+  /** What each exhibition's last page was made of: what its next page reads in its first query. */
+  readonly plans = new ExhibitionPlans();
 
   private async reader(countrySlug: string, request: ReaderRequest): Promise<Reader> {
     return readerOf(await this.live.country(countrySlug), request);
@@ -137,26 +145,84 @@ export class PublicSiteService {
 
   /**
    * The page's JSON (a PublicExhibition), its item cards spliced in as kept
-   * by ItemCards. Two round trips to the database when nothing changed: the
-   * country with the exhibition's key, then the keys of its records and of
-   * the media its last page showed.
+   * by ItemCards. One round trip to the database when nothing changed: the
+   * country and the exhibition's key with the keys of the records and media
+   * its plan names (its last page's); when those keys are all as they were,
+   * the records and files of the last page are shown again.
    */
   async exhibition(countrySlug: string, slug: string, request: ReaderRequest): Promise<JsonText> {
-    const { country, record: exhibition } = await this.live.countryAndRecord(countrySlug, 'exhibition', slug);
+    const plan = this.plans.get(countrySlug, slug);
+    const also = plan && { items: plan.itemIds, memorials: plan.memorialIds, assets: plan.assetIds };
+    const { country, record: exhibition, keys } = await this.live.countryAndRecord(countrySlug, 'exhibition', slug, also);
     const reader = readerOf(country, request);
-    const { itemIds, memorialIds } = exhibitionReferences(exhibition.content);
+    const exhibitionKey = this.live.recordKey(exhibition);
+    // The plan's ids are the exhibition's references while its key is the plan's.
+    const planned = plan !== undefined && keys !== undefined && exhibitionKey === plan.exhibitionKey;
+    const { itemIds, memorialIds } = planned ? plan : exhibitionReferences(exhibition.content);
     request.sources?.records([exhibition.id, ...itemIds, ...memorialIds]);
-    const pageKey = this.live.recordKey(exhibition);
-    const expected = (pageKey && this.pageMedia.get(pageKey)) || [];
-    const { items, memorials, assetKeys } = await this.live.shownWith(country.id, { items: itemIds, memorials: memorialIds, assets: expected });
-    // The exhibition's own approved texts win over those of its items for a file both show.
-    const assetIds = exhibitionMediaIds([exhibition], items.values());
-    if (pageKey) this.pageMedia.set(pageKey, assetIds);
+    let shown = planned && plan.shown?.fingerprint === keys.fingerprint ? plan.shown : undefined;
+    // Kept only with a page read as keyed, so every id of the plan is what that page showed.
+    let assetIds = shown ? plan!.assetIds : [];
+    if (!shown) {
+      const read = planned ? keys.parsed() : undefined;
+      const { items, memorials, assetKeys } = read
+        ? { ...(await this.live.recordsOf(country.id, read)), assetKeys: read.assets }
+        : await this.live.shownWith(country.id, { items: itemIds, memorials: memorialIds, assets: plan?.assetIds ?? [] });
+      assetIds = exhibitionMediaIds([exhibition], items.values());
+      // The exhibition's own approved texts win over those of its items for a file both show.
+      const assets = await this.live.assetsOf(country.id, assetIds, [...items.values(), exhibition], assetKeys);
+      shown = { items, memorials, assets, fingerprint: keys?.fingerprint ?? '', cards: new Map(), points: new Map() };
+      if (exhibitionKey !== undefined) {
+        const kept = planned && this.readAsKeyed(shown, assetIds, assetKeys.asked) ? shown : undefined;
+        this.plans.set(countrySlug, slug, { exhibitionKey, itemIds, memorialIds, assetIds, shown: kept });
+      }
+    }
     request.sources?.assets(assetIds);
-    const assets = await this.live.assetsOf(country.id, assetIds, [...items.values(), exhibition], assetKeys);
     const page = new SplicedJson();
-    const card = splicedCard(this.cards, page, reader);
-    return new JsonText(page.bytes(presentExhibition(reader, exhibition, { items, memorials, assets, card })));
+    const card = splicedCard(page, this.cardsOf(shown, reader));
+    const point = this.pointsOf(shown, reader, page);
+    const { bytes, etag } = page.bytes(presentExhibition(reader, exhibition, { ...shown, card, point }));
+    return new JsonText(bytes, etag);
+  }
+
+  /**
+   * How a page's item cards are made: from ItemCards, each kept with the
+   * page's records for the reader's languages (for PAGE_CARD_LANGUAGES of
+   * them at most, so a plan pins few cards besides its records).
+   */
+  private cardsOf(shown: ShownPage, reader: Reader): (item: ItemEntity, assets: AssetsById) => Card {
+    const kept = keptFor(shown.cards, reader);
+    if (!kept) return (item, assets) => this.cards.card(reader, item, assets);
+    return (item, assets) => {
+      let card = kept.get(item.id);
+      if (!card) kept.set(item.id, (card = this.cards.card(reader, item, assets)));
+      return card;
+    };
+  }
+
+  /** How a page's items' points on its maps are made: spliced, each made once per page and reader's languages as cards are. */
+  private pointsOf(shown: ShownPage, reader: Reader, page: SplicedJson): (item: ItemEntity) => PublicMapPoint | null {
+    const kept = keptFor(shown.points, reader) ?? new Map<string, Card | null>();
+    return (item) => {
+      let part = kept.get(item.id);
+      if (part === undefined) {
+        const point = presentItemPoint(reader, item);
+        kept.set(item.id, (part = point && partOf(point)));
+      }
+      return part && page.part<PublicMapPoint>(part);
+    };
+  }
+
+  /**
+   * Whether a page's records and files are those its keys name (so that the
+   * same keys read again mean the same page): every record and file kept
+   * under its key, and the files shown exactly those whose keys were read.
+   */
+  private readAsKeyed(page: ShownPage, assetIds: string[], asked: Set<string>): boolean {
+    if (assetIds.length !== asked.size || !assetIds.every((id) => asked.has(id))) return false;
+    for (const record of [...page.items.values(), ...page.memorials.values()]) if (this.live.recordKey(record) === undefined) return false;
+    for (const asset of page.assets.values()) if (this.live.assetVersion(asset) === undefined) return false;
+    return true;
   }
 
   /** Every published page, for the sitemap. */
