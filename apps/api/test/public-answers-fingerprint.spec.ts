@@ -153,6 +153,8 @@ describe('public answers come from approved revisions only', () => {
       'GET /api/public/sitemap.xml': ['/api/public/sitemap.xml'],
       'GET /api/public/search': [...searches, ...langs(`/api/public/search?q=${OLD_WORD}&country=kazakhstan&hasMedia=true`)],
       'GET /api/public/search/suggest': suggests,
+      // The person search shows a person's card (rank, unit, burial place, memorial): approved texts only.
+      'GET /api/public/search/people': ['Zephyrov', 'Зефиров', 'Zefirov'].flatMap((q) => langs(`/api/public/search/people?q=${encodeURIComponent(q)}`)),
       'GET /iiif/manifests/items/:id': [`/iiif/manifests/items/${f.item.id}`],
       'GET /iiif/manifests/exhibitions/:id': [`/iiif/manifests/exhibitions/${f.exhibition.id}`],
       'GET /iiif/manifests/people/:id': [`/iiif/manifests/people/${f.person.id}`],

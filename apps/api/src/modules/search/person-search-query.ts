@@ -15,7 +15,8 @@ export interface PersonCandidate {
   record_id: string;
   country_id: string;
   slug: string;
-  kind: string | null;
+  /** The person's fate, from their card (a person's row has no kind). */
+  fate: string;
   person: { name: string; variants: string[] } | null;
   person_card: PersonCard;
   condition: string | null;
@@ -51,7 +52,7 @@ function facetFilters(spec: PersonSearchSpec, p: Params): string[] {
   const { query } = spec;
   const set: Partial<Record<PersonFacet, () => string>> = {};
   if (spec.countryIds) set.country = () => `d.country_id = ANY(${p.next(spec.countryIds)}::uuid[])`;
-  if (query.fate?.length) set.fate = () => `d.kind = ANY(${p.next(query.fate)}::text[])`;
+  if (query.fate?.length) set.fate = () => `coalesce(d.person_card->>'fate', 'unknown') = ANY(${p.next(query.fate)}::text[])`;
   if (query.rank?.length) set.rank = () => `(d.person_card->'rankLabels') ?| ${p.next(query.rank!.map((rank) => rank.toLowerCase()))}::text[]`;
   if (query.unit) set.unit = () => `(d.person_card->>'unit') ILIKE ${p.next(`%${escapeLike(query.unit!)}%`)}`;
   if (query.decade?.length) set.decade = () => `d.decades && ${p.next(query.decade)}::int[]`;
@@ -93,7 +94,7 @@ export function buildPersonCandidatesSql(spec: PersonSearchSpec): { sql: string;
   if (yearFrom !== undefined) where.push(`coalesce(${death}, ${birth}) >= ${p.next(yearFrom)}::int`);
   if (yearTo !== undefined) where.push(`coalesce(${birth}, ${death}) <= ${p.next(yearTo)}::int`);
   const sql = `
-    SELECT d.id::text AS id, d.record_id, d.country_id, d.slug, d.kind, d.person, d.person_card, d.condition, d.decades, d.name_keys, d.name_fuzzy_keys
+    SELECT d.id::text AS id, d.record_id, d.country_id, d.slug, coalesce(d.person_card->>'fate', 'unknown') AS fate, d.person, d.person_card, d.condition, d.decades, d.name_keys, d.name_fuzzy_keys
       FROM search_documents d
      WHERE ${where.join(' AND ')}
      ORDER BY (${exact.join(' AND ')}) DESC, d.id DESC

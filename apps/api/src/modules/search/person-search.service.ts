@@ -96,7 +96,7 @@ export class PersonSearchService {
       case 'country':
         return counted(rows.map(({ row }) => countries.get(row.country_id)?.slug));
       case 'fate':
-        return counted(rows.map(({ row }) => row.kind));
+        return counted(rows.map(({ row }) => row.fate));
       case 'rank':
         return counted(rows.map(({ row }) => resolveLabel(row.person_card.rank, lang, countries.get(row.country_id)?.defaultLanguage ?? 'ru')));
       case 'unit':
@@ -120,7 +120,7 @@ export class PersonSearchService {
       deathYear: card.deathYear,
       rank: resolveLabel(card.rank, lang, fallback),
       unit: card.unit,
-      fate: (row.kind ?? 'unknown') as Fate,
+      fate: row.fate as Fate,
       memorial: card.memorial && {
         slug: card.memorial.slug,
         title: resolveText(card.memorial.title, lang, fallback),
