@@ -1,12 +1,13 @@
 /**
  * Fills a PostgreSQL database with N published items and memorials (60 / 40),
- * about five named people per memorial, their first revisions and the search
- * rows the API would have written for them — all with set-based SQL, so a
- * million records take minutes, not hours.
+ * P people (person records, each linked to a memorial picked by hash), their
+ * first revisions and the search rows the API would have written for them —
+ * records with set-based SQL, so a million take minutes, not hours; the
+ * people's search rows through the API's own indexing code (people-generate.ts).
  *
  *   npx tsx bench/search/generate.ts
  *
- * Env: BENCH_SEARCH_RECORDS (1 000 000), BENCH_SEARCH_DB_NAME
+ * Env: BENCH_SEARCH_RECORDS (1 000 000), BENCH_SEARCH_PEOPLE (2 000 000), BENCH_SEARCH_DB_NAME
  * (bench_search_<records>), BENCH_SEARCH_REPLACE=1 (drop a database of that
  * name first), BENCH_PG_ADMIN_URL (see bench/media/support.ts).
  *
@@ -18,8 +19,12 @@
  *     search_documents are dropped (definitions kept);
  *  2. items and memorials are inserted from generate_series, every value
  *     picked by hashing the record's number (deterministic);
- *  3. their revisions (number 1, the whole document) and their search rows
- *     (records and people) are computed from `live_content` by SQL that
+ *  3. people are inserted from generate_series (person-n<k>, live, linked to a
+ *     generated memorial), then their search rows are made in Node by the
+ *     API's searchSources() + SearchIndexRepository.insert() (name, fuzzy and
+ *     place keys by @vitrina/names);
+ *     the revisions (number 1, the whole document) and the search rows of
+ *     items and memorials are computed from `live_content` by SQL that
  *     mirrors apps/api/src/modules/search/search-text.ts and
  *     search-index.service.ts (bench/search/verify.ts checks it against the
  *     API's own indexing);
@@ -52,19 +57,15 @@ import {
   COUNTRY_SHAPE,
   DEDICATIONS,
   FILLER,
-  GIVEN_NAMES,
   ITEM_KINDS,
   ITEM_TOPICS,
   KIND_NAMES,
   MEDIUM,
   MEMORIAL_KINDS,
   NATIVE_WORDS,
-  PATRONYMICS,
   PLACE_1,
   PLACE_2,
   PLACE_3,
-  SURNAME_MIDDLES,
-  SURNAME_ROOTS,
   SURNAME_SUFFIXES,
   TAIL_A,
   TAIL_B,
@@ -73,10 +74,11 @@ import {
   TRANSLIT_MULTI,
   TRANSLIT_SINGLE,
 } from './vocabulary';
+import { PEOPLE_HELPERS, indexPeople, peopleSql, uuidRanges } from './people-generate';
 
 /** Generated records are told from the demo ones by their slug: `<kind>-n<number>`. */
 export const GENERATED_SLUG = `'-n[0-9]+$'`;
-const TABLES = ['items', 'memorials', 'content_revisions', 'search_documents', 'search_words'] as const;
+const TABLES = ['items', 'memorials', 'people', 'content_revisions', 'search_documents', 'search_words'] as const;
 const WORKERS = 2;
 
 export interface VocabularyRow {
@@ -224,22 +226,6 @@ SELECT gen_random_uuid(), s.country_id, d.slug, a.kind, 'published', 1, d.doc - 
      OFFSET 0) d`;
 }
 
-/** The people a memorial names: 25 % none, 30 % 1–3, 25 % 4–8, 20 % 10–20 (≈ 5.1 on average). */
-function peopleSql(): string {
-  const pk = 'q.pk';
-  const surname = `CASE WHEN ${h(pk, 70)} % 100 < 10 THEN ${pick(COMMON_SURNAMES, pk, 71)}
-      ELSE ${pick(SURNAME_ROOTS, pk, 72)} || ${pick(SURNAME_MIDDLES, pk, 73)} || s.suffixes[1 + ${h(pk, 74)} % 3] END`;
-  return `(SELECT coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object('name', n.name, 'variants', n.variants, 'birthYear', n.born, 'deathYear', n.died)) ORDER BY q.k), '[]'::jsonb)
-       FROM generate_series(1, a.people) AS q0(k)
-      CROSS JOIN LATERAL (SELECT q0.k, g.i * 64 + q0.k AS pk OFFSET 0) q
-      CROSS JOIN LATERAL (SELECT ${surname} AS surname, ${pick(GIVEN_NAMES, pk, 75)} AS given,
-             CASE WHEN ${h(pk, 76)} % 100 < 60 THEN ${pick(PATRONYMICS, pk, 77)} END AS patronymic OFFSET 0) p
-      CROSS JOIN LATERAL (SELECT p.surname || ' ' || p.given || coalesce(' ' || p.patronymic, '') AS name,
-             CASE WHEN ${h(pk, 82)} % 100 < 70 THEN jsonb_build_array(bench_search.translit(p.surname || ' ' || p.given)) ELSE '[]'::jsonb END AS variants,
-             CASE WHEN ${h(pk, 78)} % 100 < 80 THEN 1880 + ${h(pk, 79)} % 46 END AS born,
-             CASE WHEN ${h(pk, 80)} % 100 < 95 THEN 1941 + ${h(pk, 81)} % 5 END AS died OFFSET 0) n)`;
-}
-
 export function memorialsSql(from: number, to: number): string {
   const kindRu = textArray(MEMORIAL_KINDS.map((k) => KIND_NAMES[k].ru));
   const kindEn = textArray(MEMORIAL_KINDS.map((k) => KIND_NAMES[k].en));
@@ -256,9 +242,7 @@ SELECT gen_random_uuid(), s.country_id, d.slug, a.kind, 'published', 1, d.doc - 
   JOIN bench_search.slots s ON s.slot = ${h('g.i', 1)} % 200
  CROSS JOIN LATERAL (SELECT ${baseColumns(MEMORIAL_KINDS)},
        CASE WHEN ${h('g.i', 5)} % 100 < 40 THEN 1965 + ${h('g.i', 51)} % 11 ELSE 1946 + ${h('g.i', 51)} % 45 END AS y0,
-       ${condition} AS condition,
-       CASE WHEN ${h('g.i', 60)} % 100 < 25 THEN 0 WHEN ${h('g.i', 60)} % 100 < 55 THEN 1 + ${h('g.i', 61)} % 3
-            WHEN ${h('g.i', 60)} % 100 < 80 THEN 4 + ${h('g.i', 61)} % 5 ELSE 10 + ${h('g.i', 61)} % 11 END AS people
+       ${condition} AS condition
      OFFSET 0) a
  CROSS JOIN LATERAL (SELECT a.place_ru, bench_search.translit(a.place_ru) AS place_en, ${tailsEn()} OFFSET 0) b
  CROSS JOIN LATERAL (SELECT
@@ -272,7 +256,7 @@ SELECT gen_random_uuid(), s.country_id, d.slug, a.kind, 'published', 1, d.doc - 
        jsonb_build_object('slug', a.kind || '-n' || g.i, 'kind', a.kind, 'title', l.title, 'description', l.description, 'place', l.place,
                           'date', jsonb_build_object('earliest', a.y0, 'latest', a.y0), 'unveilingDate', a.y0::text,
                           'location', jsonb_build_object('lat', a.lat, 'lng', a.lng),
-                          'inscriptions', '[]'::jsonb, 'people', ${peopleSql()},
+                          'inscriptions', '[]'::jsonb,
                           'conditionSurveys', jsonb_build_array(jsonb_build_object('date', '2020-05-01', 'condition', a.condition)),
                           'events', '[]'::jsonb, 'tags', '[]'::jsonb, 'media', '[]'::jsonb) AS doc
      OFFSET 0) d`;
@@ -352,31 +336,6 @@ SELECT '${type}', r.id, -1, r.country_id, r.live_content->>'slug', r.live_conten
                         CROSS JOIN LATERAL jsonb_each_text(CASE WHEN jsonb_typeof(tag.value) = 'object' THEN tag.value ELSE '{}'::jsonb END) WITH ORDINALITY AS t(key, value, ord)
                         WHERE t.value <> '') e
                 GROUP BY e.lang) p) b
- WHERE r.slug ~ ${GENERATED_SLUG} AND r.live_revision IS NOT NULL`;
-}
-
-/** One search row per person a live memorial names. */
-function personSearchSql(): string {
-  return `
-INSERT INTO search_documents (${SEARCH_COLUMNS})
-SELECT 'person', r.id, (p.ord - 1)::int, r.country_id, r.live_content->>'slug', NULL, coalesce(r.live_content->'title', '{}'::jsonb),
-       jsonb_build_object('name', p.value->'name', 'variants', coalesce(p.value->'variants', '[]'::jsonb), 'birthYear', p.value->'birthYear', 'deathYear', p.value->'deathYear'),
-       pb.body, n.names, bench_search.decades(n.died, n.died), n.died, c.condition, ${recordMedia('r')},
-       (r.live_content->'location'->>'lat')::float8, (r.live_content->'location'->>'lng')::float8, coalesce(r.published_at, now()),
-       ${vector(`''`, `''`, 'n.names', `coalesce(pb.body->>'ru', '')`, `coalesce(pb.body->>'en', '')`, 'pb.other')}
-  FROM memorials r
- CROSS JOIN LATERAL (SELECT ${latestCondition('r.live_content')} AS condition OFFSET 0) c
- CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(r.live_content->'people') = 'array' THEN r.live_content->'people' ELSE '[]'::jsonb END) WITH ORDINALITY AS p(value, ord)
- CROSS JOIN LATERAL (SELECT array_to_string(ARRAY[p.value->>'name'] || ARRAY(SELECT v.value FROM jsonb_array_elements_text(coalesce(p.value->'variants', '[]'::jsonb)) WITH ORDINALITY AS v(value, ord) ORDER BY v.ord), ' ') AS names,
-       (p.value->>'deathYear')::int AS died) n
- CROSS JOIN LATERAL (
-       SELECT coalesce(jsonb_object_agg(x.lang, x.txt), '{}'::jsonb) AS body,
-              coalesce(string_agg(x.txt, ' ' ORDER BY x.ord) FILTER (WHERE x.lang NOT IN ('ru', 'en')), '') AS other
-         FROM (SELECT rk.key AS lang, rk.value AS txt, rk.ord
-                 FROM jsonb_each_text(CASE WHEN jsonb_typeof(p.value->'rank') = 'object' THEN p.value->'rank' ELSE '{}'::jsonb END) WITH ORDINALITY AS rk(key, value, ord)
-                WHERE rk.value <> ''
-                UNION ALL
-               SELECT 'und', p.value->>'unit', 1000 WHERE coalesce(p.value->>'unit', '') <> '') x) pb
  WHERE r.slug ~ ${GENERATED_SLUG} AND r.live_revision IS NOT NULL`;
 }
 
@@ -541,9 +500,10 @@ export function printVocabulary(rows: VocabularyRow[], records: number, docs: nu
  */
 export async function generateDatabase(
   cleanup: Cleanup,
-  options: { records: number; name: string; keep: boolean; store?: Store },
+  options: { records: number; people?: number; name: string; keep: boolean; store?: Store },
 ): Promise<Generated> {
   const { records } = options;
+  const peopleCount = Math.round(options.people ?? records * 2);
   const name = checkName(options.name);
   const started = process.hrtime.bigint();
   const phases: { phase: string; seconds: number }[] = [];
@@ -562,7 +522,7 @@ export async function generateDatabase(
     if (!options.keep || !finished) await dropDatabase(name);
   });
   const database = asDatabase(name);
-  console.log(`database ${name}: ${records} records (${Math.round(records * 0.6)} items, ${records - Math.round(records * 0.6)} memorials)`);
+  console.log(`database ${name}: ${records} records (${Math.round(records * 0.6)} items, ${records - Math.round(records * 0.6)} memorials), ${peopleCount} people`);
 
   await phase('migrate and seed with the built API', async () => {
     let store = options.store;
@@ -608,15 +568,35 @@ export async function generateDatabase(
     ]),
   );
 
+  const memorialCount = records - items;
+  await phase('people linked to memorials', async () => {
+    for (const sql of PEOPLE_HELPERS) await client.query(sql);
+    await runQueue(clients, chunks(1, peopleCount, Math.max(5000, Math.ceil(peopleCount / 16))).map(([from, to]): Task => ({ label: `people ${from}–${to}`, sql: peopleSql(from, to, memorialCount) })));
+  });
+
   await phase('revisions and search rows', () =>
     runQueue(clients, [
-      { label: 'search rows of people', sql: personSearchSql() },
+      { label: 'revisions of people', sql: revisionsSql('people', 'person') },
       { label: 'search rows of memorials', sql: recordSearchSql('memorials', 'memorial') },
       { label: 'search rows of items', sql: recordSearchSql('items', 'item') },
       { label: 'revisions of memorials', sql: revisionsSql('memorials', 'memorial') },
       { label: 'revisions of items', sql: revisionsSql('items', 'item') },
     ]),
   );
+
+  // Keys by @vitrina/names in Node: the API's own searchSources() and SearchIndexRepository.insert().
+  await phase('search rows of people (the API\'s indexing code)', async () => {
+    const ranges = uuidRanges(16);
+    let done = 0;
+    await Promise.all(
+      clients.map(async (c) => {
+        for (let range = ranges.shift(); range; range = ranges.shift()) {
+          done += await indexPeople(c, range[0], range[1]);
+          console.log(`  ${done} of ${peopleCount} people indexed`);
+        }
+      }),
+    );
+  });
 
   // As SearchIndex does for every row it writes: the distinct words of the names, for typo look-ups.
   await phase('known words of names', () =>
@@ -641,8 +621,8 @@ export async function generateDatabase(
     runQueue(clients, [...TABLES, 'countries', 'exhibitions', 'media_assets'].map((table) => ({ label: table, sql: `VACUUM (ANALYZE) ${table}` }))),
   );
 
-  const counts = await client.query<{ items: number; memorials: number; people: number; docs: number; revisions: number; bytes: string }>(
-    `SELECT (SELECT count(*) FROM items)::int AS items, (SELECT count(*) FROM memorials)::int AS memorials,
+  const counts = await client.query<{ items: number; memorials: number; persons: number; people: number; docs: number; revisions: number; bytes: string }>(
+    `SELECT (SELECT count(*) FROM items)::int AS items, (SELECT count(*) FROM memorials)::int AS memorials, (SELECT count(*) FROM people)::int AS persons,
             (SELECT count(*) FROM search_documents WHERE record_type = 'person')::int AS people,
             (SELECT count(*) FROM search_documents)::int AS docs, (SELECT count(*) FROM content_revisions)::int AS revisions,
             pg_size_pretty(pg_database_size(current_database())) AS bytes`,
@@ -659,7 +639,8 @@ export async function generateDatabase(
     ['what', 'rows'],
     ['items (incl. demo)', c.items],
     ['memorials (incl. demo)', c.memorials],
-    ['people named (search rows)', c.people],
+    ['people (incl. demo)', c.persons],
+    ['people search rows', c.people],
     ['search rows', c.docs],
     ['content revisions', c.revisions],
     ['database size', c.bytes],
@@ -679,7 +660,8 @@ async function main(cleanup: Cleanup): Promise<void> {
     }
     await dropDatabase(name);
   }
-  const generated = await generateDatabase(cleanup, { records, name, keep: true });
+  const people = Math.round(envNumber('BENCH_SEARCH_PEOPLE', 2_000_000));
+  const generated = await generateDatabase(cleanup, { records, people, name, keep: true });
   console.log(`\nkept database ${name} (${fmt(generated.seconds, 0)} s); drop it with: psql ${asDatabase('postgres').url} -c 'DROP DATABASE ${name}'`);
   console.log(`benchmark it with: BENCH_SEARCH_DB=${name} npx tsx --tsconfig bench/search/tsconfig.json bench/search/search.ts`);
 }

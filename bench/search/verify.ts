@@ -5,7 +5,7 @@
  *
  * 1. generates BENCH_SEARCH_VERIFY_RECORDS (3000) records into a temporary database;
  * 2. validates every generated document with the API's own zod schemas
- *    (itemInputSchema / memorialInputSchema from @vitrina/contracts): each must
+ *    (item-, memorial- and personInputSchema from @vitrina/contracts): each must
  *    parse, and parse to itself (defaults already applied);
  * 3. moves the generator's search rows aside, empties search_documents and
  *    starts the built API, which then re-indexes every live record with its
@@ -17,12 +17,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { itemInputSchema, memorialInputSchema } from '@vitrina/contracts';
+import { itemInputSchema, memorialInputSchema, personInputSchema } from '@vitrina/contracts';
 import { type Cleanup, envNumber, makeTempDir, printTable, runBenchmark, startApi, startStore, stopChild } from '../media/support';
 import { connect, loginAdmin } from './common';
 import { GENERATED_SLUG, generateDatabase } from './generate';
 
-const COLUMNS = ['country_id', 'slug', 'kind', 'title', 'person', 'body', 'names', 'decades', 'year', 'condition', 'has_media', 'image_id', 'lat', 'lng', 'published_at', 'tsv'];
+const COLUMNS = [
+  'country_id', 'slug', 'kind', 'title', 'person', 'body', 'names', 'decades', 'year', 'condition', 'has_media', 'image_id', 'lat', 'lng', 'published_at', 'tsv',
+  'name_keys', 'name_fuzzy_keys', 'place_keys', 'person_card',
+];
 
 async function main(cleanup: Cleanup): Promise<void> {
   const records = Math.round(envNumber('BENCH_SEARCH_VERIFY_RECORDS', 3000));
@@ -36,7 +39,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   let failures = 0;
 
   // 2. Documents as the API's schemas see them.
-  for (const [table, schema] of [['items', itemInputSchema], ['memorials', memorialInputSchema]] as const) {
+  for (const [table, schema] of [['items', itemInputSchema], ['memorials', memorialInputSchema], ['people', personInputSchema]] as const) {
     const { rows } = await db.query<{ live_content: unknown; content: Record<string, unknown>; slug: string; kind: string }>(
       `SELECT live_content, content, slug, kind FROM ${table} WHERE slug ~ ${GENERATED_SLUG}`,
     );
@@ -44,7 +47,8 @@ async function main(cleanup: Cleanup): Promise<void> {
     for (const row of rows) {
       const parsed = schema.safeParse(row.live_content);
       const same = parsed.success && isDeepStrictEqual(JSON.parse(JSON.stringify(parsed.data)), row.live_content);
-      const content = { ...row.content, slug: row.slug, kind: row.kind };
+      // A person's kind column is their fate, not a document key.
+      const content = table === 'people' ? { ...row.content, slug: row.slug } : { ...row.content, slug: row.slug, kind: row.kind };
       if (!same || !isDeepStrictEqual(content, row.live_content)) {
         if (bad++ < 3) console.error(`${table} ${row.slug}: ${parsed.success ? 'parses to something else, or content ≠ live_content minus slug/kind' : parsed.error.message}`);
       }
@@ -93,11 +97,15 @@ async function main(cleanup: Cleanup): Promise<void> {
   );
   const { rows: memorialSamples } = await db.query<{ type: string; id: string; slug: string; country_id: string; country: string }>(
     `SELECT 'memorials' AS type, r.id, r.slug, r.country_id, c.slug AS country FROM memorials r JOIN countries c ON c.id = r.country_id
-      WHERE r.slug ~ ${GENERATED_SLUG} AND jsonb_array_length(r.live_content->'people') > 0 ORDER BY r.slug LIMIT 1`,
+      WHERE r.slug ~ ${GENERATED_SLUG} AND EXISTS (SELECT 1 FROM people p WHERE p.live_content->'memorials' @> jsonb_build_array(jsonb_build_object('memorialId', r.id)))
+      ORDER BY r.slug LIMIT 1`,
+  );
+  const { rows: personSamples } = await db.query<{ type: string; id: string; slug: string; country_id: string; country: string }>(
+    `SELECT 'people' AS type, r.id, r.slug, r.country_id, c.slug AS country FROM people r JOIN countries c ON c.id = r.country_id WHERE r.slug ~ ${GENERATED_SLUG} ORDER BY r.slug LIMIT 1`,
   );
   const session = await loginAdmin(api);
   const reads: (string | number)[][] = [['read', 'status']];
-  for (const sample of [...samples, ...memorialSamples]) {
+  for (const sample of [...samples, ...memorialSamples, ...personSamples]) {
     for (const path of [
       `/api/public/countries/${sample.country}/${sample.type}/${sample.slug}`,
       `/api/studio/countries/${sample.country_id}/${sample.type}/${sample.id}`,
