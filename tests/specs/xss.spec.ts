@@ -8,6 +8,7 @@ import {
   xssItem,
   xssMediaTexts,
   xssMemorial,
+  xssPerson,
 } from '../../apps/api/test/attacks/support/xss-payloads';
 import { expectAccessible, launchBrowser, newPage, signIn } from '../support/browser';
 
@@ -68,6 +69,9 @@ describe('stored XSS in the browser', () => {
     await publish('items', item);
     const memorial = await send('post', `${studio}/memorials`, xssMemorial('xss-memorial', imageId), 201);
     await publish('memorials', memorial);
+    // Names on a memorial are people of their own, linked to it.
+    const person = await send('post', `${studio}/people`, xssPerson('xss-person', memorial.id, imageId), 201);
+    await publish('people', person);
     const exhibition = await send('post', `${studio}/exhibitions`, xssExhibition('xss-exhibition', { itemId: item.id, memorialId: memorial.id, imageId }), 201);
     await publish('exhibitions', exhibition);
     // One more, left on the review desk for the staff to open.
@@ -102,7 +106,9 @@ describe('stored XSS in the browser', () => {
           if (w.__xss !== undefined) out.push(`window.__xss = ${String(w.__xss)}`);
           out.push(...w.__violations.map((v) => `policy violation: ${v}`));
           const root = document.querySelector('#root')!;
-          for (const el of root.querySelectorAll('script, iframe, object, embed, body, img[src="x"]')) out.push(`injected <${el.tagName.toLowerCase()}>`);
+          // The one script the app writes itself: the person page's JSON-LD, a data block, with every `<` escaped.
+          const dataBlock = (el: Element) => el.matches('script[type="application/ld+json"]') && !el.textContent!.includes('<');
+          for (const el of root.querySelectorAll('script, iframe, object, embed, body, img[src="x"]')) if (!dataBlock(el)) out.push(`injected <${el.tagName.toLowerCase()}>`);
           for (const el of root.querySelectorAll('*')) {
             for (const attr of el.attributes) {
               if (/^on/i.test(attr.name)) out.push(`handler ${attr.name} on <${el.tagName.toLowerCase()}>`);
@@ -142,6 +148,15 @@ describe('stored XSS in the browser', () => {
     const page = await newPage(browser);
     await visit(page, `/${COUNTRY}/memorials/xss-memorial`, headingWithProbe(page), 'memorial page');
     for (const field of ['inscription', 'person', 'event-ru']) expect(await page.getByText(`${PROBE} ${field}`, { exact: false }).count(), field).toBeGreaterThan(0);
+  });
+
+  it('the person page, with names, places, sources, awards and biography, runs none', async () => {
+    const page = await newPage(browser);
+    await visit(page, `/${COUNTRY}/people/xss-person`, headingWithProbe(page), 'person page');
+    for (const field of ['person', 'unit', 'award', 'source', 'archive', 'biography']) expect(await page.getByText(`${PROBE} ${field}`, { exact: false }).count(), field).toBeGreaterThan(0);
+    // The JSON-LD carries the payloads as data: it parses, and its name holds the markup as text.
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { name: string; award: string[] };
+    expect(jsonLd.award[0]).toContain('<img src=x onerror=');
   });
 
   it('the exhibition page renders the sanitised rich text and every caption as text', async () => {
