@@ -1,31 +1,21 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { dataSourceOptions } from '../src/infra/database/data-source-options';
 import { LocalizedLabels1764250000000 } from '../src/infra/database/migrations/1764250000000-localized-labels';
-import { runMigrations } from '../src/infra/database/run-migrations';
-import { runMigrationsThrough, undoThrough } from './support/migrations-through';
-import { createDatabase } from './support/test-infra';
+import { databaseBefore, runMigrationsThrough } from './support/migrations-through';
 
 const MIGRATION = 'LocalizedLabels1764250000000';
 const text = (value: string) => ({ text: value, status: 'original' });
 
 /** In a database of its own: the migration rewrites every item, memorial and revision, and empties the search index. */
 describe('migration LocalizedLabels: tags and ranks become per language', () => {
-  let database: Awaited<ReturnType<typeof createDatabase>>;
   let dataSource: DataSource;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    database = await createDatabase(inject('pgAdminUrl'));
-    dataSource = await new DataSource(dataSourceOptions(database.url, 2)).initialize();
-    await runMigrations(dataSource);
-    await undoThrough(dataSource, MIGRATION);
+    ({ dataSource, close } = await databaseBefore(MIGRATION));
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() => close?.());
 
   async function country(slug: string, defaultLanguage: string, languages: string[]): Promise<string> {
     const [{ id }] = await dataSource.query(

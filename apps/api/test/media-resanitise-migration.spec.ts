@@ -1,34 +1,20 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { dataSourceOptions } from '../src/infra/database/data-source-options';
 import { runMigrations } from '../src/infra/database/run-migrations';
-import { createDatabase } from './support/test-infra';
+import { databaseBefore, undoThrough } from './support/migrations-through';
 
 const MIGRATION = 'MediaResanitise1764240000000';
 
-/** Undoes migrations, the latest first, until this spec's migration is undone too: later migrations land after it. */
-async function undoThroughOurs(dataSource: DataSource): Promise<void> {
-  const applied = async () => ((await dataSource.query(`SELECT name FROM schema_migrations`)) as { name: string }[]).some((row) => row.name === MIGRATION);
-  while (await applied()) await dataSource.undoLastMigration();
-}
-
 /** In a database of its own: the migration touches every asset, and other specs' assets are not ours to change. */
 describe('migration MediaResanitise: files processed before sanitising are processed again', () => {
-  let database: Awaited<ReturnType<typeof createDatabase>>;
   let dataSource: DataSource;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    database = await createDatabase(inject('pgAdminUrl'));
-    dataSource = await new DataSource(dataSourceOptions(database.url, 2)).initialize();
-    await runMigrations(dataSource);
-    await undoThroughOurs(dataSource);
+    ({ dataSource, close } = await databaseBefore(MIGRATION));
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() => close?.());
 
   it('sends ready PDFs back to processing and makes MP4 boxes be looked for again; undoes only what was not processed again', async () => {
     const [{ id: country }] = await dataSource.query(
@@ -62,13 +48,13 @@ describe('migration MediaResanitise: files processed before sanitising are proce
     const [again] = await dataSource.query(`SELECT processing_attempts, last_attempt_at FROM media_assets WHERE id = $1`, [ids.pdf]);
     expect(again).toEqual({ processing_attempts: 0, last_attempt_at: null });
 
-    await undoThroughOurs(dataSource);
+    await undoThrough(dataSource, MIGRATION);
     expect(await statuses()).toEqual({ ...after, pdf: 'ready' });
 
     // A PDF the worker has started on when the migration is undone is left to the worker.
     await runMigrations(dataSource);
     await dataSource.query(`UPDATE media_assets SET processing_attempts = 1, last_attempt_at = now() WHERE id = $1`, [ids.pdf]);
-    await undoThroughOurs(dataSource);
+    await undoThrough(dataSource, MIGRATION);
     expect((await statuses()).pdf).toBe('processing');
   });
 });

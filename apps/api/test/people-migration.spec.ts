@@ -1,31 +1,21 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { dataSourceOptions } from '../src/infra/database/data-source-options';
 import { mergeLists } from '../src/infra/database/migrations/1764260000000-people';
-import { runMigrations } from '../src/infra/database/run-migrations';
-import { runMigrationsThrough, undoThrough } from './support/migrations-through';
-import { createDatabase } from './support/test-infra';
+import { databaseBefore, runMigrationsThrough } from './support/migrations-through';
 
 const MIGRATION = 'People1764260000000';
 const text = (value: string) => ({ text: value, status: 'original' });
 
 /** In a database of its own: the migration moves every memorial's names and empties the search index. */
 describe('migration People: names on memorials become person records linked to them', () => {
-  let database: Awaited<ReturnType<typeof createDatabase>>;
   let dataSource: DataSource;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    database = await createDatabase(inject('pgAdminUrl'));
-    dataSource = await new DataSource(dataSourceOptions(database.url, 2)).initialize();
-    await runMigrations(dataSource);
-    await undoThrough(dataSource, MIGRATION);
+    ({ dataSource, close } = await databaseBefore(MIGRATION));
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() => close?.());
 
   async function country(slug: string, defaultLanguage: string): Promise<string> {
     const [{ id }] = await dataSource.query(`INSERT INTO countries (slug, names, default_language, languages) VALUES ($1, '{}', $2, $3) RETURNING id`, [

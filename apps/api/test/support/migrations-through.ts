@@ -1,5 +1,9 @@
-import type { DataSource } from 'typeorm';
+import { inject } from 'vitest';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/infra/database/data-source-options';
 import { MIGRATIONS } from '../../src/infra/database/migrations';
+import { runMigrations } from '../../src/infra/database/run-migrations';
+import { createDatabase } from './test-infra';
 
 const applied = async (dataSource: DataSource): Promise<Set<string>> =>
   new Set(((await dataSource.query(`SELECT name FROM schema_migrations`)) as { name: string }[]).map((row) => row.name));
@@ -7,6 +11,21 @@ const applied = async (dataSource: DataSource): Promise<Set<string>> =>
 /** Undoes migrations, the latest first, until `name` is undone too: a migration spec's later migrations land after it. */
 export async function undoThrough(dataSource: DataSource, name: string): Promise<void> {
   while ((await applied(dataSource)).has(name)) await dataSource.undoLastMigration();
+}
+
+/** A migration spec's database of its own: every migration applied, then undone through `name`, so the spec runs it itself. */
+export async function databaseBefore(name: string): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
+  const database = await createDatabase(inject('pgAdminUrl'));
+  const dataSource = await new DataSource(dataSourceOptions(database.url, 2)).initialize();
+  await runMigrations(dataSource);
+  await undoThrough(dataSource, name);
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
 }
 
 /**
