@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { recordPage } from '../../api/public-paths';
 import { MediaShowcase } from '../media/MediaShowcase';
 import { dateLanguage, formatPersonDate } from './dates';
+import { DetailList } from './DetailList';
 import { RichText, Text } from './Text';
 
 /** The archive reference as researchers cite it: `ЦАМО, ф. 58, оп. 818883, д. 1047, л. 15`. */
@@ -52,16 +53,7 @@ export function PersonView({ person }: { person: PublicPerson }) {
         <Text value={person.title} />
       </h1>
       <MediaShowcase media={person.media} />
-      {rows.length > 0 && (
-        <dl className="details">
-          {rows.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <DetailList rows={rows} />
 
       {person.memorials.length > 0 && (
         <section aria-labelledby="person-memorials">

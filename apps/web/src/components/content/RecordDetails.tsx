@@ -1,6 +1,7 @@
 import type { PublicItem, PublicMemorial } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
 import { dateLanguage, formatYearRange } from './dates';
+import { DetailList } from './DetailList';
 import { Text } from './Text';
 
 /** The catalogue fields items and memorials share, as a description list. */
@@ -18,15 +19,5 @@ export function RecordDetails({ record }: { record: PublicItem | PublicMemorial 
   add('creditLine', record.creditLine && <Text value={record.creditLine} />);
   add('rights', record.rights && <a href={record.rights} rel="license noopener noreferrer">{record.rights}</a>);
   add('tags', record.tags.length > 0 && record.tags.join(', '));
-  if (rows.length === 0) return null;
-  return (
-    <dl className="details">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DetailList rows={rows} />;
 }
