@@ -92,7 +92,7 @@ describe('people: a register of persons linked to memorials', () => {
             { memorialId: village.id, role: 'commemorated' },
           ],
           awards: ['Медаль «За отвагу»'],
-          sources: [{ title: 'Донесение о потерях', archive: 'ЦАМО', fond: '58', opis: '818883', delo: '1047', identifiers: [{ scheme: 'obd-memorial', id: '51431517' }] }],
+          sources: [{ title: 'Донесение о потерях', archive: 'ЦАМО', fond: '58', opis: '818883', delo: '1047', identifiers: [{ scheme: 'obd-memorial', id: '51431517' }, { scheme: 'pamyat-naroda', id: 'memorial-chelovek_donesenie51431517' }] }],
           biography: { ru: text('<p>Родился в ауле.</p><script>alert(1)</script><a href="javascript:x()">ссылка</a>') },
         }),
       })
@@ -122,7 +122,16 @@ describe('people: a register of persons linked to memorials', () => {
         { slug: burial.slug, role: 'burial', plot: 'ряд 3', condition: 'poor' },
         { slug: village.slug, role: 'commemorated', plot: null, condition: 'good' },
       ],
-      sources: [{ title: 'Донесение о потерях', fond: '58', identifiers: [{ scheme: 'obd-memorial', id: '51431517', url: 'https://obd-memorial.ru/html/info.htm?id=51431517' }] }],
+      sources: [
+        {
+          title: 'Донесение о потерях',
+          fond: '58',
+          identifiers: [
+            { scheme: 'obd-memorial', id: '51431517', url: 'https://obd-memorial.ru/html/info.htm?id=51431517' },
+            { scheme: 'pamyat-naroda', id: 'memorial-chelovek_donesenie51431517', url: 'https://pamyat-naroda.ru/heroes/memorial-chelovek_donesenie51431517/' },
+          ],
+        },
+      ],
     });
     for (const memorial of [burial, village]) {
       const listed = (await as.anonymous.get(`/api/public/countries/kazakhstan/memorials/${memorial.slug}`).expect(200)).body.people;

@@ -78,6 +78,17 @@ describe('personInputSchema', () => {
 
   it('links each identifier to its database', () => {
     expect(identifierUrl('obd-memorial', '51431517')).toBe('https://obd-memorial.ru/html/info.htm?id=51431517');
-    expect(identifierUrl('podvig-naroda', '150012345')).toContain('150012345');
+    expect(identifierUrl('podvig-naroda', '150012345')).toBe('https://podvignaroda.ru/?#id=150012345&tab=navDetailManAward');
+    expect(identifierUrl('pamyat-naroda', 'memorial-chelovek_donesenie51442417')).toBe(
+      'https://pamyat-naroda.ru/heroes/memorial-chelovek_donesenie51442417/',
+    );
+  });
+
+  it('takes each identifier in the form its database writes it, and no other', () => {
+    const withId = (scheme: string, id: string) => ({ ...base, sources: [{ title: 'x', identifiers: [{ scheme, id }] }] });
+    expect(refused(withId('pamyat-naroda', 'podvig-chelovek_nagrazhdenie150869766'))).toEqual([]);
+    expect(refused(withId('pamyat-naroda', '51442417'))).toEqual(['sources.0.identifiers.0.id']);
+    expect(refused(withId('obd-memorial', 'memorial-chelovek_donesenie51442417'))).toEqual(['sources.0.identifiers.0.id']);
+    expect(refused(withId('podvig-naroda', '1500x'))).toEqual(['sources.0.identifiers.0.id']);
   });
 });

@@ -25,14 +25,29 @@ export type PersonMemorialRole = (typeof PERSON_MEMORIAL_ROLES)[number];
 export const PERSON_IDENTIFIER_SCHEMES = ['obd-memorial', 'pamyat-naroda', 'podvig-naroda'] as const;
 export type PersonIdentifierScheme = (typeof PERSON_IDENTIFIER_SCHEMES)[number];
 
-/** The public page of a record number in its database; ids are plain tokens, so the address cannot be bent. */
+/**
+ * What a record number looks like in each database. ОБД Мемориал and Подвиг
+ * народа number their records; Память народа names a record by its index, its
+ * document type and its number, as its address shows
+ * (`pamyat-naroda.ru/heroes/memorial-chelovek_donesenie51442417/`).
+ */
+const IDENTIFIER_FORMATS: Record<PersonIdentifierScheme, { pattern: RegExp; example: string }> = {
+  'obd-memorial': { pattern: /^\d{1,15}$/, example: '51431517' },
+  'pamyat-naroda': { pattern: /^[a-z]{2,20}-[a-z_]{2,40}\d{1,15}$/, example: 'memorial-chelovek_donesenie51442417' },
+  'podvig-naroda': { pattern: /^\d{1,15}$/, example: '150012345' },
+};
+
+/** A record of the database as a curator should type it, for a hint beside the field. */
+export const identifierExample = (scheme: PersonIdentifierScheme): string => IDENTIFIER_FORMATS[scheme].example;
+
+/** The public page of a record in its database; the id matched its format, so the address cannot be bent. */
 export function identifierUrl(scheme: PersonIdentifierScheme, id: string): string {
   const token = encodeURIComponent(id);
   switch (scheme) {
     case 'obd-memorial':
       return `https://obd-memorial.ru/html/info.htm?id=${token}`;
     case 'pamyat-naroda':
-      return `https://pamyat-naroda.ru/heroes/person-hero${token}/`;
+      return `https://pamyat-naroda.ru/heroes/${token}/`;
     case 'podvig-naroda':
       return `https://podvignaroda.ru/?#id=${token}&tab=navDetailManAward`;
   }
@@ -57,10 +72,15 @@ export const personMemorialLinkSchema = z.strictObject({
 });
 export type PersonMemorialLink = z.infer<typeof personMemorialLinkSchema>;
 
-export const personIdentifierSchema = z.strictObject({
-  scheme: z.enum(PERSON_IDENTIFIER_SCHEMES),
-  id: z.string().trim().regex(/^[A-Za-z0-9_-]{1,60}$/, 'must be the record number: letters, digits, - and _'),
-});
+export const personIdentifierSchema = z
+  .strictObject({
+    scheme: z.enum(PERSON_IDENTIFIER_SCHEMES),
+    id: z.string().trim().min(1).max(60),
+  })
+  .refine(({ scheme, id }) => IDENTIFIER_FORMATS[scheme].pattern.test(id), {
+    message: 'must be the record as its database writes it in its address',
+    path: ['id'],
+  });
 
 export const personSourceSchema = z.strictObject({
   /** What the document is: "Донесение о безвозвратных потерях", "Наградной лист". */

@@ -2,6 +2,7 @@ import {
   type ContentLanguage,
   type Country,
   FATES,
+  identifierExample,
   PERSON_IDENTIFIER_SCHEMES,
   PERSON_MEMORIAL_ROLES,
   type PersonDate,
@@ -142,17 +143,24 @@ export function PersonSources({ rows, onChange }: { rows: PersonSource[]; onChan
             </div>
             <TextField label={`${t('studio.person.url')}${n(index)}`} path={`sources.${index}.url`} maxLength={2000} value={source.url} onChange={(url) => set('url', url)} />
             {PERSON_IDENTIFIER_SCHEMES.map((scheme) => {
-              const found = (source.identifiers ?? []).find((identifier) => identifier.scheme === scheme);
-              const others = (source.identifiers ?? []).filter((identifier) => identifier.scheme !== scheme);
+              const identifiers = source.identifiers ?? [];
+              const position = identifiers.findIndex((identifier) => identifier.scheme === scheme);
+              const others = identifiers.filter((identifier) => identifier.scheme !== scheme);
+              const hintId = `source-${index}-${scheme}-hint`;
               return (
-                <TextField
-                  key={scheme}
-                  label={`${t(`person.identifiers.${scheme}`)}${n(index)}`}
-                  path={`sources.${index}.identifiers`}
-                  maxLength={60}
-                  value={found?.id}
-                  onChange={(id) => update({ ...source, identifiers: id ? [...others, { scheme, id }] : others })}
-                />
+                <div key={scheme} className="field">
+                  <TextField
+                    label={`${t(`person.identifiers.${scheme}`)}${n(index)}`}
+                    path={`sources.${index}.identifiers.${position === -1 ? identifiers.length : position}`}
+                    maxLength={60}
+                    hintId={hintId}
+                    value={identifiers[position]?.id}
+                    onChange={(id) => update({ ...source, identifiers: id ? [...others, { scheme, id }] : others })}
+                  />
+                  <small id={hintId} className="muted">
+                    {t('studio.person.identifierHint', { example: identifierExample(scheme) })}
+                  </small>
+                </div>
               );
             })}
           </>
