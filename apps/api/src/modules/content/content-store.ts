@@ -1,5 +1,5 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
-import type { ContentLanguage, ContentStatus, ListQuery, RecordMediaTexts, RecordType, StudioList, StudioThumbnail } from '@vitrina/contracts';
+import type { ContentLanguage, ContentStatus, ListQuery, MediaTexts, RecordMediaTexts, RecordType, StudioList, StudioThumbnail } from '@vitrina/contracts';
 import { apiRoutes, resolveText } from '@vitrina/contracts';
 import { type DataSource, type EntityManager, type FindOptionsWhere, In, IsNull, type Repository } from 'typeorm';
 import type { AuditLog } from '../audit/audit-log.service';
@@ -41,7 +41,7 @@ function presentThumbnail(raw: RawThumbnail | null | undefined): StudioThumbnail
 /** What the store needs of a kind: its table and how a document maps onto its row. */
 export type ContentMapping<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>> = Pick<
   ContentKind<TInput, TEntity, unknown>,
-  'contract' | 'label' | 'entity' | 'toColumns'
+  'contract' | 'label' | 'entity' | 'toColumns' | 'listFilter' | 'retired'
 >;
 
 export interface Author {
@@ -83,6 +83,7 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
       .addOrderBy('record.id')
       .take(query.limit)
       .skip(query.offset);
+    if (this.mapping.listFilter) builder.andWhere(this.mapping.listFilter);
     if (query.status) builder.andWhere('record.status = :status', { status: query.status });
     if (query.kind) builder.andWhere('record.kind = :kind', { kind: query.kind });
     if (query.ids) builder.andWhere('record.id IN (:...ids)', { ids: query.ids });
@@ -190,6 +191,8 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
   async locked(tx: EntityManager, countryId: string, id: string): Promise<TEntity> {
     const row = await tx.getRepository(this.mapping.entity).findOne({ where: { id, countryId } as FindOptionsWhere<TEntity>, lock: { mode: 'pessimistic_write' } });
     if (!row) throw new NotFoundException(`No such ${this.mapping.label}`);
+    const retired = this.mapping.retired?.(row);
+    if (retired) throw new ConflictException(retired);
     return row;
   }
 
@@ -224,18 +227,20 @@ function columnsOf<TInput extends { slug: string }, TEntity extends ContentRecor
 /** What a caller gets back of the revision it inserted (enough to publish it). */
 export type InsertedRevision = Pick<ContentRevisionEntity, 'number' | 'content' | 'mediaTexts'>;
 
-interface NewRevision {
+export interface NewRevision {
   countryId: string;
   recordId: string;
   number: number;
   input: object;
   authorId: string | null;
   restoredFrom?: number;
+  /** The texts of its media as approved before (a merge's union of live copies); by default, as they are now. */
+  mediaTexts?: Record<string, MediaTexts>;
 }
 
 /** A revision row, with the texts of the media it shows as they are now (what a moderator will review). */
-async function insertRevision(tx: EntityManager, recordType: RecordType, revision: NewRevision): Promise<InsertedRevision> {
-  const mediaTexts = await snapshotMediaTexts(tx, revision.countryId, referencedMediaIds(revision.input));
+export async function insertRevision(tx: EntityManager, recordType: RecordType, revision: NewRevision): Promise<InsertedRevision> {
+  const mediaTexts = revision.mediaTexts ?? (await snapshotMediaTexts(tx, revision.countryId, referencedMediaIds(revision.input)));
   const row: Partial<ContentRevisionEntity> = {
     recordType,
     recordId: revision.recordId,
