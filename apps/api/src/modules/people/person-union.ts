@@ -44,7 +44,8 @@ export function unitePeople(kept: PersonDocument, other: PersonDocument, copy: C
     return a;
   }
 
-  function perLanguage<T extends LocalizedText | LocalizedLabel>(field: string, a: T | undefined, b: T | undefined, show: (value: NonNullable<T[keyof T]>) => string): T | undefined {
+  /** `show` null: not reported (a display name of another language is a spelling, and joins the variants). */
+  function perLanguage<T extends LocalizedText | LocalizedLabel>(field: string, a: T | undefined, b: T | undefined, show: ((value: NonNullable<T[keyof T]>) => string) | null): T | undefined {
     if (!a) return b;
     if (!b) return a;
     const out = { ...a } as Record<string, unknown>;
@@ -52,7 +53,7 @@ export function unitePeople(kept: PersonDocument, other: PersonDocument, copy: C
       if (value === undefined) continue;
       const mine = out[lang];
       if (mine === undefined) out[lang] = value;
-      else if (!same(mine, value)) clash(`${field}.${lang}`, show(mine as never), show(value as never));
+      else if (show && !same(mine, value)) clash(`${field}.${lang}`, show(mine as never), show(value as never));
     }
     return out as T;
   }
@@ -72,7 +73,7 @@ export function unitePeople(kept: PersonDocument, other: PersonDocument, copy: C
 
   const document: PersonDocument = {
     ...kept,
-    title: perLanguage('title', kept.title, other.title, text) ?? kept.title,
+    title: perLanguage('title', kept.title, other.title, null) ?? kept.title,
     surname: single('surname', kept.surname, other.surname, label),
     givenName: single('givenName', kept.givenName, other.givenName, label),
     patronymic: single('patronymic', kept.patronymic, other.patronymic, label),
