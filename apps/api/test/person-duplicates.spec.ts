@@ -119,6 +119,12 @@ describe('duplicate people: suggestions across scripts, and a merge that keeps b
     await merge(as.moderatorKz, { duplicateId: 'x' }).expect(400);
     await merge(as.moderatorKz, { ...body, extra: 1 }).expect(400);
 
+    // Visitors' pages read (and kept by the page cache) before the merge: both people, each at their address.
+    const memorialPeople = async (slug: string) => (await as.anonymous.get(`/api/public/countries/kazakhstan/memorials/${slug}`).expect(200)).body.people.map((p: { id: string }) => p.id);
+    expect((await memorialPeople(obelisk.slug)).sort()).toEqual([survivor.id, duplicate.id].sort());
+    await as.anonymous.get(`/api/public/countries/kazakhstan/people/${duplicate.slug}?lang=en`).expect(200);
+    await as.anonymous.get(`/api/public/countries/kazakhstan/people/${survivor.slug}?lang=en`).expect(200);
+
     const merged = await merge(as.moderatorKz, body);
     expect(merged.status, JSON.stringify(merged.body)).toBe(200);
     expect(merged.body).toMatchObject({ survivor: { id: survivor.id, status: 'draft' }, duplicate: { id: duplicate.id, mergedInto: survivor.id }, live: 'united' });
@@ -152,10 +158,7 @@ describe('duplicate people: suggestions across scripts, and a merge that keeps b
     const register = (await as.anonymous.get('/api/public/countries/kazakhstan/people?limit=100').expect(200)).body.items.map((p: { id: string }) => p.id);
     expect(register).toContain(survivor.id);
     expect(register).not.toContain(duplicate.id);
-    for (const shown of [obelisk, plaque]) {
-      const listed = (await as.anonymous.get(`/api/public/countries/kazakhstan/memorials/${shown.slug}`).expect(200)).body.people.map((p: { id: string }) => p.id);
-      expect(listed).toEqual([survivor.id]);
-    }
+    for (const shown of [obelisk, plaque]) expect(await memorialPeople(shown.slug)).toEqual([survivor.id]);
     const hits = (await as.anonymous.get(`/api/public/search/people?q=${encodeURIComponent('Zhukov Pyotr')}`).expect(200)).body.items.map((h: { id?: string; recordId?: string; slug: string }) => h.slug);
     expect(hits).toContain(survivor.slug);
     expect(hits).not.toContain(duplicate.slug);
