@@ -199,6 +199,16 @@ describe('duplicate people: suggestions across scripts, and a merge that keeps b
     expect(old.headers.location).toBe(`/api/public/countries/kazakhstan/people/${survivor.slug}`);
   });
 
+  it('merges two drafts into a new draft revision; neither can then be deleted (4xx, not 500)', async () => {
+    const survivor = await create(kz, 'people', person('Орлов Семён', { death: { date: '1942' } }));
+    const duplicate = await create(kz, 'people', person('Orlov Semyon', { death: { date: '1942' }, awards: ['Орден Славы'] }));
+    const merged = await as.moderatorKz.post(`${studio(kz)}/${survivor.id}/merge`, { duplicateId: duplicate.id, version: 1, duplicateVersion: 1 }).expect(200);
+    expect(merged.body).toMatchObject({ live: 'unchanged', survivor: { version: 2, liveRevision: null, status: 'draft' } });
+    expect((await as.curatorKz.get(`${studio(kz)}/${survivor.id}`).expect(200)).body).toMatchObject({ variants: ['Orlov Semyon'], awards: ['Орден Славы'] });
+    await as.curatorKz.delete(`${studio(kz)}/${survivor.id}`).expect(409);
+    await as.curatorKz.delete(`${studio(kz)}/${duplicate.id}`).expect(409);
+  });
+
   it('stays an index read on a large register: 50 000 people, 1 000 of one surname', async () => {
     const db = testApp.app.get(DataSource);
     const target = await create(kz, 'people', person('Иванов Иван Иванович', { birth: { date: '1921' }, death: { date: '1942' } }));

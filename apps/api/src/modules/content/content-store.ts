@@ -11,6 +11,7 @@ import { rowValues } from '../../infra/database/row-values';
 import { applyMediaTexts, snapshotMediaTexts } from './media-texts';
 
 const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
 /** States a record may be deleted in: it was never published and is not awaiting a decision. */
 const DELETABLE: ContentStatus[] = ['draft', 'changes_requested', 'rejected'];
 
@@ -176,7 +177,7 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
 
   /** Only records never published can be deleted (with their revisions); published ones are unpublished or archived. */
   async remove(countryId: string, id: string, author: Author): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.referenced(() => this.db.transaction(async (tx) => {
       const current = await this.locked(tx, countryId, id);
       if (current.liveRevision !== null || !DELETABLE.includes(current.status)) {
         throw new ConflictException(`Only drafts that were never published can be deleted; this ${this.mapping.label} is ${current.status}`);
@@ -184,7 +185,17 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
       await tx.getRepository(ContentRevisionEntity).delete({ recordType: this.mapping.contract.type, recordId: id });
       await tx.getRepository(this.mapping.entity).delete({ id, countryId, liveRevision: IsNull(), status: In(DELETABLE) } as FindOptionsWhere<TEntity>);
       await this.audit.record({ action: 'delete', actor: author, countryId, entityType: this.mapping.contract.type, entityId: id, fromState: current.status }, tx);
-    });
+    }));
+  }
+
+  /** A record others still point to (a person another was merged into) stays: 409, not a 500. */
+  private async referenced(remove: () => Promise<void>): Promise<void> {
+    try {
+      await remove();
+    } catch (error) {
+      if ((error as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw error;
+      throw new ConflictException(`This ${this.mapping.label} cannot be deleted: another record was merged into it and keeps its history there`);
+    }
   }
 
   /** The row, locked until the transaction ends, so transitions and saves of one record take turns. */
