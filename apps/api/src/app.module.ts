@@ -14,6 +14,7 @@ import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { MediaModule } from './modules/media/media.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PeopleModule } from './modules/people/people.module';
 import { ReviewModule } from './modules/review/review.module';
 import { SearchModule } from './modules/search/search.module';
 import { SiteModule } from './modules/site/site.module';
@@ -37,6 +38,7 @@ export class AppModule {
         MediaModule,
         NotificationsModule,
         ReviewModule,
+        PeopleModule,
         SearchModule,
         DemoModule,
       ],

@@ -28,6 +28,7 @@ const ROUTES_WITH_BODY = [
   'POST /api/admin/countries',
   'PATCH /api/admin/countries/:id',
   'PATCH /api/studio/countries/:countryId/media/:id',
+  'POST /api/studio/countries/:countryId/people/:id/merge',
 ];
 
 describe('bad input never yields a 5xx', () => {

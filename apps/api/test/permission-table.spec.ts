@@ -31,6 +31,8 @@ interface Context {
   tiled: { published: string; draft: string };
   /** A notification of the curator of Kazakhstan: a moderator asked for changes to their submission. */
   curatorNotificationId: string;
+  /** A person made fresh for each actor to merge into the fresh person. */
+  duplicatePersonId: string;
 }
 
 interface Row {
@@ -96,6 +98,26 @@ function workflowRows(collection: Collection): Row[] {
     { method: 'POST', route: `${reviewBase}/archive`, url: (c) => `${reviewed(c)}/archive`, body: () => ({}), expected: reviewers(204) },
   ];
   return rows.map((row) => ({ ...row, variant: collection, freshRecord: collection }));
+}
+
+/** Duplicate people: anyone of the country reads the suggestions; merging is a moderator's. */
+function peopleRows(): Row[] {
+  const base = '/api/studio/countries/:countryId/people/:id';
+  const person = (c: Context) => `/api/studio/countries/${c.kazakhstanId}/people/${c.fresh.people.id}`;
+  return [
+    { method: 'GET', route: `${base}/duplicates`, url: (c) => `${person(c)}/duplicates`, freshRecord: 'people', expected: readers(200) },
+    {
+      method: 'POST',
+      route: `${base}/merge`,
+      url: (c) => `${person(c)}/merge`,
+      freshRecord: 'people',
+      prepare: async (c, admin) => {
+        c.duplicatePersonId = (await admin.post(`/api/studio/countries/${c.kazakhstanId}/people`, DOCUMENTS.people()).expect(201)).body.id;
+      },
+      body: (c) => ({ duplicateId: c.duplicatePersonId, version: c.fresh.people.version, duplicateVersion: 1 }),
+      expected: reviewers(200),
+    },
+  ];
 }
 
 function deskRows(): Row[] {
@@ -270,6 +292,7 @@ const TABLE: Row[] = [
   ...workflowRows('memorials'),
   ...workflowRows('exhibitions'),
   ...workflowRows('people'),
+  ...peopleRows(),
   ...deskRows(),
   {
     method: 'POST',
@@ -422,6 +445,7 @@ describe('permission table', () => {
       demoPersonId: (await actors.anonymous.get('/api/public/countries/kazakhstan/people/akhmetov-serik-nurlanovich').expect(200)).body.id,
       tiled: { published: await tiledImage(actors.admin, idOf('kazakhstan'), 1), draft: await tiledImage(actors.admin, idOf('kazakhstan'), 2) },
       curatorNotificationId: await curatorNotification(actors, idOf('kazakhstan')),
+      duplicatePersonId: '',
     };
     await showOnLiveItem(actors.admin, ctx.kazakhstanId, ctx.tiled.published);
     const media = await actors.admin

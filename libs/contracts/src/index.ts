@@ -12,6 +12,7 @@ export * from './exhibitions';
 export * from './items';
 export * from './memorials';
 export * from './people';
+export * from './person-duplicates';
 export * from './public';
 export * from './public-people';
 export * from './media';

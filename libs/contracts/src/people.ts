@@ -156,5 +156,9 @@ export const createPersonSchema = personInputSchema;
 export const updatePersonSchema = personInputSchema.safeExtend({ version: versionSchema });
 export type UpdatePersonInput = z.input<typeof updatePersonSchema>;
 
-export const studioPersonSchema = personInputSchema.safeExtend(studioRecordFields);
+export const studioPersonSchema = personInputSchema.safeExtend({
+  ...studioRecordFields,
+  /** Only on a retired duplicate: the person it was merged into (it is read-only, its history kept). */
+  mergedInto: uuidSchema.optional(),
+});
 export type StudioPerson = z.infer<typeof studioPersonSchema>;

@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'save',
   'delete',
   ...REVIEW_ACTIONS,
+  /** Two people found to be one: logged for both (the survivor and the one merged into it). */
+  'merge',
   'login',
   'login.failure',
   'logout',
@@ -209,6 +211,11 @@ export interface RevisionSummary {
   restoredFrom: number | null;
   isLive: boolean;
   isLatest: boolean;
+  /**
+   * Set on the revisions of a person merged into this one (their history is
+   * kept): whose revision it is; read it at that person's own revision route.
+   */
+  mergedFrom?: { id: string; slug: string; name: string };
 }
 
 export interface RevisionDetail extends RevisionSummary {

@@ -2,6 +2,7 @@ import { csrfResponseSchema, meResponseSchema } from './auth';
 import { adminCountryListSchema, countryListSchema } from './countries';
 import { studioListSchema } from './items';
 import { mediaAssetSchema } from './media';
+import { personDuplicatesSchema, personMergeResultSchema } from './person-duplicates';
 import { publicPeoplePageSchema } from './public-people';
 import { userListSchema, userSchema } from './users';
 import type { z } from './zod';
@@ -19,6 +20,8 @@ const ANSWER_SCHEMAS: [RegExp, z.ZodType][] = [
   [/^\/api\/admin\/users$/, userListSchema],
   [/^\/api\/admin\/users\/[^/]+$/, userSchema],
   [/^\/api\/studio\/countries\/[^/]+\/(items|memorials|exhibitions)$/, studioListSchema],
+  [/^\/api\/studio\/countries\/[^/]+\/people\/[^/]+\/duplicates$/, personDuplicatesSchema],
+  [/^\/api\/studio\/countries\/[^/]+\/people\/[^/]+\/merge$/, personMergeResultSchema],
   [/^\/api\/studio\/countries\/[^/]+\/media\/[^/]+(\/captions\/[^/]+)?$/, mediaAssetSchema],
 ];
 

@@ -8,6 +8,7 @@ import type { Collection, PublicRecordViews } from './record-kinds';
 import type { AuditPage, NotificationList, RecordType, ReviewDetail, ReviewQueueEntry, RevisionSummary } from './review';
 import type { SearchResults, Suggestion } from './search';
 import type { PersonSearchResults } from './person-search';
+import type { PersonDuplicates, PersonMergeResult } from './person-duplicates';
 import type { StudioList } from './items';
 import type { User, UserList } from './users';
 
@@ -107,6 +108,10 @@ export const apiRoutes = {
     /** A workflow step of the curator: `submit` or `withdraw`. */
     workflow: (countryId: string, collection: Collection, id: string, step: 'submit' | 'withdraw') =>
       endpoint<unknown>(`${studioBase(countryId)}/${collection}/${s(id)}/${step}`),
+    /** GET: people of the same country who may be this person (drafts included). */
+    personDuplicates: (countryId: string, id: string) => endpoint<PersonDuplicates>(`${studioBase(countryId)}/people/${s(id)}/duplicates`),
+    /** POST `{ duplicateId, version, duplicateVersion }` (moderators): the duplicate merges into this person. */
+    mergePerson: (countryId: string, id: string) => endpoint<PersonMergeResult>(`${studioBase(countryId)}/people/${s(id)}/merge`),
     preview: (countryId: string, id: string, query: { lang: string }) =>
       endpoint<PublicExhibition>(`${studioBase(countryId)}/exhibitions/${s(id)}/preview`, query),
     /** POST an exhibition document not saved yet: the answer is the page as the saved preview would show it. */

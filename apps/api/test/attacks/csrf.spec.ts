@@ -151,6 +151,14 @@ const ROWS: Row[] = [
   ...studioRows('people'),
   ...studioRows('exhibitions'),
   {
+    route: 'POST /api/studio/countries/:countryId/people/:id/merge',
+    prepare: async (c, admin) => {
+      const [survivor, duplicate] = [await freshRecord(c, admin, 'people'), await freshRecord(c, admin, 'people')];
+      const body = { duplicateId: duplicate.id, version: survivor.version, duplicateVersion: duplicate.version };
+      return { request: json('POST', `/api/studio/countries/${c.kz}/people/${survivor.id}/merge`, body), honest: 200 };
+    },
+  },
+  {
     route: 'POST /api/studio/countries/:countryId/exhibitions/preview',
     prepare: async (c) => ({
       request: json('POST', `/api/studio/countries/${c.kz}/exhibitions/preview?lang=en`, { slug: 'forged-preview', title: en('Forged'), sections: [] }),

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type Collection, apiRoutes } from '@vitrina/contracts';
+import { type Collection, type MergePeopleInput, apiRoutes } from '@vitrina/contracts';
 import { queryOf, sendTo } from './endpoints';
 import { keyOf } from './query-client';
 
@@ -71,4 +71,21 @@ export function useWorkflowAction(countryId: string, collection: Collection) {
 /** The saved exhibition as visitors will see it, in one of the country's languages. */
 export function useExhibitionPreview(countryId: string, id: string, lang: string) {
   return useQuery(queryOf(apiRoutes.studio.preview(countryId, id, { lang })));
+}
+
+/** People of the same country who may be this person (drafts included), likeliest first. */
+export function usePersonDuplicates(countryId: string, id: string) {
+  return useQuery(queryOf(apiRoutes.studio.personDuplicates(countryId, id)));
+}
+
+/**
+ * A moderator merges a duplicate into this person: both records, their
+ * revisions, the suggestions and the lists change.
+ */
+export function useMergePerson(countryId: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MergePeopleInput) => sendTo('POST', apiRoutes.studio.mergePerson(countryId, id), body),
+    onSuccess: () => client.invalidateQueries({ queryKey: collectionKey(countryId, 'people') }),
+  });
 }

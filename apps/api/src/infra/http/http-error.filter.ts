@@ -35,7 +35,9 @@ export function errorResponse(exception: unknown): { body: ApiError; headers?: R
           ? ((response as { message: string[] }).message).join('; ')
           : String((response as { message?: unknown }).message ?? exception.message);
     const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-    const headers = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined;
+    const location = (exception as { location?: unknown }).location;
+    const headers: Record<string, string> | undefined =
+      typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : typeof location === 'string' ? { location } : undefined;
     const { blockers, issues, code } = response as Pick<ApiError, 'blockers' | 'issues' | 'code'>;
     return {
       body: { statusCode: status, error: reasonPhrase(status), message, ...(code ? { code } : {}), ...(issues ? { issues } : {}), ...(blockers ? { blockers } : {}) },

@@ -1,5 +1,5 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
-import type { ContentLanguage, ContentStatus, ListQuery, RecordMediaTexts, RecordType, StudioList, StudioThumbnail } from '@vitrina/contracts';
+import type { ContentLanguage, ContentStatus, ListQuery, MediaTexts, RecordMediaTexts, RecordType, StudioList, StudioThumbnail } from '@vitrina/contracts';
 import { apiRoutes, resolveText } from '@vitrina/contracts';
 import { type DataSource, type EntityManager, type FindOptionsWhere, In, IsNull, type Repository } from 'typeorm';
 import type { AuditLog } from '../audit/audit-log.service';
@@ -11,6 +11,7 @@ import { rowValues } from '../../infra/database/row-values';
 import { applyMediaTexts, snapshotMediaTexts } from './media-texts';
 
 const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
 /** States a record may be deleted in: it was never published and is not awaiting a decision. */
 const DELETABLE: ContentStatus[] = ['draft', 'changes_requested', 'rejected'];
 
@@ -41,7 +42,7 @@ function presentThumbnail(raw: RawThumbnail | null | undefined): StudioThumbnail
 /** What the store needs of a kind: its table and how a document maps onto its row. */
 export type ContentMapping<TInput extends { slug: string }, TEntity extends ContentRecordEntity<object>> = Pick<
   ContentKind<TInput, TEntity, unknown>,
-  'contract' | 'label' | 'entity' | 'toColumns'
+  'contract' | 'label' | 'entity' | 'toColumns' | 'listFilter' | 'retired'
 >;
 
 export interface Author {
@@ -83,6 +84,7 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
       .addOrderBy('record.id')
       .take(query.limit)
       .skip(query.offset);
+    if (this.mapping.listFilter) builder.andWhere(this.mapping.listFilter);
     if (query.status) builder.andWhere('record.status = :status', { status: query.status });
     if (query.kind) builder.andWhere('record.kind = :kind', { kind: query.kind });
     if (query.ids) builder.andWhere('record.id IN (:...ids)', { ids: query.ids });
@@ -175,7 +177,7 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
 
   /** Only records never published can be deleted (with their revisions); published ones are unpublished or archived. */
   async remove(countryId: string, id: string, author: Author): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.referenced(() => this.db.transaction(async (tx) => {
       const current = await this.locked(tx, countryId, id);
       if (current.liveRevision !== null || !DELETABLE.includes(current.status)) {
         throw new ConflictException(`Only drafts that were never published can be deleted; this ${this.mapping.label} is ${current.status}`);
@@ -183,13 +185,25 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
       await tx.getRepository(ContentRevisionEntity).delete({ recordType: this.mapping.contract.type, recordId: id });
       await tx.getRepository(this.mapping.entity).delete({ id, countryId, liveRevision: IsNull(), status: In(DELETABLE) } as FindOptionsWhere<TEntity>);
       await this.audit.record({ action: 'delete', actor: author, countryId, entityType: this.mapping.contract.type, entityId: id, fromState: current.status }, tx);
-    });
+    }));
+  }
+
+  /** A record others still point to (a person another was merged into) stays: 409, not a 500. */
+  private async referenced(remove: () => Promise<void>): Promise<void> {
+    try {
+      await remove();
+    } catch (error) {
+      if ((error as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw error;
+      throw new ConflictException(`This ${this.mapping.label} cannot be deleted: another record was merged into it and keeps its history there`);
+    }
   }
 
   /** The row, locked until the transaction ends, so transitions and saves of one record take turns. */
   async locked(tx: EntityManager, countryId: string, id: string): Promise<TEntity> {
     const row = await tx.getRepository(this.mapping.entity).findOne({ where: { id, countryId } as FindOptionsWhere<TEntity>, lock: { mode: 'pessimistic_write' } });
     if (!row) throw new NotFoundException(`No such ${this.mapping.label}`);
+    const retired = this.mapping.retired?.(row);
+    if (retired) throw new ConflictException(retired);
     return row;
   }
 
@@ -224,18 +238,20 @@ function columnsOf<TInput extends { slug: string }, TEntity extends ContentRecor
 /** What a caller gets back of the revision it inserted (enough to publish it). */
 export type InsertedRevision = Pick<ContentRevisionEntity, 'number' | 'content' | 'mediaTexts'>;
 
-interface NewRevision {
+export interface NewRevision {
   countryId: string;
   recordId: string;
   number: number;
   input: object;
   authorId: string | null;
   restoredFrom?: number;
+  /** The texts of its media as approved before (a merge's union of live copies); by default, as they are now. */
+  mediaTexts?: Record<string, MediaTexts>;
 }
 
 /** A revision row, with the texts of the media it shows as they are now (what a moderator will review). */
-async function insertRevision(tx: EntityManager, recordType: RecordType, revision: NewRevision): Promise<InsertedRevision> {
-  const mediaTexts = await snapshotMediaTexts(tx, revision.countryId, referencedMediaIds(revision.input));
+export async function insertRevision(tx: EntityManager, recordType: RecordType, revision: NewRevision): Promise<InsertedRevision> {
+  const mediaTexts = revision.mediaTexts ?? (await snapshotMediaTexts(tx, revision.countryId, referencedMediaIds(revision.input)));
   const row: Partial<ContentRevisionEntity> = {
     recordType,
     recordId: revision.recordId,

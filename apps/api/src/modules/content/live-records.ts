@@ -277,6 +277,26 @@ export class LiveRecords {
     return live;
   }
 
+  /**
+   * Where the retired address of a person merged into another now leads: the
+   * live address of their survivor (following merges of merges), or null.
+   * The merged row keeps its last live slug (see PersonMergeService.retire).
+   */
+  async mergedPersonAddress(countrySlug: string, slug: string): Promise<string | null> {
+    const [row]: { live_slug: string }[] = await this.db.query(
+      `WITH RECURSIVE chain AS (
+         SELECT p.merged_into AS id, 1 AS depth FROM people p JOIN countries c ON c.id = p.country_id
+          WHERE c.slug = $1 AND p.live_slug = $2 AND p.live_revision IS NULL AND p.merged_into IS NOT NULL
+         UNION ALL SELECT p.merged_into, chain.depth + 1 FROM chain JOIN people p ON p.id = chain.id
+          WHERE p.merged_into IS NOT NULL AND chain.depth < 20
+       )
+       SELECT p.live_slug FROM chain JOIN people p ON p.id = chain.id
+        WHERE p.merged_into IS NULL AND p.live_revision IS NOT NULL LIMIT 1`,
+      [countrySlug, slug],
+    );
+    return row?.live_slug ?? null;
+  }
+
   async byId<T extends RecordType>(type: T, id: string): Promise<LiveTypes[T]> {
     const row = await this.repository(type).findOne({ where: { id, ...IS_LIVE } });
     const [live] = row ? this.live(type, [row]) : [];

@@ -111,7 +111,7 @@ export class StudioRecordsService {
 
   async revision(kind: RecordKind, countryId: string, id: string, number: number): Promise<RevisionDetail> {
     const summaries = await this.revisions(kind, countryId, id);
-    const summary = summaries.find((revision) => revision.number === number);
+    const summary = summaries.find((revision) => revision.number === number && !revision.mergedFrom);
     const row = await findRevision(this.db, kind.contract.type, id, number);
     if (!summary || !row) throw new NotFoundException('No such revision');
     return { ...summary, content: row.content };

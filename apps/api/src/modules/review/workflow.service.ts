@@ -148,6 +148,9 @@ export class WorkflowService {
     await this.db.transaction(async (tx) => {
       const record = await this.repository.lockedRecord(tx, kind, countryId, id);
       if (!record) throw notFound(kind);
+      // A person merged into another moves no more: their survivor does.
+      const retired = (kind.retired as ((row: Record) => string | null) | undefined)?.(record);
+      if (retired) throw new ConflictException(retired);
       await run({ kind, record, tx });
     });
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { type ContentLanguage, type PublicCountryHome, type PublicMapPoint, type PublicItem, type PublicMemorial, type PublicPerson, RECORD_KINDS, type RecordType } from '@vitrina/contracts';
+import { type ContentLanguage, type PublicCountryHome, type PublicMapPoint, type PublicItem, type PublicMemorial, type PublicPerson, RECORD_KINDS, type RecordType, apiRoutes } from '@vitrina/contracts';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { isPersonPublic, linkedMemorialIds, personPageMediaIds, presentMemorialPerson, presentPerson } from '../content/person-views';
@@ -20,6 +20,7 @@ import {
 } from '../content/public-views';
 import { readerLanguage } from '../../infra/http/reader-language';
 import { JsonText } from '../../infra/http/json-text';
+import { MovedPermanently } from '../../infra/http/moved-permanently';
 import type { PageSources } from '../../infra/http/page-sources';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
@@ -130,7 +131,12 @@ export class PublicSiteService {
 
   /** A person's page, with each live memorial they are linked to and its current condition; 404 for a person privacy hides. */
   async person(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicPerson> {
-    const { country, record: person } = await this.live.countryAndRecord(countrySlug, 'person', slug);
+    const { country, record: person } = await this.live.countryAndRecord(countrySlug, 'person', slug).catch(async (error: unknown) => {
+      // The address of a person merged into another leads to them (301), wherever it was shared.
+      const moved = error instanceof NotFoundException && error.message === 'No such person' ? await this.live.mergedPersonAddress(countrySlug, slug) : null;
+      if (moved === null) throw error;
+      throw new MovedPermanently(apiRoutes.public.record('people', countrySlug, moved, request.lang ? { lang: request.lang } : undefined).path);
+    });
     request.sources?.records([person.id]);
     if (!this.isPublic(person.content)) throw new NotFoundException('No such person');
     const reader = readerOf(country, request);

@@ -1,11 +1,14 @@
-import { type Country, type LocalizedText, type PersonDocument, personInputSchema, slugify } from '@vitrina/contracts';
+import { type Country, type LocalizedText, type PersonDocument, type StudioPerson, personInputSchema, slugify } from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useRecord } from '../../api/studio';
 import { FieldIssuesProvider } from '../../components/forms/field-issues';
 import { TextField } from '../../components/forms/TextField';
 import { type EditorSection, FormSection } from './EditorSections';
 import { LocalizedField } from './LocalizedField';
 import { LocalizedRichTextField } from './LocalizedRichTextField';
 import { MediaManager } from './MediaManager';
+import { PersonDuplicates } from './PersonDuplicates';
 import { FateField, MemorialLinks, PersonDateField, PersonSources, RankField, TokensField } from './PersonFields';
 import { EditorLoading, RecordEditorFrame } from './RecordEditorFrame';
 import { RecordLookupProvider } from './record-lookup';
@@ -27,6 +30,8 @@ const SECTIONS = {
 export function PersonEditor({ country, id }: { country: Country; id?: string }) {
   const { t, i18n } = useTranslation();
   const editor = useRecordEditor<PersonDocument>(country.id, 'people', id, BLANK);
+  // The editor's own query, read from its cache: whether this person was merged into another.
+  const mergedInto = useRecord<StudioPerson>(country.id, 'people', id).data?.mergedInto;
   const doc = editor.document;
   if (!doc) return <EditorLoading error={editor.loadError} />;
   const set = (patch: Partial<PersonDocument>) => editor.setDocument({ ...doc, ...patch });
@@ -41,6 +46,12 @@ export function PersonEditor({ country, id }: { country: Country; id?: string })
   return (
     <RecordLookupProvider countryId={country.id} lang={i18n.language} itemIds={[]} memorialIds={doc.memorials.map((link) => link.memorialId)}>
       <RecordEditorFrame editor={editor} countryId={country.id} collection="people" id={id} heading={id ? t('studio.edit.people') : t('studio.new.people')} sections={Object.values(SECTIONS)}>
+        {mergedInto && (
+          <p className="merged-into" role="note">
+            {t('duplicates.mergedInto')} <Link to={`/studio/${country.id}/people/${mergedInto}`}>{t('duplicates.openSurvivor')}</Link>
+          </p>
+        )}
+        {id && editor.state && !mergedInto && <PersonDuplicates country={country} id={id} version={editor.state.version} dirty={editor.dirty} onMerged={editor.reload} />}
         <FieldIssuesProvider schema={personInputSchema} value={doc}>
           <FormSection section={SECTIONS.name}>
             <TextField label={t('studio.person.name')} path="name" required maxLength={300} value={doc.name} onChange={(name) => setName(name ?? '')} />

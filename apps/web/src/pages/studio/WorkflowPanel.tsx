@@ -1,6 +1,7 @@
 import { type Collection, apiRoutes } from '@vitrina/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useRevisions, useWorkflowAction } from '../../api/studio';
 import { Notice, type NoticeState, errorNotice } from '../../components/staff/Notice';
 import type { RecordState } from './use-record-editor';
@@ -54,15 +55,22 @@ export function WorkflowPanel({ countryId, collection, id, state, onChanged }: {
         <summary>{t('workflow.revisions')}</summary>
         <ol reversed>
           {revisions.data?.map((revision) => (
-            <li key={revision.number}>
+            <li key={`${revision.mergedFrom?.id ?? ''} ${revision.number}`}>
               {t('workflow.revisionLine', {
                 number: revision.number,
                 author: revision.authorName ?? '—',
                 date: new Date(revision.createdAt).toLocaleString(i18n.language),
               })}
+              {revision.mergedFrom && (
+                // A revision of a person merged into this one: read in their own (kept) record, never restored here.
+                <span className="muted">
+                  {' '}
+                  {t('duplicates.from', { name: revision.mergedFrom.name })} <Link to={`/studio/${countryId}/people/${revision.mergedFrom.id}`}>{t('duplicates.open')}</Link>
+                </span>
+              )}
               {revision.isLive && <span className="badge">{t('workflow.live')}</span>}
               {revision.restoredFrom && <span className="muted"> {t('workflow.restoredFrom', { number: revision.restoredFrom })}</span>}
-              {!revision.isLatest && (
+              {!revision.isLatest && !revision.mergedFrom && (
                 <button type="button" className="secondary" onClick={() => act(apiRoutes.studio.restore(countryId, collection, id, revision.number).path, undefined, 'workflow.restored')}>
                   {t('workflow.restore')}
                   <span className="visually-hidden"> {t('workflow.revisionNumber', { number: revision.number })}</span>

@@ -36,11 +36,11 @@ const stateOf = (record: RecordState): RecordState => ({
 });
 
 /** The fields the server manages: a loaded record has them, a save must not send them back. */
-type Managed = 'id' | 'countryId' | 'status' | 'version' | 'liveRevision' | 'reviewComment' | 'createdAt' | 'updatedAt';
+type Managed = 'id' | 'countryId' | 'status' | 'version' | 'liveRevision' | 'reviewComment' | 'createdAt' | 'updatedAt' | 'mergedInto';
 
 /** Strips the fields the server manages from a loaded record before it is sent back. */
 export function editable<T extends object>(record: T & Partial<Record<Managed, unknown>>): Omit<T, Managed> {
-  const { id: _id, countryId: _countryId, status: _status, version: _version, liveRevision: _live, reviewComment: _comment, createdAt: _created, updatedAt: _updated, ...rest } = record;
+  const { id: _id, countryId: _countryId, status: _status, version: _version, liveRevision: _live, reviewComment: _comment, createdAt: _created, updatedAt: _updated, mergedInto: _merged, ...rest } = record;
   return rest;
 }
 

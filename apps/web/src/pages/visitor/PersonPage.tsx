@@ -1,5 +1,5 @@
 import type { PublicPerson } from '@vitrina/contracts';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePerson } from '../../api/public';
 import { recordPage } from '../../api/public-paths';
@@ -7,6 +7,7 @@ import { Meta } from '../../components/content/Meta';
 import { PersonView } from '../../components/content/PersonView';
 import { ShareLink } from '../../components/content/ShareLink';
 import { ErrorView } from '../../components/ErrorView';
+import { Redirect } from '../../components/Redirect';
 
 /** schema.org `Person` for search engines and genealogy sites; `<` escaped so no text can close the script. */
 function personJsonLd(person: PublicPerson): string {
@@ -31,9 +32,12 @@ function personJsonLd(person: PublicPerson): string {
 export default function PersonPage() {
   const { t } = useTranslation();
   const { countrySlug = '', slug = '' } = useParams();
+  const { search, hash } = useLocation();
   const { data: person, error, refetch } = usePerson(countrySlug, slug);
   if (error) return <ErrorView error={error} onRetry={() => void refetch()} />;
   if (!person) return <p role="status">{t('home.loading')}</p>;
+  // The address of a person merged into another answers 301 with the survivor (fetch follows it): show their own address.
+  if (person.slug !== slug) return <Redirect to={`${recordPage('person', countrySlug, person.slug)}${search}${hash}`} />;
   return (
     <>
       <Meta title={person.title.text} description={person.biography?.text} type="profile" />

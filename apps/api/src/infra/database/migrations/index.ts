@@ -19,6 +19,7 @@ import { LocalizedLabels1764250000000 } from './1764250000000-localized-labels';
 import { People1764260000000 } from './1764260000000-people';
 import { PersonNameKeys1764270000000 } from './1764270000000-person-name-keys';
 import { PeoplePublicOrder1764280000000 } from './1764280000000-people-public-order';
+import { PersonDuplicates1764290000000 } from './1764290000000-person-duplicates';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Foundation1764050000000, Collections1764060000000, Media1764070000000, MediaReferences1764080000000, Review1764090000000, Search1764100000000, PublicChanges1764110000000, SearchFilters1764120000000, SearchWords1764130000000, PublicChangesLiveOnly1764140000000, MediaVersions1764150000000, MediaUploadTracking1764160000000, SearchOrder1764170000000, PublicChangesTargeted1764200000000, MediaWithdrawal1764210000000, FourEyes1764220000000, MediaResanitise1764240000000, LocalizedLabels1764250000000, People1764260000000, PersonNameKeys1764270000000, PeoplePublicOrder1764280000000];
+export const MIGRATIONS = [Foundation1764050000000, Collections1764060000000, Media1764070000000, MediaReferences1764080000000, Review1764090000000, Search1764100000000, PublicChanges1764110000000, SearchFilters1764120000000, SearchWords1764130000000, PublicChangesLiveOnly1764140000000, MediaVersions1764150000000, MediaUploadTracking1764160000000, SearchOrder1764170000000, PublicChangesTargeted1764200000000, MediaWithdrawal1764210000000, FourEyes1764220000000, MediaResanitise1764240000000, LocalizedLabels1764250000000, People1764260000000, PersonNameKeys1764270000000, PeoplePublicOrder1764280000000, PersonDuplicates1764290000000];

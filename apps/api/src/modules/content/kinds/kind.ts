@@ -17,6 +17,10 @@ export interface ContentKind<TInput extends { slug: string }, TEntity extends Co
   /** The row's columns (slug, kind, content, search/sort copies) for a validated document. */
   toColumns(input: TInput): Partial<TEntity>;
   toStudio(entity: TEntity): TStudio;
+  /** A condition on `record` the studio list keeps rows by (people merged into another leave it). */
+  listFilter?: string;
+  /** Why a stored record may no longer change (a person merged into another), or null: saves and workflow steps get 409. */
+  retired?(entity: TEntity): string | null;
   /** Kind-specific rules run before every save (sanitising, checking references); the document as stored. */
   prepare?(db: EntityManager, country: CountryEntity, input: TInput): Promise<TInput>;
   /**

@@ -1,5 +1,5 @@
 import type { PersonDocument } from '@vitrina/contracts';
-import { Check, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { CountryEntity } from '../../countries/country.entity';
 import { CONTENT_STATUS_LIST, ContentRecordEntity } from '../content-record.entity';
 
@@ -20,8 +20,24 @@ export type PersonContent = Omit<PersonDocument, 'slug'>;
 @Index('ix_people_live_memorials', { synchronize: false })
 // The public register's order (by name, byte order, then id), made by the people-public-order migration.
 @Index('ix_people_country_live_name', { synchronize: false })
+// GIN over the name keys and a partial index of the merged, made by the person-duplicates migration.
+@Index('ix_people_name_keys', { synchronize: false })
+@Index('ix_people_merged_into', { synchronize: false })
+@Check('ck_people_not_merged_into_self', `"merged_into" IS DISTINCT FROM "id"`)
 export class PersonEntity extends ContentRecordEntity<PersonContent> {
   @ManyToOne(() => CountryEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'country_id' })
   country: CountryEntity;
+
+  /** The keys of every spelling of the latest revision's names, with deletion neighbours (personNameKeys): duplicate suggestions. */
+  @Column({ name: 'name_keys', type: 'text', array: true, default: () => `'{}'` })
+  nameKeys: string[];
+
+  /** The person this one was merged into: a retired duplicate, out of lists, its old address redirecting there. */
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true })
+  mergedInto: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'merged_into', foreignKeyConstraintName: 'fk_people_merged_into' })
+  survivor?: PersonEntity;
 }

@@ -5,6 +5,7 @@ import { sanitizeLocalizedRichText } from '../../../infra/html/rich-text';
 import type { CountryEntity } from '../../countries/country.entity';
 import { findByIds } from '../find-by-ids';
 import { previewAssets } from '../media-texts';
+import { personNameKeys } from '../person-name-keys';
 import { linkedMemorialIds, personPageMediaIds, presentPerson } from '../person-views';
 import { Reader } from '../public-views';
 import { studioRecordFields } from '../studio-record';
@@ -17,7 +18,7 @@ type ValidPerson = ReturnType<typeof personInputSchema.parse>;
 /** The row of a validated person: the `kind` column is their fate, for the studio list's filter. */
 function personColumns(input: ValidPerson): Partial<PersonEntity> {
   const { slug, ...content } = input;
-  return { slug, kind: input.fate, content: content as PersonContent };
+  return { slug, kind: input.fate, content: content as PersonContent, nameKeys: personNameKeys(input) };
 }
 
 /** The memorials a person links to, among their country's (drafts included). */
@@ -40,7 +41,9 @@ export const personKind: ContentKind<ValidPerson, PersonEntity, StudioPerson> = 
   label: 'person',
   entity: PersonEntity,
   toColumns: personColumns,
-  toStudio: (entity) => ({ ...(entity.content as ValidPerson), slug: entity.slug, ...studioRecordFields(entity) }),
+  listFilter: 'record.merged_into IS NULL',
+  retired: (entity) => (entity.mergedInto ? `This person was merged into another (${entity.mergedInto}); edit that record instead` : null),
+  toStudio: (entity) => ({ ...(entity.content as ValidPerson), slug: entity.slug, ...studioRecordFields(entity), ...(entity.mergedInto ? { mergedInto: entity.mergedInto } : {}) }),
 
   /** The biography keeps only the rich-text allowlist; every linked memorial must be of the same country. */
   async prepare(db, country, input) {
