@@ -28,6 +28,7 @@ interface LiveTypes {
 const IS_LIVE = { liveRevision: Not(IsNull()) };
 /** Live records kept in memory; a few thousand item rows take some megabytes. */
 const MEMO_ENTRIES = 4_000;
+const COUNTRY_ENTRIES = 200;
 
 /** A person's place in the public register's order (by name, byte order, then id). */
 export interface PersonOrderKey {
@@ -61,6 +62,8 @@ export class LiveRecords {
   private readonly reader: LiveRows;
   private readonly media: LiveMedia;
   private readonly memo = new LiveRowMemo<LiveTypes[RecordType]>(MEMO_ENTRIES);
+  /** Countries' rows by id and row version (there are few countries). */
+  private readonly countryMemo = new LiveRowMemo<CountryEntity>(COUNTRY_ENTRIES);
   /** The memo key of each record read through `remembered` (what it is made of, for memos of what it shows). */
   private readonly recordKeys = new WeakMap<object, string>();
 
@@ -114,21 +117,45 @@ export class LiveRecords {
   ): Promise<{ country: CountryEntity; record: LiveTypes[T]; keys?: ShownKeys }> {
     const table = RECORD_KINDS[type].contract.collection;
     const join = ` LEFT JOIN "${table}" r ON r.country_id = "countries".id AND r.live_revision IS NOT NULL AND r.live_slug = $2`;
-    let extra = ', r.id AS "recordId", r.live_revision AS "recordRevision", r.published_at::text AS "recordApproved"';
+    let extra = ', "countries".xmin::text AS "countryTuple", r.id AS "recordId", r.live_revision AS "recordRevision", r.published_at::text AS "recordApproved"';
     const params: unknown[] = [countrySlug, slug];
     if (also) {
       extra += `, ${SHOWN_KEYS_COLUMNS}`;
       params.push(idsParam(also.items), idsParam(also.memorials), idsParam(also.assets));
     }
-    type Row = CountryEntity & { recordId: string | null; recordRevision: number | null; recordApproved: string | null } & Partial<ShownKeysRow>;
-    const [row] = await this.reader.rows<Row>(CountryEntity, '"countries".slug = $1', params, [], extra, join, true);
+    type Row = { id: string; countryTuple: string; recordId: string | null; recordRevision: number | null; recordApproved: string | null } & Partial<ShownKeysRow>;
+    // The country's key alone (its id and row version): the row itself is read once per version (countryOf).
+    const [row] = await this.reader.rows<Row>(CountryEntity, '"countries".slug = $1', params, this.countryColumnsBesidesId(), extra, join, true);
     if (!row) throw new NotFoundException('No such country');
-    const { recordId, recordRevision, recordApproved, itemKeys, memorialKeys, assetKeys, ...country } = row;
+    const { recordId, recordRevision, recordApproved, itemKeys, memorialKeys, assetKeys } = row;
+    const country = await this.countryOf(row.id, row.countryTuple);
     const keys = recordId === null ? [] : [{ id: recordId, revision: recordRevision!, approved: recordApproved }];
     const [record] = (await this.resolve(type, country.id, keys)).values();
     if (!record) throw new NotFoundException(`No such ${type}`);
     const shown = also && shownKeys(also.assets, { itemKeys: itemKeys ?? null, memorialKeys: memorialKeys ?? null, assetKeys: assetKeys ?? null });
-    return { country: country as CountryEntity, record, ...(shown ? { keys: shown } : {}) };
+    return { country, record, ...(shown ? { keys: shown } : {}) };
+  }
+
+  private countryColumns?: string[];
+
+  private countryColumnsBesidesId(): string[] {
+    return (this.countryColumns ??= this.db.getMetadata(CountryEntity).columns.flatMap((column) => (column.propertyName === 'id' ? [] : [column.propertyName])));
+  }
+
+  /**
+   * A country's row by its id and row version (`xmin`, as for media): kept
+   * per version, so a page parses no country columns while the row is as it
+   * was, and a changed row is read at once. A row newer than the version
+   * asked for is shown, under its own.
+   */
+  private async countryOf(id: string, tuple: string): Promise<CountryEntity> {
+    const known = this.countryMemo.get(`${id} ${tuple}`);
+    if (known) return known;
+    const [read] = await this.reader.rows<CountryEntity & { tuple: string }>(CountryEntity, '"countries".id = $1', [id], [], ', "countries".xmin::text AS "tuple"');
+    if (!read) throw new NotFoundException('No such country');
+    const { tuple: readTuple, ...country } = read;
+    this.countryMemo.set(`${id} ${readTuple}`, country as CountryEntity);
+    return country as CountryEntity;
   }
 
   /** A country's live items and memorials named by keys read before (countryAndRecord's `keys`), in the order read. */
