@@ -208,4 +208,21 @@ describe('exhibition pages on a miss, answered before Nest from a plan', () => {
     await read(exhibition.page);
     expect((await read(exhibition.page)).queries).toBe(1);
   });
+
+  it("shows the country's renamed name on the very next miss, then reads once again", async () => {
+    const item = await publishedItem('Named');
+    const { page } = await exhibitionOf([item.id]);
+    await read(page);
+    await read(page);
+    const [{ names }] = await db.query(`SELECT names FROM countries WHERE slug = 'kazakhstan'`);
+    try {
+      await db.query(`UPDATE countries SET names = names || '{"en": "Qazaqstan"}'::jsonb WHERE slug = 'kazakhstan'`);
+      const renamed = await read(page);
+      expect(renamed.body.country.name.text).toBe('Qazaqstan');
+      expect((await read(page)).queries).toBe(1);
+    } finally {
+      await db.query(`UPDATE countries SET names = $1 WHERE slug = 'kazakhstan'`, [JSON.stringify(names)]);
+    }
+    expect((await read(page)).body.country.name.text).toBe(names.en);
+  });
 });

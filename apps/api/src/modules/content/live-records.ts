@@ -1,20 +1,22 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Condition, LocalizedText, MediaTexts, RecordType } from '@vitrina/contracts';
-import { type DataSource, type EntityTarget, type FindOptionsOrder, IsNull, Not, type ValueTransformer } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import type { Pool } from 'pg';
+import type { Condition, LocalizedText, RecordType } from '@vitrina/contracts';
+import { type DataSource, type FindOptionsOrder, IsNull, Not } from 'typeorm';
 import type { ContentRecordEntity } from './content-record.entity';
-import { withApprovedTexts } from './media-texts';
 import { CountryEntity } from '../countries/country.entity';
 import type { ExhibitionEntity } from './kinds/exhibition.entity';
 import type { ItemEntity } from './kinds/item.entity';
-import { MediaAssetEntity } from '../media/media-asset.entity';
+import type { MediaAssetEntity } from '../media/media-asset.entity';
 import type { MemorialEntity } from './kinds/memorial.entity';
 import type { PersonEntity } from './kinds/person.entity';
 import { LiveRowMemo } from './live-row-memo';
 import { RECORD_KINDS, asLive } from './record-kinds';
+import { type AssetKeys, LiveMedia, SHOWN_ASSETS } from './live-media';
+import { LiveRows } from './live-rows';
+import { type RecordKey, SHOWN_KEYS_COLUMNS, type ShownIds, type ShownKeys, type ShownKeysRow, idsParam, shownKeys } from './shown-keys';
+
+export type { AssetKeys } from './live-media';
+export type { RecordKey, ShownIds, ShownKeys } from './shown-keys';
 
 interface LiveTypes {
   item: ItemEntity;
@@ -26,83 +28,12 @@ interface LiveTypes {
 const IS_LIVE = { liveRevision: Not(IsNull()) };
 /** Live records kept in memory; a few thousand item rows take some megabytes. */
 const MEMO_ENTRIES = 4_000;
-
-/** A live record's key as read: what makes it what visitors see. */
-export interface RecordKey {
-  id: string;
-  revision: number;
-  approved: string | null;
-}
-
-/** Media keys already read (`xmin` of each shown file) for the ids `asked`. */
-export interface AssetKeys {
-  asked: Set<string>;
-  tuples: Map<string, string>;
-}
-
-/** A country's media ($2) that may be shown: not withdrawn. */
-const SHOWN_ASSETS = 'country_id = $1 AND id = ANY($2::uuid[]) AND withdrawn_at IS NULL';
+const COUNTRY_ENTRIES = 200;
 
 /** A person's place in the public register's order (by name, byte order, then id). */
 export interface PersonOrderKey {
   name: string;
   id: string;
-}
-
-/** The records and media a page expects to show, by id. */
-export interface ShownIds {
-  items: string[];
-  memorials: string[];
-  assets: string[];
-}
-
-/** The keys of what a page expects to show, as read with its record. */
-export interface ShownKeys {
-  /** All of them as read, in one text: the same text means the same keys. */
-  fingerprint: string;
-  /** Each of them (parsed only when the fingerprint is not one a page was made from). */
-  parsed(): { items: RecordKey[]; memorials: RecordKey[]; assets: AssetKeys };
-}
-
-interface ShownKeysRow {
-  itemKeys: string | null;
-  memorialKeys: string | null;
-  assetKeys: string | null;
-}
-
-/** A record's key as one text: `id revision approved` (the approval may hold spaces, so it comes last). */
-const KEY_TEXT = `id || ' ' || live_revision || ' ' || coalesce(published_at::text, '')`;
-/**
- * The keys of a country's live items ($3) and memorials ($4) and of its shown media ($5), each list as one
- * text, in the order the database reads them (as shownWith reads them: a later record's approved media texts win).
- */
-const SHOWN_KEYS_COLUMNS = [
-  `(SELECT string_agg(${KEY_TEXT}, ',') FROM items WHERE live_revision IS NOT NULL AND country_id = "countries".id AND id = ANY($3::uuid[])) AS "itemKeys"`,
-  `(SELECT string_agg(${KEY_TEXT}, ',') FROM memorials WHERE live_revision IS NOT NULL AND country_id = "countries".id AND id = ANY($4::uuid[])) AS "memorialKeys"`,
-  `(SELECT string_agg(id || ' ' || xmin, ',') FROM media_assets WHERE country_id = "countries".id AND id = ANY($5::uuid[]) AND withdrawn_at IS NULL) AS "assetKeys"`,
-].join(', ');
-
-const unique = (ids: string[]) => [...new Set(ids)];
-
-function recordKeysOf(text: string | null): RecordKey[] {
-  if (!text) return [];
-  return text.split(',').map((key) => {
-    // A uuid is 36 characters; then the revision, then the approval ('' when none).
-    const space = key.indexOf(' ', 37);
-    const approved = key.slice(space + 1);
-    return { id: key.slice(0, 36), revision: Number(key.slice(37, space)), approved: approved === '' ? null : approved };
-  });
-}
-
-function shownKeys(askedAssets: string[], row: ShownKeysRow): ShownKeys {
-  return {
-    fingerprint: `${row.itemKeys ?? ''}\n${row.memorialKeys ?? ''}\n${row.assetKeys ?? ''}`,
-    parsed: () => {
-      const tuples = new Map<string, string>();
-      for (const key of row.assetKeys ? row.assetKeys.split(',') : []) tuples.set(key.slice(0, 36), key.slice(37));
-      return { items: recordKeysOf(row.itemKeys), memorials: recordKeysOf(row.memorialKeys), assets: { asked: new Set(askedAssets), tuples } };
-    },
-  };
 }
 
 /** What a live memorial's point on a map needs, and nothing more. */
@@ -123,16 +54,18 @@ export interface LiveMemorialPoint {
  */
 @Injectable()
 export class LiveRecords {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.reader = new LiveRows(db);
+    this.media = new LiveMedia(db, this.reader, (record) => this.recordKey(record));
+  }
 
+  private readonly reader: LiveRows;
+  private readonly media: LiveMedia;
   private readonly memo = new LiveRowMemo<LiveTypes[RecordType]>(MEMO_ENTRIES);
-  private readonly assetMemo = new LiveRowMemo<MediaAssetEntity>(MEMO_ENTRIES);
+  /** Countries' rows by id and row version (there are few countries). */
+  private readonly countryMemo = new LiveRowMemo<CountryEntity>(COUNTRY_ENTRIES);
   /** The memo key of each record read through `remembered` (what it is made of, for memos of what it shows). */
   private readonly recordKeys = new WeakMap<object, string>();
-  /** Of each media file assetsOf gave: its row version and the record whose approved texts it shows. */
-  private readonly assetVersions = new WeakMap<object, string>();
-  /** Media files as shown (their row with the approved texts of a record), by that version: made once each. */
-  private readonly visibleMemo = new LiveRowMemo<MediaAssetEntity>(MEMO_ENTRIES);
 
   /** What a live record read for a public page is made of: the same key means the same record. */
   recordKey(record: object): string | undefined {
@@ -141,7 +74,7 @@ export class LiveRecords {
 
   /** What a media file given by assetsOf is made of, as shown: the same version means the same fields and texts. */
   assetVersion(asset: object): string | undefined {
-    return this.assetVersions.get(asset);
+    return this.media.assetVersion(asset);
   }
 
   private repository<T extends RecordType>(type: T) {
@@ -159,55 +92,12 @@ export class LiveRecords {
    * costs on a miss.
    */
   private liveRows(type: RecordType, where: string, params: unknown[]): Promise<ContentRecordEntity<object>[]> {
-    return this.rows(RECORD_KINDS[type].entity, `live_revision IS NOT NULL AND ${where}`, params, ['content']);
-  }
-
-  private readonly selects = new Map<string, { sql: string; transformed: ColumnMetadata[] }>();
-
-  /**
-   * Rows of an entity's table as find() would give them (columns named as its
-   * properties, pg parsing each type as for the ORM, column transformers
-   * applied), less the columns `left` out.
-   */
-  private async rows<T>(entity: EntityTarget<object>, where: string, params: unknown[], left: string[], extra = '', join = '', prepared = false): Promise<T[]> {
-    const metadata = this.db.getMetadata(entity);
-    const key = `${metadata.tableName} ${left.join(' ')}${extra}${join}`;
-    let select = this.selects.get(key);
-    if (!select) {
-      const columns = metadata.columns.filter((column) => !left.includes(column.propertyName));
-      // Named with their table, so that a joined table's columns of the same name cannot be taken for them.
-      const list = columns.map((column) => `"${metadata.tableName}"."${column.databaseName}" AS "${column.propertyName}"`).join(', ');
-      select = { sql: `SELECT ${list}${extra} FROM "${metadata.tableName}"${join} WHERE `, transformed: columns.filter((column) => column.transformer) };
-      this.selects.set(key, select);
-    }
-    const sql = select.sql + where;
-    const rows: Record<string, unknown>[] = prepared ? await this.prepared(sql, params) : await this.db.query(sql, params);
-    for (const column of select.transformed) {
-      // As the ORM does: several transformers read back last first.
-      const transformers = ([] as ValueTransformer[]).concat(column.transformer as ValueTransformer | ValueTransformer[]).reverse();
-      for (const row of rows) row[column.propertyName] = transformers.reduce((value, transformer) => transformer.from(value), row[column.propertyName]);
-    }
-    return rows as T[];
-  }
-
-  private readonly statementNames = new Map<string, string>();
-
-  /**
-   * A query run as a named prepared statement, on the ORM's own pool (as
-   * DataSource.query would run it, less the ORM's logging): each connection
-   * parses it once, and PostgreSQL may keep its plan, instead of once per
-   * page. For the first query of a public page, read on every page.
-   */
-  private async prepared(text: string, values: unknown[]): Promise<Record<string, unknown>[]> {
-    let name = this.statementNames.get(text);
-    if (name === undefined) this.statementNames.set(text, (name = `vitrina_live_${this.statementNames.size + 1}`));
-    const pool = (this.db.driver as PostgresDriver).master as Pool;
-    return (await pool.query({ name, text, values })).rows;
+    return this.reader.rows(RECORD_KINDS[type].entity, `live_revision IS NOT NULL AND ${where}`, params, ['content']);
   }
 
   /** A country by its slug, for a public page (one plain query, as the records). */
   async country(slug: string): Promise<CountryEntity> {
-    const [country] = await this.rows<CountryEntity>(CountryEntity, 'slug = $1', [slug], []);
+    const [country] = await this.reader.rows<CountryEntity>(CountryEntity, 'slug = $1', [slug], []);
     if (!country) throw new NotFoundException('No such country');
     return country;
   }
@@ -227,21 +117,45 @@ export class LiveRecords {
   ): Promise<{ country: CountryEntity; record: LiveTypes[T]; keys?: ShownKeys }> {
     const table = RECORD_KINDS[type].contract.collection;
     const join = ` LEFT JOIN "${table}" r ON r.country_id = "countries".id AND r.live_revision IS NOT NULL AND r.live_slug = $2`;
-    let extra = ', r.id AS "recordId", r.live_revision AS "recordRevision", r.published_at::text AS "recordApproved"';
+    let extra = ', "countries".xmin::text AS "countryTuple", r.id AS "recordId", r.live_revision AS "recordRevision", r.published_at::text AS "recordApproved"';
     const params: unknown[] = [countrySlug, slug];
     if (also) {
       extra += `, ${SHOWN_KEYS_COLUMNS}`;
-      params.push(unique(also.items), unique(also.memorials), unique(also.assets));
+      params.push(idsParam(also.items), idsParam(also.memorials), idsParam(also.assets));
     }
-    type Row = CountryEntity & { recordId: string | null; recordRevision: number | null; recordApproved: string | null } & Partial<ShownKeysRow>;
-    const [row] = await this.rows<Row>(CountryEntity, '"countries".slug = $1', params, [], extra, join, true);
+    type Row = { id: string; countryTuple: string; recordId: string | null; recordRevision: number | null; recordApproved: string | null } & Partial<ShownKeysRow>;
+    // The country's key alone (its id and row version): the row itself is read once per version (countryOf).
+    const [row] = await this.reader.rows<Row>(CountryEntity, '"countries".slug = $1', params, this.countryColumnsBesidesId(), extra, join, true);
     if (!row) throw new NotFoundException('No such country');
-    const { recordId, recordRevision, recordApproved, itemKeys, memorialKeys, assetKeys, ...country } = row;
+    const { recordId, recordRevision, recordApproved, itemKeys, memorialKeys, assetKeys } = row;
+    const country = await this.countryOf(row.id, row.countryTuple);
     const keys = recordId === null ? [] : [{ id: recordId, revision: recordRevision!, approved: recordApproved }];
     const [record] = (await this.resolve(type, country.id, keys)).values();
     if (!record) throw new NotFoundException(`No such ${type}`);
     const shown = also && shownKeys(also.assets, { itemKeys: itemKeys ?? null, memorialKeys: memorialKeys ?? null, assetKeys: assetKeys ?? null });
-    return { country: country as CountryEntity, record, ...(shown ? { keys: shown } : {}) };
+    return { country, record, ...(shown ? { keys: shown } : {}) };
+  }
+
+  private countryColumns?: string[];
+
+  private countryColumnsBesidesId(): string[] {
+    return (this.countryColumns ??= this.db.getMetadata(CountryEntity).columns.flatMap((column) => (column.propertyName === 'id' ? [] : [column.propertyName])));
+  }
+
+  /**
+   * A country's row by its id and row version (`xmin`, as for media): kept
+   * per version, so a page parses no country columns while the row is as it
+   * was, and a changed row is read at once. A row newer than the version
+   * asked for is shown, under its own.
+   */
+  private async countryOf(id: string, tuple: string): Promise<CountryEntity> {
+    const known = this.countryMemo.get(`${id} ${tuple}`);
+    if (known) return known;
+    const [read] = await this.reader.rows<CountryEntity & { tuple: string }>(CountryEntity, '"countries".id = $1', [id], [], ', "countries".xmin::text AS "tuple"');
+    if (!read) throw new NotFoundException('No such country');
+    const { tuple: readTuple, ...country } = read;
+    this.countryMemo.set(`${id} ${readTuple}`, country as CountryEntity);
+    return country as CountryEntity;
   }
 
   /** A country's live items and memorials named by keys read before (countryAndRecord's `keys`), in the order read. */
@@ -432,69 +346,8 @@ export class LiveRecords {
     }
   }
 
-  /** The media these live records show, with the texts their approved revisions gave them; a withdrawn file is left out. */
-  async assetsOf(
-    countryId: string,
-    ids: string[],
-    records: Iterable<ContentRecordEntity<object>>,
-    known: AssetKeys = { asked: new Set(), tuples: new Map() },
-  ): Promise<Map<string, MediaAssetEntity>> {
-    const tuples = new Map<string, string>();
-    const assets = ids.length ? await this.shownAssets(countryId, [...new Set(ids)], tuples, known) : new Map<string, MediaAssetEntity>();
-    const approved: Record<string, MediaTexts> = {};
-    // Whose approved texts each file shows (a later record's win), by that record's key.
-    const textsBy = new Map<string, string | undefined>();
-    for (const record of records) {
-      Object.assign(approved, record.liveMediaTexts);
-      for (const id of Object.keys(record.liveMediaTexts ?? {})) textsBy.set(id, this.recordKeys.get(record));
-    }
-    const shown = new Map<string, MediaAssetEntity>();
-    for (const [id, asset] of assets) {
-      const texts = approved[id];
-      const by = texts ? textsBy.get(id) : '';
-      // A file whose texts come from a record of unknown key gets no version: nothing is kept for it.
-      const version = by === undefined ? undefined : `${id} ${tuples.get(id)} ${by}`;
-      let visible = version === undefined ? undefined : this.visibleMemo.get(version);
-      if (!visible) {
-        visible = texts ? withApprovedTexts(new Map([[id, asset]]), { [id]: texts }).get(id)! : asset;
-        if (version !== undefined) {
-          this.visibleMemo.set(version, visible);
-          this.assetVersions.set(visible, version);
-        }
-      }
-      shown.set(id, visible);
-    }
-    return shown;
-  }
-
-  /**
-   * A country's media that are not withdrawn, by id. An asset has no
-   * revision, but each row version has its own `xmin` (the transaction that
-   * wrote it; any update writes a new one): the memo is keyed by it, so an
-   * asset processed, re-captioned or withdrawn is read again at once.
-   */
-  private async shownAssets(countryId: string, ids: string[], tuples: Map<string, string>, known: AssetKeys): Promise<Map<string, MediaAssetEntity>> {
-    const SHOWN = SHOWN_ASSETS;
-    // Keys read with the page's records are used as they are (a file asked for there and not found is not shown).
-    const unasked = ids.filter((id) => !known.asked.has(id));
-    const keys: { id: string; tuple: string }[] = ids.flatMap((id) => (known.tuples.has(id) ? [{ id, tuple: known.tuples.get(id)! }] : []));
-    if (unasked.length) keys.push(...(await this.db.query(`SELECT id, xmin::text AS tuple FROM media_assets WHERE ${SHOWN}`, [countryId, unasked])));
-    const found = new Map<string, MediaAssetEntity>();
-    const wanted: string[] = [];
-    for (const { id, tuple } of keys) {
-      const known = this.assetMemo.get(`${id} ${tuple}`);
-      tuples.set(id, tuple);
-      if (known) found.set(id, known);
-      else wanted.push(id);
-    }
-    if (wanted.length === 0) return found;
-    const rows = await this.rows<MediaAssetEntity & { tuple: string }>(MediaAssetEntity, SHOWN, [countryId, wanted], ['metadataBoxes'], ', xmin::text AS "tuple"');
-    for (const { tuple, ...asset } of rows) {
-      found.set(asset.id, asset as MediaAssetEntity);
-      // The row as read now: a newer version than the keys named is shown, under its own.
-      tuples.set(asset.id, tuple);
-      this.assetMemo.set(`${asset.id} ${tuple}`, asset as MediaAssetEntity);
-    }
-    return found;
+  /** The media these live records show, with the texts their approved revisions gave them; a withdrawn file is left out (LiveMedia). */
+  assetsOf(countryId: string, ids: string[], records: Iterable<ContentRecordEntity<object>>, known?: AssetKeys): Promise<Map<string, MediaAssetEntity>> {
+    return this.media.assetsOf(countryId, ids, records, known);
   }
 }

@@ -182,9 +182,11 @@ export interface ExhibitionContext {
   card?: (item: ItemEntity, assets: AssetsById) => PublicItemSummary;
   /** How an item's point on a map is made, when not by presentItemPoint (a page splicing points made before). */
   point?: (item: ItemEntity) => PublicMapPoint | null;
+  /** How a block is shown, when not by presentBlock (a page outline standing in for each block). */
+  block?: (block: ExhibitionBlock) => PublicBlock | null;
 }
 
-function presentBlock(reader: Reader, block: ExhibitionBlock, context: ExhibitionContext): PublicBlock | null {
+export function presentBlock(reader: Reader, block: ExhibitionBlock, context: ExhibitionContext): PublicBlock | null {
   const item = (id: string) => context.items.get(id);
   const summary = (found: ItemEntity) => (context.card ? context.card(found, context.assets) : presentItemSummary(reader, found, context.assets));
   const summaries = (ids: string[]) => ids.flatMap((id) => (item(id) ? [summary(item(id)!)] : []));
@@ -244,14 +246,23 @@ export function presentExhibitionSummary(
 
 /** Blocks pointing at records the reader may not see are left out, never shown half. */
 export function presentExhibition(reader: Reader, exhibition: ExhibitionEntity, context: ExhibitionContext): PublicExhibition {
+  return { ...presentExhibitionHead(reader, exhibition, context), ...presentExhibitionBody(reader, exhibition, context) };
+}
+
+/** An exhibition page's fields before its sections: what it shows of other records, its cover, and its country. */
+export function presentExhibitionHead(reader: Reader, exhibition: ExhibitionEntity, context: ExhibitionContext) {
+  return { ...presentExhibitionSummary(reader, exhibition, context.items, context.assets), country: reader.countryRef() };
+}
+
+/** An exhibition page's sections and its date: its own texts, and its blocks as presentBlock (or `context.block`) shows them. */
+export function presentExhibitionBody(reader: Reader, exhibition: ExhibitionEntity, context: ExhibitionContext): Pick<PublicExhibition, 'sections' | 'updatedAt'> {
+  const present = context.block ?? ((block: ExhibitionBlock) => presentBlock(reader, block, context));
   return {
-    ...presentExhibitionSummary(reader, exhibition, context.items, context.assets),
-    country: reader.countryRef(),
     sections: (exhibition.content.sections ?? []).map((section) => ({
       id: section.id,
       title: reader.text(section.title),
       blocks: section.blocks.flatMap((block) => {
-        const presented = presentBlock(reader, block, context);
+        const presented = present(block);
         return presented ? [presented] : [];
       }),
     })),

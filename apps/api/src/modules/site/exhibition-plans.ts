@@ -3,6 +3,7 @@ import type { MemorialEntity } from '../content/kinds/memorial.entity';
 import { LiveRowMemo } from '../content/live-row-memo';
 import type { AssetsById } from '../content/media-views';
 import type { Card } from './item-cards';
+import type { ExhibitionOutline } from './exhibition-outline';
 
 /** Plans kept, and the records and files they may name in all (each plan's page pins what it showed). */
 export const PLAN_ENTRIES = 1_000;
@@ -38,6 +39,8 @@ export interface ShownPage {
   cards: Map<string, Map<string, Card>>;
   /** Its items' points on its maps likewise (null: an item without a place). */
   points: Map<string, Map<string, Card | null>>;
+  /** The exhibition's outline likewise, by its id (a page's exhibition is the plan's, of the plan's key). */
+  outlines: Map<string, Map<string, ExhibitionOutline>>;
 }
 
 const sizeOf = (plan: ExhibitionPlan) => ID_BYTES * (plan.itemIds.length + plan.memorialIds.length + plan.assetIds.length);

@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { PublicItemSummary } from '@vitrina/contracts';
+import { createHash } from 'node:crypto';
 import type { ItemEntity } from '../content/kinds/item.entity';
 import { LiveRowMemo } from '../content/live-row-memo';
 import { type AssetsById, CARD_IMAGE_CANDIDATES } from '../content/media-views';
@@ -17,7 +16,12 @@ export interface Card {
 
 /** A part of a page made once: its JSON and digest. */
 export function partOf(value: unknown): Card {
-  const json = Buffer.from(JSON.stringify(value));
+  return jsonPart(JSON.stringify(value));
+}
+
+/** A piece of a page's JSON as made (UTF-8), and its digest. */
+export function jsonPart(text: string): Card {
+  const json = Buffer.from(text);
   return { json, digest: createHash('sha256').update(json).digest() };
 }
 
@@ -76,56 +80,4 @@ export class ItemCards {
     }
     return key;
   }
-}
-
-/**
- * A page whose parts are JSON already made (UTF-8): each stands in the page
- * as a placeholder string, and the page's bytes get them back in place of the
- * placeholders' quoted forms. The placeholders hold a random mark of this
- * process, so no text of the page can be mistaken for one.
- */
-export class SplicedJson {
-  private static readonly MARK = `\u0001${randomBytes(9).toString('base64url')}:`;
-  /** A placeholder as JSON quotes it, its index captured (so that split() keeps it). */
-  private static readonly QUOTED = new RegExp(`"\\\\u0001${SplicedJson.MARK.slice(1)}(\\d+)"`);
-  private readonly parts: Card[] = [];
-
-  /** Stands for `card`'s JSON in the page; typed as what it stands for. */
-  part<T>(card: Card): T {
-    return `${SplicedJson.MARK}${this.parts.push(card) - 1}` as T;
-  }
-
-  /**
-   * The page's JSON as UTF-8, the parts' bytes in place of their
-   * placeholders, and its ETag: a SHA-256 of the page's own pieces (each with
-   * its length) and of the parts' digests, in order, so the same bytes always
-   * get the same ETag and other bytes another, without hashing every card's
-   * bytes again on every page.
-   */
-  bytes(page: unknown): { bytes: Buffer; etag: string } {
-    // split() with a capturing pattern alternates the page's own text and the captured indexes.
-    const pieces = JSON.stringify(page).split(SplicedJson.QUOTED);
-    let length = 0;
-    for (let i = 0; i < pieces.length; i++) length += i % 2 === 1 ? this.parts[Number(pieces[i])].json.length : Buffer.byteLength(pieces[i]);
-    const bytes = Buffer.allocUnsafe(length);
-    const hash = createHash('sha256');
-    let at = 0;
-    for (let i = 0; i < pieces.length; i++) {
-      if (i % 2 === 1) {
-        const part = this.parts[Number(pieces[i])];
-        at += part.json.copy(bytes, at);
-        hash.update(part.digest);
-      } else {
-        const written = bytes.write(pieces[i], at);
-        hash.update(`${written}:`).update(bytes.subarray(at, at + written));
-        at += written;
-      }
-    }
-    return { bytes, etag: `"${hash.digest('base64url').slice(0, 32)}"` };
-  }
-}
-
-/** The card of an item on a page made with SplicedJson, made by `card` (ItemCards, or cards a plan kept). */
-export function splicedCard(page: SplicedJson, card: (item: ItemEntity, assets: AssetsById) => Card) {
-  return (item: ItemEntity, assets: AssetsById): PublicItemSummary => page.part<PublicItemSummary>(card(item, assets));
 }

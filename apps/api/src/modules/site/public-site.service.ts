@@ -1,16 +1,17 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { type ContentLanguage, type PublicCountryHome, type PublicMapPoint, type PublicItem, type PublicMemorial, type PublicPerson, RECORD_KINDS, type RecordType, apiRoutes } from '@vitrina/contracts';
+import { type ContentLanguage, type PublicCountryHome, type PublicItem, type PublicMemorial, type PublicPerson, RECORD_KINDS, type RecordType, apiRoutes } from '@vitrina/contracts';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { isPersonPublic, linkedMemorialIds, personPageMediaIds, presentMemorialPerson, presentPerson } from '../content/person-views';
-import { type Card, ItemCards, SplicedJson, partOf, splicedCard } from './item-cards';
+import { type Card, ItemCards, partOf } from './item-cards';
+import { ExhibitionOutline } from './exhibition-outline';
 import type { ItemEntity } from '../content/kinds/item.entity';
+import type { ExhibitionEntity } from '../content/kinds/exhibition.entity';
 import type { AssetsById } from '../content/media-views';
 import { exhibitionMediaIds } from '../content/media-views';
 import {
   Reader,
   exhibitionReferences,
-  presentExhibition,
   presentExhibitionSummary,
   presentItem,
   presentItemSummary,
@@ -177,18 +178,16 @@ export class PublicSiteService {
       assetIds = exhibitionMediaIds([exhibition], items.values());
       // The exhibition's own approved texts win over those of its items for a file both show.
       const assets = await this.live.assetsOf(country.id, assetIds, [...items.values(), exhibition], assetKeys);
-      shown = { items, memorials, assets, fingerprint: keys?.fingerprint ?? '', cards: new Map(), points: new Map() };
+      shown = { items, memorials, assets, fingerprint: keys?.fingerprint ?? '', cards: new Map(), points: new Map(), outlines: new Map() };
       if (exhibitionKey !== undefined) {
         const kept = planned && this.readAsKeyed(shown, assetIds, assetKeys.asked) ? shown : undefined;
         this.plans.set(countrySlug, slug, { exhibitionKey, itemIds, memorialIds, assetIds, shown: kept });
       }
     }
     request.sources?.assets(assetIds);
-    const page = new SplicedJson();
-    const card = splicedCard(page, this.cardsOf(shown, reader));
-    const point = this.pointsOf(shown, reader, page);
-    const { bytes, etag } = page.bytes(presentExhibition(reader, exhibition, { ...shown, card, point }));
-    return new JsonText(bytes, etag);
+    const cards = this.cardsOf(shown, reader);
+    const page = this.outlineOf(shown, reader, exhibition).page(reader, exhibition, { ...shown, card: (item) => cards(item, shown.assets), point: this.pointsOf(shown, reader) });
+    return new JsonText(page.bytes, page.etag);
   }
 
   /**
@@ -206,8 +205,8 @@ export class PublicSiteService {
     };
   }
 
-  /** How a page's items' points on its maps are made: spliced, each made once per page and reader's languages as cards are. */
-  private pointsOf(shown: ShownPage, reader: Reader, page: SplicedJson): (item: ItemEntity) => PublicMapPoint | null {
+  /** How a page's items' points on its maps are made: each made once per page and reader's languages, as cards are. */
+  private pointsOf(shown: ShownPage, reader: Reader): (item: ItemEntity) => Card | null {
     const kept = keptFor(shown.points, reader) ?? new Map<string, Card | null>();
     return (item) => {
       let part = kept.get(item.id);
@@ -215,8 +214,22 @@ export class PublicSiteService {
         const point = presentItemPoint(reader, item);
         kept.set(item.id, (part = point && partOf(point)));
       }
-      return part && page.part<PublicMapPoint>(part);
+      return part;
     };
+  }
+
+  /**
+   * The exhibition's outline for the reader's languages, kept with the page
+   * (whose exhibition is the plan's, of the same key) as its cards are.
+   */
+  private outlineOf(shown: ShownPage, reader: Reader, exhibition: ExhibitionEntity): ExhibitionOutline {
+    const kept = keptFor(shown.outlines, reader);
+    let outline = kept?.get(exhibition.id);
+    if (!outline) {
+      outline = new ExhibitionOutline(reader, exhibition);
+      kept?.set(exhibition.id, outline);
+    }
+    return outline;
   }
 
   /**
