@@ -74,11 +74,18 @@ export function activePersonFacets(spec: Omit<PersonSearchSpec, 'without'>): Per
 }
 
 /**
- * The people whose names may answer the query: every required word shares a
- * key or a deletion neighbour with the name (`name_fuzzy_keys`, GIN), within
- * the filters; those sharing an exact key for every required word first. The
- * API confirms each with `matchName` (a shared neighbour alone can be two
- * edits away: Ершов and Рыжов). At most PERSON_MATCH_CAP + 1 rows.
+ * The people whose names may answer the query, at most PERSON_MATCH_CAP + 1
+ * rows, in two parts read one after the other:
+ *  1. those sharing an exact key (`name_keys`, GIN) for every required word;
+ *  2. if the first part left room, those sharing a key or a deletion neighbour
+ *     (`name_fuzzy_keys`, GIN) for every required word but not an exact key for all.
+ * Both within the filters. The API confirms each with `matchName` (a shared
+ * neighbour alone can be two edits away: Ершов and Рыжов) and ranks them.
+ *
+ * Neither part sorts its matches: each stops at the cap, so the commonest
+ * surname (tens of thousands of bearers in a register of millions) costs the
+ * rows read, not the rows matched (bench/search/people.ts). Beyond the cap the
+ * rows read are the first in the table's order, the same on every page.
  */
 export function buildPersonCandidatesSql(spec: PersonSearchSpec): { sql: string; params: unknown[] } {
   const p = new Params();
@@ -87,8 +94,8 @@ export function buildPersonCandidatesSql(spec: PersonSearchSpec): { sql: string;
   const exact = required.map((token) => `d.name_keys && ${p.next(token.keys)}::text[]`);
   // Written so no index answers it: ix_search_documents_tsv (btree_gin, record_type last) would, and the planner
   // ANDs that bitmap of every person row with the names' (160-240 ms at 500 000 people, bench/search/people.ts);
-  // other kinds' rows have no name_fuzzy_keys, so the overlap alone keeps them out.
-  const where = [`(d.record_type || '') = 'person'`, ...fuzzy, ...facetFilters(spec, p)];
+  // other kinds' rows have no name keys, so the overlap alone keeps them out.
+  const where = [`(d.record_type || '') = 'person'`, ...facetFilters(spec, p)];
   if (spec.placeKeys) where.push(`d.place_keys && ${p.next(spec.placeKeys)}::text[]`);
   const { yearFrom, yearTo } = spec.query;
   const birth = `(d.person_card->>'birthYear')::int`;
@@ -96,11 +103,15 @@ export function buildPersonCandidatesSql(spec: PersonSearchSpec): { sql: string;
   // The years lived (as far as known) overlap the years asked for; a person with no years known is left out.
   if (yearFrom !== undefined) where.push(`coalesce(${death}, ${birth}) >= ${p.next(yearFrom)}::int`);
   if (yearTo !== undefined) where.push(`coalesce(${birth}, ${death}) <= ${p.next(yearTo)}::int`);
+  const columns = `d.id::text AS id, d.record_id, d.country_id, d.slug, coalesce(d.person_card->>'fate', 'unknown') AS fate, d.person, d.person_card, d.condition, d.decades, d.name_keys, d.name_fuzzy_keys`;
+  const limit = PERSON_MATCH_CAP + 1;
+  const allExact = exact.join(' AND ');
   const sql = `
-    SELECT d.id::text AS id, d.record_id, d.country_id, d.slug, coalesce(d.person_card->>'fate', 'unknown') AS fate, d.person, d.person_card, d.condition, d.decades, d.name_keys, d.name_fuzzy_keys
-      FROM search_documents d
-     WHERE ${where.join(' AND ')}
-     ORDER BY (${exact.join(' AND ')}) DESC, d.id DESC
-     LIMIT ${PERSON_MATCH_CAP + 1}`;
+    SELECT c.* FROM (
+      (SELECT ${columns} FROM search_documents d WHERE ${[...where, ...exact].join(' AND ')} LIMIT ${limit})
+      UNION ALL
+      (SELECT ${columns} FROM search_documents d WHERE ${[...where, ...fuzzy, `NOT (${allExact})`].join(' AND ')} LIMIT ${limit})
+    ) c
+    LIMIT ${limit}`;
   return { sql, params: p.values };
 }

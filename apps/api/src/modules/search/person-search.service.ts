@@ -25,8 +25,11 @@ interface Confirmed {
 
 const NO_COUNTRY = '00000000-0000-0000-0000-000000000000';
 
-/** Exact before fuzzy, then more optional words (a patronymic) matched, then as the index gave them (newest first). */
-const byRelevance = (a: Confirmed, b: Confirmed) => a.match.fuzzy - b.match.fuzzy || b.match.optional - a.match.optional;
+/** Row ids (bigint as text) newest first. */
+const newestFirst = (a: string, b: string) => b.length - a.length || (b > a ? 1 : b < a ? -1 : 0);
+
+/** Exact before fuzzy, then more optional words (a patronymic) matched, then the newest row first. */
+const byRelevance = (a: Confirmed, b: Confirmed) => a.match.fuzzy - b.match.fuzzy || b.match.optional - a.match.optional || newestFirst(a.row.id, b.row.id);
 
 function counted(values: (string | null | undefined)[]): FacetValue[] {
   const counts = new Map<string, number>();
