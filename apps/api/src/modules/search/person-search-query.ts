@@ -1,4 +1,4 @@
-import type { PersonFacet, PersonSearchQuery } from '@vitrina/contracts';
+import type { LocalizedLabel, PersonFacet, PersonSearchQuery } from '@vitrina/contracts';
 import type { NameQuery } from '@vitrina/names';
 import type { PersonCard } from './search-text';
 
@@ -9,7 +9,14 @@ import type { PersonCard } from './search-text';
  */
 export const PERSON_MATCH_CAP = 1000;
 
-/** A person's search row as the find-a-person search confirms, ranks and counts it. */
+/**
+ * A person's search row as the find-a-person search confirms, ranks and
+ * counts it. Up to a thousand are read per name, so they travel lean: the
+ * keys as one space-separated string each (keys hold letters and `^.` only)
+ * and what a hit shows as JSON text, parsed only for the page's hits
+ * (`personOf`, `cardOf`); pg's array and jsonb parsing of every candidate cost
+ * more than the statement itself at 2 M people (bench/README.md, "people.ts").
+ */
 export interface PersonCandidate {
   id: string;
   record_id: string;
@@ -17,13 +24,22 @@ export interface PersonCandidate {
   slug: string;
   /** The person's fate, from their card (a person's row has no kind). */
   fate: string;
-  person: { name: string; variants: string[] } | null;
-  person_card: PersonCard;
+  /** The card's rank and unit, for their facets. */
+  rank: LocalizedLabel | null;
+  unit: string | null;
   condition: string | null;
   decades: number[];
-  name_keys: string[];
-  name_fuzzy_keys: string[];
+  name_keys: string;
+  name_fuzzy_keys: string;
+  /** search_documents.person and person_card as JSON text. */
+  person: string | null;
+  person_card: string;
 }
+
+/** The keys of a candidate's `name_keys` / `name_fuzzy_keys` string. */
+export const keysOf = (joined: string): string[] => (joined ? joined.split(' ') : []);
+export const personOf = (row: PersonCandidate): { name: string; variants: string[] } | null => (row.person ? JSON.parse(row.person) : null);
+export const cardOf = (row: PersonCandidate): PersonCard => JSON.parse(row.person_card);
 
 /** What a person search asks of the index: the name's keys, its filters, and a facet left unfiltered. */
 export interface PersonSearchSpec {
@@ -103,7 +119,9 @@ export function buildPersonCandidatesSql(spec: PersonSearchSpec): { sql: string;
   // The years lived (as far as known) overlap the years asked for; a person with no years known is left out.
   if (yearFrom !== undefined) where.push(`coalesce(${death}, ${birth}) >= ${p.next(yearFrom)}::int`);
   if (yearTo !== undefined) where.push(`coalesce(${birth}, ${death}) <= ${p.next(yearTo)}::int`);
-  const columns = `d.id::text AS id, d.record_id, d.country_id, d.slug, coalesce(d.person_card->>'fate', 'unknown') AS fate, d.person, d.person_card, d.condition, d.decades, d.name_keys, d.name_fuzzy_keys`;
+  const columns = `d.id::text AS id, d.record_id, d.country_id, d.slug, coalesce(d.person_card->>'fate', 'unknown') AS fate,
+    d.person_card->'rank' AS rank, d.person_card->>'unit' AS unit, d.condition, d.decades,
+    array_to_string(d.name_keys, ' ') AS name_keys, array_to_string(d.name_fuzzy_keys, ' ') AS name_fuzzy_keys, d.person::text AS person, d.person_card::text AS person_card`;
   const limit = PERSON_MATCH_CAP + 1;
   const allExact = exact.join(' AND ');
   const sql = `

@@ -15,7 +15,7 @@ import { type NameMatch, matchName, placeKeys, queryKeys } from '@vitrina/names'
 import { readerLanguage } from '../../infra/http/reader-language';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
-import { PERSON_MATCH_CAP, type PersonCandidate, type PersonSearchSpec, activePersonFacets, buildPersonCandidatesSql } from './person-search-query';
+import { PERSON_MATCH_CAP, type PersonCandidate, type PersonSearchSpec, activePersonFacets, buildPersonCandidatesSql, cardOf, keysOf, personOf } from './person-search-query';
 import { SearchRepository } from './search.repository';
 
 interface Confirmed {
@@ -85,10 +85,12 @@ export class PersonSearchService {
   /** The candidates the index gives, confirmed by `matchName`, best first. */
   private async confirmed(spec: PersonSearchSpec): Promise<{ rows: Confirmed[]; capped: boolean }> {
     const built = buildPersonCandidatesSql(spec);
-    const candidates = (await this.documents.query(built.sql, built.params)) as unknown as PersonCandidate[];
+    // JIT off: the planner's cost of a common name crosses jit_above_cost, and compiling took 40 ms of a
+    // statement that runs in 1 (EXPLAIN at 2 M people, bench/README.md "people.ts").
+    const candidates = (await this.documents.query(built.sql, built.params, { jit: 'off' })) as unknown as PersonCandidate[];
     const rows: Confirmed[] = [];
     for (const row of candidates.slice(0, PERSON_MATCH_CAP)) {
-      const match = matchName(spec.names, row.name_keys, row.name_fuzzy_keys);
+      const match = matchName(spec.names, keysOf(row.name_keys), keysOf(row.name_fuzzy_keys));
       if (match) rows.push({ row, match });
     }
     return { rows: rows.sort(byRelevance), capped: candidates.length > PERSON_MATCH_CAP };
@@ -101,9 +103,9 @@ export class PersonSearchService {
       case 'fate':
         return counted(rows.map(({ row }) => row.fate));
       case 'rank':
-        return counted(rows.map(({ row }) => resolveLabel(row.person_card.rank, lang, countries.get(row.country_id)?.defaultLanguage ?? 'ru')));
+        return counted(rows.map(({ row }) => resolveLabel(row.rank, lang, countries.get(row.country_id)?.defaultLanguage ?? 'ru')));
       case 'unit':
-        return counted(rows.map(({ row }) => row.person_card.unit));
+        return counted(rows.map(({ row }) => row.unit));
       case 'decade':
         return counted(rows.flatMap(({ row }) => row.decades.map(String))).sort((a, b) => a.value.localeCompare(b.value));
     }
@@ -111,14 +113,15 @@ export class PersonSearchService {
 
   private present({ row, match }: Confirmed, country: CountryEntity | undefined, lang: ContentLanguage): PersonHit {
     const fallback = country?.defaultLanguage ?? 'ru';
-    const card = row.person_card;
+    const card = cardOf(row);
+    const person = personOf(row);
     return {
       id: row.record_id,
       country: country?.slug ?? '',
       slug: row.slug,
-      name: row.person?.name ?? '',
+      name: person?.name ?? '',
       title: resolveText(card.title, lang, fallback),
-      variants: row.person?.variants ?? [],
+      variants: person?.variants ?? [],
       birthYear: card.birthYear,
       deathYear: card.deathYear,
       rank: resolveLabel(card.rank, lang, fallback),
