@@ -12,10 +12,11 @@ export const PERSON_MATCH_CAP = 1000;
 /**
  * A person's search row as the find-a-person search confirms, ranks and
  * counts it. Up to a thousand are read per name, so they travel lean: the
- * keys as one space-separated string each (keys hold letters and `^.` only)
- * and what a hit shows as JSON text, parsed only for the page's hits
- * (`personOf`, `cardOf`); pg's array and jsonb parsing of every candidate cost
- * more than the statement itself at 2 M people (bench/README.md, "people.ts").
+ * keys as one space-separated string each (keys hold letters and `^.` only),
+ * the card's rank and unit for their facets, and not what a hit shows, which
+ * is read for the page's hits only (PERSON_PAGE_SQL). pg's array and jsonb
+ * work on every candidate cost more than finding them at 2 M people
+ * (bench/README.md, "people.ts").
  */
 export interface PersonCandidate {
   id: string;
@@ -31,15 +32,19 @@ export interface PersonCandidate {
   decades: number[];
   name_keys: string;
   name_fuzzy_keys: string;
-  /** search_documents.person and person_card as JSON text. */
-  person: string | null;
-  person_card: string;
 }
 
 /** The keys of a candidate's `name_keys` / `name_fuzzy_keys` string. */
 export const keysOf = (joined: string): string[] => (joined ? joined.split(' ') : []);
-export const personOf = (row: PersonCandidate): { name: string; variants: string[] } | null => (row.person ? JSON.parse(row.person) : null);
-export const cardOf = (row: PersonCandidate): PersonCard => JSON.parse(row.person_card);
+
+/** What the page's hits show, by row id ($1, bigint[]). */
+export const PERSON_PAGE_SQL = `SELECT d.id::text AS id, d.person, d.person_card FROM search_documents d WHERE d.id = ANY($1::bigint[])`;
+
+export interface PersonPageRow {
+  id: string;
+  person: { name: string; variants: string[] } | null;
+  person_card: PersonCard;
+}
 
 /** What a person search asks of the index: the name's keys, its filters, and a facet left unfiltered. */
 export interface PersonSearchSpec {
@@ -121,7 +126,7 @@ export function buildPersonCandidatesSql(spec: PersonSearchSpec): { sql: string;
   if (yearTo !== undefined) where.push(`coalesce(${birth}, ${death}) <= ${p.next(yearTo)}::int`);
   const columns = `d.id::text AS id, d.record_id, d.country_id, d.slug, coalesce(d.person_card->>'fate', 'unknown') AS fate,
     d.person_card->'rank' AS rank, d.person_card->>'unit' AS unit, d.condition, d.decades,
-    array_to_string(d.name_keys, ' ') AS name_keys, array_to_string(d.name_fuzzy_keys, ' ') AS name_fuzzy_keys, d.person::text AS person, d.person_card::text AS person_card`;
+    array_to_string(d.name_keys, ' ') AS name_keys, array_to_string(d.name_fuzzy_keys, ' ') AS name_fuzzy_keys`;
   const limit = PERSON_MATCH_CAP + 1;
   const allExact = exact.join(' AND ');
   const sql = `

@@ -15,7 +15,16 @@ import { type NameMatch, matchName, placeKeys, queryKeys } from '@vitrina/names'
 import { readerLanguage } from '../../infra/http/reader-language';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
-import { PERSON_MATCH_CAP, type PersonCandidate, type PersonSearchSpec, activePersonFacets, buildPersonCandidatesSql, cardOf, keysOf, personOf } from './person-search-query';
+import {
+  PERSON_MATCH_CAP,
+  PERSON_PAGE_SQL,
+  type PersonCandidate,
+  type PersonPageRow,
+  type PersonSearchSpec,
+  activePersonFacets,
+  buildPersonCandidatesSql,
+  keysOf,
+} from './person-search-query';
 import { SearchRepository } from './search.repository';
 
 interface Confirmed {
@@ -73,8 +82,14 @@ export class PersonSearchService {
     }
     const page = main.rows.slice(query.offset, query.offset + query.limit);
     const end = query.offset + query.limit;
+    // What the page's hits show, read for them only; a row reindexed away in between is left out.
+    const shown = page.length ? ((await this.documents.query(PERSON_PAGE_SQL, [page.map((hit) => hit.row.id)])) as unknown as PersonPageRow[]) : [];
+    const shownById = new Map(shown.map((row) => [row.id, row]));
     return {
-      items: page.map((hit) => this.present(hit, byId.get(hit.row.country_id), lang)),
+      items: page.flatMap((hit) => {
+        const row = shownById.get(hit.row.id);
+        return row ? [this.present(hit, row, byId.get(hit.row.country_id), lang)] : [];
+      }),
       total: main.rows.length,
       capped: main.capped,
       facets,
@@ -111,10 +126,8 @@ export class PersonSearchService {
     }
   }
 
-  private present({ row, match }: Confirmed, country: CountryEntity | undefined, lang: ContentLanguage): PersonHit {
+  private present({ row, match }: Confirmed, { person, person_card: card }: PersonPageRow, country: CountryEntity | undefined, lang: ContentLanguage): PersonHit {
     const fallback = country?.defaultLanguage ?? 'ru';
-    const card = cardOf(row);
-    const person = personOf(row);
     return {
       id: row.record_id,
       country: country?.slug ?? '',
