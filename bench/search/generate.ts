@@ -2,8 +2,8 @@
  * Fills a PostgreSQL database with N published items and memorials (60 / 40),
  * P people (person records, each linked to a memorial picked by hash), their
  * first revisions and the search rows the API would have written for them —
- * records with set-based SQL, so a million take minutes, not hours; the
- * people's search rows through the API's own indexing code (people-generate.ts).
+ * all with set-based SQL, so millions take minutes, not hours (the people's
+ * name keys by @vitrina/names once per distinct word: people-generate.ts).
  *
  *   npx tsx bench/search/generate.ts
  *
@@ -74,7 +74,7 @@ import {
   TRANSLIT_MULTI,
   TRANSLIT_SINGLE,
 } from './vocabulary';
-import { PEOPLE_HELPERS, indexPeople, peopleSql, uuidRanges } from './people-generate';
+import { PEOPLE_HELPERS, WORD_KEYS_TABLE, peopleSql, personSearchSql, uuidRanges, wordKeys } from './people-generate';
 
 /** Generated records are told from the demo ones by their slug: `<kind>-n<number>`. */
 export const GENERATED_SLUG = `'-n[0-9]+$'`;
@@ -446,7 +446,7 @@ async function countVocabulary(clients: PgClient[]): Promise<VocabularyRow[]> {
     ]),
     ...MEDIUM.map((w) => ({ class: 'medium' as const, word: w.ru, lang: 'ru', target: w.share, note: 'descriptions' })),
     { class: 'medium', word: MEDIUM[0].en, lang: 'en', target: MEDIUM[0].share * 0.75, note: 'en descriptions' },
-    { class: 'medium', word: COMMON_SURNAMES[0], lang: 'ru', target: null, note: 'common surname: 0.5 % of people' },
+    { class: 'medium', word: COMMON_SURNAMES[0], lang: 'ru', target: null, note: 'the commonest surname: about 2 % of people' },
     { class: 'rare', word: rarePlace, lang: 'ru', target: null, note: `place name; ${placeStats.rows[0].names} names, records per name min/median/max ${placeStats.rows[0].min}/${placeStats.rows[0].median}/${placeStats.rows[0].max}` },
     { class: 'rare', word: rareSurname, lang: 'ru', target: null, note: `surname; ${surnameStats.rows[0].names} made-up surnames, people per name min/median/max ${surnameStats.rows[0].min}/${surnameStats.rows[0].median}/${surnameStats.rows[0].max}` },
     { class: 'misspelt', word: misspelt, lang: 'ru', target: null, note: `typo of ${rareSurname}; counts: trigram matches (<% at 0.5) or full-text` },
@@ -584,19 +584,14 @@ export async function generateDatabase(
     ]),
   );
 
-  // Keys by @vitrina/names in Node: the API's own searchSources() and SearchIndexRepository.insert().
-  await phase('search rows of people (the API\'s indexing code)', async () => {
-    const ranges = uuidRanges(16);
-    let done = 0;
-    await Promise.all(
-      clients.map(async (c) => {
-        for (let range = ranges.shift(); range; range = ranges.shift()) {
-          done += await indexPeople(c, range[0], range[1]);
-          console.log(`  ${done} of ${peopleCount} people indexed`);
-        }
-      }),
-    );
+  // Keys by @vitrina/names in Node, once per distinct word of the names; the rows in SQL (people-generate.ts).
+  await phase('name keys of the distinct words (@vitrina/names)', async () => {
+    await client.query(WORD_KEYS_TABLE);
+    console.log(`  ${await wordKeys(client)} words`);
   });
+  await phase('search rows of people', () =>
+    runQueue(clients, uuidRanges(16).map(([from, to], k): Task => ({ label: `people search rows ${k + 1}/16`, sql: personSearchSql(from, to) }))),
+  );
 
   // As SearchIndex does for every row it writes: the distinct words of the names, for typo look-ups.
   await phase('known words of names', () =>

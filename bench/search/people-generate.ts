@@ -1,21 +1,27 @@
 /**
  * People for the search benchmark (issue 14): person records linked to the
- * generated memorials, and their search rows made by the API's own indexing
- * code (`searchSources` of search-text.ts, `SearchIndexRepository.insert`),
- * so the name, fuzzy and place keys are exactly what `@vitrina/names` gives
- * the API. The records are written by set-based SQL (deterministic, like the
- * rest of generate.ts); the search rows a batch at a time from Node, since
- * the keys are computed in TypeScript, not in SQL.
+ * generated memorials, and their search rows, all by set-based SQL
+ * (deterministic, like the rest of generate.ts), so 2 M people take minutes.
+ *
+ * The name keys are `@vitrina/names`'s own: `nameKeys()` is a union over the
+ * words of a name, each word's keys depending on that word alone, so Node
+ * computes them once per distinct word of the generated names (a few hundred
+ * thousand words, seconds) into `bench_search.word_keys`, and SQL puts each
+ * person's keys together in the API's order (spelling by spelling, word by
+ * word, first occurrence kept). The rest of the row mirrors `personSource()`
+ * of search-text.ts and `textsForVector()` of search-index.repository.ts;
+ * verify.ts checks every column against the API's own indexing.
  */
+import { nameKeys } from '@vitrina/names';
 import type { Client as PgClient } from 'pg';
-import type { EntityManager } from 'typeorm';
-import { SearchIndexRepository } from '../../apps/api/src/modules/search/search-index.repository';
-import { type HitMemorial, searchSources } from '../../apps/api/src/modules/search/search-text';
 import { textArray } from './common';
 import { COMMON_SURNAMES, GIVEN_NAMES, PATRONYMICS, SURNAME_MIDDLES, SURNAME_ROOTS } from './vocabulary';
 
 const h = (key: string, salt: number) => `bench_search.h(${key}, ${salt})`;
 const pick = (values: readonly string[], key: string, salt: number) => `(${textArray(values)})[1 + ${h(key, salt)} % ${values.length}]`;
+/** One of an array's values, the first ones far more often: index ⌊n · u^power⌋ for u uniform in [0, 1). */
+const skewed = (values: readonly string[], key: string, salt: number, power: number) =>
+  `(${textArray(values)})[1 + floor(${values.length} * power(${h(key, salt)} / 2147483648.0, ${power}))::int]`;
 
 const RANKS: readonly { ru: string; en: string }[] = [
   { ru: 'рядовой', en: 'private' },
@@ -41,14 +47,19 @@ export const PEOPLE_HELPERS = [
  * three) to a memorial picked by hash, live at the memorial's publication:
  * the document the people migration makes of a name row (name, title in the
  * country's language, a Latin variant for 70 %, years as partial dates),
- * plus a rank for 60 %, a unit for 40 % and a fate. Surnames as before: one
- * in ten of the twenty commonest Russian ones, else root + middle + a suffix
- * of the memorial's country (-ян, -дзе, -енко, -бек …).
+ * plus a rank for 60 %, a unit for 40 % and a fate. Surnames follow a
+ * register's shape, a few very common names and a long tail: one in ten is
+ * one of the twenty commonest Russian ones, skewed (`skewed`, power 2: Иванов
+ * about 2 % of everyone, Николаев about 0.3 %); the rest are made up of a root
+ * (skewed, power 1.5), a middle, a second middle for half of them and a
+ * suffix of the memorial's country (-ян, -дзе, -енко, -бек …): some 126 000
+ * surnames per set of suffixes, most borne by a handful of people.
  */
 export function peopleSql(from: number, to: number, memorials: number): string {
   const pk = 'g.i';
-  const surname = `CASE WHEN ${h(pk, 70)} % 100 < 10 THEN ${pick(COMMON_SURNAMES, pk, 71)}
-      ELSE ${pick(SURNAME_ROOTS, pk, 72)} || ${pick(SURNAME_MIDDLES, pk, 73)} || c.suffixes[1 + ${h(pk, 74)} % 3] END`;
+  const surname = `CASE WHEN ${h(pk, 70)} % 100 < 10 THEN ${skewed(COMMON_SURNAMES, pk, 71, 2)}
+      ELSE ${skewed(SURNAME_ROOTS, pk, 72, 1.5)} || ${pick(SURNAME_MIDDLES, pk, 73)}
+           || CASE WHEN ${h(pk, 91)} % 2 = 0 THEN ${pick(SURNAME_MIDDLES, pk, 92)} ELSE '' END || c.suffixes[1 + ${h(pk, 74)} % 3] END`;
   const rank = (lang: 'ru' | 'en') => pick(RANKS.map((r) => r[lang]), pk, 84);
   return `
 INSERT INTO people (id, country_id, slug, kind, status, version, content, published_at, live_revision, live_content, live_slug, created_at, updated_at)
@@ -79,51 +90,97 @@ SELECT gen_random_uuid(), m.country_id, d.slug, n.fate, 'published', 1, d.doc, m
      OFFSET 0) d`;
 }
 
-/** A pg client as the API repositories' EntityManager (they only call `query`). */
-export function asManager(client: PgClient): EntityManager {
-  return { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as EntityManager;
-}
+/** Every spelling of a person's names as `personSource` lists them: the name, its variants, the title's texts. */
+const SPELLINGS = (d: string) => `ARRAY[${d}->>'name']
+       || ARRAY(SELECT v FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(${d}->'variants') = 'array' THEN ${d}->'variants' ELSE '[]'::jsonb END) WITH ORDINALITY AS x(v, ord) ORDER BY x.ord)
+       || ARRAY(SELECT t.value->>'text' FROM jsonb_each(CASE WHEN jsonb_typeof(${d}->'title') = 'object' THEN ${d}->'title' ELSE '{}'::jsonb END) WITH ORDINALITY AS t(key, value, ord)
+                 WHERE coalesce(t.value->>'text', '') <> '' AND t.value->>'status' IS DISTINCT FROM 'machine' ORDER BY t.ord)`;
 
-interface PersonRow {
-  id: string;
-  country_id: string;
-  published_at: Date;
-  live_content: Record<string, unknown>;
-  memorial: HitMemorial | null;
+export const WORD_KEYS_TABLE = `CREATE TABLE bench_search.word_keys (word text PRIMARY KEY, keys text[] NOT NULL, fuzzy text[] NOT NULL)`;
+
+/**
+ * `nameKeys(word)` and `nameKeys(word, { fuzzy: true })` of every distinct
+ * word (split at spaces) of the generated people's spellings, into
+ * bench_search.word_keys. Returns the number of words.
+ */
+export async function wordKeys(client: PgClient, batch = 5000): Promise<number> {
+  const { rows } = await client.query<{ word: string }>(
+    `SELECT DISTINCT w AS word FROM people p CROSS JOIN LATERAL unnest(string_to_array(array_to_string(${SPELLINGS('p.live_content')}, ' '), ' ')) AS w
+      WHERE p.slug ~ '-n[0-9]+$'`,
+  );
+  for (let start = 0; start < rows.length; start += batch) {
+    const keys: Record<string, [string[], string[]]> = {};
+    for (const { word } of rows.slice(start, start + batch)) keys[word] = [nameKeys(word), nameKeys(word, { fuzzy: true })];
+    await client.query(
+      `INSERT INTO bench_search.word_keys (word, keys, fuzzy)
+       SELECT e.key, ARRAY(SELECT jsonb_array_elements_text(e.value->0)), ARRAY(SELECT jsonb_array_elements_text(e.value->1)) FROM jsonb_each($1::jsonb) AS e`,
+      [JSON.stringify(keys)],
+    );
+  }
+  return rows.length;
 }
 
 /**
- * The search rows of the generated people with id in [from, to) (uuid text
- * bounds), a batch at a time: as SearchIndex does it, the first linked live
- * memorial as `liveMemorials` reads it, then `searchSources` and the
- * repository's own `insert` (which also remembers the words of the names).
- * Generated people have no files.
+ * A person's keys in the API's order (`[...new Set(spellings.flatMap(nameKeys))]`): spelling by spelling,
+ * word by word, each word's keys in turn, the first occurrence of each kept.
  */
-export async function indexPeople(client: PgClient, from: string, to: string, batch = 2000): Promise<number> {
-  const tx = asManager(client);
-  const repository = new SearchIndexRepository(null as never);
-  let count = 0;
-  for (let after = from; ; ) {
-    const { rows } = await client.query<PersonRow>(
-      `SELECT p.id, p.country_id, p.published_at, p.live_content,
-              (SELECT jsonb_build_object('id', m.id, 'slug', m.live_slug, 'title', m.live_content->'title', 'place', m.live_content->'address',
-                      'lat', (m.live_content->'location'->>'lat')::float8, 'lng', (m.live_content->'location'->>'lng')::float8,
-                      'condition', (SELECT s->>'condition' FROM jsonb_array_elements(m.live_content->'conditionSurveys') AS s ORDER BY s->>'date' DESC LIMIT 1))
-                 FROM memorials m WHERE m.id = (p.live_content->'memorials'->0->>'memorialId')::uuid AND m.country_id = p.country_id AND m.live_revision IS NOT NULL) AS memorial
-         FROM people p
-        WHERE p.live_revision IS NOT NULL AND p.slug ~ '-n[0-9]+$' AND p.id > $1::uuid AND p.id <= $2::uuid
-        ORDER BY p.id LIMIT ${batch}`,
-      [after, to],
-    );
-    if (rows.length === 0) break;
-    const sources = rows.flatMap((row) =>
-      searchSources('person', { id: row.id, countryId: row.country_id, publishedAt: row.published_at }, row.live_content, { hasMedia: false, imageId: null }, row.memorial),
-    );
-    await repository.insert(tx, sources);
-    count += rows.length;
-    after = rows[rows.length - 1].id;
-  }
-  return count;
+const personKeys = (spellings: string, column: 'keys' | 'fuzzy') => `
+  (SELECT coalesce(array_agg(x.k ORDER BY x.pos), '{}'::text[])
+     FROM (SELECT e.k, min(sp.i * 100000000 + w.j * 100000 + e.n) AS pos
+             FROM unnest(${spellings}) WITH ORDINALITY AS sp(txt, i)
+            CROSS JOIN LATERAL unnest(string_to_array(sp.txt, ' ')) WITH ORDINALITY AS w(word, j)
+             JOIN bench_search.word_keys wk ON wk.word = w.word
+            CROSS JOIN LATERAL unnest(wk.${column}) WITH ORDINALITY AS e(k, n)
+            GROUP BY e.k) x)`;
+
+const year = (d: string, key: 'birth' | 'death') => `left(${d}->'${key}'->>'date', 4)::int`;
+
+/**
+ * The search rows of the generated people with id in (from, to] (uuid text
+ * bounds), as `searchSources('person', …)` makes them with the person's first
+ * linked live memorial, and as `SearchIndexRepository.insert` writes them
+ * (tsv from `textsForVector`). Generated people have no files, no places of
+ * their own and no biography, and generated memorials no address, so
+ * `place_keys` is empty and the body is the rank's labels and the unit (the
+ * generic `plain()` of biographies is not mirrored).
+ */
+export function personSearchSql(from: string, to: string): string {
+  const d = 'p.live_content';
+  return `
+INSERT INTO search_documents (record_type, record_id, person_index, country_id, slug, kind, title, person, body, names, decades, year, condition,
+                              has_media, image_id, lat, lng, published_at, name_keys, name_fuzzy_keys, place_keys, person_card, tsv)
+SELECT 'person', p.id, -1, p.country_id, ${d}->>'slug', NULL, coalesce(m.live_content->'title', ${d}->'title', '{}'::jsonb),
+       jsonb_build_object('name', ${d}->>'name', 'variants', coalesce(${d}->'variants', '[]'::jsonb), 'birthYear', y.born, 'deathYear', y.died, 'memorialSlug', m.live_slug),
+       b.body, n.names, bench_search.decades(y.died, y.died), y.died,
+       (SELECT cs->>'condition' FROM jsonb_array_elements(m.live_content->'conditionSurveys') AS cs ORDER BY cs->>'date' DESC LIMIT 1),
+       false, NULL, (m.live_content->'location'->>'lat')::float8, (m.live_content->'location'->>'lng')::float8, coalesce(p.published_at, now()),
+       ${personKeys('s.spellings', 'keys')}, ${personKeys('s.spellings', 'fuzzy')}, '{}'::text[],
+       jsonb_build_object('title', coalesce(${d}->'title', '{}'::jsonb), 'rank', ${d}->'rank', 'rankLabels', r.labels, 'unit', ${d}->'unit',
+                          'fate', coalesce(${d}->>'fate', 'unknown'), 'birthYear', y.born, 'deathYear', y.died, 'burialPlace', ${d}->'burialPlace',
+                          'memorial', CASE WHEN m.id IS NOT NULL THEN jsonb_build_object('slug', m.live_slug, 'title', m.live_content->'title', 'place', m.live_content->'address',
+                                        'plot', ${d}->'memorials'->0->'plot') END),
+       setweight(to_tsvector('russian', ''), 'A') || setweight(to_tsvector('english', ''), 'A') || setweight(to_tsvector('simple', n.names), 'A')
+       || setweight(to_tsvector('russian', coalesce(b.body->>'ru', '')), 'B') || setweight(to_tsvector('english', coalesce(b.body->>'en', '')), 'B')
+       || setweight(to_tsvector('simple', b.other), 'B')
+  FROM people p
+  LEFT JOIN memorials m ON m.id = (${d}->'memorials'->0->>'memorialId')::uuid AND m.country_id = p.country_id AND m.live_revision IS NOT NULL
+ CROSS JOIN LATERAL (SELECT ${year(d, 'birth')} AS born, ${year(d, 'death')} AS died) y
+ CROSS JOIN LATERAL (SELECT ${SPELLINGS(d)} AS spellings OFFSET 0) s
+ CROSS JOIN LATERAL (SELECT array_to_string(ARRAY[${d}->>'name'] || ARRAY(SELECT jsonb_array_elements_text(coalesce(${d}->'variants', '[]'::jsonb))), ' ') AS names) n
+ CROSS JOIN LATERAL (SELECT coalesce(jsonb_agg(l.label ORDER BY l.first), '[]'::jsonb) AS labels
+                       FROM (SELECT lower(t.value) AS label, min(t.ord) AS first FROM jsonb_each_text(CASE WHEN jsonb_typeof(${d}->'rank') = 'object' THEN ${d}->'rank' ELSE '{}'::jsonb END) WITH ORDINALITY AS t(key, value, ord)
+                              WHERE t.value <> '' GROUP BY 1) l) r
+ CROSS JOIN LATERAL (
+       SELECT coalesce(jsonb_object_agg(q.lang, q.txt), '{}'::jsonb) AS body,
+              coalesce(string_agg(q.txt, ' ' ORDER BY q.first) FILTER (WHERE q.lang NOT IN ('ru', 'en')), '') AS other
+         FROM (SELECT e.lang, string_agg(e.txt, ' ' ORDER BY e.ord) AS txt, min(e.ord) AS first
+                 FROM (SELECT t.ord, t.key AS lang, t.value AS txt
+                         FROM jsonb_each_text(CASE WHEN jsonb_typeof(${d}->'rank') = 'object' THEN ${d}->'rank' ELSE '{}'::jsonb END) WITH ORDINALITY AS t(key, value, ord)
+                        WHERE t.value <> ''
+                       UNION ALL
+                       SELECT 1000, 'und', ${d}->>'unit' WHERE coalesce(${d}->>'unit', '') <> '') e
+                GROUP BY e.lang) q) b
+ WHERE p.slug ~ '-n[0-9]+$' AND p.live_revision IS NOT NULL AND p.id > '${from}'::uuid AND p.id <= '${to}'::uuid`;
 }
 
 /** Uuid bounds cutting the id space into `parts` equal ranges (gen_random_uuid ids spread evenly). */

@@ -7,13 +7,13 @@
  *   npm run bench:people                                     # generates BENCH_SEARCH_PEOPLE people first (slow at 2 M)
  *
  * Env: BENCH_SEARCH_DB (an existing database made by generate.ts), else
- * BENCH_SEARCH_PEOPLE (2 000 000) people and half as many records are
- * generated into a temporary database; BENCH_SEARCH_REQUESTS (50),
+ * BENCH_SEARCH_PEOPLE (2 000 000) people and BENCH_SEARCH_RECORDS (half as
+ * many) records are generated into a temporary database; BENCH_SEARCH_REQUESTS (50),
  * BENCH_SEARCH_WARMUP (10), and those of bench/media/support.ts.
  *
  * The words are drawn from the database: people picked by hash, their
- * surname (made-up surnames only, so each is rare: the commonest twenty are
- * a case of their own), written as stored; in one of the Russian Latin
+ * surname (made-up surnames only: the commonest twenty are a case of their
+ * own, goal 50 ms like a surname as written), written as stored; in one of the Russian Latin
  * schemes of bench/names (ISO 9 / GOST 7.79 A and B, BGN/PCGN, ICAO passport,
  * English, French, German, Polish), in turn; and with one letter off (a vowel
  * misheard, a letter dropped, doubled, or two swapped, in turn). Each answer
@@ -22,12 +22,13 @@
  * candidate SQL (buildPersonCandidatesSql) for the first query of each case.
  */
 import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { personSearchQuerySchema } from '@vitrina/contracts';
 import { queryKeys } from '@vitrina/names';
 import type { Client as PgClient } from 'pg';
 import { buildPersonCandidatesSql } from '../../apps/api/src/modules/search/person-search-query';
-import { type Api, type Cleanup, envNumber, fmt, makeTempDir, printTable, runBenchmark, startApi, startStore } from '../media/support';
+import { type Api, type Cleanup, envNumber, fmt, machineBusyPercent, makeTempDir, printTable, readMachineCpu, runBenchmark, startApi, startStore } from '../media/support';
 import { SCHEMES, misspellings } from '../names/pairs';
 import { asDatabase, checkName, connect, seconds } from './common';
 import { generateDatabase, misspell } from './generate';
@@ -50,6 +51,9 @@ interface PersonCase {
 
 interface Result {
   item: PersonCase;
+  /** How busy the machine's CPUs were while the case ran (%), and the load average per core at its end. */
+  busy: number;
+  load: number;
   ms: number[];
   errors: number;
   found: number;
@@ -102,13 +106,14 @@ function cases(rare: Drawn[], common: Drawn[]): PersonCase[] {
       goal: 80,
       request: (i) => search(oneOff(RUSSIAN[(i + 1000) % RUSSIAN.length].spell(at(rare, i).surname), i), at(rare, i).id),
     },
-    { id: 'common', label: 'one of the 20 commonest surnames (capped, no goal)', request: (i) => search(at(common, i).surname) },
+    { id: 'common', label: 'one of the 20 commonest surnames (1 000 read at most)', goal: 50, request: (i) => search(at(common, i).surname) },
   ];
 }
 
 async function measure(api: Api, item: PersonCase, requests: number, warmup: number): Promise<Result> {
-  const result: Result = { item, ms: [], errors: 0, found: 0, asked: 0, totals: [] };
+  const result: Result = { item, busy: 0, load: 0, ms: [], errors: 0, found: 0, asked: 0, totals: [] };
   for (let i = 1; i <= warmup; i++) await fetch(`${api.url}${item.request(-i).path}`).then((r) => r.text());
+  const cpu = readMachineCpu();
   for (let i = 0; i < requests; i++) {
     const request = item.request(i);
     const started = process.hrtime.bigint();
@@ -128,6 +133,8 @@ async function measure(api: Api, item: PersonCase, requests: number, warmup: num
       }
     }
   }
+  result.busy = machineBusyPercent(cpu, readMachineCpu());
+  result.load = loadavg()[0] / cpus().length;
   return result;
 }
 
@@ -138,13 +145,24 @@ async function main(cleanup: Cleanup): Promise<void> {
   cleanup.add(`remove ${tempDir}`, () => rmSync(tempDir, { recursive: true, force: true }));
   const store = await startStore(cleanup, join(tempDir, 's3'));
   let database = process.env.BENCH_SEARCH_DB ? asDatabase(checkName(process.env.BENCH_SEARCH_DB)) : null;
+  let generation = '';
   if (!database) {
     const people = Math.round(envNumber('BENCH_SEARCH_PEOPLE', 2_000_000));
-    const records = Math.max(1000, Math.round(people / 2));
-    database = (await generateDatabase(cleanup, { records, people, name: `bench_people_${process.pid}`, keep: false, store })).database;
+    const records = Math.max(1000, Math.round(envNumber('BENCH_SEARCH_RECORDS', people / 2)));
+    const generated = await generateDatabase(cleanup, { records, people, name: `bench_people_${process.pid}`, keep: false, store });
+    database = generated.database;
+    generation = `generated in this run: ${fmt(generated.seconds, 0)} s (${generated.phases.map((p) => `${p.phase} ${fmt(p.seconds, 0)} s`).join(', ')})`;
   }
   const db = await connect(database);
   cleanup.add('close the database connection', () => db.end().catch(() => undefined));
+  if (!generation) {
+    const meta = await db.query<{ key: string; value: string }>(`SELECT key, value FROM bench_search.meta`).catch(() => ({ rows: [] as { key: string; value: string }[] }));
+    const of = (key: string) => meta.rows.find((row) => row.key === key)?.value;
+    generation = of('generation_seconds') ? `generated by generate.ts at ${of('generated_at')} in ${of('generation_seconds')} s` : 'generation time not recorded';
+  }
+  console.log(generation);
+  const machine = { cores: cpus().length, load: loadavg()[0] };
+  console.log(`machine before the run: ${machine.cores} cores, load average ${fmt(machine.load, 2)} (${fmt(machine.load / machine.cores, 2)} per core)`);
   const [counts] = (
     await db.query<{ people: number; rows: number; memorials: number }>(
       `SELECT (SELECT count(*) FROM people)::int AS people, (SELECT count(*) FROM search_documents WHERE record_type = 'person')::int AS rows,
@@ -165,7 +183,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   const floor = percentile(results[0].ms, 95);
 
   printTable(`GET /api/public/search/people at ${counts.rows} people (${requests} requests per case after ${warmup} untimed)`, [
-    ['case', 'example', 'p50 ms', 'p95 ms', 'max ms', 'p95 − floor', 'found on page 1', 'total median', 'errors', 'goal p95', 'result'],
+    ['case', 'example', 'p50 ms', 'p95 ms', 'max ms', 'p95 − floor', 'found on page 1', 'total median', 'errors', 'busy %', 'load/core', 'goal p95', 'result'],
     ...results.map((r) => {
       const p95 = percentile(r.ms, 95);
       return [
@@ -178,21 +196,26 @@ async function main(cleanup: Cleanup): Promise<void> {
         r.asked ? `${r.found}/${r.asked}` : '',
         r.totals.length ? percentile(r.totals, 50) : '',
         r.errors,
+        fmt(r.busy, 0),
+        fmt(r.load, 2),
         r.item.goal ? `≤ ${r.item.goal}` : '',
         r.item.goal ? (p95 <= r.item.goal && r.errors === 0 ? 'MET' : 'NOT MET') : '',
       ];
     }),
   ]);
 
-  console.log('\nCandidate SQL (buildPersonCandidatesSql, EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL directly), the first query of each case:');
+  console.log(generation);
+
+  const slowest = results.slice(1).reduce((a, b) => (percentile(b.ms, 95) > percentile(a.ms, 95) ? b : a));
+  console.log(`\nCandidate SQL (buildPersonCandidatesSql, EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL directly), the first query of each case; the slowest line (by p95) is "${slowest.item.label}".`);
   const plans: [string, ExplainResult][] = [];
-  for (const item of list.slice(1)) {
+  for (const item of [slowest.item, ...list.slice(1).filter((other) => other !== slowest.item)]) {
     const q = item.request(0).q!;
     const query = personSearchQuerySchema.parse({ q });
     const built = buildPersonCandidatesSql({ query, names: queryKeys(q), countryIds: undefined, placeKeys: undefined });
-    const plan = await explain(db, built.sql, built.params);
+    const plan = await explain(db, built.sql, built.params, { jit: 'off' }); // as the API runs it (person-search.service.ts)
     plans.push([item.label, plan]);
-    printPlan(`${item.label}: q=${q}`, plan);
+    printPlan(`${item === slowest.item ? 'SLOWEST LINE — ' : ''}${item.label}: q=${q}`, plan);
   }
   printTable('Candidate SQL', [
     ['case', 'rows', 'execution ms', 'planning ms'],

@@ -1,4 +1,4 @@
-import type { PersonFacet, PersonSearchQuery } from '@vitrina/contracts';
+import type { LocalizedLabel, PersonFacet, PersonSearchQuery } from '@vitrina/contracts';
 import type { NameQuery } from '@vitrina/names';
 import type { PersonCard } from './search-text';
 
@@ -9,7 +9,15 @@ import type { PersonCard } from './search-text';
  */
 export const PERSON_MATCH_CAP = 1000;
 
-/** A person's search row as the find-a-person search confirms, ranks and counts it. */
+/**
+ * A person's search row as the find-a-person search confirms, ranks and
+ * counts it. Up to a thousand are read per name, so they travel lean: the
+ * keys as one space-separated string each (keys hold letters and `^.` only),
+ * the card's rank and unit for their facets, and not what a hit shows, which
+ * is read for the page's hits only (PERSON_PAGE_SQL). pg's array and jsonb
+ * work on every candidate cost more than finding them at 2 M people
+ * (bench/README.md, "people.ts").
+ */
 export interface PersonCandidate {
   id: string;
   record_id: string;
@@ -17,12 +25,25 @@ export interface PersonCandidate {
   slug: string;
   /** The person's fate, from their card (a person's row has no kind). */
   fate: string;
-  person: { name: string; variants: string[] } | null;
-  person_card: PersonCard;
+  /** The card's rank and unit, for their facets. */
+  rank: LocalizedLabel | null;
+  unit: string | null;
   condition: string | null;
   decades: number[];
-  name_keys: string[];
-  name_fuzzy_keys: string[];
+  name_keys: string;
+  name_fuzzy_keys: string;
+}
+
+/** The keys of a candidate's `name_keys` / `name_fuzzy_keys` string. */
+export const keysOf = (joined: string): string[] => (joined ? joined.split(' ') : []);
+
+/** What the page's hits show, by row id ($1, bigint[]). */
+export const PERSON_PAGE_SQL = `SELECT d.id::text AS id, d.person, d.person_card FROM search_documents d WHERE d.id = ANY($1::bigint[])`;
+
+export interface PersonPageRow {
+  id: string;
+  person: { name: string; variants: string[] } | null;
+  person_card: PersonCard;
 }
 
 /** What a person search asks of the index: the name's keys, its filters, and a facet left unfiltered. */
@@ -74,11 +95,18 @@ export function activePersonFacets(spec: Omit<PersonSearchSpec, 'without'>): Per
 }
 
 /**
- * The people whose names may answer the query: every required word shares a
- * key or a deletion neighbour with the name (`name_fuzzy_keys`, GIN), within
- * the filters; those sharing an exact key for every required word first. The
- * API confirms each with `matchName` (a shared neighbour alone can be two
- * edits away: Ершов and Рыжов). At most PERSON_MATCH_CAP + 1 rows.
+ * The people whose names may answer the query, at most PERSON_MATCH_CAP + 1
+ * rows, in two parts read one after the other:
+ *  1. those sharing an exact key (`name_keys`, GIN) for every required word;
+ *  2. if the first part left room, those sharing a key or a deletion neighbour
+ *     (`name_fuzzy_keys`, GIN) for every required word but not an exact key for all.
+ * Both within the filters. The API confirms each with `matchName` (a shared
+ * neighbour alone can be two edits away: Ершов and Рыжов) and ranks them.
+ *
+ * Neither part sorts its matches: each stops at the cap, so the commonest
+ * surname (tens of thousands of bearers in a register of millions) costs the
+ * rows read, not the rows matched (bench/search/people.ts). Beyond the cap the
+ * rows read are the first in the table's order, the same on every page.
  */
 export function buildPersonCandidatesSql(spec: PersonSearchSpec): { sql: string; params: unknown[] } {
   const p = new Params();
@@ -87,8 +115,8 @@ export function buildPersonCandidatesSql(spec: PersonSearchSpec): { sql: string;
   const exact = required.map((token) => `d.name_keys && ${p.next(token.keys)}::text[]`);
   // Written so no index answers it: ix_search_documents_tsv (btree_gin, record_type last) would, and the planner
   // ANDs that bitmap of every person row with the names' (160-240 ms at 500 000 people, bench/search/people.ts);
-  // other kinds' rows have no name_fuzzy_keys, so the overlap alone keeps them out.
-  const where = [`(d.record_type || '') = 'person'`, ...fuzzy, ...facetFilters(spec, p)];
+  // other kinds' rows have no name keys, so the overlap alone keeps them out.
+  const where = [`(d.record_type || '') = 'person'`, ...facetFilters(spec, p)];
   if (spec.placeKeys) where.push(`d.place_keys && ${p.next(spec.placeKeys)}::text[]`);
   const { yearFrom, yearTo } = spec.query;
   const birth = `(d.person_card->>'birthYear')::int`;
@@ -96,11 +124,17 @@ export function buildPersonCandidatesSql(spec: PersonSearchSpec): { sql: string;
   // The years lived (as far as known) overlap the years asked for; a person with no years known is left out.
   if (yearFrom !== undefined) where.push(`coalesce(${death}, ${birth}) >= ${p.next(yearFrom)}::int`);
   if (yearTo !== undefined) where.push(`coalesce(${birth}, ${death}) <= ${p.next(yearTo)}::int`);
+  const columns = `d.id::text AS id, d.record_id, d.country_id, d.slug, coalesce(d.person_card->>'fate', 'unknown') AS fate,
+    d.person_card->'rank' AS rank, d.person_card->>'unit' AS unit, d.condition, d.decades,
+    array_to_string(d.name_keys, ' ') AS name_keys, array_to_string(d.name_fuzzy_keys, ' ') AS name_fuzzy_keys`;
+  const limit = PERSON_MATCH_CAP + 1;
+  const allExact = exact.join(' AND ');
   const sql = `
-    SELECT d.id::text AS id, d.record_id, d.country_id, d.slug, coalesce(d.person_card->>'fate', 'unknown') AS fate, d.person, d.person_card, d.condition, d.decades, d.name_keys, d.name_fuzzy_keys
-      FROM search_documents d
-     WHERE ${where.join(' AND ')}
-     ORDER BY (${exact.join(' AND ')}) DESC, d.id DESC
-     LIMIT ${PERSON_MATCH_CAP + 1}`;
+    SELECT c.* FROM (
+      (SELECT ${columns} FROM search_documents d WHERE ${[...where, ...exact].join(' AND ')} LIMIT ${limit})
+      UNION ALL
+      (SELECT ${columns} FROM search_documents d WHERE ${[...where, ...fuzzy, `NOT (${allExact})`].join(' AND ')} LIMIT ${limit})
+    ) c
+    LIMIT ${limit}`;
   return { sql, params: p.values };
 }

@@ -15,7 +15,16 @@ import { type NameMatch, matchName, placeKeys, queryKeys } from '@vitrina/names'
 import { readerLanguage } from '../../infra/http/reader-language';
 import { CountriesService } from '../countries/countries.service';
 import type { CountryEntity } from '../countries/country.entity';
-import { PERSON_MATCH_CAP, type PersonCandidate, type PersonSearchSpec, activePersonFacets, buildPersonCandidatesSql } from './person-search-query';
+import {
+  PERSON_MATCH_CAP,
+  PERSON_PAGE_SQL,
+  type PersonCandidate,
+  type PersonPageRow,
+  type PersonSearchSpec,
+  activePersonFacets,
+  buildPersonCandidatesSql,
+  keysOf,
+} from './person-search-query';
 import { SearchRepository } from './search.repository';
 
 interface Confirmed {
@@ -25,8 +34,11 @@ interface Confirmed {
 
 const NO_COUNTRY = '00000000-0000-0000-0000-000000000000';
 
-/** Exact before fuzzy, then more optional words (a patronymic) matched, then as the index gave them (newest first). */
-const byRelevance = (a: Confirmed, b: Confirmed) => a.match.fuzzy - b.match.fuzzy || b.match.optional - a.match.optional;
+/** Row ids (bigint as text) newest first. */
+const newestFirst = (a: string, b: string) => b.length - a.length || (b > a ? 1 : b < a ? -1 : 0);
+
+/** Exact before fuzzy, then more optional words (a patronymic) matched, then the newest row first. */
+const byRelevance = (a: Confirmed, b: Confirmed) => a.match.fuzzy - b.match.fuzzy || b.match.optional - a.match.optional || newestFirst(a.row.id, b.row.id);
 
 function counted(values: (string | null | undefined)[]): FacetValue[] {
   const counts = new Map<string, number>();
@@ -70,8 +82,14 @@ export class PersonSearchService {
     }
     const page = main.rows.slice(query.offset, query.offset + query.limit);
     const end = query.offset + query.limit;
+    // What the page's hits show, read for them only; a row reindexed away in between is left out.
+    const shown = page.length ? ((await this.documents.query(PERSON_PAGE_SQL, [page.map((hit) => hit.row.id)])) as unknown as PersonPageRow[]) : [];
+    const shownById = new Map(shown.map((row) => [row.id, row]));
     return {
-      items: page.map((hit) => this.present(hit, byId.get(hit.row.country_id), lang)),
+      items: page.flatMap((hit) => {
+        const row = shownById.get(hit.row.id);
+        return row ? [this.present(hit, row, byId.get(hit.row.country_id), lang)] : [];
+      }),
       total: main.rows.length,
       capped: main.capped,
       facets,
@@ -82,10 +100,12 @@ export class PersonSearchService {
   /** The candidates the index gives, confirmed by `matchName`, best first. */
   private async confirmed(spec: PersonSearchSpec): Promise<{ rows: Confirmed[]; capped: boolean }> {
     const built = buildPersonCandidatesSql(spec);
-    const candidates = (await this.documents.query(built.sql, built.params)) as unknown as PersonCandidate[];
+    // JIT off: the planner's cost of a common name crosses jit_above_cost, and compiling took 40 ms of a
+    // statement that runs in 1 (EXPLAIN at 2 M people, bench/README.md "people.ts").
+    const candidates = (await this.documents.query(built.sql, built.params, { jit: 'off' })) as unknown as PersonCandidate[];
     const rows: Confirmed[] = [];
     for (const row of candidates.slice(0, PERSON_MATCH_CAP)) {
-      const match = matchName(spec.names, row.name_keys, row.name_fuzzy_keys);
+      const match = matchName(spec.names, keysOf(row.name_keys), keysOf(row.name_fuzzy_keys));
       if (match) rows.push({ row, match });
     }
     return { rows: rows.sort(byRelevance), capped: candidates.length > PERSON_MATCH_CAP };
@@ -98,24 +118,23 @@ export class PersonSearchService {
       case 'fate':
         return counted(rows.map(({ row }) => row.fate));
       case 'rank':
-        return counted(rows.map(({ row }) => resolveLabel(row.person_card.rank, lang, countries.get(row.country_id)?.defaultLanguage ?? 'ru')));
+        return counted(rows.map(({ row }) => resolveLabel(row.rank, lang, countries.get(row.country_id)?.defaultLanguage ?? 'ru')));
       case 'unit':
-        return counted(rows.map(({ row }) => row.person_card.unit));
+        return counted(rows.map(({ row }) => row.unit));
       case 'decade':
         return counted(rows.flatMap(({ row }) => row.decades.map(String))).sort((a, b) => a.value.localeCompare(b.value));
     }
   }
 
-  private present({ row, match }: Confirmed, country: CountryEntity | undefined, lang: ContentLanguage): PersonHit {
+  private present({ row, match }: Confirmed, { person, person_card: card }: PersonPageRow, country: CountryEntity | undefined, lang: ContentLanguage): PersonHit {
     const fallback = country?.defaultLanguage ?? 'ru';
-    const card = row.person_card;
     return {
       id: row.record_id,
       country: country?.slug ?? '',
       slug: row.slug,
-      name: row.person?.name ?? '',
+      name: person?.name ?? '',
       title: resolveText(card.title, lang, fallback),
-      variants: row.person?.variants ?? [],
+      variants: person?.variants ?? [],
       birthYear: card.birthYear,
       deathYear: card.deathYear,
       rank: resolveLabel(card.rank, lang, fallback),
