@@ -72,6 +72,15 @@ describe('duplicate people: suggestions across scripts, and a merge that keeps b
     const down = again.find((candidate) => candidate.id === oneConflict.id);
     expect(down?.reasons).toContain('death-year-conflicts');
     expect(down!.score).toBeLessThan(again[0].score);
+    // A person known by the surname alone (an obelisk's list) is found from the fuller record as from their own.
+    const surnameOnly = await create(kz, 'people', person('Семёнов', { death: { date: '1942' } }));
+    const initials = await create(kz, 'people', person('Semenov I. P.'));
+    const fromFull = (await suggestions(kz, cyrillic.id)).map((candidate) => candidate.id);
+    expect(fromFull).toEqual(expect.arrayContaining([surnameOnly.id, initials.id]));
+    expect((await suggestions(kz, surnameOnly.id)).map((candidate) => candidate.id)).toContain(cyrillic.id);
+    // A one-word name that is none of the fuller name's words is not a candidate.
+    const givenOnly = await create(kz, 'people', person('Иванов'));
+    expect((await suggestions(kz, cyrillic.id)).map((candidate) => candidate.id)).not.toContain(givenOnly.id);
 
     // Bad input is a 4xx.
     await as.curatorKz.get(`${studio(kz)}/00000000-0000-4000-8000-000000000000/duplicates`).expect(404);

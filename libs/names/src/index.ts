@@ -1,4 +1,4 @@
-export { nameKeys, queryKeys, matchName, nameMatches, MAX_EDITS } from './names';
+export { nameKeys, queryKeys, matchName, nameMatches, isInitialKey, MAX_EDITS } from './names';
 export type { NameKeyOptions, NameMatch, NameQuery, QueryToken } from './names';
 export { placeKeys, placesMatch, gazetteerPlaces, PLACE_ID_PREFIX } from './places';
 export { GAZETTEER } from './gazetteer';

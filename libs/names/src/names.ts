@@ -13,6 +13,9 @@ export const MAX_EDITS = 1;
 const WORD_INITIAL = '^';
 const RECORD_INITIAL = '^.';
 
+/** Whether a key stands for an initial (a word's first letter), not for a word. */
+export const isInitialKey = (key: string): boolean => key.startsWith(WORD_INITIAL);
+
 /** True for a one-letter word: an initial. */
 function isInitial(token: string): boolean {
   return [...token.replace(/\p{M}/gu, '')].length === 1;

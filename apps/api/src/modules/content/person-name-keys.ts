@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@vitrina/contracts';
-import { nameKeys } from '@vitrina/names';
+import { cleanText, nameKeys, tokenize } from '@vitrina/names';
 
 /** What a person's names are read from: the original name, its variants and the display titles. */
 export interface PersonNames {
@@ -21,5 +21,16 @@ export function personSpellings(person: PersonNames): string[] {
  * in another script or with a letter misspelt.
  */
 export function personNameKeys(person: PersonNames): string[] {
-  return [...new Set(personSpellings(person).flatMap((spelling) => nameKeys(spelling, { fuzzy: true })))];
+  const spellings = personSpellings(person);
+  const keys = new Set(spellings.flatMap((spelling) => nameKeys(spelling, { fuzzy: true })));
+  if (spellings.some((spelling) => tokenize(cleanText(spelling)).length === 1)) keys.add(ONE_WORD_NAME_KEY);
+  return [...keys];
 }
+
+/**
+ * Carried by a person known by one word only ("Семёнов" on an obelisk): a
+ * fuller record ("Semenov Ivan Petrovich") cannot find them by requiring all
+ * its words, so it also looks for one of its words among those people. No
+ * name key starts with `#`.
+ */
+export const ONE_WORD_NAME_KEY = '#one-word';
