@@ -10,7 +10,7 @@ import { createRootLogger } from '../src/infra/logging/logger';
 import { PublicSnapshots } from '../src/infra/http/public-snapshots';
 import { PublicSiteService } from '../src/modules/site/public-site.service';
 import { type ActorName, startWithActors } from './support/actors';
-import { editableDocument, publishDirectly, unpublishDirectly } from './support/publish';
+import { editableDocument, insertReadyImage, publishDirectly, unpublishDirectly } from './support/publish';
 import { TestClient, type TestApp, testEnv } from './support/test-app';
 
 const text = (value: string) => ({ text: value, status: 'original' });
@@ -155,12 +155,7 @@ describe('exhibition pages on a miss, answered before Nest from a plan', () => {
   });
 
   it("shows at once an item unpublished or approved again, and a file's newly approved caption, then reads once again", async () => {
-    const assetId = randomUUID();
-    await db.query(
-      `INSERT INTO media_assets (id, country_id, kind, mime_type, byte_size, sha256, original_name, width, height, status, alt, caption, rights, thumbhash, derivative_widths)
-       VALUES ($1, $2, 'image', 'image/jpeg', 123456, $3, 'photo.jpg', 800, 600, 'ready', $4, $5, $6, 'hash', '{400}')`,
-      [assetId, kz, randomUUID(), { en: text('A photograph') }, { en: text('First caption') }, CC_BY],
-    );
+    const assetId = await insertReadyImage(db, kz, { alt: { en: text('A photograph') }, caption: { en: text('First caption') }, rights: CC_BY });
     const pictured = await publishedItem('Pictured', [{ assetId }]);
     const other = await publishedItem('Other');
     const { slug, page } = await exhibitionOf([pictured.id, other.id]);

@@ -6,7 +6,7 @@ import { createApp } from '../src/bootstrap/create-app';
 import { loadConfig } from '../src/infra/config/config.schema';
 import { createRootLogger } from '../src/infra/logging/logger';
 import { type ActorName, startWithActors } from './support/actors';
-import { createGalleryExhibition, editableDocument, publishDirectly } from './support/publish';
+import { createGalleryExhibition, editableDocument, insertReadyImage, publishDirectly } from './support/publish';
 import { TestClient, type TestApp, testEnv } from './support/test-app';
 
 const text = (value: string) => ({ text: value, status: 'original' });
@@ -110,12 +110,7 @@ describe('public pages on a miss', () => {
   });
 
   it("shows a change of a shown file's row (processing, withdrawal) on the very next miss", async () => {
-    const assetId = randomUUID();
-    await db.query(
-      `INSERT INTO media_assets (id, country_id, kind, mime_type, byte_size, sha256, original_name, width, height, status, alt, rights, thumbhash, derivative_widths)
-       VALUES ($1, $2, 'image', 'image/jpeg', 123456, $3, 'photo.jpg', 800, 600, 'ready', $4, $5, 'first', '{400}')`,
-      [assetId, kz, randomUUID(), { en: text('A photograph') }, CC_BY],
-    );
+    const assetId = await insertReadyImage(db, kz, { alt: { en: text('A photograph') }, rights: CC_BY, thumbhash: 'first' });
     const item = await as.curatorKz
       .post(studio('items'), { slug: `miss-pictured-${randomUUID().slice(0, 6)}`, kind: 'artefact', title: { en: text('Pictured') }, media: [{ assetId }], rights: CC_BY })
       .expect(201);
@@ -178,12 +173,7 @@ describe('public pages on a miss', () => {
   });
 
   it("shows a file's newly approved caption on a card, whichever record's approval gave it", async () => {
-    const assetId = randomUUID();
-    await db.query(
-      `INSERT INTO media_assets (id, country_id, kind, mime_type, byte_size, sha256, original_name, width, height, status, alt, caption, rights, thumbhash, derivative_widths)
-       VALUES ($1, $2, 'image', 'image/jpeg', 123456, $3, 'photo.jpg', 800, 600, 'ready', $4, $5, $6, 'hash', '{400}')`,
-      [assetId, kz, randomUUID(), { en: text('A photograph') }, { en: text('First caption') }, CC_BY],
-    );
+    const assetId = await insertReadyImage(db, kz, { alt: { en: text('A photograph') }, caption: { en: text('First caption') }, rights: CC_BY });
     const created = await as.curatorKz
       .post(studio('items'), { slug: `miss-captioned-${randomUUID().slice(0, 6)}`, kind: 'artefact', title: { en: text('Captioned') }, media: [{ assetId }], rights: CC_BY })
       .expect(201);

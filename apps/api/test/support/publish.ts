@@ -58,3 +58,22 @@ export async function createGalleryExhibition(
     .expect(201);
   return created.body as { id: string; version: number };
 }
+
+/**
+ * A ready image of the country, written straight into its row (no upload,
+ * no derivatives in the store): for tests of how pages show a file's texts
+ * and row, not of the upload pipeline. Returns its id.
+ */
+export async function insertReadyImage(
+  db: DataSource,
+  countryId: string,
+  image: { alt: object; caption?: object; rights: string; thumbhash?: string },
+): Promise<string> {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO media_assets (id, country_id, kind, mime_type, byte_size, sha256, original_name, width, height, status, alt, caption, rights, thumbhash, derivative_widths)
+     VALUES ($1, $2, 'image', 'image/jpeg', 123456, $3, 'photo.jpg', 800, 600, 'ready', $4, $5, $6, $7, '{400}')`,
+    [id, countryId, randomUUID(), image.alt, image.caption ?? {}, image.rights, image.thumbhash ?? 'hash'],
+  );
+  return id;
+}
