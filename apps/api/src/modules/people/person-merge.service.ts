@@ -68,27 +68,29 @@ export class PersonMergeService {
       const draftDocument = valid(draft, 'draft');
       const live = this.liveUnion(survivor, duplicate);
       const liveDocument = live && valid(live.united, 'live');
+      // Where the survivor answers once a live copy is published: its live address, else its own.
+      const address = survivor.liveSlug ?? survivor.slug;
 
-      await this.retire(tx, duplicate, survivor, liveDocument ? (survivor.liveSlug ?? survivor.slug) : null);
+      await this.retire(tx, duplicate, survivor, liveDocument ? address : null);
       let number = survivor.version;
       let liveRevision = survivor.liveRevision;
       if (liveDocument && live) {
         number += 1;
         liveRevision = number;
-        const liveSlug = survivor.liveSlug ?? survivor.slug;
-        const document = { ...liveDocument, slug: liveSlug };
+        const document = { ...liveDocument, slug: address };
+        const mediaIds = referencedMediaIds(document);
         await insertRevision(tx, 'person', { countryId, recordId: survivor.id, number, input: document, authorId: actor.userId, mediaTexts: live.mediaTexts });
         const published = await publishRevision(
           tx,
           KIND,
-          { ...survivor, version: number, slug: liveSlug, mediaIds: referencedMediaIds(document) },
+          { ...survivor, version: number, slug: address, mediaIds },
           { content: document, mediaTexts: live.mediaTexts },
           { reviewComment: survivor.reviewComment },
         );
-        await this.search.index(tx, 'person', { ...survivor, ...published, mediaIds: referencedMediaIds(document) }, document);
+        await this.search.index(tx, 'person', { ...survivor, ...published, mediaIds }, document);
       }
       // The united drafts, as the latest revision, unless they are the very copy just published.
-      const draftIsLive = liveDocument !== null && same(draftDocument, { ...liveDocument, slug: survivor.liveSlug ?? survivor.slug });
+      const draftIsLive = liveDocument !== null && same(draftDocument, { ...liveDocument, slug: address });
       const status: ContentStatus = draftIsLive ? 'published' : 'draft';
       if (!draftIsLive) {
         number += 1;
