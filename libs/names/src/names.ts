@@ -163,8 +163,8 @@ export function matchName(query: NameQuery, keys: readonly string[], fuzzyKeys?:
  * share rcov), which is how Ершов would find Рыжов.
  */
 function withinOneEdit(queryKeys: readonly string[], nameKeys: readonly string[]): boolean {
-  const words = nameKeys.filter((key) => !key.startsWith(WORD_INITIAL));
-  return queryKeys.some((query) => !query.startsWith(WORD_INITIAL) && words.some((key) => keyDistance(query, key, MAX_EDITS) <= MAX_EDITS));
+  const words = nameKeys.filter((key) => !isInitialKey(key));
+  return queryKeys.some((query) => !isInitialKey(query) && words.some((key) => keyDistance(query, key, MAX_EDITS) <= MAX_EDITS));
 }
 
 /** Convenience for tests and in-memory callers: does `query` find `name`? */
