@@ -7,7 +7,8 @@
  *
  *   npx tsx bench/search/generate.ts
  *
- * Env: BENCH_SEARCH_RECORDS (1 000 000), BENCH_SEARCH_PEOPLE (2 000 000), BENCH_SEARCH_DB_NAME
+ * Env: BENCH_SEARCH_RECORDS (1 000 000), BENCH_SEARCH_PEOPLE (2 000 000), BENCH_SEARCH_ORDER
+ * (type or publication: the order search rows are stored in, see order.ts), BENCH_SEARCH_DB_NAME
  * (bench_search_<records>), BENCH_SEARCH_REPLACE=1 (drop a database of that
  * name first), BENCH_PG_ADMIN_URL (see bench/media/support.ts).
  *
@@ -74,11 +75,24 @@ import {
   TRANSLIT_MULTI,
   TRANSLIT_SINGLE,
 } from './vocabulary';
+import { type SearchOrder, parseOrder, reorderSearchRows } from './order';
 import { PEOPLE_HELPERS, WORD_KEYS_TABLE, peopleSql, personSearchSql, uuidRanges, wordKeys } from './people-generate';
 
 /** Generated records are told from the demo ones by their slug: `<kind>-n<number>`. */
 export const GENERATED_SLUG = `'-n[0-9]+$'`;
 const TABLES = ['items', 'memorials', 'people', 'content_revisions', 'search_documents', 'search_words'] as const;
+
+/**
+ * One country's bulk import of its memorial register (issue 18): the last
+ * IMPORT_SHARE of the record numbers are memorials of IMPORT_COUNTRY,
+ * published one after another from IMPORT_AT (20 a second), with the people
+ * linked to them. 100 000 memorials at a million records.
+ */
+export const IMPORT_COUNTRY = 'kazakhstan';
+export const IMPORT_SHARE = 0.1;
+const IMPORT_AT = `timestamptz '2025-03-03 09:00:00+00'`;
+/** Records with a picture, in percent: one ready image per country (bench_search.assets) stands for them all. */
+const MEDIA_PERCENT = { item: 40, memorial: 55 };
 const WORKERS = 2;
 
 export interface VocabularyRow {
@@ -132,7 +146,20 @@ const HELPERS = [
      lat0 float8 NOT NULL, lng0 float8 NOT NULL, spread float8 NOT NULL, suffixes text[] NOT NULL, nat text[] NOT NULL)`,
   `CREATE TABLE bench_search.vocabulary (class text NOT NULL, word text NOT NULL, lang text NOT NULL, target float8, records int NOT NULL, docs int NOT NULL, note text NOT NULL DEFAULT '')`,
   `CREATE TABLE bench_search.meta (key text PRIMARY KEY, value text NOT NULL)`,
+  `CREATE TABLE bench_search.assets (country_id uuid PRIMARY KEY, id uuid NOT NULL)`,
 ];
+
+/** One ready image per country that generated records show (has_media and image_id of their search rows come from it). */
+const ASSETS = [
+  `INSERT INTO bench_search.assets SELECT c.id, gen_random_uuid() FROM countries c`,
+  `INSERT INTO media_assets (id, country_id, kind, mime_type, byte_size, sha256, original_name, width, height, status)
+   SELECT a.id, a.country_id, 'image', 'image/jpeg', 1000, md5(a.id::text) || md5(a.country_id::text), 'bench.jpg', 1200, 800, 'ready' FROM bench_search.assets a`,
+];
+
+/** A record's files (live_media_ids and media_ids) and its document's `media`: the country's bench image for `percent` % of records. */
+const mediaOf = (percent: number) => `
+ CROSS JOIN LATERAL (SELECT CASE WHEN ${h('g.i', 64)} % 100 < ${percent} THEN ARRAY[ba.id] ELSE '{}'::uuid[] END AS ids OFFSET 0) f
+ CROSS JOIN LATERAL (SELECT coalesce((SELECT jsonb_agg(jsonb_build_object('assetId', x)) FROM unnest(f.ids) AS x), '[]'::jsonb) AS doc OFFSET 0) fm`;
 
 /** Per record `i`: the values both kinds share (country slot `s` joined in by the caller). */
 function baseColumns(kinds: readonly string[]): string {
@@ -198,11 +225,12 @@ export function itemsSql(from: number, to: number): string {
   return `
 INSERT INTO items (id, country_id, slug, kind, status, version, content, media_ids, published_at, live_revision, live_content, live_slug,
                    live_media_ids, live_media_texts, created_at, updated_at, earliest_year, latest_year, lat, lng)
-SELECT gen_random_uuid(), s.country_id, d.slug, a.kind, 'published', 1, d.doc - 'slug' - 'kind', '{}', a.published_at, 1, d.doc, d.slug,
-       '{}', '{}', a.published_at - make_interval(days => a.draft_days), a.published_at + make_interval(secs => a.edit_secs),
+SELECT gen_random_uuid(), s.country_id, d.slug, a.kind, 'published', 1, d.doc - 'slug' - 'kind', f.ids, a.published_at, 1, d.doc, d.slug,
+       f.ids, '{}', a.published_at - make_interval(days => a.draft_days), a.published_at + make_interval(secs => a.edit_secs),
        CASE WHEN a.dated THEN a.y0 END, CASE WHEN a.dated THEN a.y1 END, CASE WHEN a.located THEN a.lat END, CASE WHEN a.located THEN a.lng END
   FROM generate_series(${from}::bigint, ${to}::bigint) AS g(i)
   JOIN bench_search.slots s ON s.slot = ${h('g.i', 1)} % 200
+  JOIN bench_search.assets ba ON ba.country_id = s.country_id${mediaOf(MEDIA_PERCENT.item)}
  CROSS JOIN LATERAL (SELECT ${baseColumns(ITEM_KINDS)},
        ${h('g.i', 7)} % 100 < 90 AS dated,
        ${h('g.i', 12)} % 100 < 50 AS located,
@@ -220,13 +248,14 @@ SELECT gen_random_uuid(), s.country_id, d.slug, a.kind, 'published', 1, d.doc - 
  CROSS JOIN LATERAL (SELECT ${localizedColumns()} OFFSET 0) l
  CROSS JOIN LATERAL (SELECT a.kind || '-n' || g.i AS slug,
        jsonb_build_object('slug', a.kind || '-n' || g.i, 'kind', a.kind, 'title', l.title, 'description', l.description, 'place', l.place,
-                          'tags', '[]'::jsonb, 'media', '[]'::jsonb)
+                          'tags', '[]'::jsonb, 'media', fm.doc)
        || CASE WHEN a.dated THEN jsonb_build_object('date', jsonb_build_object('earliest', a.y0, 'latest', a.y1)) ELSE '{}'::jsonb END
        || CASE WHEN a.located THEN jsonb_build_object('location', jsonb_build_object('lat', a.lat, 'lng', a.lng)) ELSE '{}'::jsonb END AS doc
      OFFSET 0) d`;
 }
 
-export function memorialsSql(from: number, to: number): string {
+/** Memorials numbered from…to; those from `importFrom` on are IMPORT_COUNTRY's bulk import. */
+export function memorialsSql(from: number, to: number, importFrom: number): string {
   const kindRu = textArray(MEMORIAL_KINDS.map((k) => KIND_NAMES[k].ru));
   const kindEn = textArray(MEMORIAL_KINDS.map((k) => KIND_NAMES[k].en));
   const kindIndex = `array_position(${textArray(MEMORIAL_KINDS)}, a.kind)`;
@@ -235,15 +264,17 @@ export function memorialsSql(from: number, to: number): string {
   return `
 INSERT INTO memorials (id, country_id, slug, kind, status, version, content, media_ids, published_at, live_revision, live_content, live_slug,
                        live_media_ids, live_media_texts, created_at, updated_at, lat, lng, condition)
-SELECT gen_random_uuid(), s.country_id, d.slug, a.kind, 'published', 1, d.doc - 'slug' - 'kind', '{}', a.published_at, 1, d.doc, d.slug,
-       '{}', '{}', a.published_at - make_interval(days => a.draft_days), a.published_at + make_interval(secs => a.edit_secs),
+SELECT gen_random_uuid(), s.country_id, d.slug, a.kind, 'published', 1, d.doc - 'slug' - 'kind', f.ids, pt.published_at, 1, d.doc, d.slug,
+       f.ids, '{}', pt.published_at - make_interval(days => a.draft_days), pt.published_at + make_interval(secs => a.edit_secs),
        a.lat, a.lng, a.condition
   FROM generate_series(${from}::bigint, ${to}::bigint) AS g(i)
-  JOIN bench_search.slots s ON s.slot = ${h('g.i', 1)} % 200
+  JOIN bench_search.slots s ON s.slot = CASE WHEN g.i >= ${importFrom} THEN (SELECT min(slot) FROM bench_search.slots WHERE slug = ${quote(IMPORT_COUNTRY)}) ELSE ${h('g.i', 1)} % 200 END
+  JOIN bench_search.assets ba ON ba.country_id = s.country_id${mediaOf(MEDIA_PERCENT.memorial)}
  CROSS JOIN LATERAL (SELECT ${baseColumns(MEMORIAL_KINDS)},
        CASE WHEN ${h('g.i', 5)} % 100 < 40 THEN 1965 + ${h('g.i', 51)} % 11 ELSE 1946 + ${h('g.i', 51)} % 45 END AS y0,
        ${condition} AS condition
      OFFSET 0) a
+ CROSS JOIN LATERAL (SELECT CASE WHEN g.i >= ${importFrom} THEN ${IMPORT_AT} + make_interval(secs => (g.i - ${importFrom}) / 20.0) ELSE a.published_at END AS published_at) pt
  CROSS JOIN LATERAL (SELECT a.place_ru, bench_search.translit(a.place_ru) AS place_en, ${tailsEn()} OFFSET 0) b
  CROSS JOIN LATERAL (SELECT
        (${kindRu})[${kindIndex}] || ' ' || (${textArray(DEDICATIONS.map((t) => t.ru))})[1 + a.topic % ${DEDICATIONS.length}] || ', ' || b.place_ru AS title_ru,
@@ -258,7 +289,7 @@ SELECT gen_random_uuid(), s.country_id, d.slug, a.kind, 'published', 1, d.doc - 
                           'location', jsonb_build_object('lat', a.lat, 'lng', a.lng),
                           'inscriptions', '[]'::jsonb,
                           'conditionSurveys', jsonb_build_array(jsonb_build_object('date', '2020-05-01', 'condition', a.condition)),
-                          'events', '[]'::jsonb, 'tags', '[]'::jsonb, 'media', '[]'::jsonb) AS doc
+                          'events', '[]'::jsonb, 'tags', '[]'::jsonb, 'media', fm.doc) AS doc
      OFFSET 0) d`;
 }
 
@@ -500,7 +531,7 @@ export function printVocabulary(rows: VocabularyRow[], records: number, docs: nu
  */
 export async function generateDatabase(
   cleanup: Cleanup,
-  options: { records: number; people?: number; name: string; keep: boolean; store?: Store },
+  options: { records: number; people?: number; name: string; keep: boolean; store?: Store; order?: SearchOrder },
 ): Promise<Generated> {
   const { records } = options;
   const peopleCount = Math.round(options.people ?? records * 2);
@@ -553,6 +584,7 @@ export async function generateDatabase(
   const indexes = await phase('helpers and dropping secondary indexes', async () => {
     for (const sql of HELPERS) await client.query(sql);
     await slots(client);
+    for (const sql of ASSETS) await client.query(sql);
     const found = await secondaryIndexes(client);
     for (const index of found) await client.query(index.drop);
     console.log(`  dropped ${found.length}: ${found.map((i) => i.name).join(', ')}`);
@@ -560,10 +592,11 @@ export async function generateDatabase(
   });
 
   const items = Math.round(records * 0.6);
+  const importFrom = records - Math.round(records * IMPORT_SHARE) + 1;
   const chunk = Math.max(5000, Math.ceil(records / 16));
   await phase('items and memorials', () =>
     runQueue(clients, [
-      ...chunks(items + 1, records, Math.ceil(chunk * 0.6)).map(([from, to]): Task => ({ label: `memorials ${from}–${to}`, sql: memorialsSql(from, to) })),
+      ...chunks(items + 1, records, Math.ceil(chunk * 0.6)).map(([from, to]): Task => ({ label: `memorials ${from}–${to}`, sql: memorialsSql(from, to, importFrom) })),
       ...chunks(1, items, chunk).map(([from, to]): Task => ({ label: `items ${from}–${to}`, sql: itemsSql(from, to) })),
     ]),
   );
@@ -574,11 +607,11 @@ export async function generateDatabase(
     await runQueue(clients, chunks(1, peopleCount, Math.max(5000, Math.ceil(peopleCount / 16))).map(([from, to]): Task => ({ label: `people ${from}–${to}`, sql: peopleSql(from, to, memorialCount) })));
   });
 
-  await phase('revisions and search rows', () =>
+  // Search rows kind by kind (memorials, people, items: the `type` order of order.ts), the revisions beside them.
+  await phase('revisions and search rows of memorials', () =>
     runQueue(clients, [
-      { label: 'revisions of people', sql: revisionsSql('people', 'person') },
       { label: 'search rows of memorials', sql: recordSearchSql('memorials', 'memorial') },
-      { label: 'search rows of items', sql: recordSearchSql('items', 'item') },
+      { label: 'revisions of people', sql: revisionsSql('people', 'person') },
       { label: 'revisions of memorials', sql: revisionsSql('memorials', 'memorial') },
       { label: 'revisions of items', sql: revisionsSql('items', 'item') },
     ]),
@@ -592,6 +625,7 @@ export async function generateDatabase(
   await phase('search rows of people', () =>
     runQueue(clients, uuidRanges(16).map(([from, to], k): Task => ({ label: `people search rows ${k + 1}/16`, sql: personSearchSql(from, to) }))),
   );
+  await phase('search rows of items', () => runQueue(clients, [{ label: 'search rows of items', sql: recordSearchSql('items', 'item') }]));
 
   // As SearchIndex does for every row it writes: the distinct words of the names, for typo look-ups.
   await phase('known words of names', () =>
@@ -604,6 +638,9 @@ export async function generateDatabase(
       },
     ]),
   );
+
+  const order = options.order ?? 'type';
+  if (order !== 'type') await phase(`search rows in ${order} order`, () => reorderSearchRows(client, order));
 
   await phase('indexes', () =>
     runQueue(
@@ -624,8 +661,8 @@ export async function generateDatabase(
   );
   const vocabulary = await phase('counting the vocabulary', () => countVocabulary(clients));
   const total = seconds(started);
-  for (const [key, value] of Object.entries({ records, generated_at: new Date().toISOString(), generation_seconds: total.toFixed(1) })) {
-    await client.query(`INSERT INTO bench_search.meta VALUES ($1, $2)`, [key, String(value)]);
+  for (const [key, value] of Object.entries({ records, order, import_country: IMPORT_COUNTRY, imported_memorials: records - importFrom + 1, generated_at: new Date().toISOString(), generation_seconds: total.toFixed(1) })) {
+    await client.query(`INSERT INTO bench_search.meta VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, String(value)]);
   }
   await Promise.all(clients.map((c) => c.end()));
 
@@ -656,7 +693,8 @@ async function main(cleanup: Cleanup): Promise<void> {
     await dropDatabase(name);
   }
   const people = Math.round(envNumber('BENCH_SEARCH_PEOPLE', 2_000_000));
-  const generated = await generateDatabase(cleanup, { records, people, name, keep: true });
+  const order = parseOrder(process.env.BENCH_SEARCH_ORDER, 'type');
+  const generated = await generateDatabase(cleanup, { records, people, name, keep: true, order });
   console.log(`\nkept database ${name} (${fmt(generated.seconds, 0)} s); drop it with: psql ${asDatabase('postgres').url} -c 'DROP DATABASE ${name}'`);
   console.log(`benchmark it with: BENCH_SEARCH_DB=${name} npx tsx --tsconfig bench/search/tsconfig.json bench/search/search.ts`);
 }
