@@ -216,8 +216,37 @@ describe('search', () => {
       expect(ids(again), sort).toEqual(seen.slice(0, 10));
     }
     await as.anonymous.get(`/api/public/search?q=${word}&cursor=not-a-cursor`).expect(400);
-    await as.anonymous.get('/api/public/search').expect(400);
     await as.anonymous.get('/api/public/search?q=x&decade=1945').expect(400);
+    await as.anonymous.get('/api/public/search?type=statue').expect(400);
+  });
+
+  it('browses without words: what the filters let through, newest first, with facets and pages', async () => {
+    // A decade no other test uses: these two memorials are all the filters let through.
+    const dated = (word: string) => ({ kind: 'obelisk', title: { en: text(`${word} obelisk`) }, location: { lat: 43, lng: 76 }, date: { earliest: 1815 }, conditionSurveys: [{ date: '2021', condition: 'lost' }] });
+    const older = await publish(kz, 'memorials', dated('browsing older'));
+    const newer = await publish(kz, 'memorials', dated('browsing newer'));
+    await publish(kz, 'items', { kind: 'artefact', title: { en: text('browsing item') }, date: { earliest: 1815 } });
+    const filters = 'country=kazakhstan&type=memorial&decade=1810&condition=lost';
+    const body = await search(filters);
+    expect(ids(body)).toEqual([newer.id, older.id]);
+    expect(body).toMatchObject({ total: 2, estimated: false, next: null });
+    expect(body.items[0].snippet).toBeNull();
+    // Each facet is counted without its own filter, as with words: the item of that decade still shows under type.
+    expect(body.facets.type).toEqual([{ value: 'memorial', count: 2 }]);
+    expect((await search('country=kazakhstan&decade=1810&condition=lost')).total).toBe(2);
+    expect((await search('country=kazakhstan&decade=1810')).facets.type).toEqual([
+      { value: 'item', count: 1 },
+      { value: 'memorial', count: 2 },
+    ].sort((a, b) => b.count - a.count));
+    // Blanks are no words: the same browse, not a 400.
+    expect(ids(await search(`q=%20%20&${filters}`))).toEqual([newer.id, older.id]);
+    const first = await search(`${filters}&limit=1`);
+    expect(ids(first)).toEqual([newer.id]);
+    expect(ids(await search(`${filters}&limit=1&cursor=${first.next}`))).toEqual([older.id]);
+    const everything = await search('limit=5');
+    expect(everything.total).toBeGreaterThanOrEqual(3);
+    expect(everything.items).toHaveLength(5);
+    expect(ids(await search(`${filters}&sort=date`))).toEqual([newer.id, older.id]);
   });
 
   it('answers bad input with a 400, never a 500', async () => {

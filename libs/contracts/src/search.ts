@@ -22,7 +22,8 @@ const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item).max(20));
 
 export const searchQuerySchema = z.object({
-  q: typed(200),
+  /** The words searched for; without them (or only blanks), browsing: every published record the filters let through, newest first. */
+  q: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), typed(200).optional()),
   lang: languageSchema.optional(),
   country: csv(z.string().regex(/^[a-z0-9-]{2,40}$/)).optional(),
   type: csv(z.enum(SEARCH_TYPES)).optional(),

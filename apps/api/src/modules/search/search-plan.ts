@@ -339,6 +339,7 @@ async function planned(run: Run, spec: SearchSpec, cursor: Cursor | undefined): 
  */
 export async function runSearch(db: SqlRunner, query: SearchQuery, countryIds: string[] | undefined, lang: string, cursor?: Cursor): Promise<PlannedSearch> {
   const run = new Run(db, lang);
+  if (query.q === undefined) return planned(run, { query, countryIds, similarWords: [], tsquery: null }, cursor);
   const [{ query: words }] = (await db.query(TSQUERY_SQL, [query.q])) as { query: string }[];
   const nameKeys = queryKeys(query.q).tokens.filter((token) => !token.optional).map((token) => token.keys);
   const search = (similarWords: SimilarWord[]) => {

@@ -77,8 +77,8 @@ export interface SearchSpec {
   query: SearchQuery;
   countryIds: string[] | undefined;
   similarWords: SimilarWord[];
-  /** The tsquery of `query.q` and the similar words, as text (see TSQUERY_SQL, `withWords`). */
-  tsquery: string;
+  /** The tsquery of `query.q` and the similar words, as text (see TSQUERY_SQL, `withWords`); null when browsing (no `q`): every row the filters let through. */
+  tsquery: string | null;
   /**
    * The exact name keys (`@vitrina/names`) of each required word of the
    * query: a person whose names share a key with every one is found too,
@@ -148,8 +148,8 @@ export function activeFacets(query: SearchQuery, countryIds: string[] | undefine
 
 interface Terms {
   p: Params;
-  /** The tsquery (a parameter: a constant to the planner). */
-  match: string;
+  /** The tsquery (a parameter: a constant to the planner); null when browsing. */
+  match: string | null;
   /** `AND …` of the filters (all but `spec.without`). */
   where: string;
   /** What a row must match: the tsquery, or a person's name keys. */
@@ -160,17 +160,19 @@ interface Terms {
 
 function termsOf(spec: SearchSpec): Terms {
   const p = new Params();
-  const match = `${p.next(spec.tsquery)}::tsquery`;
+  const match = spec.tsquery === null ? null : `${p.next(spec.tsquery)}::tsquery`;
   const filters = filtersOf(spec.query, spec.countryIds, p, spec.without);
   const where = Object.values(filters).map((clause) => `AND ${clause}`).join(' ');
   const words = spec.nameKeys ?? [];
   const named = words.length > 0 ? `(${words.map((keys) => `d.name_keys && ${p.next(keys)}::text[]`).join(' AND ')})` : 'false';
-  const found = words.length > 0 ? `(d.tsv @@ ${match} OR ${named})` : `d.tsv @@ ${match}`;
+  const found = match === null ? 'true' : words.length > 0 ? `(d.tsv @@ ${match} OR ${named})` : `d.tsv @@ ${match}`;
   return { p, match, where, found, named };
 }
 
 /** The relevance key: rank, plus a bonus when the names hold the query as typed, plus one for what a typo most likely meant. */
 function relevanceKey(spec: SearchSpec, terms: Terms): string {
+  // Browsing has nothing to rank by: every key is equal and the id (newest first) orders the rows.
+  if (terms.match === null || spec.query.q === undefined) return `0::float8`;
   const closest = spec.similarWords.filter((w) => w.closest).map((w) => w.word);
   // What the typo most likely meant comes first; the rest keep a chance on later pages.
   const closestFirst = closest.length > 0 && closest.length < spec.similarWords.length ? ` + CASE WHEN d.tsv @@ ${terms.p.next(anyOf(closest))}::tsquery THEN 1 ELSE 0 END` : '';
@@ -195,10 +197,15 @@ const facetColumns = (facets: readonly SearchFacet[]) =>
 /** The hits of a page (`page` has id and key), with what a hit shows and its highlighted snippet. */
 function hitsColumn(terms: Terms, lang: string): string {
   const config = lang === 'ru' ? 'russian' : lang === 'en' ? 'english' : 'simple';
+  // Browsing matched no words: there is nothing to show in context.
+  const snippet =
+    terms.match === null
+      ? 'NULL::text'
+      : `ts_headline('${config}', coalesce(d.body->>${terms.p.next(lang)}, d.body->>'ru', d.body->>'en', ''), ${terms.match},
+                  'StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_END}, MaxFragments=1, MaxWords=24, MinWords=8')`;
   return `(SELECT coalesce(json_agg(h ORDER BY h.key DESC, h.id::bigint DESC), '[]') FROM (
          SELECT d.id::text AS id, p.key, d.record_type, d.record_id, d.country_id, d.slug, d.kind, d.title, d.person, d.condition, d.lat, d.lng, d.year, d.image_id,
-                ts_headline('${config}', coalesce(d.body->>${terms.p.next(lang)}, d.body->>'ru', d.body->>'en', ''), ${terms.match},
-                  'StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_END}, MaxFragments=1, MaxWords=24, MinWords=8') AS snippet
+                ${snippet} AS snippet
            FROM page p JOIN search_documents d ON d.id = p.id) h) AS hits`;
 }
 
