@@ -398,6 +398,10 @@ describe('search', () => {
     const body = await search('q=ubiquitous&limit=5');
     expect(body.facets.country[0]).toEqual({ value: 'kazakhstan', count: body.total });
     expect(body.estimatedFacets).toContain('country');
+    // Browsing past the cap: estimated counts, yet the order (newest first) is exact, not approximate.
+    const browsing = await search('country=kazakhstan&type=item&limit=3');
+    expect(browsing).toMatchObject({ estimated: true, approximate: false });
+    expect(browsing.items.map((hit: { title: { text: string } }) => hit.title.text)).toEqual([`ubiquitous ${rows}`, `ubiquitous ${rows - 1}`, `ubiquitous ${rows - 2}`]);
     // The estimate takes the filters into account: no memorial says "ubiquitous".
     const memorials = await search('q=ubiquitous&type=memorial&limit=5');
     expect(memorials).toMatchObject({ total: 0, estimated: false, items: [] });

@@ -136,7 +136,8 @@ function filtersOf(query: SearchQuery, countryIds: string[] | undefined, p: Para
   if (query.kind?.length) set.kind = () => `d.kind = ANY(${p.next(query.kind)}::text[])`;
   if (query.decade?.length) set.decade = () => `d.decades && ${p.next(query.decade)}::int[]`;
   if (query.condition?.length) set.condition = () => `d.condition = ANY(${p.next(query.condition)}::text[])`;
-  if (query.hasMedia !== undefined) set.hasMedia = () => `d.has_media = ${p.next(query.hasMedia)}`;
+  // As `= ANY`: the planner folds `has_media = true` into a bare boolean, which the GIN index cannot take.
+  if (query.hasMedia !== undefined) set.hasMedia = () => `d.has_media = ANY(${p.next([query.hasMedia])}::boolean[])`;
   if (without) delete set[without];
   return Object.fromEntries(Object.entries(set).map(([facet, clause]) => [facet, clause()]));
 }

@@ -21,8 +21,10 @@ export class SearchRepository implements SqlRunner {
   /** Runs a statement; with settings (pg_trgm thresholds), inside a transaction that sets them first. */
   query(sql: string, params: unknown[], settings?: Record<string, string | number>): Promise<Record<string, unknown>[]> {
     if (!settings) return this.db.query(sql, params);
+    const entries = Object.entries(settings);
+    const set = `SELECT ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`;
     return this.db.transaction(async (tx) => {
-      for (const [name, value] of Object.entries(settings)) await tx.query(`SELECT set_config($1, $2, true)`, [name, String(value)]);
+      await tx.query(set, entries.flatMap(([name, value]) => [name, String(value)]));
       return tx.query(sql, params);
     });
   }
