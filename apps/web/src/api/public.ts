@@ -41,8 +41,8 @@ export function useMapConfig() {
   return useQuery(queryOf(apiRoutes.public.mapConfig(), STALE.reference));
 }
 
-/** Search results page by page ("more" follows the cursor); `query` holds the address's parameters. */
-export function useSearch(query: URLSearchParams, enabled: boolean) {
+/** Search results page by page ("more" follows the cursor); `query` holds the address's parameters (without `q` it browses). */
+export function useSearch(query: URLSearchParams) {
   const first = apiRoutes.public.search(query);
   return useInfiniteQuery<SearchResults, Error, InfiniteData<SearchResults>, readonly unknown[], string | null>({
     queryKey: keyOf(first.path),
@@ -53,7 +53,6 @@ export function useSearch(query: URLSearchParams, enabled: boolean) {
     },
     initialPageParam: null,
     getNextPageParam: (last) => last.next ?? undefined,
-    enabled,
     staleTime: STALE.public,
     // While another search loads, the last results stay (and the facet just ticked keeps its focus).
     placeholderData: keepPreviousData,

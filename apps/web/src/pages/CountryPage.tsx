@@ -9,6 +9,9 @@ import { RichText, Text } from '../components/content/Text';
 import { ErrorView } from '../components/ErrorView';
 import { ResponsiveImage } from '../components/media/ResponsiveImage';
 
+/** The search page browsing one type of record of a country: every one of them, with the facets to narrow it. */
+const browseAll = (country: string, type: 'memorial' | 'item') => `/search?${new URLSearchParams({ country, type })}`;
+
 export default function CountryPage() {
   const { t } = useTranslation();
   const { countrySlug = '' } = useParams();
@@ -55,7 +58,12 @@ export default function CountryPage() {
         {data.memorials.length === 0 ? (
           <p className="muted">{t('country.noMemorials')}</p>
         ) : (
-          <PlaceMap points={data.memorials} country={country.slug} label={t('country.memorialMap', { name: country.name.text })} />
+          <>
+            <PlaceMap points={data.memorials} country={country.slug} label={t('country.memorialMap', { name: country.name.text })} />
+            <p>
+              <Link to={browseAll(country.slug, 'memorial')}>{t('country.browseMemorials', { name: country.name.text })}</Link>
+            </p>
+          </>
         )}
       </section>
 
@@ -68,6 +76,11 @@ export default function CountryPage() {
             </li>
           ))}
         </ul>
+        {data.recentItems.length > 0 && (
+          <p>
+            <Link to={browseAll(country.slug, 'item')}>{t('country.browseItems')}</Link>
+          </p>
+        )}
       </section>
     </article>
   );

@@ -7,12 +7,31 @@ import { useSuggestions } from '../../api/public';
 const DEBOUNCE_MS = 150;
 const NONE: Suggestion[] = [];
 
+/** The search page for `words` with the `kept` parameters; without words it browses what those let through. */
+function searchAddress(words: string, kept?: URLSearchParams): string {
+  const params = new URLSearchParams(kept);
+  if (words.trim()) params.set('q', words.trim());
+  else params.delete('q');
+  const query = params.toString();
+  return query ? `/search?${query}` : '/search';
+}
+
 /**
  * The site's search field with suggestions as you type, following the ARIA
  * combobox pattern: arrows move through the suggestions, Enter opens the one
- * chosen (or searches for what was typed), Escape closes the list.
+ * chosen (or searches for what was typed; with nothing typed, browses), Escape closes the list.
  */
-export function SearchBox({ initial = '', landmark }: { initial?: string; /** Names the search landmark when a page has two. */ landmark?: string }) {
+export function SearchBox({
+  initial = '',
+  landmark,
+  keep,
+}: {
+  initial?: string;
+  /** Names the search landmark when a page has two. */
+  landmark?: string;
+  /** Parameters of the search page (its filters, its order) kept when the words change or are cleared. */
+  keep?: URLSearchParams;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const id = useId();
@@ -39,7 +58,7 @@ export function SearchBox({ initial = '', landmark }: { initial?: string; /** Na
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (expanded && active >= 0) return go(suggestions[active].url);
-    if (q.trim()) go(`/search?q=${encodeURIComponent(q.trim())}`);
+    go(searchAddress(q, keep));
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' && suggestions.length) {

@@ -1,4 +1,4 @@
-import type { Condition, PublicMapPoint, SearchHit } from '@vitrina/contracts';
+import type { Condition, FacetValue, PublicMapPoint, SearchHit, SearchResults } from '@vitrina/contracts';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,20 @@ import { SearchHit as Hit } from '../../components/search/SearchHit';
 
 const FACETS = ['type', 'country', 'kind', 'decade', 'condition', 'hasMedia'] as const;
 type Facet = (typeof FACETS)[number];
+/** What the search box keeps when the words change or are cleared: the filters and the order. */
+const KEPT_PARAMS: readonly string[] = [...FACETS, 'sort'];
+
+const chosenOf = (params: URLSearchParams, facet: Facet) => (params.get(facet) ?? '').split(',').filter(Boolean);
+
+/**
+ * A facet's values as counted, then any chosen value the counts left out (none
+ * match it with the other filters or the new words): it stays, at 0, so it can be unticked.
+ */
+function facetValues(results: SearchResults, facet: Facet, chosen: string[]): FacetValue[] {
+  const counted = results.facets[facet];
+  const missing = chosen.filter((value) => !counted.some((f) => f.value === value)).map((value) => ({ value, count: 0 }));
+  return [...counted, ...missing];
+}
 
 /** The places among the hits, one pin per record: the people linked to a memorial share its pin (by its slug). */
 function placesOf(hits: SearchHit[]): { points: PublicMapPoint[]; countryOf: Map<string, string> } {
@@ -43,7 +57,10 @@ function facetLabel(t: TFunction, facet: Facet, value: string, countryName: (slu
   return countryName(value);
 }
 
-/** Results with facets, sorting, more on request, and the memorials among them on a map. */
+/**
+ * Results with facets, sorting, more on request, and the memorials among them on a map.
+ * Without words it browses: what the filters let through (everything when there are none), newest first.
+ */
 export default function SearchPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -53,17 +70,20 @@ export default function SearchPage() {
     const country = countries.data?.items.find((c) => c.slug === slug);
     return country ? pickName(country.names, i18n.language) : slug;
   };
-  const q = params.get('q') ?? '';
+  const q = (params.get('q') ?? '').trim();
+  const browsing = q === '';
   const query = new URLSearchParams(params);
+  if (browsing) query.delete('q');
   query.set('lang', i18n.language);
-  const search = useSearch(query, q !== '');
+  const search = useSearch(query);
+  const kept = new URLSearchParams([...params].filter(([key]) => KEPT_PARAMS.includes(key)));
   // The first page holds the facets and totals; "more" adds hits only. A failed first page shows no results.
   const results = search.isError && !search.isFetchNextPageError ? undefined : search.data?.pages[0];
   const next = search.hasNextPage;
   const failed = search.isFetchNextPageError ? 'more' : search.isError ? 'search' : null;
 
   const toggle = (facet: Facet, value: string) => {
-    const chosen = new Set((params.get(facet) ?? '').split(',').filter(Boolean));
+    const chosen = new Set(chosenOf(params, facet));
     if (chosen.has(value)) chosen.delete(value);
     else chosen.add(value);
     const nextParams = new URLSearchParams(params);
@@ -80,11 +100,12 @@ export default function SearchPage() {
   const { points, countryOf } = useMemo(() => placesOf(hits), [hits]);
   const countryOfPoint = useCallback((point: PublicMapPoint) => countryOf.get(`${point.type}-${point.id}`) ?? '', [countryOf]);
   const countLabel = (facet: Facet, count: number) => (results?.estimatedFacets.includes(facet) ? t('search.countAbout', { count }) : String(count));
+  const heading = browsing ? t('search.browse') : t('search.resultsFor', { q });
   return (
     <section className="page wide search-page">
-      <PageTitle title={q ? t('search.titleFor', { q }) : t('search.title')} />
-      <h1>{t('search.title')}</h1>
-      <SearchBox initial={q} landmark={t('search.again')} />
+      <PageTitle title={heading} />
+      <h1>{heading}</h1>
+      <SearchBox initial={q} landmark={t('search.again')} keep={kept} />
       {failed === 'search' && (
         <div role="alert" className="error">
           <p>{t('search.failed')}</p>
@@ -99,29 +120,32 @@ export default function SearchPage() {
             <label>
               <span>{t('search.sort')}</span>
               <select value={params.get('sort') ?? 'relevance'} onChange={(e) => setParams(new URLSearchParams({ ...Object.fromEntries(params), sort: e.target.value }))}>
-                <option value="relevance">{t('search.byRelevance')}</option>
+                <option value="relevance">{t(browsing ? 'search.newestFirst' : 'search.byRelevance')}</option>
                 <option value="date">{t('search.byDate')}</option>
               </select>
             </label>
-            {FACETS.map((facet) =>
-              results.facets[facet].length === 0 ? null : (
+            {FACETS.map((facet) => {
+              const chosen = chosenOf(params, facet);
+              const values = facetValues(results, facet, chosen);
+              return values.length === 0 ? null : (
                 <fieldset key={facet} className="facet">
                   <legend>{t(`search.facet.${facet}`)}</legend>
-                  {results.facets[facet].map((value) => (
+                  {values.map((value) => (
                     <label key={value.value} className="checkbox">
-                      <input type="checkbox" checked={(params.get(facet) ?? '').split(',').includes(value.value)} onChange={() => toggle(facet, value.value)} />
+                      <input type="checkbox" checked={chosen.includes(value.value)} onChange={() => toggle(facet, value.value)} />
                       <span>
                         {facetLabel(t, facet, value.value, countryName)} <span className="muted">({countLabel(facet, value.count)})</span>
                       </span>
                     </label>
                   ))}
                 </fieldset>
-              ),
-            )}
+              );
+            })}
           </aside>
           <div>
             <p role="status">{t(results.estimated ? 'search.totalAbout' : 'search.total', { count: results.total })}</p>
-            {results.approximate && <p className="muted small">{t('search.approximate')}</p>}
+            {/* Browsing has no relevance to approximate: newest first is exact, however many records there are. */}
+            {results.approximate && !browsing && <p className="muted small">{t('search.approximate')}</p>}
             <div className="tabs" role="group" aria-label={t('search.view')}>
               <button type="button" aria-pressed={view === 'list'} className="secondary" onClick={() => setView('list')}>
                 {t('search.list')}
@@ -131,7 +155,7 @@ export default function SearchPage() {
               </button>
             </div>
             {view === 'map' && points.length > 0 ? (
-              <PlaceMap points={points} country="" label={t('search.mapLabel', { q })} countryOf={countryOfPoint} />
+              <PlaceMap points={points} country="" label={browsing ? t('search.mapLabelBrowse') : t('search.mapLabel', { q })} countryOf={countryOfPoint} />
             ) : (
               <ol className="search-hits">
                 {hits.map((hit, index) => (
