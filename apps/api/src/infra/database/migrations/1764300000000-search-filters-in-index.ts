@@ -24,6 +24,9 @@ export class SearchFiltersInIndex1764300000000 implements MigrationInterface {
   name = 'SearchFiltersInIndex1764300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // Index builds over millions of rows take minutes: not bound by the 30 s a request may take (SET LOCAL: this migration's transaction only).
+    await queryRunner.query(`SET LOCAL statement_timeout = 0`);
+    await queryRunner.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     await queryRunner.query(`DROP INDEX "ix_search_documents_tsv"`);
     await queryRunner.query(
       `CREATE INDEX "ix_search_documents_tsv" ON "search_documents" USING gin ("tsv", (coalesce("year", -1)), "country_id", "record_type", "condition", "has_media", "decades", "kind")`,
@@ -37,6 +40,7 @@ export class SearchFiltersInIndex1764300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`SET LOCAL statement_timeout = 0`);
     await queryRunner.query(`DROP STATISTICS "st_search_documents_filters"`);
     await queryRunner.query(`DROP INDEX "ix_search_documents_newest"`);
     await queryRunner.query(`DROP INDEX "ix_search_documents_date"`);
