@@ -343,6 +343,8 @@ describe('search', () => {
   });
 
   it('beyond the cap: estimates counts, keeps the date order exact and pages every match once', async () => {
+    // A name one letter from the common word: a typo of it would find this memorial, the common word itself must not.
+    const lookalike = await publish(kz, 'memorials', { kind: 'obelisk', title: { en: text('Ubiquitos obelisk') }, location: { lat: 43, lng: 76 } });
     // Bulk rows straight into the index: publishing thousands of records through the API would take minutes.
     // Stored oldest first; the newest year is stored last, where a cap taken in storage order never looks.
     const rows = MATCH_CAP + 1500;
@@ -404,7 +406,9 @@ describe('search', () => {
     expect(browsing.items.map((hit: { title: { text: string } }) => hit.title.text)).toEqual([`ubiquitous ${rows}`, `ubiquitous ${rows - 1}`, `ubiquitous ${rows - 2}`]);
     // The estimate takes the filters into account: no memorial says "ubiquitous".
     const memorials = await search('q=ubiquitous&type=memorial&limit=5');
+    // A word common in the index is not taken for a typo when the filters leave nothing: Ubiquitos is not searched instead.
     expect(memorials).toMatchObject({ total: 0, estimated: false, items: [] });
+    expect(ids(await search('q=ubiquitos&type=memorial'))).toEqual([lookalike.id]);
     expect(memorials.facets.type[0]).toMatchObject({ value: 'item' });
   });
 });

@@ -17,6 +17,7 @@ import {
   DATE_WALK_SHARE,
   KEY_RANGE_SQL,
   TSQUERY_SQL,
+  COMMON_WORDS_SQL,
   activeFacets,
   buildDateWindowSql,
   buildEstimateSql,
@@ -361,11 +362,23 @@ export async function runSearch(db: SqlRunner, query: SearchQuery, countryIds: s
     return tsquery ? planned(run, { query, countryIds, similarWords, tsquery, nameKeys }, cursor) : Promise.resolve(nothing());
   };
   let result = await search(cursor?.names ? await similarWords(db, query.q) : []);
-  if (!cursor && result.total < NAME_FALLBACK_BELOW) {
+  if (!cursor && result.total < NAME_FALLBACK_BELOW && !(await filteredOutCommonWord(db, query, countryIds))) {
     const similar = await similarWords(db, query.q);
     if (similar.length > 0) result = await search(similar);
   }
   return result;
+}
+
+/**
+ * Whether few matches are the filters' doing, not a typo's: the query names a
+ * word common in the index (war, in one country's people with no pictures).
+ * Searching the words closest to it then would only run the whole search
+ * again for words nobody meant.
+ */
+async function filteredOutCommonWord(db: SqlRunner, query: SearchQuery, countryIds: string[] | undefined): Promise<boolean> {
+  if (activeFacets(query, countryIds).length === 0) return false;
+  const [row] = (await db.query(COMMON_WORDS_SQL, [query.q])) as { common: boolean }[];
+  return row.common;
 }
 
 /** The answer when nothing can match (the query is only stop words). */

@@ -54,6 +54,18 @@ export const SIMILAR_WORDS_SQL = `
       ) AS s
   ) AS c`;
 
+/**
+ * Whether a word of the query is among the index's most common lexemes (the
+ * planner's statistics of the tsvector, kept by ANALYZE): a word a typo
+ * cannot be, as it is there by the thousand.
+ */
+export const COMMON_WORDS_SQL = `
+  SELECT EXISTS (
+    SELECT 1 FROM pg_stats s
+     WHERE s.schemaname = current_schema() AND s.tablename = 'search_documents' AND s.attname = 'tsv'
+       AND s.most_common_elems::text::text[] && tsvector_to_array(to_tsvector('russian', $1) || to_tsvector('english', $1) || to_tsvector('simple', $1))
+  ) AS common`;
+
 /** Fewer word matches than this, and the known words closest to the query's are searched too. */
 export const NAME_FALLBACK_BELOW = 20;
 
