@@ -1,39 +1,40 @@
 /**
- * Search and the pages that must stay fast at a million published records.
+ * Search and the pages that must stay fast at a million published records
+ * (issues 11 and 18).
  *
- *   npx tsx --tsconfig bench/search/tsconfig.json bench/search/search.ts
+ *   npx tsx --tsconfig bench/search/tsconfig.json bench/search/search.ts [--quick]
  *
  * For each scale (BENCH_SEARCH_SCALES, default 100000 and 1000000 records) it
  * generates a database with generate.ts (dropped at the end), or reuses the
- * already generated databases named in BENCH_SEARCH_DB (comma-separated; they
- * are left as they are). Then it starts the built API against it
- * (bench/media/support.ts: s3rver, the API child) and measures sequential
- * requests, BENCH_SEARCH_REQUESTS (50) per case after BENCH_SEARCH_WARMUP (10)
- * untimed ones, each request with a different word of its class where there
- * are enough (so the rare terms are not all one cached posting list):
+ * already generated databases named in BENCH_SEARCH_DB (comma-separated).
+ * Each database is measured in both orders of its search rows (order.ts):
+ * first in the order it is in, then rewritten in the other and measured again;
+ * it is put back only with BENCH_SEARCH_RESTORE_ORDER=1. In each order it
+ * starts the built API against it (bench/media/support.ts: s3rver, the API
+ * child) and measures sequential requests:
  *
- * - GET /api/public/search?q=…&lang=ru (relevance, facets always computed)
- *   for rare place names (~N/19 000 records each), medium words (0.5–2 % of
- *   records), common words (> 20 %), a rare place sorted by date, a misspelt
- *   rare surname (trigram), and a few more without a goal of their own;
- * - GET /api/public/search/suggest?q=<first six letters of a surname>;
- * - GET /api/public/countries/:slug/home, every country in turn;
- * - GET /api/studio/countries/:countryId/items?limit=20 as the demo admin;
- * - GET /api/health as the floor (HTTP, Nest, one database round trip).
+ * - the fixed cases of cases.ts, BENCH_SEARCH_REQUESTS (50) each after
+ *   BENCH_SEARCH_WARMUP (10) untimed ones: searches with rare, medium and
+ *   common words, a misspelt surname, suggest; the country page, the studio
+ *   lists of items, memorials and people, the public list of people, every
+ *   country in turn and the largest; GET /api/health as the floor;
+ * - the 256 filter combinations of combinations.ts,
+ *   BENCH_SEARCH_COMBO_REQUESTS (10) each after one warm-up.
  *
- * Baselines: each search case is also run straight against PostgreSQL with
- * the SQL the API builds (buildSearchSql from
- * apps/api/src/modules/search/search-query.ts, in a transaction with the same
- * trigram threshold), so "API / SQL" tells what the application adds; every
- * case is also given as a multiple of the health check.
- * It prints p50 / p95 / max per case, MET / NOT MET per goal, and
- * EXPLAIN (ANALYZE, BUFFERS) summaries of the search SQL for a rare term
- * sorted by date, a misspelt surname and a common term (flagging a walk along
- * a date index or a sequential scan), and of the SQL behind the country page
- * and the studio list.
+ * Baselines: each search case is also run straight against PostgreSQL by the
+ * API's own planner (runSearch(), app-search.ts), so "API / SQL" tells what the
+ * application adds; every case is also given as a multiple of the health check.
+ * It prints p50 / p95 / max per case, MET / NOT MET per goal, the combinations
+ * line by line, and EXPLAIN (ANALYZE, BUFFERS) of the search statements for a
+ * few typical searches and for the three slowest combinations, and of the SQL
+ * behind the country page and the studio list.
+ *
+ * --quick (the regression guard): 100 000 records and as many people
+ * generated in `type` order into a temporary database, 20 requests per case
+ * after 3, 4 per combination; under 3 minutes; dropped at the end.
  *
  * Goals at 1M records: p95 ≤ 50 ms for rare and medium terms, ≤ 250 ms for
- * common terms, ≤ 100 ms for the country page and the studio list.
+ * common terms and browsing, ≤ 100 ms for the pages.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,92 +55,17 @@ import {
   stopChild,
   verdict,
 } from '../media/support';
+import { type AppCode, explainSearch, loadAppCode, sqlSearch } from './app-search';
+import { type Case, type Country, type Words, pageCases, pickWords, readCountries, searchCases } from './cases';
+import { type ComboRun, type FacetValues, comboLines, lineMet, measureCombinations, printComboPlans, printCombinations, readFacetValues } from './combinations';
 import { type AdminSession, asDatabase, checkName, connect, databaseExists, loginAdmin, seconds } from './common';
-import { GENERATED_SLUG, type VocabularyRow, generateDatabase, misspell, printVocabulary } from './generate';
-import { type ExplainResult, explain, printPlan, walk } from './plans';
+import { type VocabularyRow, generateDatabase, misspell, printVocabulary } from './generate';
+import { p50, p95, rangeOf, timedGet } from './latency';
+import { SEARCH_ORDERS, type SearchOrder, currentOrder, reorderSearchRows } from './order';
+import { explain, printPlan } from './plans';
 import { COMMON, MEDIUM } from './vocabulary';
 
-// ───────────────────────────── the application's own search SQL ─────────────────────────────
-
-/** search-plan.ts's SqlRunner: one statement, with SET LOCAL settings in a transaction. */
-interface SqlRunner {
-  query(sql: string, params: unknown[], settings?: Record<string, string | number>): Promise<Record<string, unknown>[]>;
-}
-
-interface SearchPlanModule {
-  runSearch: (db: SqlRunner, query: unknown, countryIds: string[] | undefined, lang: string) => Promise<{ total: number }>;
-}
-interface AppCode {
-  parseQuery: (raw: Record<string, string>) => Record<string, unknown>;
-  plan: SearchPlanModule;
-}
-
-/** The API's query planner and schema, loaded lazily so a change there is reported, not a crash. */
-function loadAppCode(): AppCode | string {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const contracts = require('@vitrina/contracts') as { searchQuerySchema: { parse: (raw: unknown) => Record<string, unknown> } };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const plan = require('../../apps/api/src/modules/search/search-plan') as Partial<SearchPlanModule>;
-    if (typeof plan.runSearch !== 'function') return 'apps/api/src/modules/search/search-plan.ts exports no runSearch()';
-    return { parseQuery: (raw) => contracts.searchQuerySchema.parse(raw), plan: plan as SearchPlanModule };
-  } catch (error) {
-    const message = (error as Error).message;
-    if (/@vitrina\/contracts/.test(message)) return 'cannot resolve @vitrina/contracts: run with `npx tsx --tsconfig bench/search/tsconfig.json …`';
-    return `cannot load the search planner: ${message.split('\n')[0]}`;
-  }
-}
-
-/** A SqlRunner on a pg pool (the API runs a search's independent statements in parallel too), recording what it runs when asked. */
-function poolRunner(pool: PgPool, record?: { sql: string; params: unknown[]; settings?: Record<string, string | number> }[]): SqlRunner {
-  return {
-    async query(sql, params, settings) {
-      record?.push({ sql, params, settings });
-      const client = await pool.connect();
-      try {
-        if (!settings) return (await client.query(sql, params)).rows;
-        await client.query('BEGIN');
-        for (const [name, value] of Object.entries(settings)) await client.query(`SELECT set_config($1, $2, true)`, [name, String(value)]);
-        const { rows } = await client.query(sql, params);
-        await client.query('COMMIT');
-        return rows;
-      } catch (error) {
-        if (settings) await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-  };
-}
-
-/** The search as the service runs it (search-plan.ts's runSearch), straight against PostgreSQL. */
-async function sqlSearch(pool: PgPool, app: AppCode, raw: Record<string, string>, countryIds: Map<string, string>): Promise<number> {
-  const query = app.parseQuery(raw);
-  const ids = (query.country as string[] | undefined)?.map((slug) => countryIds.get(slug) ?? '00000000-0000-0000-0000-000000000000');
-  const started = process.hrtime.bigint();
-  await app.plan.runSearch(poolRunner(pool), query, ids, raw.lang ?? 'ru');
-  return seconds(started) * 1000;
-}
-
 // ───────────────────────────── measuring ─────────────────────────────
-
-interface Request {
-  path: string;
-  /** The same search straight against PostgreSQL, for the API / SQL ratio. */
-  query?: Record<string, string>;
-}
-
-interface Case {
-  id: string;
-  label: string;
-  goal?: { ms: number; what: string };
-  auth?: boolean;
-  /** The i-th timed request; warm-up requests are asked for with negative i. */
-  request: (i: number) => Request;
-  /** Looks at an answer (counts, hits); returns a problem or nothing. */
-  inspect?: (body: unknown, request: Request) => string | void;
-}
 
 interface Measured {
   case: Case;
@@ -148,20 +74,6 @@ interface Measured {
   busy: number;
   notes: string[];
   errors: number;
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const p50 = (values: number[]) => percentile(values, 50);
-const p95 = (values: number[]) => percentile(values, 95);
-
-async function timedGet(api: Api, path: string, session?: AdminSession): Promise<{ ms: number; status: number; body: string }> {
-  const started = process.hrtime.bigint();
-  const response = await fetch(`${api.url}${path}`, { headers: session ? { cookie: session.cookie } : {} });
-  const body = await response.text();
-  return { ms: seconds(started) * 1000, status: response.status, body };
 }
 
 async function measure(
@@ -196,205 +108,66 @@ async function measure(
   return result;
 }
 
-// ───────────────────────────── query plans ─────────────────────────────
+// ───────────────────────────── one database, in each order ─────────────────────────────
 
-/** Does a search plan walk an index in date (or any) order over search_documents, or scan the table? */
-async function searchPlanFlags(db: PgClient, plan: ExplainResult, walkIntended = false): Promise<string[]> {
-  const { rows } = await db.query<{ name: string; def: string }>(`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'search_documents'`);
-  const defs = new Map(rows.map((row) => [row.name, row.def]));
-  const flags: string[] = [];
-  walk(plan.Plan, (node) => {
-    const type = node['Node Type'];
-    if (node['Relation Name'] === 'search_documents' && type === 'Seq Scan') flags.push(`FLAG: sequential scan of search_documents (${node['Actual Rows']} rows × ${node['Actual Loops']})`);
-    if ((type === 'Index Scan' || type === 'Index Only Scan') && node['Relation Name'] === 'search_documents') {
-      const def = defs.get(node['Index Name'] ?? '') ?? '';
-      if (!node['Index Cond'] || /\b(year|published_at|decades)\b/.test(def)) {
-        flags.push(`FLAG: walks index ${node['Index Name']} (${def}) in order${node['Index Cond'] ? '' : ' without an index condition'}`);
-      }
-    }
-  });
-  const dateWalk = flags.some((flag) => flag.includes('walks index'));
-  if (walkIntended) return [dateWalk ? 'date-index walk over the window\'s years: yes (a common term fills a page within a few rows)' : 'date-index walk: none (the years\' matches come from the GIN index)'];
-  return [dateWalk ? 'date-index walk: YES (it must not)' : 'date-index walk: none (matches come from the GIN indexes)', ...flags];
+interface Options {
+  requests: number;
+  warmup: number;
+  comboRequests: number;
+  restore: boolean;
+  /** SQL baselines of the fixed cases and their plans (not in --quick). */
+  baselines: boolean;
 }
 
-// ───────────────────────────── one scale ─────────────────────────────
-
-interface ScaleResult {
+interface Target {
+  name: string;
   label: string;
   records: number;
+  /** Generated by this run (dropped at its end). */
+  generatedSeconds?: number;
+}
+
+interface OrderResult {
+  order: SearchOrder;
   measured: Measured[];
+  combos: ComboRun;
+  met: number;
 }
 
-interface Words {
-  places: string[];
-  surnames: string[];
+interface DatabaseResult {
+  target: Target;
+  records: number;
+  orders: OrderResult[];
+  leftIn: SearchOrder;
 }
 
-async function pickWords(db: PgClient, count: number): Promise<Words> {
-  // Random but repeatable picks: ordered by a hash of the word.
-  const places = await db.query<{ word: string }>(
-    `SELECT word FROM (SELECT DISTINCT live_content->'place'->'ru'->>'text' AS word FROM items WHERE slug ~ ${GENERATED_SLUG}) p ORDER BY md5(word) LIMIT $1`,
-    [count],
-  );
-  const surnames = await db.query<{ word: string }>(
-    `SELECT word FROM (SELECT DISTINCT split_part(person->>'name', ' ', 1) AS word FROM search_documents WHERE record_type = 'person' AND slug ~ ${GENERATED_SLUG}) s
-      WHERE length(word) >= 9 AND word ~ '(ян|дзе|енко|бек|швили|уулу|заде)$' ORDER BY md5(word) LIMIT $1`,
-    [count],
-  );
-  return { places: places.rows.map((r) => r.word), surnames: surnames.rows.map((r) => r.word) };
+/** What the measuring of one database reads once, whatever order its rows are in. */
+interface Subject {
+  target: Target;
+  db: PgClient;
+  pool: PgPool;
+  words: Words;
+  countries: Country[];
+  countryIds: Map<string, string>;
+  values: FacetValues;
 }
 
-interface SearchBody {
-  items: { type: string; person: { name: string } | null; year: number | null }[];
-  total: number;
-  estimated: boolean;
-  facets: Record<string, unknown[]>;
+/** Where the run's time went, for the table at the end (--quick must fit in 3 minutes). */
+const spent: { what: string; seconds: number }[] = [];
+async function timed<T>(what: string, work: () => Promise<T>): Promise<T> {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  spent.push({ what, seconds: seconds(started) });
+  return result;
 }
 
-function searchCases(words: Words, countries: { id: string; slug: string }[], requests: number): Case[] {
-  const rotate = <T>(list: T[], i: number, offset = 0) => list[((i < 0 ? requests + -i - 1 : i) + offset) % list.length];
-  const qs = (query: Record<string, string>) => new URLSearchParams({ ...query, limit: '20' }).toString();
-  const search = (query: Record<string, string>): Request => ({ path: `/api/public/search?${qs(query)}`, query: { ...query, limit: '20' } });
-  const totals = new Map<string, number[]>();
-  const searchInspect =
-    (id: string, expectHits: boolean) =>
-    (body: unknown): string | void => {
-      const result = body as SearchBody;
-      if (!Array.isArray(result.items) || typeof result.total !== 'number' || !result.facets) return 'answer is not { items, total, facets }';
-      (totals.get(id) ?? totals.set(id, []).get(id)!).push(result.total);
-      if (result.estimated) (totals.get(`${id}:estimated`) ?? totals.set(`${id}:estimated`, []).get(`${id}:estimated`)!).push(1);
-      if (expectHits && result.total === 0) return 'no hits';
-    };
-  const dateOrder =
-    (id: string) =>
-    (body: unknown): string | void => {
-      const problem = searchInspect(id, true)(body);
-      const years = (body as SearchBody).items.map((hit) => hit.year ?? -1);
-      if (years.some((year, k) => k > 0 && year > years[k - 1])) return 'hits not in date order (newest first)';
-      return problem;
-    };
-  const half = Math.floor(words.places.length / 2);
-  const cases: Case[] = [
-    {
-      id: 'rare',
-      label: 'search: rare place name (relevance)',
-      goal: { ms: 50, what: 'rare' },
-      request: (i) => search({ q: rotate(words.places.slice(0, half), i), lang: 'ru' }),
-      inspect: searchInspect('rare', true),
-    },
-    {
-      id: 'medium',
-      label: 'search: medium word (relevance)',
-      goal: { ms: 50, what: 'medium' },
-      request: (i) => search({ q: rotate(MEDIUM.map((w) => w.ru), i), lang: 'ru' }),
-      inspect: searchInspect('medium', true),
-    },
-    {
-      id: 'common',
-      label: 'search: common word (relevance)',
-      goal: { ms: 250, what: 'common' },
-      request: (i) => search({ q: rotate(COMMON.map((w) => w.ru), i), lang: 'ru' }),
-      inspect: searchInspect('common', true),
-    },
-    {
-      id: 'rare-date',
-      label: 'search: rare place name, sort=date',
-      goal: { ms: 50, what: 'rare' },
-      request: (i) => search({ q: rotate(words.places.slice(half), i), lang: 'ru', sort: 'date' }),
-      inspect: dateOrder('rare-date'),
-    },
-    {
-      id: 'misspelt',
-      label: 'search: misspelt rare surname (trigram)',
-      goal: { ms: 50, what: 'rare' },
-      request: (i) => search({ q: misspell(rotate(words.surnames, i)), lang: 'ru' }),
-      inspect: (body, request) => {
-        const problem = searchInspect('misspelt', true)(body);
-        const wanted = words.surnames.find((surname) => misspell(surname) === request.query!.q);
-        const found = (body as SearchBody).items.some((hit) => hit.person?.name.startsWith(`${wanted} `));
-        (totals.get('misspelt:found') ?? totals.set('misspelt:found', []).get('misspelt:found')!).push(found ? 1 : 0);
-        return problem;
-      },
-    },
-    {
-      id: 'surname',
-      label: 'search: rare surname, exact (extra)',
-      goal: { ms: 50, what: 'rare' },
-      request: (i) => search({ q: rotate(words.surnames, i, 7), lang: 'ru' }),
-      inspect: searchInspect('surname', true),
-    },
-    {
-      id: 'common-en',
-      label: 'search: common word in English (extra)',
-      goal: { ms: 250, what: 'common' },
-      request: (i) => search({ q: rotate(COMMON.map((w) => w.en), i), lang: 'en' }),
-      inspect: searchInspect('common-en', true),
-    },
-    {
-      id: 'common-filtered',
-      label: 'search: common word, country + type=memorial (extra)',
-      goal: { ms: 250, what: 'common' },
-      request: (i) => search({ q: rotate(COMMON.map((w) => w.ru), i), lang: 'ru', country: rotate(countries, i, 3).slug, type: 'memorial' }),
-      inspect: searchInspect('common-filtered', false),
-    },
-    {
-      id: 'medium-date',
-      label: 'search: medium word, sort=date (extra)',
-      goal: { ms: 50, what: 'medium' },
-      request: (i) => search({ q: rotate(MEDIUM.map((w) => w.ru), i, 3), lang: 'ru', sort: 'date' }),
-      inspect: dateOrder('medium-date'),
-    },
-    {
-      id: 'common-date',
-      label: 'search: common word, sort=date (extra)',
-      goal: { ms: 250, what: 'common' },
-      request: (i) => search({ q: rotate(COMMON.map((w) => w.ru), i, 1), lang: 'ru', sort: 'date' }),
-      inspect: dateOrder('common-date'),
-    },
-    {
-      id: 'medium-country',
-      label: 'search: medium word, one country (extra; its facet counted without it)',
-      goal: { ms: 50, what: 'medium' },
-      request: (i) => search({ q: rotate(MEDIUM.map((w) => w.ru), i, 5), lang: 'ru', country: rotate(countries, i, 5).slug }),
-      inspect: searchInspect('medium-country', false),
-    },
-    {
-      id: 'suggest-short',
-      label: 'suggest: first 2 letters of a surname (extra; known words by prefix)',
-      request: (i) => ({ path: `/api/public/search/suggest?${new URLSearchParams({ q: rotate(words.surnames, i, 13).slice(0, 2), lang: 'ru' })}` }),
-      inspect: (body) => (Array.isArray(body) ? (body.length > 0 ? undefined : 'no suggestions') : 'answer is not an array'),
-    },
-    {
-      id: 'suggest',
-      label: 'suggest: first 6 letters of a surname (extra)',
-      request: (i) => ({ path: `/api/public/search/suggest?${new URLSearchParams({ q: rotate(words.surnames, i, 11).slice(0, 6), lang: 'ru' })}` }),
-      inspect: (body) => (Array.isArray(body) ? undefined : 'answer is not an array'),
-    },
-  ];
-  (cases as unknown as { totals: Map<string, number[]> }).totals = totals;
-  return cases;
+async function reorder(db: PgClient, label: string, order: SearchOrder): Promise<void> {
+  console.log(`\n── rewriting the search rows in ${order} order ──`);
+  await timed(`${label}: rewriting the search rows in ${order} order`, () => reorderSearchRows(db, order));
+  console.log(`  done in ${fmt(spent[spent.length - 1].seconds, 1)} s`);
 }
 
-function pageCases(countries: { id: string; slug: string }[], largest: { id: string; slug: string }, requests: number): Case[] {
-  const rotate = <T>(list: T[], i: number) => list[(i < 0 ? requests + -i - 1 : i) % list.length];
-  const home = (body: unknown) => (typeof body === 'object' && body && 'memorials' in body ? undefined : 'answer has no memorials');
-  const list = (body: unknown) => (typeof body === 'object' && body && 'items' in body && (body as { items: unknown[] }).items.length === 20 ? undefined : 'list has not 20 entries');
-  return [
-    { id: 'home', label: 'country page, every country in turn', goal: { ms: 100, what: 'page' }, request: (i) => ({ path: `/api/public/countries/${rotate(countries, i).slug}/home` }), inspect: home },
-    { id: 'home-largest', label: `country page, largest country (${largest.slug})`, goal: { ms: 100, what: 'page' }, request: () => ({ path: `/api/public/countries/${largest.slug}/home` }), inspect: home },
-    { id: 'studio', label: 'studio items list, every country in turn', goal: { ms: 100, what: 'page' }, auth: true, request: (i) => ({ path: `/api/studio/countries/${rotate(countries, i).id}/items?limit=20` }), inspect: list },
-    { id: 'studio-largest', label: `studio items list, largest country (${largest.slug})`, goal: { ms: 100, what: 'page' }, auth: true, request: () => ({ path: `/api/studio/countries/${largest.id}/items?limit=20` }), inspect: list },
-  ];
-}
-
-async function runScale(
-  cleanup: Cleanup,
-  store: Store,
-  target: { name: string; label: string; records: number },
-  app: AppCode | string,
-  options: { requests: number; warmup: number },
-): Promise<ScaleResult> {
+async function runDatabase(cleanup: Cleanup, store: Store, target: Target, app: AppCode | string, options: Options): Promise<DatabaseResult> {
   const database = asDatabase(target.name);
   const db = await connect(database);
   cleanup.add(`close connection to ${target.name}`, () => db.end().catch(() => undefined));
@@ -410,43 +183,81 @@ async function runScale(
   console.log(`\n══════ ${target.label}: database ${target.name}, ${counts.records} records, ${counts.people} people, ${counts.docs} search rows ══════`);
   printVocabulary(vocabulary, counts.records, counts.docs);
 
-  const words = await pickWords(db, Math.max(2 * (options.requests + options.warmup), 40));
-  const countries = (
-    await db.query<{ id: string; slug: string; records: number }>(
-      `SELECT c.id, c.slug, (SELECT count(*) FROM items i WHERE i.country_id = c.id)::int + (SELECT count(*) FROM memorials m WHERE m.country_id = c.id)::int AS records
-         FROM countries c ORDER BY c.slug`,
-    )
-  ).rows;
-  const largest = [...countries].sort((a, b) => b.records - a.records)[0];
-  const countryIds = new Map(countries.map((c) => [c.slug, c.id]));
+  const countries = await readCountries(db);
+  const subject: Subject = {
+    target,
+    db,
+    pool,
+    words: await pickWords(db, Math.max(2 * (options.requests + options.warmup), 40)),
+    countries,
+    countryIds: new Map(countries.map((c) => [c.slug, c.id])),
+    values: await timed(`${target.label}: reading the facet values`, () => readFacetValues(db)),
+  };
+  console.log(`facet values of the combinations: ${Object.entries(subject.values).map(([facet, values]) => `${facet} ${values.length} (${values.slice(0, 4).join(', ')}${values.length > 4 ? ', …' : ''})`).join('; ')}`);
 
-  const api = await startApi(cleanup, { store, database });
+  const original = await currentOrder(db);
+  const orders: OrderResult[] = [];
+  for (const order of [original, ...SEARCH_ORDERS.filter((o) => o !== original)]) {
+    if ((await currentOrder(db)) !== order) await reorder(db, target.label, order);
+    orders.push(await runOrder(cleanup, store, subject, order, app, options));
+  }
+  if (options.restore && !target.generatedSeconds && (await currentOrder(db)) !== original) await reorder(db, target.label, original);
+  const leftIn = await currentOrder(db);
+  console.log(`\ndatabase ${target.name}: search rows left in ${leftIn} order${leftIn === original ? '' : ` (it was in ${original} order; BENCH_SEARCH_RESTORE_ORDER=1 puts it back)`}`);
+  return { target, records: counts.records, orders, leftIn };
+}
+
+async function runOrder(cleanup: Cleanup, store: Store, subject: Subject, order: SearchOrder, app: AppCode | string, options: Options): Promise<OrderResult> {
+  const { target, db, pool, words, countries, countryIds } = subject;
+  const title = `${target.label}, ${order} order`;
+  console.log(`\n────── ${title}: measuring ──────`);
+  const api = await timed(`${title}: starting the API`, () => startApi(cleanup, { store, database: asDatabase(target.name) }));
   const session = await loginAdmin(api);
   const health: Case = { id: 'health', label: 'GET /api/health (floor)', request: () => ({ path: '/api/health' }) };
   const searches = searchCases(words, countries, options.requests);
   const totals = (searches as unknown as { totals: Map<string, number[]> }).totals;
-  const cases = [health, ...searches, ...pageCases(countries, largest, options.requests)];
-  const measured: Measured[] = [];
-  for (const item of cases) {
-    process.stdout.write(`  ${item.label}… `);
-    const result = await measure(api, session, item, { ...options, pool, app, countryIds });
-    measured.push(result);
-    console.log(`p50 ${fmt(p50(result.ms), 1)} ms, p95 ${fmt(p95(result.ms), 1)} ms${result.errors ? `, ${result.errors} errors` : ''}`);
-  }
+  const measured = await timed(`${title}: the fixed cases${options.baselines ? ' (and their SQL baselines)' : ''}`, async () => {
+    const done: Measured[] = [];
+    for (const item of [health, ...searches, ...pageCases(countries, options.requests)]) {
+      process.stdout.write(`  ${item.label}… `);
+      const result = await measure(api, session, item, { ...options, pool, app: options.baselines ? app : 'skipped', countryIds });
+      done.push(result);
+      console.log(`p50 ${fmt(p50(result.ms), 1)} ms, p95 ${fmt(p95(result.ms), 1)} ms${result.errors ? `, ${result.errors} errors` : ''}`);
+    }
+    return done;
+  });
+  const combos = await timed(`${title}: the ${comboLines().length} filter combinations`, () =>
+    measureCombinations(api, db, {
+      requests: options.comboRequests,
+      values: subject.values,
+      words: { rare: words.places, medium: MEDIUM.map((w) => w.ru), common: COMMON.map((w) => w.ru) },
+    }),
+  );
   await stopChild(api.child, 10_000);
 
+  printLatency(title, measured, totals, options);
+  const found = totals.get('misspelt:found') ?? [];
+  console.log(`misspelt surnames: the right person on the first page for ${found.filter(Boolean).length} of ${found.length} (e.g. ${misspell(words.surnames[0])} for ${words.surnames[0]})`);
+  for (const m of measured) for (const line of m.notes) console.log(`  ${m.case.label}: ${line}`);
+  if (typeof app === 'string') console.log(`SQL baselines and search plans skipped: ${app}`);
+  else if (!options.baselines) console.log('SQL baselines and the plans of the fixed cases skipped (--quick)');
+  const met = printCombinations(combos, title);
+
+  await timed(`${title}: query plans`, async () => {
+    if (options.baselines) await printPlans(db, pool, app, words, [...countries].sort((a, b) => b.items + b.memorials - (a.items + a.memorials))[0]);
+    await printComboPlans(combos, db, pool, app, countryIds);
+  });
+  return { order, measured, combos, met };
+}
+
+function printLatency(title: string, measured: Measured[], totals: Map<string, number[]>, options: Options): void {
   const floor = p50(measured[0].ms);
-  const range = (id: string) => {
-    const values = totals.get(id);
-    if (!values?.length) return '—';
-    const sorted = [...values].sort((a, b) => a - b);
-    return `${sorted[0]}–${sorted[sorted.length - 1]} (med ${p50(sorted)})`;
-  };
-  printTable(`Latency at ${target.label} (${options.requests} sequential requests per case after ${options.warmup} warm-up; ms)`, [
+  printTable(`Latency at ${title} (${options.requests} sequential requests per case after ${options.warmup} warm-up; ms)`, [
     ['case', 'p50', 'p95', 'max', 'SQL p50', 'API/SQL', '×health', 'busy %', 'total hits (min–max)', 'goal p95', 'result'],
     ...measured.map((m) => {
       const sql = m.sqlMs.length ? p50(m.sqlMs) : NaN;
       const goal = m.case.goal;
+      const estimated = totals.get(`${m.case.id}:estimated`)?.length;
       return [
         m.case.label,
         fmt(p50(m.ms), 1),
@@ -456,31 +267,19 @@ async function runScale(
         m.sqlMs.length ? `${fmt(p50(m.ms) / sql, 2)}×` : '—',
         m.case.id === 'health' ? '1.00×' : `${fmt(p50(m.ms) / floor, 1)}×`,
         fmt(m.busy, 0),
-        range(m.case.id) + (totals.get(`${m.case.id}:estimated`)?.length ? ` est. ${totals.get(`${m.case.id}:estimated`)!.length}/${m.ms.length}` : ''),
+        rangeOf(totals.get(m.case.id)) + (estimated ? ` est. ${estimated}/${m.ms.length}` : ''),
         goal ? `≤ ${goal.ms}` : '—',
-        goal ? verdict(p95(m.ms) <= goal.ms && m.errors === 0) : '—',
+        goal ? verdict(caseMet(m)) : '—',
       ];
     }),
   ]);
-  const found = totals.get('misspelt:found') ?? [];
-  console.log(`misspelt surnames: the right person on the first page for ${found.filter(Boolean).length} of ${found.length} (e.g. ${misspell(words.surnames[0])} for ${words.surnames[0]})`);
-  for (const m of measured) for (const line of m.notes) console.log(`  ${m.case.label}: ${line}`);
-  if (typeof app === 'string') console.log(`SQL baselines and search plans skipped: ${app}`);
-
-  await printPlans(db, pool, app, words, largest);
-  return { label: target.label, records: counts.records, measured };
 }
 
-/** What a statement of search-plan.ts is, from its SQL. */
-function statementKind(sql: string): string {
-  if (/websearch_to_tsquery/.test(sql)) return 'the tsquery of the words';
-  if (/coalesce\(d\.year, -1\) = ANY/.test(sql)) return 'date window: the matches of some years (sort=date beyond the cap)';
-  if (/WITH matches/.test(sql)) return `${/BETWEEN/.test(sql) ? 'window of the newest rows' : 'exact attempt / sample'}${/AS hits/.test(sql) ? ' with a page' : ', counts only'}`;
-  if (/search_words/.test(sql)) return 'known words close to a typo';
-  return sql.trim().split('\n')[0].slice(0, 60);
-}
+const caseMet = (m: Measured) => p95(m.ms) <= m.case.goal!.ms && m.errors === 0;
 
-async function printPlans(db: PgClient, pool: PgPool, app: AppCode | string, words: Words, largest: { id: string; slug: string }): Promise<void> {
+// ───────────────────────────── query plans of the fixed cases ─────────────────────────────
+
+async function printPlans(db: PgClient, pool: PgPool, app: AppCode | string, words: Words, largest: Country): Promise<void> {
   console.log('\nQuery plans (EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL directly, after the HTTP runs), every statement runSearch() ran');
   if (typeof app !== 'string') {
     const plans: [string, Record<string, string>][] = [
@@ -490,18 +289,7 @@ async function printPlans(db: PgClient, pool: PgPool, app: AppCode | string, wor
       ['common word, relevance', { q: COMMON[0].ru, lang: 'ru', limit: '20' }],
       ['common word, sort=date', { q: COMMON[0].ru, lang: 'ru', sort: 'date', limit: '20' }],
     ];
-    for (const [title, raw] of plans) {
-      const ran: { sql: string; params: unknown[]; settings?: Record<string, string | number> }[] = [];
-      const started = process.hrtime.bigint();
-      await app.plan.runSearch(poolRunner(pool, ran), app.parseQuery(raw), undefined, raw.lang);
-      console.log(`\n── search: ${title}, q=${raw.q}: ${ran.length} statements, ${fmt(seconds(started) * 1000, 1)} ms`);
-      for (const statement of ran) {
-        if (/^\s*EXPLAIN/.test(statement.sql) || /min\(id\)/.test(statement.sql)) continue;
-        const kind = statementKind(statement.sql);
-        const plan = await explain(db, statement.sql, statement.params, statement.settings);
-        printPlan(`${kind}`, plan, await searchPlanFlags(db, plan, kind.startsWith('date window')));
-      }
-    }
+    for (const [title, raw] of plans) await explainSearch(db, pool, app, title, raw, new Map());
     const started = process.hrtime.bigint();
     const runs = 10;
     for (let i = 0; i < runs; i++) {
@@ -538,13 +326,62 @@ async function printPlans(db: PgClient, pool: PgPool, app: AppCode | string, wor
 
 // ───────────────────────────── main ─────────────────────────────
 
+/** --quick: the regression guard (issue 18), under 3 minutes on the 2-core bench machine. */
+const QUICK = { records: 100_000, people: 100_000, requests: 20, warmup: 3, comboRequests: 4, budgetSeconds: 180 };
+
 function scaleLabel(records: number): string {
   return records >= 1_000_000 ? `${fmt(records / 1_000_000, records % 1_000_000 ? 1 : 0)}M` : `${fmt(records / 1000, 0)}k`;
 }
 
+function parseArgs(): { quick: boolean } {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((arg) => arg !== '--quick');
+  if (unknown.length) throw new Error(`unknown argument ${unknown.join(' ')}: the only one is --quick`);
+  return { quick: args.includes('--quick') };
+}
+
+/** The databases named in BENCH_SEARCH_DB, as they are. */
+async function namedTargets(names: string): Promise<Target[]> {
+  const targets: Target[] = [];
+  for (const name of names.split(',').map((n) => checkName(n.trim())).filter(Boolean)) {
+    if (!(await databaseExists(name))) throw new Error(`database ${name} does not exist: make it with bench/search/generate.ts`);
+    const db = await connect(asDatabase(name));
+    try {
+      const meta = await db.query<{ value: string }>(`SELECT value FROM bench_search.meta WHERE key = 'records'`).catch(() => {
+        throw new Error(`database ${name} was not made by bench/search/generate.ts (no bench_search.meta)`);
+      });
+      const records = Number(meta.rows[0].value);
+      targets.push({ name, label: scaleLabel(records), records });
+    } finally {
+      await db.end();
+    }
+  }
+  return targets;
+}
+
+/** Temporary databases of these scales (people: `people` or twice the records), in type order. */
+async function generatedTargets(cleanup: Cleanup, store: Store, scales: { records: number; people?: number }[]): Promise<Target[]> {
+  const targets: Target[] = [];
+  for (const { records, people } of scales) {
+    if (!Number.isFinite(records) || records < 1000) throw new Error(`BENCH_SEARCH_SCALES: ${records} is not a number of records ≥ 1000`);
+    console.log(`\n── generating ${records} records ──`);
+    const name = `bench_search_tmp_${process.pid}_${records}`;
+    const generated = await timed(`${scaleLabel(records)}: generating the database`, () => generateDatabase(cleanup, { records, people, name, keep: false, store, order: 'type' }));
+    targets.push({ name, label: scaleLabel(records), records, generatedSeconds: generated.seconds });
+  }
+  return targets;
+}
+
 async function main(cleanup: Cleanup): Promise<void> {
-  const requests = Math.round(envNumber('BENCH_SEARCH_REQUESTS', 50));
-  const warmup = Math.round(envNumber('BENCH_SEARCH_WARMUP', 10));
+  const started = process.hrtime.bigint();
+  const { quick } = parseArgs();
+  const options: Options = {
+    requests: Math.round(envNumber('BENCH_SEARCH_REQUESTS', quick ? QUICK.requests : 50)),
+    warmup: Math.round(envNumber('BENCH_SEARCH_WARMUP', quick ? QUICK.warmup : 10)),
+    comboRequests: Math.round(envNumber('BENCH_SEARCH_COMBO_REQUESTS', quick ? QUICK.comboRequests : 10)),
+    restore: process.env.BENCH_SEARCH_RESTORE_ORDER === '1',
+    baselines: !quick,
+  };
   const app = loadAppCode();
   if (typeof app === 'string') console.warn(`note: ${app}`);
 
@@ -552,54 +389,67 @@ async function main(cleanup: Cleanup): Promise<void> {
   cleanup.add(`remove ${tempDir}`, () => rmSync(tempDir, { recursive: true, force: true }));
   const store = await startStore(cleanup, join(tempDir, 's3'));
 
-  const targets: { name: string; label: string; records: number; generatedSeconds?: number }[] = [];
-  if (process.env.BENCH_SEARCH_DB) {
-    for (const name of process.env.BENCH_SEARCH_DB.split(',').map((n) => checkName(n.trim())).filter(Boolean)) {
-      if (!(await databaseExists(name))) throw new Error(`database ${name} does not exist: make it with bench/search/generate.ts`);
-      const db = await connect(asDatabase(name));
-      try {
-        const meta = await db.query<{ value: string }>(`SELECT value FROM bench_search.meta WHERE key = 'records'`).catch(() => {
-          throw new Error(`database ${name} was not made by bench/search/generate.ts (no bench_search.meta)`);
-        });
-        const records = Number(meta.rows[0].value);
-        targets.push({ name, label: scaleLabel(records), records });
-      } finally {
-        await db.end();
-      }
-    }
+  let targets: Target[];
+  if (quick) {
+    if (process.env.BENCH_SEARCH_DB || process.env.BENCH_SEARCH_SCALES) console.log('--quick: BENCH_SEARCH_DB and BENCH_SEARCH_SCALES are ignored');
+    targets = await generatedTargets(cleanup, store, [{ records: QUICK.records, people: QUICK.people }]);
+  } else if (process.env.BENCH_SEARCH_DB) {
+    targets = await namedTargets(process.env.BENCH_SEARCH_DB);
   } else {
-    const scales = (process.env.BENCH_SEARCH_SCALES ?? '100000,1000000').split(',').map((s) => Math.round(Number(s)));
-    for (const records of scales) {
-      if (!Number.isFinite(records) || records < 1000) throw new Error(`BENCH_SEARCH_SCALES: ${records} is not a number of records ≥ 1000`);
-      console.log(`\n── generating ${records} records ──`);
-      const name = `bench_search_tmp_${process.pid}_${records}`;
-      const generated = await generateDatabase(cleanup, { records, name, keep: false, store });
-      targets.push({ name, label: scaleLabel(records), records, generatedSeconds: generated.seconds });
-    }
+    targets = await generatedTargets(cleanup, store, (process.env.BENCH_SEARCH_SCALES ?? '100000,1000000').split(',').map((s) => ({ records: Math.round(Number(s)) })));
   }
 
-  const results: ScaleResult[] = [];
-  for (const target of targets) results.push(await runScale(cleanup, store, target, app, { requests, warmup }));
+  const results: DatabaseResult[] = [];
+  for (const target of targets) results.push(await runDatabase(cleanup, store, target, app, options));
+  if (results.length > 1) printGrowth(results);
+  printResult(results);
+  for (const r of results) console.log(`${r.target.name}: ${r.target.generatedSeconds ? `generated in ${fmt(r.target.generatedSeconds, 0)} s, dropped at the end` : `left in ${r.leftIn} order`}`);
+  const elapsed = seconds(started);
+  printTable('Time spent (s)', [['what', 'seconds'], ...spent.map((s) => [s.what, fmt(s.seconds, 1)]), ['everything', fmt(elapsed, 1)]]);
+  console.log(`\nelapsed: ${fmt(elapsed, 0)} s${quick ? ` (--quick must take under ${QUICK.budgetSeconds} s: ${elapsed < QUICK.budgetSeconds ? 'it did' : 'it did NOT'})` : ''}`);
+}
 
-  // Across scales: what a tenfold growth costs.
-  if (results.length > 1) {
-    const [first, last] = [results[0], results[results.length - 1]];
-    printTable(`p95 by scale, ms (growth ${last.label} / ${first.label})`, [
-      ['case', ...results.map((r) => `p50 ${r.label}`), ...results.map((r) => `p95 ${r.label}`), 'p95 growth'],
-      ...first.measured.map((m, k) => [
+/** Across scales: what a tenfold growth costs, order by order. */
+function printGrowth(results: DatabaseResult[]): void {
+  const [first, last] = [results[0], results[results.length - 1]];
+  const rows: (string | number)[][] = [];
+  for (const order of SEARCH_ORDERS) {
+    const of = (r: DatabaseResult) => r.orders.find((o) => o.order === order)?.measured;
+    const firstMeasured = of(first);
+    if (!firstMeasured || results.some((r) => !of(r))) continue;
+    firstMeasured.forEach((m, k) =>
+      rows.push([
         m.case.label,
-        ...results.map((r) => fmt(p50(r.measured[k].ms), 1)),
-        ...results.map((r) => fmt(p95(r.measured[k].ms), 1)),
-        `${fmt(p95(last.measured[k].ms) / p95(m.ms), 1)}×`,
+        order,
+        ...results.map((r) => fmt(p50(of(r)![k].ms), 1)),
+        ...results.map((r) => fmt(p95(of(r)![k].ms), 1)),
+        `${fmt(p95(of(last)![k].ms) / p95(m.ms), 1)}×`,
       ]),
-    ]);
+    );
   }
-  const goalScale = results.find((r) => r.records >= 1_000_000) ?? results[results.length - 1];
-  printTable(`Result (goals at 1M records; judged at ${goalScale.label})`, [
-    ['goal', 'p95 ms', 'result'],
-    ...goalScale.measured.filter((m) => m.case.goal).map((m) => [`${m.case.label}: p95 ≤ ${m.case.goal!.ms} ms`, fmt(p95(m.ms), 1), verdict(p95(m.ms) <= m.case.goal!.ms && m.errors === 0)]),
+  printTable(`p95 by scale, ms (growth ${last.target.label} / ${first.target.label})`, [
+    ['case', 'order', ...results.map((r) => `p50 ${r.target.label}`), ...results.map((r) => `p95 ${r.target.label}`), 'p95 growth'],
+    ...rows,
   ]);
-  for (const target of targets) if (target.generatedSeconds) console.log(`generated ${target.label} in ${fmt(target.generatedSeconds, 0)} s`);
+}
+
+/** Every goal in each order, and the combinations line by line, at the largest scale (1M if measured). */
+function printResult(results: DatabaseResult[]): void {
+  const judged = results.find((r) => r.records >= 1_000_000) ?? results[results.length - 1];
+  const goals = judged.orders[0].measured.filter((m) => m.case.goal);
+  printTable(`Result (goals at 1M records; judged at ${judged.target.label})`, [
+    ['goal', 'order', 'p95 ms', 'result'],
+    ...goals.flatMap((g) =>
+      judged.orders.map((o) => {
+        const m = o.measured.find((x) => x.case.id === g.case.id)!;
+        return [`${m.case.label}: p95 ≤ ${m.case.goal!.ms} ms`, o.order, fmt(p95(m.ms), 1), verdict(caseMet(m))];
+      }),
+    ),
+    ...judged.orders.map((o) => {
+      const worst = Math.max(...o.combos.results.map((r) => p95(r.ms)));
+      return [`combinations: ${o.met} of ${o.combos.results.length} lines MET (each by its own goal)`, o.order, `worst ${fmt(worst, 1)}`, verdict(o.combos.results.every(lineMet))];
+    }),
+  ]);
 }
 
 runBenchmark(main);
