@@ -12,13 +12,15 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'ty
 @Unique('uq_search_documents_entry', ['recordType', 'recordId', 'personIndex'])
 @Check('ck_search_documents_type', `"record_type" IN ('item', 'memorial', 'exhibition', 'person')`)
 @Index('ix_search_documents_record', ['recordId'])
-@Index('ix_search_documents_country_type', ['countryId', 'recordType'])
 // GIN indexes (tsvector, trigram) are made by the search migrations, the date order (an expression) by SearchOrder, and the
-// filters inside both, and beside the id (index-only walks), by SearchFiltersInIndex.
+// filters inside both, beside the id and after the country or the type (index-only walks newest first), by SearchFiltersInIndex.
 @Index('ix_search_documents_tsv', { synchronize: false })
 @Index('ix_search_documents_names', { synchronize: false })
 @Index('ix_search_documents_date', { synchronize: false })
 @Index('ix_search_documents_newest', { synchronize: false })
+@Index('ix_search_documents_country_type', { synchronize: false })
+@Index('ix_search_documents_country_newest', { synchronize: false })
+@Index('ix_search_documents_type_newest', { synchronize: false })
 @Index('ix_search_documents_name_keys', { synchronize: false })
 @Index('ix_search_documents_name_fuzzy_keys', { synchronize: false })
 @Index('ix_search_documents_place_keys', { synchronize: false })

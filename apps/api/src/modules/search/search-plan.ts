@@ -3,7 +3,6 @@ import { queryKeys } from '@vitrina/names';
 import {
   type After,
   type BuiltSearch,
-  EXACT_ATTEMPT_BELOW,
   FACET_SAMPLE,
   ID_RANGE_SQL,
   type IdWindow,
@@ -21,8 +20,11 @@ import {
   activeFacets,
   buildDateWindowSql,
   buildEstimateSql,
+  buildNewestPageSql,
   buildSampleSql,
+  narrowsByIndex,
   withWords,
+  worthExactAttempt,
 } from './search-query';
 
 /**
@@ -104,8 +106,18 @@ export interface PlannedSearch {
  * pass, and a walk newest first reads the index alone (ix_search_documents_newest).
  */
 const TAKE_BY_INDEX = { enable_seqscan: 'off' };
-/** A sparse date window takes its years' matches from the GIN index: no walk of the date index. */
-const SPARSE_DATES = { ...TAKE_BY_INDEX, enable_indexscan: 'off' };
+/**
+ * Statements that take matches from the whole table (the exact attempt, facet
+ * samples) and have words or a filter the GIN index can take: from the GIN
+ * index only, never by walking a btree until LIMIT matches turn up (a walk
+ * newest first for type=item read 2.4 million people and memorials before
+ * the first item, where rows are stored kind by kind). Also a sparse date
+ * window: its years' matches from the GIN index, no walk of the date index.
+ */
+const FROM_GIN = { ...TAKE_BY_INDEX, enable_indexscan: 'off' };
+
+/** Matches at least this share of the rows, and a facet sample walks an index (600 matches within some 60 000 rows) rather than building a bitmap of them all. */
+const WALK_SAMPLE_SHARE = 0.01;
 
 /** Windows of newest rows one page may go through when the newest hold too few matches. */
 const WINDOWS_PER_PAGE = 4;
@@ -160,8 +172,10 @@ class Run {
     return Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']);
   }
 
-  sample(spec: SearchSpec, options: Parameters<typeof buildSampleSql>[1]): Promise<SampleRow> {
-    return this.one<SampleRow>(buildSampleSql(spec, options), TAKE_BY_INDEX);
+  /** `walk`: the matches are a large share of the rows, so a walk finds a sample's worth within a few thousand (cheaper than a bitmap of them all). */
+  sample(spec: SearchSpec, options: Parameters<typeof buildSampleSql>[1], walk = false): Promise<SampleRow> {
+    // A window too: its id range as a bitmap ANDed with the GIN index's, rather than every row of the range read to test it (400 000 rows where the newest are of another kind).
+    return this.one<SampleRow>(buildSampleSql(spec, options), !walk && narrowsByIndex(spec) ? FROM_GIN : TAKE_BY_INDEX);
   }
 }
 
@@ -199,14 +213,17 @@ function scaled(values: Partial<Record<SearchFacet, FacetValue[]>>, factor: numb
  * attempt's MATCH_CAP + 1).
  */
 async function sampledCounts(run: Run, spec: SearchSpec, facets: readonly SearchFacet[], total: number, row?: SampleRow): Promise<Counts> {
-  row ??= await run.sample(spec, { facets, limit: FACET_SAMPLE });
+  if (!row) {
+    const keys = await run.keys();
+    row = await run.sample(spec, { facets, limit: FACET_SAMPLE }, keys !== null && total / keys.rows >= WALK_SAMPLE_SHARE);
+  }
   return { values: row.total > 0 ? scaled(facetsOf(row, facets), total / row.total) : Object.fromEntries(facets.map((f) => [f, []])), estimated: true };
 }
 
 /** One facet counted without its own filter. */
 async function facetCounts(run: Run, spec: SearchSpec, facet: SearchFacet): Promise<Counts> {
   const estimate = await run.estimate(spec);
-  const row = estimate <= EXACT_ATTEMPT_BELOW ? await run.sample(spec, { facets: [facet] }) : undefined;
+  const row = worthExactAttempt(spec, estimate) ? await run.sample(spec, { facets: [facet] }) : undefined;
   if (row && row.total <= MATCH_CAP) return { values: facetsOf(row, [facet]), estimated: false };
   return sampledCounts(run, spec, [facet], Math.max(estimate, MATCH_CAP + 1), row);
 }
@@ -235,7 +252,7 @@ async function datePage(run: Run, spec: SearchSpec, after: After | undefined, si
   // A row's year is in the first of its decades (search-text.ts): with a decade filter nothing is newer than the latest decade's end.
   if (spec.query.decade?.length && spec.without !== 'decade') hi = Math.min(hi, Math.max(...spec.query.decade) + 9);
   let span = Math.min(FIRST_YEARS_AT_MOST, Math.max(1, Math.ceil((2 * size * (keys.hi - keys.lo + 1)) / total)));
-  const sparse = total / keys.rows < DATE_WALK_SHARE ? SPARSE_DATES : undefined;
+  const sparse = total / keys.rows < DATE_WALK_SHARE ? FROM_GIN : undefined;
   const hits: HitRow[] = [];
   for (let first = true; hits.length < size && hi >= keys.lo; first = false, span = Math.min(YEARS_AT_MOST, span * 2)) {
     const lo = Math.max(keys.lo, hi - span + 1);
@@ -303,7 +320,7 @@ async function mainSearch(run: Run, spec: SearchSpec, facets: readonly SearchFac
   };
   const estimate = await run.estimate(spec);
   // The known words a typo stands for are names, rarely common, and an OR of several is guessed far too common: try them exactly first.
-  if (!cursor?.window && (estimate <= EXACT_ATTEMPT_BELOW || spec.similarWords.length > 0)) {
+  if (!cursor?.window && (worthExactAttempt(spec, estimate) || spec.similarWords.length > 0)) {
     const found = await exact();
     if (found) return found;
   }
@@ -314,6 +331,11 @@ async function mainSearch(run: Run, spec: SearchSpec, facets: readonly SearchFac
     const [counts, page] = await Promise.all([sampledCounts(run, spec, facets, total, sample), datePage(run, spec, after, size, total)]);
     return { ...page, total, estimated: true, approximate: false, counts };
   }
+  if (spec.tsquery === null) {
+    // Browsing ranks nothing: newest first is the exact order, and the planner picks how to find it (a walk newest first, or the GIN index and a sort).
+    const [page, counts] = await Promise.all([run.one<{ hits: HitRow[] }>(buildNewestPageSql(spec, after, size, run.lang), TAKE_BY_INDEX), sampledCounts(run, spec, facets, total, sample)]);
+    return { ...paged(page.hits, size), total, estimated: true, approximate: false, counts };
+  }
   const newest = newestWindow(range, total);
   // The planner guessed far too many when the newest window holds so few that all the matches would fit under the cap.
   const guessedTooMany = (first: SampleRow) => !cursor?.window && !sample && (BigInt(first.total) * widthOf(range)) / widthOf(newest) < BigInt(MATCH_CAP);
@@ -323,8 +345,7 @@ async function mainSearch(run: Run, spec: SearchSpec, facets: readonly SearchFac
     if (found) return found;
     return mainSearch(run, spec, facets, { names: false, after, window: newest });
   }
-  // Browsing ranks nothing: newest first, window after window, is the exact order.
-  return { ...page, total, estimated: true, approximate: spec.tsquery !== null, counts };
+  return { ...page, total, estimated: true, approximate: true, counts };
 }
 
 /** The known words a misspelt or transliterated query probably meant. */

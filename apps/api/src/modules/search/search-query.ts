@@ -12,6 +12,20 @@ import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@vitrina/contracts';
 export const MATCH_CAP = 3_000;
 /** A planner estimate above this many matches skips the exact attempt: it would only overflow the cap. */
 export const EXACT_ATTEMPT_BELOW = 2 * MATCH_CAP;
+/**
+ * The same with filters: the planner multiplies their shares as if they were
+ * independent, and they are not (no item has a condition: 24 000 guessed for
+ * items in poor condition, none there), so a far larger guess is still tried
+ * exactly. The GIN index intersects the filters before any row is read, so a
+ * guess that was right costs a bitmap and the cap's rows, tens of ms.
+ */
+export const FILTERED_EXACT_ATTEMPT_BELOW = 30 * MATCH_CAP;
+
+/** Whether a search whose matches the planner guessed at `estimate` is worth answering exactly first. */
+export function worthExactAttempt(spec: SearchSpec, estimate: number): boolean {
+  const filtered = Object.keys(filtersOf(spec.query, spec.countryIds, new Params(), spec.without)).length > 0;
+  return estimate <= (filtered ? FILTERED_EXACT_ATTEMPT_BELOW : EXACT_ATTEMPT_BELOW);
+}
 /** Matches a window of the newest rows is sized to hold, well under the cap so a low estimate does not overflow it. */
 export const WINDOW_TARGET = 300;
 
@@ -143,15 +157,22 @@ class Params {
 /** Each filter a query sets, as SQL over `d`, by the facet it narrows. */
 function filtersOf(query: SearchQuery, countryIds: string[] | undefined, p: Params, without?: SearchFacet): Partial<Record<SearchFacet, string>> {
   const set: Partial<Record<SearchFacet, () => string>> = {};
-  if (countryIds) set.country = () => `d.country_id = ANY(${p.next(countryIds)}::uuid[])`;
-  if (query.type?.length) set.type = () => `d.record_type = ANY(${p.next(query.type)}::text[])`;
-  if (query.kind?.length) set.kind = () => `d.kind = ANY(${p.next(query.kind)}::text[])`;
+  // One value as `=`: a btree led by the column then still hands rows over newest first (PostgreSQL 15 does not for `= ANY`).
+  const oneOf = (column: string, values: string[], type: string) => () => (values.length === 1 ? `${column} = ${p.next(values[0])}::${type}` : `${column} = ANY(${p.next(values)}::${type}[])`);
+  if (countryIds) set.country = oneOf('d.country_id', countryIds, 'uuid');
+  if (query.type?.length) set.type = oneOf('d.record_type', query.type, 'text');
+  if (query.kind?.length) set.kind = oneOf('d.kind', query.kind, 'text');
   if (query.decade?.length) set.decade = () => `d.decades && ${p.next(query.decade)}::int[]`;
-  if (query.condition?.length) set.condition = () => `d.condition = ANY(${p.next(query.condition)}::text[])`;
+  if (query.condition?.length) set.condition = oneOf('d.condition', query.condition, 'text');
   // As `= ANY`: the planner folds `has_media = true` into a bare boolean, which the GIN index cannot take.
   if (query.hasMedia !== undefined) set.hasMedia = () => `d.has_media = ANY(${p.next([query.hasMedia])}::boolean[])`;
   if (without) delete set[without];
   return Object.fromEntries(Object.entries(set).map(([facet, clause]) => [facet, clause()]));
+}
+
+/** Whether the GIN index can narrow the search: it has words, or a filter besides the one left out. */
+export function narrowsByIndex(spec: SearchSpec): boolean {
+  return spec.tsquery !== null || Object.keys(filtersOf(spec.query, spec.countryIds, new Params(), spec.without)).length > 0;
 }
 
 /** The facets a query filters by. */
@@ -268,6 +289,25 @@ export function buildSampleSql(spec: SearchSpec, options: SampleOptions): BuiltS
        LIMIT ${options.limit ?? MATCH_CAP + 1}
     )${ranked}
     SELECT ${columns.join(',\n           ')}`;
+  return { sql, params: p.values };
+}
+
+/**
+ * A page of browsing (no words) beyond the cap, newest first: every key is 0
+ * (see relevanceKey), so the order and the cursor are the id's alone.
+ */
+export function buildNewestPageSql(spec: SearchSpec, after: After | undefined, size: number, lang: string): BuiltSearch {
+  const terms = termsOf(spec);
+  const { p } = terms;
+  const before = after ? `AND d.id < ${p.next(after.id)}::bigint` : '';
+  const sql = `
+    WITH page AS MATERIALIZED (
+      SELECT d.id, 0::float8 AS key FROM search_documents d
+       WHERE ${terms.found} ${terms.where} ${before}
+       ORDER BY d.id DESC
+       LIMIT ${p.next(size)}
+    )
+    SELECT ${hitsColumn(terms, lang)}`;
   return { sql, params: p.values };
 }
 

@@ -18,7 +18,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Browsing without words walks rows newest first (by id) or by date, and
  * tests each against the filters: both btrees now carry the filter columns,
  * so the walk reads the index alone (an index-only scan), never the rows it
- * passes over.
+ * passes over. Browsing one type, one country, or both, newest first, starts
+ * from btrees led by them: wherever that country's rows are stored (a bulk
+ * import a year ago, behind a million newer rows), the newest come first.
  */
 export class SearchFiltersInIndex1764300000000 implements MigrationInterface {
   name = 'SearchFiltersInIndex1764300000000';
@@ -34,6 +36,10 @@ export class SearchFiltersInIndex1764300000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "ix_search_documents_date"`);
     await queryRunner.query(`CREATE INDEX "ix_search_documents_date" ON "search_documents" ((coalesce("year", -1)), "id") INCLUDE ("year", "country_id", "record_type", "kind", "condition", "has_media", "decades")`);
     await queryRunner.query(`CREATE INDEX "ix_search_documents_newest" ON "search_documents" ("id") INCLUDE ("country_id", "record_type", "kind", "condition", "has_media", "decades")`);
+    await queryRunner.query(`DROP INDEX "ix_search_documents_country_type"`);
+    await queryRunner.query(`CREATE INDEX "ix_search_documents_country_type" ON "search_documents" ("country_id", "record_type", "id") INCLUDE ("kind", "condition", "has_media", "decades")`);
+    await queryRunner.query(`CREATE INDEX "ix_search_documents_country_newest" ON "search_documents" ("country_id", "id") INCLUDE ("record_type", "kind", "condition", "has_media", "decades")`);
+    await queryRunner.query(`CREATE INDEX "ix_search_documents_type_newest" ON "search_documents" ("record_type", "id") INCLUDE ("country_id", "kind", "condition", "has_media", "decades")`);
     await queryRunner.query(`CREATE STATISTICS "st_search_documents_filters" (mcv, dependencies) ON "country_id", "record_type", "kind", "condition", "has_media" FROM "search_documents"`);
     await queryRunner.query(`ALTER STATISTICS "st_search_documents_filters" SET STATISTICS 1000`);
     await queryRunner.query(`ANALYZE "search_documents"`);
@@ -42,6 +48,10 @@ export class SearchFiltersInIndex1764300000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`SET LOCAL statement_timeout = 0`);
     await queryRunner.query(`DROP STATISTICS "st_search_documents_filters"`);
+    await queryRunner.query(`DROP INDEX "ix_search_documents_type_newest"`);
+    await queryRunner.query(`DROP INDEX "ix_search_documents_country_newest"`);
+    await queryRunner.query(`DROP INDEX "ix_search_documents_country_type"`);
+    await queryRunner.query(`CREATE INDEX "ix_search_documents_country_type" ON "search_documents" ("country_id", "record_type")`);
     await queryRunner.query(`DROP INDEX "ix_search_documents_newest"`);
     await queryRunner.query(`DROP INDEX "ix_search_documents_date"`);
     await queryRunner.query(`CREATE INDEX "ix_search_documents_date" ON "search_documents" ((coalesce("year", -1)), "id")`);
