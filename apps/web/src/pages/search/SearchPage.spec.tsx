@@ -130,6 +130,15 @@ describe('SearchPage', () => {
     expect(searchesAsked()).toEqual([browse, { ...browse, q: 'glory' }]);
   });
 
+  it('lets one of with or without media be chosen at a time: ticking one unticks the other', async () => {
+    answer(results({ facets: { ...NO_FACETS, hasMedia: [{ value: 'true', count: 5 }, { value: 'false', count: 3 }] } }));
+    const { location } = renderAt('/search?q=glory&hasMedia=true');
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'without media (3)' }));
+    await waitFor(() => expect(location()).toBe('/search?q=glory&hasMedia=false'));
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'without media (3)' }));
+    await waitFor(() => expect(location()).toBe('/search?q=glory'));
+  });
+
   it('keeps a chosen filter that nothing matches any more on the list, at 0, so it can be unticked', async () => {
     answer(results({ items: [], total: 0, facets: { ...NO_FACETS, condition: [{ value: 'good', count: 3 }] } }));
     const { location } = renderAt('/search?q=glory&condition=lost');

@@ -84,6 +84,8 @@ export default function SearchPage() {
 
   const toggle = (facet: Facet, value: string) => {
     const chosen = new Set(chosenOf(params, facet));
+    // With or without media is one choice: ticking one unticks the other (the API takes one value).
+    if (!chosen.has(value) && facet === 'hasMedia') chosen.clear();
     if (chosen.has(value)) chosen.delete(value);
     else chosen.add(value);
     const nextParams = new URLSearchParams(params);
