@@ -92,6 +92,8 @@ export type StudioListEntry = z.infer<typeof studioListItemSchema>;
 export const studioListSchema = z.object({
   items: z.array(studioListItemSchema),
   total: z.number().int(),
+  /** True when the list holds more than `total` (counting stops some thousands past the page shown). */
+  totalAtLeast: z.boolean().optional(),
   limit: z.number().int(),
   offset: z.number().int(),
 });

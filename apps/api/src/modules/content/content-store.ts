@@ -25,6 +25,9 @@ interface RawThumbnail {
  * its smallest rendition's width: a sub-select of the list's own query, so a page of records costs no
  * query per record. Items and memorials list their media in `media`; an exhibition has its cover image.
  */
+/** Records a studio list counts beyond the page it shows; past that its total is a lower bound (`totalAtLeast`). */
+export const STUDIO_COUNT_CAP = 10_000;
+
 const THUMBNAIL_SQL = `(
   SELECT jsonb_build_object('assetId', asset.id, 'width', (SELECT min(w) FROM unnest(asset.derivative_widths) AS w))
     FROM jsonb_array_elements(COALESCE(record.content->'media', jsonb_build_array(jsonb_build_object('assetId', record.content->'coverMediaId'))))
@@ -76,24 +79,13 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
   }
 
   async list(countryId: string, query: ListQuery, lang: ContentLanguage, countryDefault: ContentLanguage): Promise<StudioList> {
-    const builder = this.repository
-      .createQueryBuilder('record')
+    const builder = this.listed(countryId, query)
       .addSelect(THUMBNAIL_SQL, 'thumbnail')
-      .where('record.country_id = :countryId', { countryId })
       .orderBy('record.updated_at', 'DESC')
       .addOrderBy('record.id')
       .take(query.limit)
       .skip(query.offset);
-    if (this.mapping.listFilter) builder.andWhere(this.mapping.listFilter);
-    if (query.status) builder.andWhere('record.status = :status', { status: query.status });
-    if (query.kind) builder.andWhere('record.kind = :kind', { kind: query.kind });
-    if (query.ids) builder.andWhere('record.id IN (:...ids)', { ids: query.ids });
-    if (query.q) {
-      builder.andWhere(`(record.slug ILIKE :q OR (record.content->'title')::text ILIKE :q)`, {
-        q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
-    }
-    const [{ entities, raw }, total] = await Promise.all([builder.getRawAndEntities<{ record_id: string; thumbnail: RawThumbnail | null }>(), builder.getCount()]);
+    const [{ entities, raw }, counted] = await Promise.all([builder.getRawAndEntities<{ record_id: string; thumbnail: RawThumbnail | null }>(), this.countUpTo(countryId, query)]);
     const thumbnails = new Map(raw.map((row) => [row.record_id, row.thumbnail]));
     return {
       items: entities.map((row) => ({
@@ -107,10 +99,39 @@ export class ContentStore<TInput extends { slug: string }, TEntity extends Conte
         updatedAt: row.updatedAt.toISOString(),
         thumbnail: presentThumbnail(thumbnails.get(row.id)),
       })),
-      total,
+      total: counted.total,
+      totalAtLeast: counted.atLeast,
       limit: query.limit,
       offset: query.offset,
     };
+  }
+
+  /** The records of a country a studio list shows, with its filters. */
+  private listed(countryId: string, query: ListQuery) {
+    const builder = this.repository.createQueryBuilder('record').where('record.country_id = :countryId', { countryId });
+    if (this.mapping.listFilter) builder.andWhere(this.mapping.listFilter);
+    if (query.status) builder.andWhere('record.status = :status', { status: query.status });
+    if (query.kind) builder.andWhere('record.kind = :kind', { kind: query.kind });
+    if (query.ids) builder.andWhere('record.id IN (:...ids)', { ids: query.ids });
+    if (query.q) {
+      builder.andWhere(`(record.slug ILIKE :q OR (record.content->'title')::text ILIKE :q)`, {
+        q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    return builder;
+  }
+
+  /**
+   * How many records the list holds, counted up to STUDIO_COUNT_CAP past the
+   * page shown: a country's register of 700 000 people took over a second to
+   * count exactly, for a number nobody pages through (the search box narrows
+   * it). `atLeast` when there are more.
+   */
+  private async countUpTo(countryId: string, query: ListQuery): Promise<{ total: number; atLeast: boolean }> {
+    const cap = query.offset + query.limit + STUDIO_COUNT_CAP;
+    const [sql, params] = this.listed(countryId, query).select('1').getQueryAndParameters();
+    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${cap + 1}) counted`, params)) as { n: number }[];
+    return n > cap ? { total: cap, atLeast: true } : { total: n, atLeast: false };
   }
 
   async get(countryId: string, id: string, manager?: EntityManager): Promise<TEntity> {

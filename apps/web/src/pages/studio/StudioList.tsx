@@ -114,7 +114,9 @@ export function StudioList({ country, collection }: { country: Country; collecti
           <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
             {t('studio.previous')}
           </button>
-          <span>{t('studio.range', { from: list.data.total === 0 ? 0 : offset + 1, to: Math.min(offset + PAGE_SIZE, list.data.total), total: list.data.total })}</span>
+          <span>
+            {t(list.data.totalAtLeast ? 'studio.rangeAtLeast' : 'studio.range', { from: list.data.total === 0 ? 0 : offset + 1, to: Math.min(offset + PAGE_SIZE, list.data.total), total: list.data.total })}
+          </span>
           <button type="button" className="secondary" disabled={offset + PAGE_SIZE >= list.data.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
             {t('studio.next')}
           </button>
