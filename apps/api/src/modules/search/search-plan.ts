@@ -213,11 +213,18 @@ function scaled(values: Partial<Record<SearchFacet, FacetValue[]>>, factor: numb
  * attempt's MATCH_CAP + 1).
  */
 async function sampledCounts(run: Run, spec: SearchSpec, facets: readonly SearchFacet[], total: number, row?: SampleRow): Promise<Counts> {
-  if (!row) {
-    const keys = await run.keys();
-    row = await run.sample(spec, { facets, limit: FACET_SAMPLE }, keys !== null && total / keys.rows >= WALK_SAMPLE_SHARE);
-  }
+  row ??= await sampleForCounts(run, spec, facets, total);
   return { values: row.total > 0 ? scaled(facetsOf(row, facets), total / row.total) : Object.fromEntries(facets.map((f) => [f, []])), estimated: true };
+}
+
+/**
+ * The first FACET_SAMPLE matches, with the facets counted over them. Browsing
+ * a large share of the rows walks an index for them (index-only); words need
+ * the rows themselves, so their matches come from the GIN index.
+ */
+async function sampleForCounts(run: Run, spec: SearchSpec, facets: readonly SearchFacet[], estimate: number): Promise<SampleRow> {
+  const keys = spec.tsquery === null ? await run.keys() : null;
+  return run.sample(spec, { facets, limit: FACET_SAMPLE }, keys !== null && estimate / keys.rows >= WALK_SAMPLE_SHARE);
 }
 
 /** One facet counted without its own filter. */
@@ -252,12 +259,15 @@ async function datePage(run: Run, spec: SearchSpec, after: After | undefined, si
   // A row's year is in the first of its decades (search-text.ts): with a decade filter nothing is newer than the latest decade's end.
   if (spec.query.decade?.length && spec.without !== 'decade') hi = Math.min(hi, Math.max(...spec.query.decade) + 9);
   let span = Math.min(FIRST_YEARS_AT_MOST, Math.max(1, Math.ceil((2 * size * (keys.hi - keys.lo + 1)) / total)));
-  const sparse = total / keys.rows < DATE_WALK_SHARE ? FROM_GIN : undefined;
+  let sparse = total / keys.rows < DATE_WALK_SHARE;
   const hits: HitRow[] = [];
   for (let first = true; hits.length < size && hi >= keys.lo; first = false, span = Math.min(YEARS_AT_MOST, span * 2)) {
     const lo = Math.max(keys.lo, hi - span + 1);
     const window = { lo, hi, after: first ? after : undefined };
-    hits.push(...(await run.one<{ hits: HitRow[] }>(buildDateWindowSql(spec, window, size - hits.length, run.lang), sparse)).hits);
+    const found = (await run.one<{ hits: HitRow[] }>(buildDateWindowSql(spec, window, size - hits.length, run.lang), sparse ? FROM_GIN : undefined)).hits;
+    // A walk that did not fill the page found the matches sparser than guessed (the filters' doing): the next years' come from the GIN index.
+    sparse ||= found.length < size - hits.length;
+    hits.push(...found);
     hi = lo - 1;
   }
   return paged(hits, size);
@@ -323,6 +333,16 @@ async function mainSearch(run: Run, spec: SearchSpec, facets: readonly SearchFac
   if (!cursor?.window && (worthExactAttempt(spec, estimate) || spec.similarWords.length > 0)) {
     const found = await exact();
     if (found) return found;
+  }
+  // The planner may guess thousands where the filters leave a few (people who name a word only exhibitions use): the facet sample, needed
+  // anyway, tells, as it reads every match when there are fewer than it takes.
+  if (!cursor?.window && !sample && activeFacets(spec.query, spec.countryIds).length > 0) {
+    const probe = await sampleForCounts(run, spec, facets, estimate);
+    if (probe.total < FACET_SAMPLE) {
+      const found = await exact();
+      if (found) return found;
+    }
+    sample ??= probe;
   }
   const range = await run.ids();
   if (!range) return { hits: [], next: null, total: 0, estimated: false, approximate: false, counts: { values: {}, estimated: false } };
