@@ -265,8 +265,9 @@ async function datePage(run: Run, spec: SearchSpec, after: After | undefined, si
     const lo = Math.max(keys.lo, hi - span + 1);
     const window = { lo, hi, after: first ? after : undefined };
     const found = (await run.one<{ hits: HitRow[] }>(buildDateWindowSql(spec, window, size - hits.length, run.lang), sparse ? FROM_GIN : undefined)).hits;
-    // A walk that did not fill the page found the matches sparser than guessed (the filters' doing): the next years' come from the GIN index.
-    sparse ||= found.length < size - hits.length;
+    // A walk for words that did not fill the page found them sparser than guessed (the filters' doing): the next years' come from the GIN
+    // index. Browsing walks the index alone, cheap per row, while the GIN index would hand over every row of a dense year (people of 1941–45).
+    sparse ||= spec.tsquery !== null && found.length < size - hits.length;
     hits.push(...found);
     hi = lo - 1;
   }
