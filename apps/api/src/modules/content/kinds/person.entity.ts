@@ -23,6 +23,7 @@ export type PersonContent = Omit<PersonDocument, 'slug'>;
 // GIN over the name keys and a partial index of the merged, made by the person-duplicates migration.
 @Index('ix_people_name_keys', { synchronize: false })
 @Index('ix_people_merged_into', { synchronize: false })
+@Index('ix_people_country_unmerged_updated', { synchronize: false })
 @Check('ck_people_not_merged_into_self', `"merged_into" IS DISTINCT FROM "id"`)
 export class PersonEntity extends ContentRecordEntity<PersonContent> {
   @ManyToOne(() => CountryEntity, { onDelete: 'RESTRICT' })
