@@ -118,8 +118,13 @@ function slowClientChecks(
 ) {
   const base = () => `http://127.0.0.1:${context().port}`;
 
+  /**
+   * Another client is answered meanwhile. Asked of a route that reads only the configuration: the health
+   * check also asks PostgreSQL and the store, and says 503 when a loaded machine keeps them past its 2 s
+   * limit, which is not what these tests are about (seen with two test suites running at once).
+   */
   async function stillServes(): Promise<void> {
-    const response = await fetch(`${base()}/api/health`);
+    const response = await fetch(`${base()}/api/public/map-config`);
     expect(response.status).toBe(200);
   }
 
