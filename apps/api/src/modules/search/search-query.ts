@@ -21,11 +21,6 @@ export const EXACT_ATTEMPT_BELOW = 2 * MATCH_CAP;
  */
 export const FILTERED_EXACT_ATTEMPT_BELOW = 30 * MATCH_CAP;
 
-/** Whether a search whose matches the planner guessed at `estimate` is worth answering exactly first. */
-export function worthExactAttempt(spec: SearchSpec, estimate: number): boolean {
-  const filtered = Object.keys(filtersOf(spec.query, spec.countryIds, new Params(), spec.without)).length > 0;
-  return estimate <= (filtered ? FILTERED_EXACT_ATTEMPT_BELOW : EXACT_ATTEMPT_BELOW);
-}
 /** Matches a window of the newest rows is sized to hold, well under the cap so a low estimate does not overflow it. */
 export const WINDOW_TARGET = 300;
 
@@ -170,9 +165,17 @@ function filtersOf(query: SearchQuery, countryIds: string[] | undefined, p: Para
   return Object.fromEntries(Object.entries(set).map(([facet, clause]) => [facet, clause()]));
 }
 
+/** Whether the search sets a filter besides the one left out. */
+const hasFilters = (spec: SearchSpec) => Object.keys(filtersOf(spec.query, spec.countryIds, new Params(), spec.without)).length > 0;
+
 /** Whether the GIN index can narrow the search: it has words, or a filter besides the one left out. */
 export function narrowsByIndex(spec: SearchSpec): boolean {
-  return spec.tsquery !== null || Object.keys(filtersOf(spec.query, spec.countryIds, new Params(), spec.without)).length > 0;
+  return spec.tsquery !== null || hasFilters(spec);
+}
+
+/** Whether a search whose matches the planner guessed at `estimate` is worth answering exactly first. */
+export function worthExactAttempt(spec: SearchSpec, estimate: number): boolean {
+  return estimate <= (hasFilters(spec) ? FILTERED_EXACT_ATTEMPT_BELOW : EXACT_ATTEMPT_BELOW);
 }
 
 /** The facets a query filters by. */
