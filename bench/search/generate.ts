@@ -380,6 +380,11 @@ interface IndexDefinition {
   drop: string;
 }
 
+/** search_filter_counts made again from the search rows: what the SearchFilterCounts migration's triggers keep. */
+const FILTER_COMBINATION = `country_id, record_type, kind, condition, has_media, decades`;
+export const FILTER_COUNTS_SQL = `DELETE FROM search_filter_counts;
+  INSERT INTO search_filter_counts (${FILTER_COMBINATION}, rows) SELECT ${FILTER_COMBINATION}, count(*) FROM search_documents GROUP BY ${FILTER_COMBINATION}`;
+
 async function secondaryIndexes(client: PgClient): Promise<IndexDefinition[]> {
   const { rows } = await client.query<{ table: string; name: string; indexdef: string; conname: string | null; condef: string | null }>(
     `SELECT t.relname AS table, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS indexdef, c.conname, pg_get_constraintdef(c.oid) AS condef
@@ -638,6 +643,9 @@ export async function generateDatabase(
       },
     ]),
   );
+
+  // As the triggers on search_documents keep them (they do not fire here: session_replication_role = replica).
+  await phase('rows per combination of filter values', () => runQueue(clients, [{ label: 'search_filter_counts', sql: FILTER_COUNTS_SQL }]));
 
   const order = options.order ?? 'type';
   if (order !== 'type') await phase(`search rows in ${order} order`, () => reorderSearchRows(client, order));

@@ -27,6 +27,9 @@ const COLUMNS = [
   'name_keys', 'name_fuzzy_keys', 'place_keys', 'person_card',
 ];
 
+/** The filter values search_filter_counts counts rows per combination of. */
+const COMBINATION = 'country_id, record_type, kind, condition, has_media, decades';
+
 async function main(cleanup: Cleanup): Promise<void> {
   const records = Math.round(envNumber('BENCH_SEARCH_VERIFY_RECORDS', 3000));
   const tempDir = makeTempDir('search-verify');
@@ -60,6 +63,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   // 3. Search rows: ours against the API's own indexing.
   await db.query(`CREATE TABLE bench_search.mine AS SELECT * FROM search_documents`);
   await db.query(`CREATE TABLE bench_search.mine_words AS SELECT * FROM search_words`);
+  await db.query(`CREATE TABLE bench_search.mine_counts AS SELECT ${COMBINATION}, rows FROM search_filter_counts WHERE rows > 0`);
   await db.query(`TRUNCATE search_documents, search_words`);
   const api = await startApi(cleanup, { store, database });
   const key = `record_type, record_id, person_index`;
@@ -79,6 +83,15 @@ async function main(cleanup: Cleanup): Promise<void> {
   );
   console.log(`known words of names: differing ${wordDiff.length}${wordDiff.length ? ` (e.g. ${wordDiff.slice(0, 5).map((r) => r.word).join(', ')})` : ''}`);
   failures += wordDiff.length;
+  // Rows per combination of filter values: the generator's recount, the triggers' count of the API's rows, and a count of the rows themselves.
+  const counted = (table: string) => `SELECT ${COMBINATION}, rows FROM ${table} WHERE rows > 0`;
+  const actual = `SELECT ${COMBINATION}, count(*) AS rows FROM search_documents GROUP BY ${COMBINATION}`;
+  const { rows: countDiff } = await db.query<{ differing: number }>(
+    `SELECT ((SELECT count(*) FROM ((${counted('search_filter_counts')} EXCEPT ${counted('bench_search.mine_counts')}) UNION ALL (${counted('bench_search.mine_counts')} EXCEPT ${counted('search_filter_counts')})) x)
+           + (SELECT count(*) FROM ((${counted('search_filter_counts')} EXCEPT ${actual}) UNION ALL (${actual} EXCEPT ${counted('search_filter_counts')})) y))::int AS differing`,
+  );
+  console.log(`rows per combination of filter values: differing ${countDiff[0].differing}`);
+  failures += countDiff[0].differing;
   for (const row of diff.slice(0, 10)) console.error(`  ${row.record_type} ${row.slug} #${row.person_index}: ${row.side} ${row.columns.filter(Boolean).join(', ')}`);
   if (diff.length > 0) {
     const [first] = diff;

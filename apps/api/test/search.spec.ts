@@ -6,6 +6,7 @@ import { SearchIndex } from '../src/modules/search/search-index.service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ItemEntity } from '../src/modules/content/kinds/item.entity';
 import { type ActorName, signInActors } from './support/actors';
+import { editableDocument } from './support/publish';
 import { waitForMedia } from './support/store';
 import { type TestApp, type TestClient, startTestApp } from './support/test-app';
 
@@ -400,9 +401,11 @@ describe('search', () => {
     const body = await search('q=ubiquitous&limit=5');
     expect(body.facets.country[0]).toEqual({ value: 'kazakhstan', count: body.total });
     expect(body.estimatedFacets).toContain('country');
-    // Browsing past the cap: estimated counts, yet the order (newest first) is exact, not approximate.
+    // Browsing past the cap: exact counts (kept per combination of filter values), newest first.
     const browsing = await search('country=kazakhstan&type=item&limit=3');
-    expect(browsing).toMatchObject({ estimated: true, approximate: false });
+    const [{ items }] = await db.query(`SELECT count(*)::int AS items FROM search_documents WHERE country_id = $1 AND record_type = 'item'`, [kz]);
+    expect(browsing).toMatchObject({ total: items, estimated: false, approximate: false, estimatedFacets: [] });
+    expect(browsing.facets.type).toContainEqual({ value: 'item', count: items });
     expect(browsing.items.map((hit: { title: { text: string } }) => hit.title.text)).toEqual([`ubiquitous ${rows}`, `ubiquitous ${rows - 1}`, `ubiquitous ${rows - 2}`]);
     // The estimate takes the filters into account: no memorial says "ubiquitous".
     const memorials = await search('q=ubiquitous&type=memorial&limit=5');
@@ -410,5 +413,41 @@ describe('search', () => {
     expect(memorials).toMatchObject({ total: 0, estimated: false, items: [] });
     expect(ids(await search('q=ubiquitos&type=memorial'))).toEqual([lookalike.id]);
     expect(memorials.facets.type[0]).toMatchObject({ value: 'item' });
+  });
+
+  it('counts browsing exactly: the counts per combination of filter values follow every write of the index', async () => {
+    const db = testApp.app.get(DataSource);
+    const combination = 'country_id, record_type, kind, condition, has_media, decades';
+    const drift = async () =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM ((SELECT ${combination}, rows FROM search_filter_counts WHERE rows > 0
+                                            EXCEPT SELECT ${combination}, count(*) FROM search_documents GROUP BY ${combination})
+                                           UNION ALL (SELECT ${combination}, count(*) FROM search_documents GROUP BY ${combination}
+                                            EXCEPT SELECT ${combination}, rows FROM search_filter_counts WHERE rows > 0)) x`,
+        )
+      )[0].n;
+    const filters = 'country=kazakhstan&decade=1790';
+    const memorial = (word: string) => ({ kind: 'obelisk', title: { en: text(`${word} counted`) }, location: { lat: 43, lng: 76 }, date: { earliest: 1795 }, conditionSurveys: [{ date: '2020', condition: 'poor' }] });
+    // Two moderators approving at once, the same combination: both counted, neither waits forever.
+    const [first] = await Promise.all([publish(kz, 'memorials', memorial('first')), publish(kz, 'memorials', memorial('second'))]);
+    expect(await search(filters)).toMatchObject({ total: 2, estimated: false });
+    expect((await search(filters)).facets.condition).toEqual([{ value: 'poor', count: 2 }]);
+
+    // A new survey moves the memorial to another condition: one fewer poor, one very bad.
+    const current = (await as.curatorKz.get(`/api/studio/countries/${kz}/memorials/${first.id}`)).body;
+    const surveyed = { ...memorial('first'), conditionSurveys: [{ date: '2020', condition: 'poor' }, { date: '2024', condition: 'very-bad' }] };
+    const edited = await as.curatorKz.request('put', `/api/studio/countries/${kz}/memorials/${first.id}`).send({ ...editableDocument(current), ...surveyed });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    await as.curatorKz.post(`/api/studio/countries/${kz}/memorials/${first.id}/submit`, { version: edited.body.version }).expect(204);
+    await as.moderatorKz.post(`/api/review/countries/${kz}/memorials/${first.id}/approve`, { revision: edited.body.version }).expect(204);
+    const facets = (await search(filters)).facets.condition;
+    expect(facets).toEqual(expect.arrayContaining([{ value: 'poor', count: 1 }, { value: 'very-bad', count: 1 }]));
+    expect(await drift()).toBe(0);
+
+    await as.moderatorKz.post(`/api/review/countries/${kz}/memorials/${first.id}/unpublish`, {}).expect(204);
+    expect(await search(filters)).toMatchObject({ total: 1, estimated: false });
+    expect((await search(filters)).facets.condition).toEqual([{ value: 'poor', count: 1 }]);
+    expect(await drift()).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import { MemorialEntity } from '../../modules/content/kinds/memorial.entity';
 import { PersonEntity } from '../../modules/content/kinds/person.entity';
 import { SearchDocumentEntity } from '../../modules/search/search-document.entity';
 import { SearchWordEntity } from '../../modules/search/search-word.entity';
+import { SearchFilterCountEntity } from '../../modules/search/search-filter-count.entity';
 import { NotificationEntity } from '../../modules/notifications/notification.entity';
 
 /**
@@ -36,4 +37,5 @@ export const ENTITIES = [
   NotificationEntity,
   SearchDocumentEntity,
   SearchWordEntity,
+  SearchFilterCountEntity,
 ];

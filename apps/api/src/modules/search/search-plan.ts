@@ -20,6 +20,7 @@ import {
   activeFacets,
   buildDateWindowSql,
   buildEstimateSql,
+  buildFilterCountsSql,
   buildNewestPageSql,
   buildSampleSql,
   narrowsByIndex,
@@ -116,9 +117,6 @@ const TAKE_BY_INDEX = { enable_seqscan: 'off' };
  */
 const FROM_GIN = { ...TAKE_BY_INDEX, enable_indexscan: 'off' };
 
-/** Matches at least this share of the rows, and a facet sample walks an index (600 matches within some 60 000 rows) rather than building a bitmap of them all. */
-const WALK_SAMPLE_SHARE = 0.01;
-
 /** Windows of newest rows one page may go through when the newest hold too few matches. */
 const WINDOWS_PER_PAGE = 4;
 
@@ -172,10 +170,14 @@ class Run {
     return Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']);
   }
 
-  /** `walk`: the matches are a large share of the rows, so a walk finds a sample's worth within a few thousand (cheaper than a bitmap of them all). */
-  sample(spec: SearchSpec, options: Parameters<typeof buildSampleSql>[1], walk = false): Promise<SampleRow> {
+  sample(spec: SearchSpec, options: Parameters<typeof buildSampleSql>[1]): Promise<SampleRow> {
     // A window too: its id range as a bitmap ANDed with the GIN index's, rather than every row of the range read to test it (400 000 rows where the newest are of another kind).
-    return this.one<SampleRow>(buildSampleSql(spec, options), !walk && narrowsByIndex(spec) ? FROM_GIN : TAKE_BY_INDEX);
+    return this.one<SampleRow>(buildSampleSql(spec, options), narrowsByIndex(spec) ? FROM_GIN : TAKE_BY_INDEX);
+  }
+
+  /** Browsing's total and counts of `facets`, exact, from the rows counted per combination of filter values. */
+  filterCounts(spec: SearchSpec, facets: readonly SearchFacet[]): Promise<SampleRow> {
+    return this.one<SampleRow>(buildFilterCountsSql(spec, facets));
   }
 }
 
@@ -213,22 +215,13 @@ function scaled(values: Partial<Record<SearchFacet, FacetValue[]>>, factor: numb
  * attempt's MATCH_CAP + 1).
  */
 async function sampledCounts(run: Run, spec: SearchSpec, facets: readonly SearchFacet[], total: number, row?: SampleRow): Promise<Counts> {
-  row ??= await sampleForCounts(run, spec, facets, total);
+  row ??= await run.sample(spec, { facets, limit: FACET_SAMPLE });
   return { values: row.total > 0 ? scaled(facetsOf(row, facets), total / row.total) : Object.fromEntries(facets.map((f) => [f, []])), estimated: true };
-}
-
-/**
- * The first FACET_SAMPLE matches, with the facets counted over them. Browsing
- * a large share of the rows walks an index for them (index-only); words need
- * the rows themselves, so their matches come from the GIN index.
- */
-async function sampleForCounts(run: Run, spec: SearchSpec, facets: readonly SearchFacet[], estimate: number): Promise<SampleRow> {
-  const keys = spec.tsquery === null ? await run.keys() : null;
-  return run.sample(spec, { facets, limit: FACET_SAMPLE }, keys !== null && estimate / keys.rows >= WALK_SAMPLE_SHARE);
 }
 
 /** One facet counted without its own filter. */
 async function facetCounts(run: Run, spec: SearchSpec, facet: SearchFacet): Promise<Counts> {
+  if (spec.tsquery === null) return { values: facetsOf(await run.filterCounts(spec, [facet]), [facet]), estimated: false };
   const estimate = await run.estimate(spec);
   const row = worthExactAttempt(spec, estimate) ? await run.sample(spec, { facets: [facet] }) : undefined;
   if (row && row.total <= MATCH_CAP) return { values: facetsOf(row, [facet]), estimated: false };
@@ -319,8 +312,31 @@ interface Main extends PageResult {
   counts: Counts;
 }
 
+/**
+ * Browsing (no words): the total and the counts exact, from the rows counted
+ * per combination of filter values; every match on the page when they fit
+ * under the cap, else the newest (a walk newest first, or the GIN index and a
+ * sort, as the planner finds cheaper) or a date page.
+ */
+async function browse(run: Run, spec: SearchSpec, facets: readonly SearchFacet[], cursor: Cursor | undefined): Promise<Main> {
+  const size = spec.query.limit + 1;
+  const after = cursor?.after;
+  const counted = await run.filterCounts(spec, facets);
+  const answer = { total: counted.total, estimated: false, approximate: false, counts: { values: facetsOf(counted, facets), estimated: false } };
+  if (counted.total === 0) return { ...answer, hits: [], next: null };
+  if (counted.total <= MATCH_CAP) {
+    const sample = await run.sample(spec, { facets: [], page: { after, size, lang: run.lang } });
+    // Rows published since the counts were read may have taken it over the cap: then the page comes as for more.
+    if (sample.total <= MATCH_CAP) return { ...answer, ...paged(sample.hits ?? [], size) };
+  }
+  if (spec.query.sort === 'date') return { ...answer, ...(await datePage(run, spec, after, size, counted.total)) };
+  const page = await run.one<{ hits: HitRow[] }>(buildNewestPageSql(spec, after, size, run.lang), TAKE_BY_INDEX);
+  return { ...answer, ...paged(page.hits, size) };
+}
+
 /** The page and the counts of the facets the query does not filter by. */
 async function mainSearch(run: Run, spec: SearchSpec, facets: readonly SearchFacet[], cursor: Cursor | undefined): Promise<Main> {
+  if (spec.tsquery === null) return browse(run, spec, facets, cursor);
   const size = spec.query.limit + 1;
   const after = cursor?.after;
   let sample: SampleRow | undefined;
@@ -338,7 +354,7 @@ async function mainSearch(run: Run, spec: SearchSpec, facets: readonly SearchFac
   // The planner may guess thousands where the filters leave a few (people who name a word only exhibitions use): the facet sample, needed
   // anyway, tells, as it reads every match when there are fewer than it takes.
   if (!cursor?.window && !sample && activeFacets(spec.query, spec.countryIds).length > 0) {
-    const probe = await sampleForCounts(run, spec, facets, estimate);
+    const probe = await run.sample(spec, { facets, limit: FACET_SAMPLE });
     if (probe.total < FACET_SAMPLE) {
       const found = await exact();
       if (found) return found;
@@ -351,11 +367,6 @@ async function mainSearch(run: Run, spec: SearchSpec, facets: readonly SearchFac
   if (spec.query.sort === 'date') {
     const [counts, page] = await Promise.all([sampledCounts(run, spec, facets, total, sample), datePage(run, spec, after, size, total)]);
     return { ...page, total, estimated: true, approximate: false, counts };
-  }
-  if (spec.tsquery === null) {
-    // Browsing ranks nothing: newest first is the exact order, and the planner picks how to find it (a walk newest first, or the GIN index and a sort).
-    const [page, counts] = await Promise.all([run.one<{ hits: HitRow[] }>(buildNewestPageSql(spec, after, size, run.lang), TAKE_BY_INDEX), sampledCounts(run, spec, facets, total, sample)]);
-    return { ...paged(page.hits, size), total, estimated: true, approximate: false, counts };
   }
   const newest = newestWindow(range, total);
   // The planner guessed far too many when the newest window holds so few that all the matches would fit under the cap.

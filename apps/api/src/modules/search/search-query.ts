@@ -219,17 +219,39 @@ function relevanceKey(spec: SearchSpec, terms: Terms): string {
   return `(ts_rank_cd(d.tsv, ${terms.match}, 1) + CASE WHEN d.names ILIKE ${typed} THEN 0.3 ELSE 0 END${closestFirst}${named})::float8`;
 }
 
-const FACET_SQL: Record<SearchFacet, string> = {
-  country: `SELECT country_id::text AS value, count(*)::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
-  type: `SELECT record_type AS value, count(*)::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
-  kind: `SELECT kind AS value, count(*)::int AS count FROM matches WHERE kind IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
-  decade: `SELECT decade::text AS value, count(*)::int AS count FROM matches, unnest(decades) AS decade GROUP BY 1 ORDER BY 1`,
-  condition: `SELECT condition AS value, count(*)::int AS count FROM matches WHERE condition IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
-  hasMedia: `SELECT has_media::text AS value, count(*)::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
-};
+/** Each facet's values and counts over `matches`, counting a row as `count` says (count(*) for search rows, sum(rows) for combinations). */
+const facetSql = (facet: SearchFacet, count: string): string =>
+  ({
+    country: `SELECT country_id::text AS value, ${count}::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
+    type: `SELECT record_type AS value, ${count}::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
+    kind: `SELECT kind AS value, ${count}::int AS count FROM matches WHERE kind IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+    decade: `SELECT decade::text AS value, ${count}::int AS count FROM matches, unnest(decades) AS decade GROUP BY 1 ORDER BY 1`,
+    condition: `SELECT condition AS value, ${count}::int AS count FROM matches WHERE condition IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+    hasMedia: `SELECT has_media::text AS value, ${count}::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
+  })[facet];
 
-const facetColumns = (facets: readonly SearchFacet[]) =>
-  facets.map((facet) => `(SELECT coalesce(json_agg(f), '[]') FROM (${FACET_SQL[facet]}) f) AS "${facet}"`);
+const facetColumns = (facets: readonly SearchFacet[], count = 'count(*)') =>
+  facets.map((facet) => `(SELECT coalesce(json_agg(f), '[]') FROM (${facetSql(facet, count)}) f) AS "${facet}"`);
+
+/**
+ * Browsing's total and facet counts, exact, from the rows counted per
+ * combination of filter values (search_filter_counts, kept by triggers):
+ * a few thousand combinations stand for millions of search rows. A
+ * combination no row has any more stays at 0 and is left out, so it shows no
+ * facet value.
+ */
+export function buildFilterCountsSql(spec: SearchSpec, facets: readonly SearchFacet[]): BuiltSearch {
+  const p = new Params();
+  const where = Object.values(filtersOf(spec.query, spec.countryIds, p, spec.without)).map((clause) => `AND ${clause}`).join(' ');
+  const sql = `
+    WITH matches AS MATERIALIZED (
+      SELECT d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media, d.rows
+        FROM search_filter_counts d
+       WHERE d.rows > 0 ${where}
+    )
+    SELECT ${[`(SELECT coalesce(sum(rows), 0)::int FROM matches) AS total`, ...facetColumns(facets, 'sum(rows)')].join(',\n           ')}`;
+  return { sql, params: p.values };
+}
 
 /** The hits of a page (`page` has id and key), with what a hit shows and its highlighted snippet. */
 function hitsColumn(terms: Terms, lang: string): string {
