@@ -20,6 +20,8 @@ import {
   activeFacets,
   buildDateWindowSql,
   buildEstimateSql,
+  buildFacetedWordsSql,
+  EXACT_ATTEMPT_BELOW,
   buildFilterCountsSql,
   buildNewestPageSql,
   buildSampleSql,
@@ -95,6 +97,8 @@ export interface PlannedSearch {
   estimatedFacets: SearchFacet[];
   hits: HitRow[];
   next: Cursor | null;
+  /** How many rows the words match before any filter, when that was counted (exactly, up to MATCH_CAP). */
+  wordsAlone?: number;
 }
 
 /**
@@ -165,8 +169,8 @@ class Run {
     return this.keyRange;
   }
 
-  async estimate(spec: SearchSpec): Promise<number> {
-    const row = await this.one<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(buildEstimateSql(spec));
+  async estimate(spec: SearchSpec, wordsOnly = false): Promise<number> {
+    const row = await this.one<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(buildEstimateSql(spec, wordsOnly));
     return Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']);
   }
 
@@ -385,9 +389,31 @@ async function similarWords(db: SqlRunner, q: string): Promise<SimilarWord[]> {
   return (await db.query(SIMILAR_WORDS_SQL, [q], { 'pg_trgm.similarity_threshold': NAME_SIMILARITY })) as unknown as SimilarWord[];
 }
 
+/**
+ * Words that match few rows before any filter, with filters: the whole answer
+ * in one statement (buildFacetedWordsSql), exact, or null when the words
+ * match more than the cap after all. A statement per facet would each
+ * intersect the GIN index again, 19 to 27 of them for a place name in one
+ * country, type and decade once a typo was looked for too.
+ */
+async function facetedWords(run: Run, spec: SearchSpec, own: readonly SearchFacet[], cursor: Cursor | undefined): Promise<PlannedSearch | null> {
+  if ((await run.estimate(spec, true)) > EXACT_ATTEMPT_BELOW) return null;
+  const size = spec.query.limit + 1;
+  const row = await run.one<SampleRow & { found: number }>(buildFacetedWordsSql(spec, own, { after: cursor?.after, size, lang: run.lang }), FROM_GIN);
+  if (row.found > MATCH_CAP) return null;
+  const page = paged(row.hits ?? [], size);
+  const facets = Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, (row[facet] as FacetValue[] | undefined) ?? []])) as Record<SearchFacet, FacetValue[]>;
+  const next = page.next ? { names: spec.similarWords.length > 0, ...page.next } : null;
+  return { total: row.total, estimated: false, approximate: false, facets, estimatedFacets: [], hits: page.hits, next, wordsAlone: row.found };
+}
+
 async function planned(run: Run, spec: SearchSpec, cursor: Cursor | undefined): Promise<PlannedSearch> {
   const active = activeFacets(spec.query, spec.countryIds);
   const own = SEARCH_FACETS.filter((facet) => !active.includes(facet));
+  if (spec.tsquery !== null && active.length > 0 && !cursor?.window) {
+    const whole = await facetedWords(run, spec, own, cursor);
+    if (whole) return whole;
+  }
   const [main, ...others] = await Promise.all([mainSearch(run, spec, own, cursor), ...active.map((facet) => facetCounts(run, { ...spec, without: facet }, facet))]);
   const facets = { ...main.counts.values } as Record<SearchFacet, FacetValue[]>;
   const estimatedFacets = main.counts.estimated ? [...own] : [];
@@ -415,7 +441,9 @@ export async function runSearch(db: SqlRunner, query: SearchQuery, countryIds: s
     return tsquery ? planned(run, { query, countryIds, similarWords, tsquery, nameKeys }, cursor) : Promise.resolve(nothing());
   };
   let result = await search(cursor?.names ? await similarWords(db, query.q) : []);
-  if (!cursor && result.total < NAME_FALLBACK_BELOW && !(await filteredOutCommonWord(db, query, countryIds))) {
+  // Words that alone match enough rows are no typo: the filters left few.
+  const filteredOut = async () => (result.wordsAlone ?? 0) >= NAME_FALLBACK_BELOW || (await filteredOutCommonWord(db, query, countryIds));
+  if (!cursor && result.total < NAME_FALLBACK_BELOW && !(await filteredOut())) {
     const similar = await similarWords(db, query.q);
     if (similar.length > 0) result = await search(similar);
   }

@@ -187,7 +187,9 @@ interface Terms {
   p: Params;
   /** The tsquery (a parameter: a constant to the planner); null when browsing. */
   match: string | null;
-  /** `AND …` of the filters (all but `spec.without`). */
+  /** Each filter (all but `spec.without`), by the facet it narrows. */
+  filters: Partial<Record<SearchFacet, string>>;
+  /** `AND …` of the filters. */
   where: string;
   /** What a row must match: the tsquery, or a person's name keys. */
   found: string;
@@ -195,15 +197,16 @@ interface Terms {
   named: string;
 }
 
-function termsOf(spec: SearchSpec): Terms {
+/** `withFilters` false: the words alone, as if no filter were set. */
+function termsOf(spec: SearchSpec, withFilters = true): Terms {
   const p = new Params();
   const match = spec.tsquery === null ? null : `${p.next(spec.tsquery)}::tsquery`;
-  const filters = filtersOf(spec.query, spec.countryIds, p, spec.without);
+  const filters = withFilters ? filtersOf(spec.query, spec.countryIds, p, spec.without) : {};
   const where = Object.values(filters).map((clause) => `AND ${clause}`).join(' ');
   const words = spec.nameKeys ?? [];
   const named = words.length > 0 ? `(${words.map((keys) => `d.name_keys && ${p.next(keys)}::text[]`).join(' AND ')})` : 'false';
   const found = match === null ? 'true' : words.length > 0 ? `(d.tsv @@ ${match} OR ${named})` : `d.tsv @@ ${match}`;
-  return { p, match, where, found, named };
+  return { p, match, filters, where, found, named };
 }
 
 /** The relevance key: rank, plus a bonus when the names hold the query as typed, plus one for what a typo most likely meant. */
@@ -232,6 +235,10 @@ const facetSql = (facet: SearchFacet, count: string): string =>
 
 const facetColumns = (facets: readonly SearchFacet[], count = 'count(*)') =>
   facets.map((facet) => `(SELECT coalesce(json_agg(f), '[]') FROM (${facetSql(facet, count)}) f) AS "${facet}"`);
+
+/** A facet counted over the rows of `source` (a CTE, not `matches`): its values as `matches` would give them. */
+const facetColumnOver = (facet: SearchFacet, source: string) =>
+  `(SELECT coalesce(json_agg(f), '[]') FROM (WITH matches AS (SELECT * FROM ${source}) ${facetSql(facet, 'count(*)')}) f) AS "${facet}"`;
 
 /**
  * Browsing's total and facet counts, exact, from the rows counted per
@@ -318,6 +325,52 @@ export function buildSampleSql(spec: SearchSpec, options: SampleOptions): BuiltS
 }
 
 /**
+ * A whole search in one statement, for words whose matches, before any
+ * filter, fit under the cap (a place name, a rare surname): every match of
+ * the words alone is read from the GIN index by the words only (a filter that
+ * a third of the rows pass costs more inside the index than on these few
+ * rows), and each row is tested against each filter. Then the total, the
+ * counts of the facets the query does not filter by, each facet it filters by
+ * counted without its own filter, and the page: what took a statement per
+ * facet, each intersecting the index again. `found` is the number of matches
+ * of the words alone: over MATCH_CAP nothing else may be used.
+ */
+export function buildFacetedWordsSql(spec: SearchSpec, facets: readonly SearchFacet[], page: NonNullable<SampleOptions['page']>): BuiltSearch {
+  const terms = termsOf(spec);
+  const { p } = terms;
+  const filtered = Object.keys(terms.filters) as SearchFacet[];
+  const passes = (facets: SearchFacet[]) => (facets.length ? facets.map((facet) => `f_${facet}`).join(' AND ') : 'true');
+  const key = spec.query.sort === 'date' ? `${DATE_KEY}::float8` : relevanceKey(spec, terms);
+  const after = page.after ? `WHERE (r.key, r.id) < (${p.next(page.after.key)}::float8, ${p.next(page.after.id)}::bigint)` : '';
+  const others = filtered.map(
+    (facet) => `without_${facet} AS MATERIALIZED (SELECT * FROM found WHERE ${passes(filtered.filter((other) => other !== facet))})`,
+  );
+  const sql = `
+    WITH found AS MATERIALIZED (
+      SELECT d.id, d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media
+             ${filtered.map((facet) => `, (${terms.filters[facet]}) AS f_${facet}`).join('')}
+        FROM search_documents d
+       WHERE ${terms.found}
+       LIMIT ${MATCH_CAP + 1}
+    ),
+    matches AS MATERIALIZED (SELECT * FROM found WHERE ${passes(filtered)}),
+    ${others.map((cte) => `${cte},`).join('\n    ')}
+    ranked AS MATERIALIZED (
+      SELECT d.id, ${key} AS key FROM matches m JOIN search_documents d ON d.id = m.id
+       WHERE (SELECT count(*) FROM found) <= ${MATCH_CAP}
+    ),
+    page AS (SELECT r.id, r.key FROM ranked r ${after} ORDER BY r.key DESC, r.id DESC LIMIT ${p.next(page.size)})
+    SELECT ${[
+      `(SELECT count(*)::int FROM found) AS found`,
+      `(SELECT count(*)::int FROM matches) AS total`,
+      ...facetColumns(facets),
+      ...filtered.map((facet) => facetColumnOver(facet, `without_${facet}`)),
+      hitsColumn(terms, page.lang),
+    ].join(',\n           ')}`;
+  return { sql, params: p.values };
+}
+
+/**
  * A page of browsing (no words) beyond the cap, newest first: every key is 0
  * (see relevanceKey), so the order and the cursor are the id's alone.
  */
@@ -383,10 +436,16 @@ export const KEY_RANGE_SQL = `SELECT (SELECT coalesce(d.year, -1) FROM search_do
  */
 export const DATE_WALK_SHARE = 0.05;
 
-/** The planner's guess of how many rows match, filters included, for terms too common to count. */
-export function buildEstimateSql(spec: SearchSpec): BuiltSearch {
-  const terms = termsOf(spec);
-  return { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE ${terms.found} ${terms.where}`, params: terms.p.values };
+/**
+ * The planner's guess of how many rows match, filters included, for terms too
+ * common to count. With `wordsOnly`, the words' matches before any filter, by
+ * the full text alone: its statistics know a word's share, while a name key
+ * shared by thousands of names is guessed at a fixed share of the rows.
+ */
+export function buildEstimateSql(spec: SearchSpec, wordsOnly = false): BuiltSearch {
+  const terms = termsOf(spec, !wordsOnly);
+  const found = wordsOnly && terms.match !== null ? `d.tsv @@ ${terms.match}` : terms.found;
+  return { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE ${found} ${terms.where}`, params: wordsOnly ? [terms.p.values[0]] : terms.p.values };
 }
 
 /** The lowest and highest search row id: the range the windows of the newest rows are cut from. */
