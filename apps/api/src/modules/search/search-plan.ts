@@ -21,7 +21,7 @@ import {
   buildDateWindowSql,
   buildEstimateSql,
   buildFacetedWordsSql,
-  EXACT_ATTEMPT_BELOW,
+  WORDS_ALONE_CAP,
   buildFilterCountsSql,
   buildNewestPageSql,
   buildSampleSql,
@@ -397,10 +397,10 @@ async function similarWords(db: SqlRunner, q: string): Promise<SimilarWord[]> {
  * country, type and decade once a typo was looked for too.
  */
 async function facetedWords(run: Run, spec: SearchSpec, own: readonly SearchFacet[], cursor: Cursor | undefined): Promise<PlannedSearch | null> {
-  if ((await run.estimate(spec, true)) > EXACT_ATTEMPT_BELOW) return null;
+  if ((await run.estimate(spec, true)) > WORDS_ALONE_CAP) return null;
   const size = spec.query.limit + 1;
   const row = await run.one<SampleRow & { found: number }>(buildFacetedWordsSql(spec, own, { after: cursor?.after, size, lang: run.lang }), FROM_GIN);
-  if (row.found > MATCH_CAP) return null;
+  if (row.found > WORDS_ALONE_CAP) return null;
   const page = paged(row.hits ?? [], size);
   const facets = Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, (row[facet] as FacetValue[] | undefined) ?? []])) as Record<SearchFacet, FacetValue[]>;
   const next = page.next ? { names: spec.similarWords.length > 0, ...page.next } : null;
