@@ -184,6 +184,11 @@ async function runDatabase(cleanup: Cleanup, store: Store, target: Target, app: 
   const vocabulary = (await db.query<VocabularyRow>(`SELECT * FROM bench_search.vocabulary`)).rows;
   console.log(`\n══════ ${target.label}: database ${target.name}, ${counts.records} records, ${counts.people} people, ${counts.docs} search rows ══════`);
   printVocabulary(vocabulary, counts.records, counts.docs);
+  // Whether a search's rows are read from PostgreSQL's own buffers or from the OS: figures differ by that (bench/README.md, issue 18).
+  const server = (await db.query<{ version: string; buffers: string; cache: string }>(
+    `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS buffers, current_setting('effective_cache_size') AS cache`,
+  )).rows[0];
+  console.log(`PostgreSQL ${server.version}: shared_buffers ${server.buffers}, effective_cache_size ${server.cache}`);
 
   const countries = await readCountries(db);
   const subject: Subject = {
