@@ -1,17 +1,16 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { SearchHit } from '@vitrina/contracts';
 
 /**
- * How many search rows share one combination of the values a visitor can
- * filter by: browsing without words counts its total and every facet from
- * these few thousand rows, exactly, instead of from millions of search rows.
- * Kept by triggers on `search_documents` (SearchFilterCounts migration), in
- * the transaction that wrote the rows, whatever wrote them; a combination no
- * row has any more stays at 0.
+ * Search rows counted per combination of the values a visitor can filter by:
+ * browsing without words counts its total and every facet from these few
+ * thousand rows, exactly, instead of from millions of search rows. Appended
+ * by triggers on `search_documents` (SearchFilterCounts migration), in the
+ * transaction that wrote the rows, whatever wrote them: a combination's count
+ * is the sum of its rows (deleted search rows are appended negative), which
+ * SearchFilterCountsWorker folds into one row now and then.
  */
 @Entity({ name: 'search_filter_counts' })
-// One row per combination, NULLs equal (NULLS NOT DISTINCT): made by the migration.
-@Index('uq_search_filter_counts_combination', { synchronize: false })
 export class SearchFilterCountEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;

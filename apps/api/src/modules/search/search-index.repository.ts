@@ -135,6 +135,23 @@ export class SearchIndexRepository {
     await this.rememberWords(tx, rows.map((row) => row.names));
   }
 
+  /**
+   * Folds the rows the triggers appended to `search_filter_counts` into one
+   * per combination, dropping combinations that sum to nothing; returns how
+   * many rows there were and are. Rows appended meanwhile by transactions this
+   * one cannot see are neither deleted nor counted, so every sum stays right.
+   */
+  async compactFilterCounts(): Promise<{ before: number; after: number }> {
+    const combination = 'country_id, record_type, kind, condition, has_media, decades';
+    const [row] = await this.db.query(
+      `WITH gone AS (DELETE FROM search_filter_counts RETURNING ${combination}, rows),
+            kept AS (INSERT INTO search_filter_counts (${combination}, rows)
+                     SELECT ${combination}, sum(rows) FROM gone GROUP BY ${combination} HAVING sum(rows) <> 0 RETURNING 1)
+       SELECT (SELECT count(*) FROM gone)::int AS before, (SELECT count(*) FROM kept)::int AS after`,
+    );
+    return row;
+  }
+
   /** Adds the words of these names to `search_words`; in order, so concurrent approvals cannot deadlock on them. */
   private async rememberWords(tx: EntityManager, names: string[]): Promise<void> {
     if (names.length === 0) return;

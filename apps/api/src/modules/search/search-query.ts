@@ -250,19 +250,21 @@ const facetColumnOver = (facet: SearchFacet, source: string) =>
 
 /**
  * Browsing's total and facet counts, exact, from the rows counted per
- * combination of filter values (search_filter_counts, kept by triggers):
- * a few thousand combinations stand for millions of search rows. A
- * combination no row has any more stays at 0 and is left out, so it shows no
- * facet value.
+ * combination of filter values (search_filter_counts, appended by triggers,
+ * summed here): a few thousand combinations stand for millions of search
+ * rows. A combination no row has any more sums to 0 and is left out, so it
+ * shows no facet value.
  */
 export function buildFilterCountsSql(spec: SearchSpec, facets: readonly SearchFacet[]): BuiltSearch {
   const p = new Params();
   const where = Object.values(filtersOf(spec.query, spec.countryIds, p, spec.without)).map((clause) => `AND ${clause}`).join(' ');
   const sql = `
     WITH matches AS MATERIALIZED (
-      SELECT d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media, d.rows
+      SELECT d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media, sum(d.rows) AS rows
         FROM search_filter_counts d
-       WHERE d.rows > 0 ${where}
+       WHERE true ${where}
+       GROUP BY d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media
+      HAVING sum(d.rows) > 0
     )
     SELECT ${[`(SELECT coalesce(sum(rows), 0)::int FROM matches) AS total`, ...facetColumns(facets, 'sum(rows)')].join(',\n           ')}`;
   return { sql, params: p.values };

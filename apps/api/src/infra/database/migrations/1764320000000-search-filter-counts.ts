@@ -11,11 +11,14 @@ const COMBINATION = `"country_id", "record_type", "kind", "condition", "has_medi
  * statements); these counts answer exactly from a few thousand rows.
  *
  * Statement-level triggers keep them: whatever writes `search_documents` (the
- * API's indexing, a bulk import, the benchmark's generator) adds the counts
- * of the rows it inserted and takes away those it deleted, one upsert per
- * combination per statement, in the statement's transaction. Upserts run in
- * the key's order, so two transactions touching the same combinations wait
- * for each other instead of deadlocking.
+ * API's indexing, a bulk import, the benchmark's generator) appends the
+ * counts of the rows it inserted and, negative, of those it deleted, one row
+ * per combination per statement, in the statement's transaction. Appended,
+ * never updated: an approval that moves a memorial from one condition to
+ * another, beside one that moves another the other way, would otherwise lock
+ * the same two counts in opposite orders and deadlock. Readers sum per
+ * combination; a scheduled job (SearchFilterCountsWorker) folds the appended
+ * rows into one per combination.
  */
 export class SearchFilterCounts1764320000000 implements MigrationInterface {
   name = 'SearchFilterCounts1764320000000';
@@ -29,19 +32,14 @@ export class SearchFilterCounts1764320000000 implements MigrationInterface {
          "has_media" boolean NOT NULL, "decades" integer array NOT NULL, "rows" bigint NOT NULL,
          CONSTRAINT "PK_search_filter_counts" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_search_filter_counts_combination" ON "search_filter_counts" (${COMBINATION}) NULLS NOT DISTINCT`);
     await queryRunner.query(
       `CREATE FUNCTION "search_filter_counts_add"() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
          IF TG_OP IN ('INSERT', 'UPDATE') THEN
-           INSERT INTO "search_filter_counts" AS c (${COMBINATION}, "rows")
-           SELECT ${COMBINATION}, count(*) FROM "new_rows" GROUP BY ${COMBINATION} ORDER BY ${COMBINATION}
-           ON CONFLICT (${COMBINATION}) DO UPDATE SET "rows" = c."rows" + EXCLUDED."rows";
+           INSERT INTO "search_filter_counts" (${COMBINATION}, "rows") SELECT ${COMBINATION}, count(*) FROM "new_rows" GROUP BY ${COMBINATION};
          END IF;
          IF TG_OP IN ('DELETE', 'UPDATE') THEN
-           INSERT INTO "search_filter_counts" AS c (${COMBINATION}, "rows")
-           SELECT ${COMBINATION}, -count(*) FROM "old_rows" GROUP BY ${COMBINATION} ORDER BY ${COMBINATION}
-           ON CONFLICT (${COMBINATION}) DO UPDATE SET "rows" = c."rows" + EXCLUDED."rows";
+           INSERT INTO "search_filter_counts" (${COMBINATION}, "rows") SELECT ${COMBINATION}, -count(*) FROM "old_rows" GROUP BY ${COMBINATION};
          END IF;
          RETURN NULL;
        END $$`,
