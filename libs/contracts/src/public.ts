@@ -3,6 +3,7 @@ import type { GeoPoint, ResolvedText } from './content';
 import type { Condition, MemorialKind } from './memorials';
 import type { Fate, PersonDate, PersonIdentifierScheme, PersonMemorialRole } from './people';
 import type { ItemKind } from './items';
+import type { PublicMapPoint } from './public-map';
 
 /**
  * What the public API returns. Every text is already resolved for the reader's
@@ -84,16 +85,6 @@ export interface PublicItem extends PublicItemSummary {
   location: GeoPoint | null;
   media: PublicMedia[];
   updatedAt: string;
-}
-
-export interface PublicMapPoint {
-  type: 'item' | 'memorial';
-  id: string;
-  slug: string;
-  title: ResolvedText;
-  location: GeoPoint;
-  kind: string;
-  condition: Condition | null;
 }
 
 /**
