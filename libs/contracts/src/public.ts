@@ -15,6 +15,7 @@ export interface PublicCountryRef {
   name: ResolvedText;
 }
 
+/** A country's page; the points of its memorials' map come apart, from `memorial-points` (PublicMemorialPoints). */
 export interface PublicCountryHome {
   country: PublicCountryRef & {
     defaultLanguage: ContentLanguage;
@@ -23,7 +24,6 @@ export interface PublicCountryHome {
   };
   exhibitions: PublicExhibitionSummary[];
   recentItems: PublicItemSummary[];
-  memorials: PublicMapPoint[];
 }
 
 export interface PublicDate {

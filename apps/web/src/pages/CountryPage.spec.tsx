@@ -15,8 +15,6 @@ const HOME: PublicCountryHome = {
   country: { slug: 'kazakhstan', name: text('Kazakhstan'), defaultLanguage: 'ru', languages: ['ru', 'en'], intro: null },
   exhibitions: [],
   recentItems: [{ id: '1', slug: 'field-flask', kind: 'artefact', title: text('Field flask'), date: null, place: null, image: null }],
-  // Still in the page's answer, no longer read: the map asks for its points apart.
-  memorials: [],
 };
 const POINTS: PublicMemorialPoints = {
   items: [{ type: 'memorial', id: '2', slug: 'glory-memorial', title: text('Glory Memorial'), location: { lat: 43.2, lng: 76.9 }, kind: 'memorial-complex', condition: 'good' }],

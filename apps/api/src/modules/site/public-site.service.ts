@@ -88,10 +88,9 @@ export class PublicSiteService {
   async home(countrySlug: string, request: ReaderRequest): Promise<PublicCountryHome> {
     const reader = await this.reader(countrySlug, request);
     const country = reader.country;
-    const [exhibitions, recentItems, memorials] = await Promise.all([
+    const [exhibitions, recentItems] = await Promise.all([
       this.live.list('exhibition', country.id, { order: { publishedAt: 'DESC', id: 'ASC' } }),
       this.live.list('item', country.id, { order: { publishedAt: 'DESC', id: 'ASC' }, take: RECENT_ITEMS }),
-      this.live.memorialPoints(country.id, MAP_POINTS_LIMIT),
     ]);
     const covers = await this.live.byIds('item', country.id, exhibitions.flatMap((e) => e.content.coverItemId ?? []));
     const shown = [...exhibitions, ...covers.values(), ...recentItems];
@@ -108,7 +107,6 @@ export class PublicSiteService {
       },
       exhibitions: exhibitions.map((exhibition) => presentExhibitionSummary(reader, exhibition, covers, assets)),
       recentItems: recentItems.map((item) => presentItemSummary(reader, item, assets)),
-      memorials: memorials.map((memorial) => presentMemorialPoint(reader, memorial)),
     };
   }
 
