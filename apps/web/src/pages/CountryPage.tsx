@@ -20,7 +20,8 @@ const browseAll = (country: string, type: 'memorial' | 'item') => `/search?${new
 function MemorialMap({ country, name }: { country: string; name: string }) {
   const { t } = useTranslation();
   const { data, error, isFetching, refetch } = useMemorialPoints(country);
-  if (error && !isFetching) {
+  // Points already shown stay when a later refresh fails; a retry under way shows as loading.
+  if (error && !data && !isFetching) {
     return (
       <div role="alert" className="map-pending">
         <p className="error">{t('country.memorialsFailed')}</p>
