@@ -165,12 +165,15 @@ async function discoverTargets(api: Api): Promise<Targets> {
     const home = (await response.json()) as {
       exhibitions: { slug: string }[];
       recentItems: { slug: string }[];
-      memorials: { type: string; slug: string }[];
     };
     targets.homes.push(`/api/public/countries/${country}/home`);
     for (const e of home.exhibitions) targets.exhibitions.push(`/api/public/countries/${country}/exhibitions/${e.slug}`);
     for (const i of home.recentItems) targets.items.push(`/api/public/countries/${country}/items/${i.slug}`);
-    for (const m of home.memorials.filter((point) => point.type === 'memorial')) {
+    // The country page's map asks for its memorials apart from the page.
+    const points = await fetch(`${api.url}/api/public/countries/${country}/memorial-points`);
+    if (points.status !== 200) throw new Error(`memorial points of ${country} answered ${points.status}`);
+    const { items: memorials } = (await points.json()) as { items: { type: string; slug: string }[] };
+    for (const m of memorials.filter((point) => point.type === 'memorial')) {
       targets.memorials.push(`/api/public/countries/${country}/memorials/${m.slug}`);
     }
   }

@@ -203,7 +203,9 @@ const PUBLIC_PEOPLE_PAGE = 50;
 export function pageCases(countries: Country[], requests: number): Case[] {
   const rotate = <T>(list: T[], i: number) => list[(i < 0 ? requests + -i - 1 : i) % list.length];
   const largestBy = (size: (country: Country) => number) => [...countries].sort((a, b) => size(b) - size(a))[0];
-  const home = (body: unknown) => (typeof body === 'object' && body && 'memorials' in body ? undefined : 'answer has no memorials');
+  const home = (body: unknown) => (typeof body === 'object' && body && 'recentItems' in body ? undefined : 'answer has no recent items');
+  const points = (body: unknown) =>
+    typeof body === 'object' && body && 'items' in body && (body as { items: unknown[] }).items.length > 0 ? undefined : 'answer has no memorial points';
   const entries = (size: number) => (body: unknown) =>
     typeof body === 'object' && body && 'items' in body && (body as { items: unknown[] }).items.length === size ? undefined : `list has not ${size} entries`;
   const page = (id: string, label: string, largest: Country, path: (country: Country) => string, inspect: Case['inspect'], auth = false): Case[] => [
@@ -213,6 +215,10 @@ export function pageCases(countries: Country[], requests: number): Case[] {
   const studio = (collection: string) => (country: Country) => `/api/studio/countries/${country.id}/${collection}?limit=${STUDIO_PAGE}`;
   return [
     ...page('home', 'country page', largestBy((c) => c.items + c.memorials), (c) => `/api/public/countries/${c.slug}/home`, home),
+    // Asked by the country page's map once the page shows (up to 5 000 points, about 1.3 MiB): measured, with no goal of its own.
+    ...page('points', "country page's map points", largestBy((c) => c.memorials), (c) => `/api/public/countries/${c.slug}/memorial-points`, points).map(
+      ({ goal: _goal, ...measured }) => measured,
+    ),
     ...page('studio', 'studio items list', largestBy((c) => c.items), studio('items'), entries(STUDIO_PAGE), true),
     ...page('studio-memorials', 'studio memorials list', largestBy((c) => c.memorials), studio('memorials'), entries(STUDIO_PAGE), true),
     ...page('studio-people', 'studio people list', largestBy((c) => c.people), studio('people'), entries(STUDIO_PAGE), true),

@@ -311,7 +311,7 @@ async function printPlans(db: PgClient, pool: PgPool, app: AppCode | string, wor
     ['country page: recent items', `SELECT * FROM items WHERE country_id = $1 AND live_revision IS NOT NULL ORDER BY published_at DESC, id ASC LIMIT 12`],
     // As LiveRecords.memorialPoints() asks: the point's fields picked out of the live document.
     [
-      'country page: map points',
+      'country map points (memorial-points)',
       `SELECT m.id, m.live_slug AS slug, m.live_content->>'kind' AS kind, m.live_content->'title' AS title,
               (m.live_content->'location'->>'lat')::float8 AS lat, (m.live_content->'location'->>'lng')::float8 AS lng,
               CASE WHEN m.version = m.live_revision THEN m.condition

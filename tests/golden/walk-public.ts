@@ -17,6 +17,9 @@ async function walkSite(walk: Walk, demo: Demo): Promise<void> {
   await walk.get('anonymous', '/api/public/countries/no-such-country');
   for (const country of demo.countries) await walk.inLanguages('anonymous', `/api/public/countries/${country.slug}/home`, true);
   await walk.get('anonymous', '/api/public/countries/no-such-country/home');
+  // The country page's map points, asked for apart from the page.
+  for (const country of demo.countries) await walk.inLanguages('anonymous', `/api/public/countries/${country.slug}/memorial-points`, true);
+  await walk.get('anonymous', '/api/public/countries/no-such-country/memorial-points');
   for (const record of demo.records.filter((r) => r.status === 'published')) {
     await walk.inLanguages('anonymous', `/api/public/countries/${record.country.slug}/${record.collection}/${record.slug}`, true);
   }

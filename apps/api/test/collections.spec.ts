@@ -207,7 +207,14 @@ describe('collections: studio and public API', () => {
     const home = await visitor.get('/api/public/countries/kazakhstan/home?lang=en').expect(200);
     expect(home.body.country.intro.text).toMatch(/Demonstration content/);
     expect(home.body.exhibitions).toHaveLength(1);
-    expect(home.body.memorials.length).toBeGreaterThanOrEqual(5);
+    // The map's points come apart from the page: the country's live memorials by slug, in the reader's language.
+    expect(home.body).not.toHaveProperty('memorials');
+    const points = (await visitor.get('/api/public/countries/kazakhstan/memorial-points?lang=en').expect(200)).body.items as { type: string; slug: string; title: { lang: string } }[];
+    expect(points.length).toBeGreaterThanOrEqual(5);
+    expect(points.map((p) => p.slug)).toEqual(points.map((p) => p.slug).sort());
+    expect(new Set(points.map((p) => p.type))).toEqual(new Set(['memorial']));
+    expect(points.find((p) => p.slug === 'glory-memorial-almaty')?.title).toMatchObject({ text: 'Demo: Memorial of Glory in the Park of 28 Panfilov Guardsmen', lang: 'en' });
+    await visitor.get('/api/public/countries/no-such-country/memorial-points').expect(404);
     const exhibition = await visitor.get(`/api/public/countries/kazakhstan/exhibitions/${home.body.exhibitions[0].slug}?lang=en`).expect(200);
     const blocks = exhibition.body.sections.flatMap((s: { blocks: { type: string }[] }) => s.blocks);
     expect(new Set(blocks.map((b: { type: string }) => b.type))).toEqual(new Set(['text', 'item', 'gallery', 'quote', 'map']));

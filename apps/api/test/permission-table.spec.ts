@@ -377,6 +377,12 @@ const TABLE: Row[] = [
   { method: 'GET', route: '/api/public/countries/:slug/home', url: () => '/api/public/countries/kazakhstan/home', expected: everyone(200) },
   {
     method: 'GET',
+    route: '/api/public/countries/:slug/memorial-points',
+    url: () => '/api/public/countries/kazakhstan/memorial-points',
+    expected: everyone(200),
+  },
+  {
+    method: 'GET',
     route: '/api/public/countries/:slug/items/:recordSlug',
     url: () => '/api/public/countries/kazakhstan/items/field-flask',
     expected: everyone(200),

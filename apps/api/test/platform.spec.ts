@@ -42,7 +42,7 @@ describe('platform conventions', () => {
     const response = await testApp.client().get('/api/docs-json').expect(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/admin/users', '/api/public/countries', '/api/health']),
+      expect.arrayContaining(['/api/auth/login', '/api/admin/users', '/api/public/countries', '/api/public/countries/{slug}/memorial-points', '/api/health']),
     );
     const schemas = response.body.components.schemas;
     expect(schemas.LoginDto.required).toEqual(expect.arrayContaining(['email', 'password']));

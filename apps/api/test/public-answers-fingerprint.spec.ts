@@ -144,6 +144,7 @@ describe('public answers come from approved revisions only', () => {
       'GET /api/public/countries': ['/api/public/countries'],
       'GET /api/public/countries/:slug': [country],
       'GET /api/public/countries/:slug/home': langs(`${country}/home`),
+      'GET /api/public/countries/:slug/memorial-points': langs(`${country}/memorial-points`),
       'GET /api/public/countries/:slug/items/:recordSlug': langs(`${country}/items/${f.item.slug}`),
       'GET /api/public/countries/:slug/memorials/:recordSlug': langs(`${country}/memorials/${f.memorial.slug}`),
       'GET /api/public/countries/:slug/exhibitions/:recordSlug': langs(`${country}/exhibitions/${f.exhibition.slug}`),
@@ -361,6 +362,8 @@ describe('public answers come from approved revisions only', () => {
     const changedNow = Object.keys(before).filter((url) => before[url] !== after[url]);
     for (const url of [
       ...publicUrls()['GET /api/public/countries/:slug/home'],
+      // The fixture's memorial is a point of the country's map: its title there is the approved one.
+      ...publicUrls()['GET /api/public/countries/:slug/memorial-points'],
       ...publicUrls()['GET /api/public/sitemap.xml'],
       ...publicUrls()['GET /iiif/manifests/items/:id'],
       // The fixture's person (Latin letters sort first) heads the register's first page; the manifest bears their name.

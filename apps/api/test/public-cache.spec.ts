@@ -43,7 +43,7 @@ describe('public page cache', () => {
   /** Both processes have applied every change committed so far. */
   const bothCaughtUp = () => Promise.all([snapshots.catchUp(), otherSnapshots.catchUp()]);
 
-  async function publish(collection: 'items' | 'exhibitions', id: string, version: number) {
+  async function publish(collection: 'items' | 'memorials' | 'exhibitions', id: string, version: number) {
     await as.curatorKz.post(studio(collection, `/${id}/submit`), { version }).expect(204);
     await as.moderatorKz.post(review(collection, id, 'approve'), { revision: version }).expect(204);
   }
@@ -345,6 +345,65 @@ describe('public page cache', () => {
     expect(await titles(as.anonymous)).toEqual(renamed);
     await otherSnapshots.catchUp();
     expect(await titles(otherVisitor)).toEqual(renamed);
+  });
+
+  it("refreshes a country's stored memorial points when one of its memorials is published, edited or unpublished", async () => {
+    const pointsPath = '/api/public/countries/kazakhstan/memorial-points?lang=en';
+    const abroadPoints = '/api/public/countries/armenia/memorial-points?lang=en';
+    const points = async (client: TestClient) => (await client.get(pointsPath).expect(200)).body.items as { id: string; title: { text: string } }[];
+    const titleOf = async (client: TestClient, id: string) => (await points(client)).find((point) => point.id === id)?.title.text;
+    const before = await points(as.anonymous);
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    await otherVisitor.get(pointsPath).expect(200);
+    await as.anonymous.get(abroadPoints).expect(200);
+    const stored = await as.anonymous.get(pointsPath).expect(200);
+    expect(stored.body.items).toEqual(before);
+    expect(snapshots.holds(keyOf(pointsPath))).toBe(true);
+    expect(otherSnapshots.holds(keyOf(pointsPath))).toBe(true);
+    expect(snapshots.holds(keyOf(abroadPoints))).toBe(true);
+
+    // A memorial saved but not yet approved is no point of the map: the stored answer stays.
+    const memorials = studio('memorials');
+    const created = await as.curatorKz
+      .post(memorials, {
+        slug: `cached-memorial-${randomUUID().slice(0, 6)}`,
+        kind: 'obelisk',
+        title: { en: text('Cached obelisk') },
+        rights: CC_BY,
+        location: { lat: 43.2, lng: 76.9 },
+        conditionSurveys: [{ date: '2020-05-01', condition: 'good' }],
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    await bothCaughtUp();
+    expect(snapshots.holds(keyOf(pointsPath))).toBe(true);
+    expect((await as.anonymous.get(pointsPath).expect(200)).headers.etag).toBe(stored.headers.etag);
+
+    // Published: the next read, in this process and the other, shows it.
+    await publish('memorials', id, created.body.version);
+    expect(await titleOf(as.anonymous, id)).toBe('Cached obelisk');
+    expect(await points(as.anonymous)).toHaveLength(before.length + 1);
+    expect(snapshots.holds(keyOf(pointsPath))).toBe(true);
+    await otherSnapshots.catchUp();
+    expect(await titleOf(otherVisitor, id)).toBe('Cached obelisk');
+    // Another country's points were not made of it: kept as they were.
+    expect(snapshots.holds(keyOf(abroadPoints))).toBe(true);
+
+    // An approved edit shows at once.
+    const current = (await as.curatorKz.get(studio('memorials', `/${id}`)).expect(200)).body;
+    const saved = await as.curatorKz.request('put', studio('memorials', `/${id}`)).send({ ...editableDocument(current), title: { en: text('Renamed obelisk') } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(await titleOf(as.anonymous, id)).toBe('Cached obelisk');
+    await publish('memorials', id, saved.body.version);
+    expect(await titleOf(as.anonymous, id)).toBe('Renamed obelisk');
+
+    // Unpublished: gone from the next read, here and in the other process.
+    await as.moderatorKz.post(review('memorials', id, 'unpublish'), { comment: 'Location in question' }).expect(204);
+    const after = await points(as.anonymous);
+    expect(after.map((point) => point.id)).not.toContain(id);
+    expect(after).toEqual(before);
+    await otherSnapshots.catchUp();
+    expect((await points(otherVisitor)).map((point) => point.id)).not.toContain(id);
   });
 
   it('keeps nothing while it cannot hear the database, and listens again', { timeout: 600_000 }, async () => {

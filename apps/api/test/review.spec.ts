@@ -133,8 +133,8 @@ describe('review workflow', () => {
     await as.curatorKz.post(`${memorials}/${id}/submit`, { version: 1 }).expect(204);
     await as.moderatorKz.post(`/api/review/countries/${kz}/memorials/${id}/approve`, { revision: 1 }).expect(204);
     const point = async () => {
-      const home = (await as.anonymous.get('/api/public/countries/kazakhstan/home?lang=en').expect(200)).body;
-      return home.memorials.find((m: { id: string }) => m.id === id);
+      const points = (await as.anonymous.get('/api/public/countries/kazakhstan/memorial-points?lang=en').expect(200)).body;
+      return points.items.find((m: { id: string }) => m.id === id);
     };
     expect(await point()).toMatchObject({ title: { text: 'Mapped obelisk' }, location: { lat: 43.2, lng: 76.9 }, condition: 'good', kind: 'obelisk' });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answerSchemaOf,
+  apiRoutes,
   createCountrySchema,
   createUserSchema,
   dateRangeSchema,
@@ -9,6 +11,7 @@ import {
   loginRequestSchema,
   memorialInputSchema,
   personInputSchema,
+  publicMemorialPointsSchema,
   resolveLabel,
   resolveText,
   updateCountrySchema,
@@ -117,5 +120,18 @@ describe('dateRangeSchema', () => {
     expect(dateRangeSchema.parse({ earliest: 1920, latest: 1925, circa: true })).toEqual({ earliest: 1920, latest: 1925, circa: true });
     expect(dateRangeSchema.safeParse({ earliest: 1920, circa: 'yes' }).success).toBe(false);
     expect(dateRangeSchema.safeParse({ earliest: 1930, latest: 1925, circa: true }).error?.issues[0].path).toEqual(['latest']);
+  });
+});
+
+describe('the memorial points of a country page', () => {
+  it('are asked for apart from the page, and checked against their schema', () => {
+    const endpoint = apiRoutes.public.memorialPoints('kazakhstan', { lang: 'en' });
+    expect(endpoint.path).toBe('/api/public/countries/kazakhstan/memorial-points?lang=en');
+    expect(answerSchemaOf(endpoint.path)).toBe(publicMemorialPointsSchema);
+    const title = { text: 'Glory Memorial', lang: 'en', status: 'original', fallback: false };
+    const point = { type: 'memorial', id: '2', slug: 'glory-memorial', title, location: { lat: 43.2, lng: 76.9 }, kind: 'monument', condition: null };
+    expect(publicMemorialPointsSchema.safeParse({ items: [point] }).success).toBe(true);
+    expect(publicMemorialPointsSchema.safeParse({ items: [{ ...point, condition: 'ruined' }] }).success).toBe(false);
+    expect(publicMemorialPointsSchema.safeParse([point]).success).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ export * from './memorials';
 export * from './people';
 export * from './person-duplicates';
 export * from './public';
+export * from './public-map';
 export * from './public-people';
 export * from './media';
 export * from './review';

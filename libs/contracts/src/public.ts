@@ -3,6 +3,7 @@ import type { GeoPoint, ResolvedText } from './content';
 import type { Condition, MemorialKind } from './memorials';
 import type { Fate, PersonDate, PersonIdentifierScheme, PersonMemorialRole } from './people';
 import type { ItemKind } from './items';
+import type { PublicMapPoint } from './public-map';
 
 /**
  * What the public API returns. Every text is already resolved for the reader's
@@ -14,6 +15,7 @@ export interface PublicCountryRef {
   name: ResolvedText;
 }
 
+/** A country's page; the points of its memorials' map come apart, from `memorial-points` (PublicMemorialPoints). */
 export interface PublicCountryHome {
   country: PublicCountryRef & {
     defaultLanguage: ContentLanguage;
@@ -22,7 +24,6 @@ export interface PublicCountryHome {
   };
   exhibitions: PublicExhibitionSummary[];
   recentItems: PublicItemSummary[];
-  memorials: PublicMapPoint[];
 }
 
 export interface PublicDate {
@@ -84,16 +85,6 @@ export interface PublicItem extends PublicItemSummary {
   location: GeoPoint | null;
   media: PublicMedia[];
   updatedAt: string;
-}
-
-export interface PublicMapPoint {
-  type: 'item' | 'memorial';
-  id: string;
-  slug: string;
-  title: ResolvedText;
-  location: GeoPoint;
-  kind: string;
-  condition: Condition | null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { adminCountryListSchema, countryListSchema } from './countries';
 import { studioListSchema } from './items';
 import { mediaAssetSchema } from './media';
 import { personDuplicatesSchema, personMergeResultSchema } from './person-duplicates';
+import { publicMemorialPointsSchema } from './public-map';
 import { publicPeoplePageSchema } from './public-people';
 import { userListSchema, userSchema } from './users';
 import type { z } from './zod';
@@ -16,6 +17,7 @@ const ANSWER_SCHEMAS: [RegExp, z.ZodType][] = [
   [/^\/api\/auth\/csrf$/, csrfResponseSchema],
   [/^\/api\/public\/countries$/, countryListSchema],
   [/^\/api\/public\/countries\/[^/]+\/people$/, publicPeoplePageSchema],
+  [/^\/api\/public\/countries\/[^/]+\/memorial-points$/, publicMemorialPointsSchema],
   [/^\/api\/admin\/countries$/, adminCountryListSchema],
   [/^\/api\/admin\/users$/, userListSchema],
   [/^\/api\/admin\/users\/[^/]+$/, userSchema],

@@ -2,6 +2,7 @@ import type { AdminCountryList, CountryList } from './countries';
 import type { CsrfResponse, MeResponse } from './auth';
 import type { MediaAsset } from './media';
 import type { MapConfig, PublicCountryHome, PublicExhibition } from './public';
+import type { PublicMemorialPoints } from './public-map';
 import type { PublicPeoplePage } from './public-people';
 import type { RECORD_COLLECTIONS } from './record-collections';
 import type { Collection, PublicRecordViews } from './record-kinds';
@@ -66,6 +67,9 @@ export const apiRoutes = {
     countries: () => endpoint<CountryList>('/api/public/countries'),
     countryHome: (country: string, query?: { lang?: string }) =>
       endpoint<PublicCountryHome>(`/api/public/countries/${s(country)}/home`, query),
+    /** The points of the country page's map: its live memorials by slug, the first 5 000. */
+    memorialPoints: (country: string, query?: { lang?: string }) =>
+      endpoint<PublicMemorialPoints>(`/api/public/countries/${s(country)}/memorial-points`, query),
     record: <K extends Kind>(kind: K, country: string, slug: string, query?: { lang?: string }) =>
       endpoint<PublicRecord<K>>(`/api/public/countries/${s(country)}/${kind}/${s(slug)}`, query),
     /** A country's live, public people by name, a page at a time (`cursor`: the previous page's nextCursor). */

@@ -14,6 +14,7 @@ export function recordPage(type: RecordType, country: string, slug: string): str
 export const publicData = {
   countries: () => apiRoutes.public.countries().path,
   countryHome: (country: string) => apiRoutes.public.countryHome(country).path,
+  memorialPoints: (country: string) => apiRoutes.public.memorialPoints(country).path,
   record: (type: RecordType, country: string, slug: string) => apiRoutes.public.record(RECORD_COLLECTIONS[type], country, slug).path,
 };
 

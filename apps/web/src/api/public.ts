@@ -1,5 +1,15 @@
 import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { type PublicCountryHome, type PublicExhibition, type PublicItem, type PublicMemorial, type PublicPerson, type PersonSearchResults, type SearchResults, apiRoutes } from '@vitrina/contracts';
+import {
+  type PublicCountryHome,
+  type PublicExhibition,
+  type PublicItem,
+  type PublicMemorial,
+  type PublicMemorialPoints,
+  type PublicPerson,
+  type PersonSearchResults,
+  type SearchResults,
+  apiRoutes,
+} from '@vitrina/contracts';
 import { useTranslation } from 'react-i18next';
 import { fetchEndpoint, queryOf } from './endpoints';
 import { inLanguage, publicData } from './public-paths';
@@ -18,6 +28,11 @@ export function useCountries() {
 
 export function useCountryHome(country: string) {
   return usePublic<PublicCountryHome>(publicData.countryHome(country));
+}
+
+/** The points of a country page's map: asked for apart from the page, which shows without waiting for them. */
+export function useMemorialPoints(country: string) {
+  return usePublic<PublicMemorialPoints>(publicData.memorialPoints(country));
 }
 
 export function useExhibition(country: string, slug: string) {

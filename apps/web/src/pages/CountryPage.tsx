@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCountryHome } from '../api/public';
+import { useCountryHome, useMemorialPoints } from '../api/public';
 import { recordPage } from '../api/public-paths';
 import { ItemCard } from '../components/content/ItemCard';
 import { Meta } from '../components/content/Meta';
@@ -11,6 +11,43 @@ import { ResponsiveImage } from '../components/media/ResponsiveImage';
 
 /** The search page browsing one type of record of a country: every one of them, with the facets to narrow it. */
 const browseAll = (country: string, type: 'memorial' | 'item') => `/search?${new URLSearchParams({ country, type })}`;
+
+/**
+ * The country's memorials on a map, with the link to browse them all. Its
+ * points come apart from the page (a country has thousands of memorials): the
+ * page shows at once, and this says so while they load.
+ */
+function MemorialMap({ country, name }: { country: string; name: string }) {
+  const { t } = useTranslation();
+  const { data, error, isFetching, refetch } = useMemorialPoints(country);
+  // Points already shown stay when a later refresh fails; a retry under way shows as loading.
+  if (error && !data && !isFetching) {
+    return (
+      <div role="alert" className="map-pending">
+        <p className="error">{t('country.memorialsFailed')}</p>
+        <button type="button" className="secondary" onClick={() => void refetch()}>
+          {t('errors.page.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!data) {
+    return (
+      <div className="map-pending">
+        <p role="status">{t('country.memorialsLoading')}</p>
+      </div>
+    );
+  }
+  if (data.items.length === 0) return <p className="muted">{t('country.noMemorials')}</p>;
+  return (
+    <>
+      <PlaceMap points={data.items} country={country} label={t('country.memorialMap', { name })} />
+      <p>
+        <Link to={browseAll(country, 'memorial')}>{t('country.browseMemorials', { name })}</Link>
+      </p>
+    </>
+  );
+}
 
 export default function CountryPage() {
   const { t } = useTranslation();
@@ -55,16 +92,7 @@ export default function CountryPage() {
 
       <section aria-labelledby="memorials-heading">
         <h2 id="memorials-heading">{t('country.memorials')}</h2>
-        {data.memorials.length === 0 ? (
-          <p className="muted">{t('country.noMemorials')}</p>
-        ) : (
-          <>
-            <PlaceMap points={data.memorials} country={country.slug} label={t('country.memorialMap', { name: country.name.text })} />
-            <p>
-              <Link to={browseAll(country.slug, 'memorial')}>{t('country.browseMemorials', { name: country.name.text })}</Link>
-            </p>
-          </>
-        )}
+        <MemorialMap country={country.slug} name={country.name.text} />
       </section>
 
       <section aria-labelledby="items-heading">

@@ -28,8 +28,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const LANGUAGES = new Set<string>(CONTENT_LANGUAGES);
 const NEGOTIATED = new Map<string, string>();
 const DEFAULT_LANGUAGE = '' as ContentLanguage;
-/** The pages kept: a country's home and its records' pages, slugs as the contracts allow them. */
-const SNAPSHOT_PATH = new RegExp(`^/api/public/countries/[a-z0-9-]{2,64}/(home|(${COLLECTION_NAMES.join('|')})/[a-z0-9-]{2,120})$`);
+/** The pages kept: a country's home, its map's memorial points and its records' pages, slugs as the contracts allow them. */
+const SNAPSHOT_PATH = new RegExp(`^/api/public/countries/[a-z0-9-]{2,64}/(home|memorial-points|(${COLLECTION_NAMES.join('|')})/[a-z0-9-]{2,120})$`);
 
 /** What Accept-Language picks among the content languages ('' for the country's default), memoised. */
 function negotiated(acceptLanguage: string | undefined): string {

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { MapConfig, PublicCountryHome, PublicItem, PublicMemorial, PublicPerson } from '@vitrina/contracts';
+import type { MapConfig, PublicCountryHome, PublicItem, PublicMemorial, PublicMemorialPoints, PublicPerson } from '@vitrina/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
@@ -33,6 +33,17 @@ export class PublicSiteController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<PublicCountryHome> {
     return this.site.home(params.slug, { lang: query.lang, acceptLanguage, sources: pageSources(request) });
+  }
+
+  @Get('countries/:slug/memorial-points')
+  @PublicSnapshot()
+  memorialPoints(
+    @Param() params: CountrySlugParams,
+    @Query() query: LangQuery,
+    @Req() request: FastifyRequest,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<PublicMemorialPoints> {
+    return this.site.memorialPoints(params.slug, { lang: query.lang, acceptLanguage, sources: pageSources(request) });
   }
 
   @Get('countries/:slug/items/:recordSlug')

@@ -1,5 +1,15 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { type ContentLanguage, type PublicCountryHome, type PublicItem, type PublicMemorial, type PublicPerson, RECORD_KINDS, type RecordType, apiRoutes } from '@vitrina/contracts';
+import {
+  type ContentLanguage,
+  type PublicCountryHome,
+  type PublicItem,
+  type PublicMemorial,
+  type PublicMemorialPoints,
+  type PublicPerson,
+  RECORD_KINDS,
+  type RecordType,
+  apiRoutes,
+} from '@vitrina/contracts';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { isPersonPublic, linkedMemorialIds, personPageMediaIds, presentMemorialPerson, presentPerson } from '../content/person-views';
@@ -78,10 +88,9 @@ export class PublicSiteService {
   async home(countrySlug: string, request: ReaderRequest): Promise<PublicCountryHome> {
     const reader = await this.reader(countrySlug, request);
     const country = reader.country;
-    const [exhibitions, recentItems, memorials] = await Promise.all([
+    const [exhibitions, recentItems] = await Promise.all([
       this.live.list('exhibition', country.id, { order: { publishedAt: 'DESC', id: 'ASC' } }),
       this.live.list('item', country.id, { order: { publishedAt: 'DESC', id: 'ASC' }, take: RECENT_ITEMS }),
-      this.live.memorialPoints(country.id, MAP_POINTS_LIMIT),
     ]);
     const covers = await this.live.byIds('item', country.id, exhibitions.flatMap((e) => e.content.coverItemId ?? []));
     const shown = [...exhibitions, ...covers.values(), ...recentItems];
@@ -98,8 +107,21 @@ export class PublicSiteService {
       },
       exhibitions: exhibitions.map((exhibition) => presentExhibitionSummary(reader, exhibition, covers, assets)),
       recentItems: recentItems.map((item) => presentItemSummary(reader, item, assets)),
-      memorials: memorials.map((memorial) => presentMemorialPoint(reader, memorial)),
     };
+  }
+
+  /**
+   * The points of the country page's map: the country's first MAP_POINTS_LIMIT
+   * live memorials by slug. Apart from the page, whose answer they made large
+   * (a million records give a country tens of thousands of memorials).
+   */
+  async memorialPoints(countrySlug: string, request: ReaderRequest): Promise<PublicMemorialPoints> {
+    const reader = await this.reader(countrySlug, request);
+    const country = reader.country;
+    // Every point is one of the country's live memorials: its lists' tag covers them all.
+    request.sources?.listsOf(country.id);
+    const memorials = await this.live.memorialPoints(country.id, MAP_POINTS_LIMIT);
+    return { items: memorials.map((memorial) => presentMemorialPoint(reader, memorial)) };
   }
 
   async item(countrySlug: string, slug: string, request: ReaderRequest): Promise<PublicItem> {
