@@ -402,7 +402,9 @@ async function facetedWords(run: Run, spec: SearchSpec, own: readonly SearchFace
   const row = await run.one<SampleRow & { found: number }>(buildFacetedWordsSql(spec, own, { after: cursor?.after, size, lang: run.lang }), FROM_GIN);
   if (row.found > WORDS_ALONE_CAP) return null;
   const page = paged(row.hits ?? [], size);
-  const facets = Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, (row[facet] as FacetValue[] | undefined) ?? []])) as Record<SearchFacet, FacetValue[]>;
+  // In the order the other paths give them: the facets not filtered by, then those filtered by.
+  const order = [...own, ...SEARCH_FACETS.filter((facet) => !own.includes(facet))];
+  const facets = Object.fromEntries(order.map((facet) => [facet, (row[facet] as FacetValue[] | undefined) ?? []])) as Record<SearchFacet, FacetValue[]>;
   const next = page.next ? { names: spec.similarWords.length > 0, ...page.next } : null;
   return { total: row.total, estimated: false, approximate: false, facets, estimatedFacets: [], hits: page.hits, next, wordsAlone: row.found };
 }
