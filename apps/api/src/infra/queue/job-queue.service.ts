@@ -159,10 +159,10 @@ export class JobQueue implements OnModuleDestroy {
     this.logger.log(`working on queue ${queue}`);
   }
 
-  /** Runs `queue` on a cron schedule; pg-boss makes sure one worker in the cluster takes each run. */
-  async schedule(queue: string, cron: string): Promise<void> {
+  /** Runs `handler` on a cron schedule, as the work of `queue`; pg-boss makes sure one worker in the cluster takes each run. */
+  async schedule(queue: string, cron: string, handler: () => Promise<void>): Promise<void> {
+    await this.work(queue, handler);
     const boss = await this.started();
-    await this.ensureQueue(boss, queue);
     await boss.schedule(queue, cron, {}, { retryLimit: 1, expireInSeconds: this.config.jobs.expireSeconds });
   }
 

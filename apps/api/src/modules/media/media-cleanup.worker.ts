@@ -61,16 +61,14 @@ export class MediaCleanupWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runJobs) return;
-    await this.queue.work(CLEANUP_QUEUE, async () => {
+    await this.queue.schedule(CLEANUP_QUEUE, EVERY_FIFTEEN_MINUTES, async () => {
       const report = await this.sweep();
       if (Object.values(report).some(Boolean)) this.logger.log(report, 'media clean-up');
     });
-    await this.queue.schedule(CLEANUP_QUEUE, EVERY_FIFTEEN_MINUTES);
-    await this.queue.work(RECONCILE_QUEUE, async () => {
+    await this.queue.schedule(RECONCILE_QUEUE, DAILY_AT_NIGHT, async () => {
       const report = await this.reconcile();
       if (report.removedAssets) this.logger.log(report, 'media reconcile');
     });
-    await this.queue.schedule(RECONCILE_QUEUE, DAILY_AT_NIGHT);
   }
 
   async sweep(graceMs = this.config.media.orphanGraceMinutes * 60_000): Promise<CleanupReport> {

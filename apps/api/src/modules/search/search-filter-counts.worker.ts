@@ -26,11 +26,10 @@ export class SearchFilterCountsWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runJobs) return;
-    await this.queue.work(FILTER_COUNTS_QUEUE, async () => {
+    await this.queue.schedule(FILTER_COUNTS_QUEUE, EVERY_FIFTEEN_MINUTES, async () => {
       const report = await this.compact();
       if (report.before !== report.after) this.logger.log(report, 'search filter counts folded');
     });
-    await this.queue.schedule(FILTER_COUNTS_QUEUE, EVERY_FIFTEEN_MINUTES);
   }
 
   compact(): Promise<{ before: number; after: number }> {
