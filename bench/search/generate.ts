@@ -75,6 +75,7 @@ import {
   TRANSLIT_MULTI,
   TRANSLIT_SINGLE,
 } from './vocabulary';
+import { FILTER_COMBINATION } from '../../apps/api/src/modules/search/search-query';
 import { type SearchOrder, parseOrder, reorderSearchRows } from './order';
 import { PEOPLE_HELPERS, WORD_KEYS_TABLE, peopleSql, personSearchSql, uuidRanges, wordKeys } from './people-generate';
 
@@ -381,7 +382,6 @@ interface IndexDefinition {
 }
 
 /** search_filter_counts made again from the search rows: what the SearchFilterCounts migration's triggers keep. */
-const FILTER_COMBINATION = `country_id, record_type, kind, condition, has_media, decades`;
 export const FILTER_COUNTS_SQL = `DELETE FROM search_filter_counts;
   INSERT INTO search_filter_counts (${FILTER_COMBINATION}, rows) SELECT ${FILTER_COMBINATION}, count(*) FROM search_documents GROUP BY ${FILTER_COMBINATION}`;
 

@@ -20,15 +20,13 @@ import { join } from 'node:path';
 import { itemInputSchema, memorialInputSchema, personInputSchema } from '@vitrina/contracts';
 import { type Cleanup, envNumber, makeTempDir, printTable, runBenchmark, startApi, startStore, stopChild } from '../media/support';
 import { connect, loginAdmin } from './common';
+import { FILTER_COMBINATION } from '../../apps/api/src/modules/search/search-query';
 import { GENERATED_SLUG, generateDatabase } from './generate';
 
 const COLUMNS = [
   'country_id', 'slug', 'kind', 'title', 'person', 'body', 'names', 'decades', 'year', 'condition', 'has_media', 'image_id', 'lat', 'lng', 'published_at', 'tsv',
   'name_keys', 'name_fuzzy_keys', 'place_keys', 'person_card',
 ];
-
-/** The filter values search_filter_counts counts rows per combination of. */
-const COMBINATION = 'country_id, record_type, kind, condition, has_media, decades';
 
 async function main(cleanup: Cleanup): Promise<void> {
   const records = Math.round(envNumber('BENCH_SEARCH_VERIFY_RECORDS', 3000));
@@ -63,7 +61,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   // 3. Search rows: ours against the API's own indexing.
   await db.query(`CREATE TABLE bench_search.mine AS SELECT * FROM search_documents`);
   await db.query(`CREATE TABLE bench_search.mine_words AS SELECT * FROM search_words`);
-  await db.query(`CREATE TABLE bench_search.mine_counts AS SELECT ${COMBINATION}, sum(rows) AS rows FROM search_filter_counts GROUP BY ${COMBINATION}`);
+  await db.query(`CREATE TABLE bench_search.mine_counts AS SELECT ${FILTER_COMBINATION}, sum(rows) AS rows FROM search_filter_counts GROUP BY ${FILTER_COMBINATION}`);
   await db.query(`TRUNCATE search_documents, search_words`);
   const api = await startApi(cleanup, { store, database });
   const key = `record_type, record_id, person_index`;
@@ -84,8 +82,8 @@ async function main(cleanup: Cleanup): Promise<void> {
   console.log(`known words of names: differing ${wordDiff.length}${wordDiff.length ? ` (e.g. ${wordDiff.slice(0, 5).map((r) => r.word).join(', ')})` : ''}`);
   failures += wordDiff.length;
   // Rows per combination of filter values: the generator's recount, the triggers' count of the API's rows, and a count of the rows themselves.
-  const counted = (table: string) => `SELECT ${COMBINATION}, sum(rows) AS rows FROM ${table} GROUP BY ${COMBINATION} HAVING sum(rows) <> 0`;
-  const actual = `SELECT ${COMBINATION}, count(*) AS rows FROM search_documents GROUP BY ${COMBINATION}`;
+  const counted = (table: string) => `SELECT ${FILTER_COMBINATION}, sum(rows) AS rows FROM ${table} GROUP BY ${FILTER_COMBINATION} HAVING sum(rows) <> 0`;
+  const actual = `SELECT ${FILTER_COMBINATION}, count(*) AS rows FROM search_documents GROUP BY ${FILTER_COMBINATION}`;
   const { rows: countDiff } = await db.query<{ differing: number }>(
     `SELECT ((SELECT count(*) FROM ((${counted('search_filter_counts')} EXCEPT ${counted('bench_search.mine_counts')}) UNION ALL (${counted('bench_search.mine_counts')} EXCEPT ${counted('search_filter_counts')})) x)
            + (SELECT count(*) FROM ((${counted('search_filter_counts')} EXCEPT ${actual}) UNION ALL (${actual} EXCEPT ${counted('search_filter_counts')})) y))::int AS differing`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Collection } from '@vitrina/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { FILTER_COMBINATION } from './search-query';
 import { type HitMemorial, type RecordMedia, STEMMED, type SearchSource } from './search-text';
 
 const BATCH = 400;
@@ -142,11 +143,10 @@ export class SearchIndexRepository {
    * one cannot see are neither deleted nor counted, so every sum stays right.
    */
   async compactFilterCounts(): Promise<{ before: number; after: number }> {
-    const combination = 'country_id, record_type, kind, condition, has_media, decades';
     const [row] = await this.db.query(
-      `WITH gone AS (DELETE FROM search_filter_counts RETURNING ${combination}, rows),
-            kept AS (INSERT INTO search_filter_counts (${combination}, rows)
-                     SELECT ${combination}, sum(rows) FROM gone GROUP BY ${combination} HAVING sum(rows) <> 0 RETURNING 1)
+      `WITH gone AS (DELETE FROM search_filter_counts RETURNING ${FILTER_COMBINATION}, rows),
+            kept AS (INSERT INTO search_filter_counts (${FILTER_COMBINATION}, rows)
+                     SELECT ${FILTER_COMBINATION}, sum(rows) FROM gone GROUP BY ${FILTER_COMBINATION} HAVING sum(rows) <> 0 RETURNING 1)
        SELECT (SELECT count(*) FROM gone)::int AS before, (SELECT count(*) FROM kept)::int AS after`,
     );
     return row;

@@ -97,7 +97,7 @@ export interface PlannedSearch {
   estimatedFacets: SearchFacet[];
   hits: HitRow[];
   next: Cursor | null;
-  /** How many rows the words match before any filter, when that was counted (exactly, up to MATCH_CAP). */
+  /** How many rows the words match before any filter, when that was counted (exactly, up to WORDS_ALONE_CAP). */
   wordsAlone?: number;
 }
 

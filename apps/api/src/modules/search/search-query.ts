@@ -230,23 +230,26 @@ function relevanceKey(spec: SearchSpec, terms: Terms): string {
   return `(ts_rank_cd(d.tsv, ${terms.match}, 1) + CASE WHEN d.names ILIKE ${typed} THEN 0.3 ELSE 0 END${closestFirst}${named})::float8`;
 }
 
-/** Each facet's values and counts over `matches`, counting a row as `count` says (count(*) for search rows, sum(rows) for combinations). */
-const facetSql = (facet: SearchFacet, count: string): string =>
+/**
+ * Each facet's values and counts over the rows of `source` (a CTE), counting
+ * a row as `count` says: count(*) for search rows, sum(rows) for combinations.
+ */
+const facetSql = (facet: SearchFacet, count: string, source: string): string =>
   ({
-    country: `SELECT country_id::text AS value, ${count}::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
-    type: `SELECT record_type AS value, ${count}::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
-    kind: `SELECT kind AS value, ${count}::int AS count FROM matches WHERE kind IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
-    decade: `SELECT decade::text AS value, ${count}::int AS count FROM matches, unnest(decades) AS decade GROUP BY 1 ORDER BY 1`,
-    condition: `SELECT condition AS value, ${count}::int AS count FROM matches WHERE condition IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
-    hasMedia: `SELECT has_media::text AS value, ${count}::int AS count FROM matches GROUP BY 1 ORDER BY 2 DESC, 1`,
+    country: `SELECT country_id::text AS value, ${count}::int AS count FROM ${source} GROUP BY 1 ORDER BY 2 DESC, 1`,
+    type: `SELECT record_type AS value, ${count}::int AS count FROM ${source} GROUP BY 1 ORDER BY 2 DESC, 1`,
+    kind: `SELECT kind AS value, ${count}::int AS count FROM ${source} WHERE kind IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+    decade: `SELECT decade::text AS value, ${count}::int AS count FROM ${source}, unnest(decades) AS decade GROUP BY 1 ORDER BY 1`,
+    condition: `SELECT condition AS value, ${count}::int AS count FROM ${source} WHERE condition IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+    hasMedia: `SELECT has_media::text AS value, ${count}::int AS count FROM ${source} GROUP BY 1 ORDER BY 2 DESC, 1`,
   })[facet];
 
-const facetColumns = (facets: readonly SearchFacet[], count = 'count(*)') =>
-  facets.map((facet) => `(SELECT coalesce(json_agg(f), '[]') FROM (${facetSql(facet, count)}) f) AS "${facet}"`);
+/** The facets' counts as columns, each over `matches` unless `sourceOf` names another CTE for it. */
+const facetColumns = (facets: readonly SearchFacet[], count = 'count(*)', sourceOf: (facet: SearchFacet) => string = () => 'matches') =>
+  facets.map((facet) => `(SELECT coalesce(json_agg(f), '[]') FROM (${facetSql(facet, count, sourceOf(facet))}) f) AS "${facet}"`);
 
-/** A facet counted over the rows of `source` (a CTE, not `matches`): its values as `matches` would give them. */
-const facetColumnOver = (facet: SearchFacet, source: string) =>
-  `(SELECT coalesce(json_agg(f), '[]') FROM (WITH matches AS (SELECT * FROM ${source}) ${facetSql(facet, 'count(*)')}) f) AS "${facet}"`;
+/** The columns search_filter_counts counts search rows by (a combination of the values a visitor filters by). */
+export const FILTER_COMBINATION = 'country_id, record_type, kind, condition, has_media, decades';
 
 /**
  * Browsing's total and facet counts, exact, from the rows counted per
@@ -256,18 +259,18 @@ const facetColumnOver = (facet: SearchFacet, source: string) =>
  * shows no facet value.
  */
 export function buildFilterCountsSql(spec: SearchSpec, facets: readonly SearchFacet[]): BuiltSearch {
-  const p = new Params();
-  const where = Object.values(filtersOf(spec.query, spec.countryIds, p, spec.without)).map((clause) => `AND ${clause}`).join(' ');
+  // Browsing: the terms are the filters alone, over the columns the counts share with the search rows.
+  const terms = termsOf(spec);
   const sql = `
     WITH matches AS MATERIALIZED (
-      SELECT d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media, sum(d.rows) AS rows
+      SELECT ${FILTER_COMBINATION}, sum(d.rows) AS rows
         FROM search_filter_counts d
-       WHERE true ${where}
-       GROUP BY d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media
+       WHERE true ${terms.where}
+       GROUP BY ${FILTER_COMBINATION}
       HAVING sum(d.rows) > 0
     )
     SELECT ${[`(SELECT coalesce(sum(rows), 0)::int FROM matches) AS total`, ...facetColumns(facets, 'sum(rows)')].join(',\n           ')}`;
-  return { sql, params: p.values };
+  return { sql, params: terms.p.values };
 }
 
 /** The hits of a page (`page` has id and key), with what a hit shows and its highlighted snippet. */
@@ -377,7 +380,7 @@ export function buildFacetedWordsSql(spec: SearchSpec, facets: readonly SearchFa
       `(SELECT count(*)::int FROM found) AS found`,
       `(SELECT count(*)::int FROM matches) AS total`,
       ...facetColumns(facets),
-      ...filtered.map((facet) => facetColumnOver(facet, `without_${facet}`)),
+      ...facetColumns(filtered, 'count(*)', (facet) => `without_${facet}`),
       hitsColumn(terms, page.lang),
     ].join(',\n           ')}`;
   return { sql, params: p.values };
