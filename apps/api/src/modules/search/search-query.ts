@@ -205,11 +205,10 @@ interface Terms {
   named: string;
 }
 
-/** `withFilters` false: the words alone, as if no filter were set. */
-function termsOf(spec: SearchSpec, withFilters = true): Terms {
+function termsOf(spec: SearchSpec): Terms {
   const p = new Params();
   const match = spec.tsquery === null ? null : `${p.next(spec.tsquery)}::tsquery`;
-  const filters = withFilters ? filtersOf(spec.query, spec.countryIds, p, spec.without) : {};
+  const filters = filtersOf(spec.query, spec.countryIds, p, spec.without);
   const where = Object.values(filters).map((clause) => `AND ${clause}`).join(' ');
   const words = spec.nameKeys ?? [];
   const named = words.length > 0 ? `(${words.map((keys) => `d.name_keys && ${p.next(keys)}::text[]`).join(' AND ')})` : 'false';
@@ -459,9 +458,9 @@ export const DATE_WALK_SHARE = 0.05;
  * shared by thousands of names is guessed at a fixed share of the rows.
  */
 export function buildEstimateSql(spec: SearchSpec, wordsOnly = false): BuiltSearch {
-  const terms = termsOf(spec, !wordsOnly);
-  const found = wordsOnly && terms.match !== null ? `d.tsv @@ ${terms.match}` : terms.found;
-  return { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE ${found} ${terms.where}`, params: wordsOnly ? [terms.p.values[0]] : terms.p.values };
+  if (wordsOnly && spec.tsquery !== null) return { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.tsv @@ $1::tsquery`, params: [spec.tsquery] };
+  const terms = termsOf(spec);
+  return { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE ${terms.found} ${terms.where}`, params: terms.p.values };
 }
 
 /** The lowest and highest search row id: the range the windows of the newest rows are cut from. */
