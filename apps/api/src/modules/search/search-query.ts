@@ -117,6 +117,8 @@ export interface SearchSpec {
   nameKeys?: string[][];
   /** A facet whose own filter is left out, to count that facet's other values (disjunctive facets). */
   without?: SearchFacet;
+  /** Filters tested on each row the GIN index hands over rather than intersected inside it (see FILTER_SHARE_IN_INDEX). */
+  tested?: readonly SearchFacet[];
 }
 
 export interface BuiltSearch {
@@ -158,7 +160,7 @@ class Params {
 }
 
 /** Each filter a query sets, as SQL over `d`, by the facet it narrows. */
-function filtersOf(query: SearchQuery, countryIds: string[] | undefined, p: Params, without?: SearchFacet): Partial<Record<SearchFacet, string>> {
+function filtersOf(query: SearchQuery, countryIds: string[] | undefined, p: Params, without?: SearchFacet, tested: readonly SearchFacet[] = []): Partial<Record<SearchFacet, string>> {
   const set: Partial<Record<SearchFacet, () => string>> = {};
   // One value as `=`: a btree led by the column then still hands rows over newest first (PostgreSQL 15 does not for `= ANY`).
   const oneOf = (column: string, values: string[], type: string) => () => (values.length === 1 ? `${column} = ${p.next(values[0])}::${type}` : `${column} = ANY(${p.next(values)}::${type}[])`);
@@ -170,7 +172,51 @@ function filtersOf(query: SearchQuery, countryIds: string[] | undefined, p: Para
   // As `= ANY`: the planner folds `has_media = true` into a bare boolean, which the GIN index cannot take.
   if (query.hasMedia !== undefined) set.hasMedia = () => `d.has_media = ANY(${p.next([query.hasMedia])}::boolean[])`;
   if (without) delete set[without];
-  return Object.fromEntries(Object.entries(set).map(([facet, clause]) => [facet, clause()]));
+  // `IS TRUE` is no condition an index can take, so the row is tested instead (a null value fails either way).
+  const inIndex = (facet: string, clause: string) => (tested.includes(facet as SearchFacet) ? `(${clause}) IS TRUE` : clause);
+  return Object.fromEntries(Object.entries(set).map(([facet, clause]) => [facet, inIndex(facet, clause())]));
+}
+
+/**
+ * Which filters of a search with words the GIN index intersects, and which
+ * are tested on each row it hands over (`tested`). Inside the index a filter
+ * costs a walk of its values' long lists beside the words', and the index
+ * takes no list of values: a filter of two values is two scans, two such
+ * filters four (a medium word in two countries and two types: 42 ms inside
+ * the index, 16 ms with the types tested on its rows). On the rows, it costs
+ * a row read per match that it then refuses. So the most selective filters
+ * go into the index, fewest rows first, until they leave at most
+ * ROWS_LEFT_BY_INDEX of the words' matches, a filter that most rows pass
+ * never, and never more than SCANS_AT_MOST scans in all.
+ */
+export function testedFilters(shares: Partial<Record<SearchFacet, number>>, values: Partial<Record<SearchFacet, number>>): SearchFacet[] {
+  const tested: SearchFacet[] = [];
+  let left = 1;
+  let scans = 1;
+  for (const facet of (Object.keys(shares) as SearchFacet[]).sort((a, b) => shares[a]! - shares[b]!)) {
+    const share = shares[facet]!;
+    const count = values[facet] ?? 1;
+    if (left <= ROWS_LEFT_BY_INDEX || share > FILTER_SHARE_IN_INDEX_AT_MOST || scans * count > SCANS_AT_MOST) tested.push(facet);
+    else [left, scans] = [left * share, scans * count];
+  }
+  return tested;
+}
+const ROWS_LEFT_BY_INDEX = 0.1;
+const FILTER_SHARE_IN_INDEX_AT_MOST = 0.5;
+const SCANS_AT_MOST = 4;
+
+/** How many values each list filter of a query has (the GIN index scans once per value of each): a decade filter is one array. */
+export function filterValueCounts(query: SearchQuery, countryIds: string[] | undefined): Partial<Record<SearchFacet, number>> {
+  return { country: countryIds?.length, type: query.type?.length, kind: query.kind?.length, condition: query.condition?.length };
+}
+
+/** The share of all search rows each filter of the query lets through, exactly, from search_filter_counts. */
+export function buildFilterSharesSql(spec: SearchSpec): BuiltSearch {
+  const p = new Params();
+  const shares = Object.entries(filtersOf(spec.query, spec.countryIds, p)).map(
+    ([facet, clause]) => `coalesce(sum(d.rows) FILTER (WHERE ${clause}), 0)::float8 / greatest(sum(d.rows), 1) AS "${facet}"`,
+  );
+  return { sql: `SELECT ${shares.join(', ')} FROM search_filter_counts d`, params: p.values };
 }
 
 /** Whether the search sets a filter besides the one left out. */
@@ -208,7 +254,7 @@ interface Terms {
 function termsOf(spec: SearchSpec): Terms {
   const p = new Params();
   const match = spec.tsquery === null ? null : `${p.next(spec.tsquery)}::tsquery`;
-  const filters = filtersOf(spec.query, spec.countryIds, p, spec.without);
+  const filters = filtersOf(spec.query, spec.countryIds, p, spec.without, spec.tested);
   const where = Object.values(filters).map((clause) => `AND ${clause}`).join(' ');
   const words = spec.nameKeys ?? [];
   const named = words.length > 0 ? `(${words.map((keys) => `d.name_keys && ${p.next(keys)}::text[]`).join(' AND ')})` : 'false';
@@ -347,42 +393,49 @@ export function buildSampleSql(spec: SearchSpec, options: SampleOptions): BuiltS
  * counted without its own filter, and the page: what took a statement per
  * facet, each intersecting the index again. `found` is the number of matches
  * of the words alone: over WORDS_ALONE_CAP nothing else may be used.
+ *
+ * Without `page`, only `found` and the facets filtered by, each counted
+ * without its own filter, over the first WORDS_ALONE_CAP + 1 matches: a
+ * sample, for words that match more (see search-plan.ts, sampledFilteredFacets).
  */
-export function buildFacetedWordsSql(spec: SearchSpec, facets: readonly SearchFacet[], page: NonNullable<SampleOptions['page']>): BuiltSearch {
+export function buildFacetedWordsSql(spec: SearchSpec, facets: readonly SearchFacet[], page?: NonNullable<SampleOptions['page']>): BuiltSearch {
   const terms = termsOf(spec);
   const { p } = terms;
   const filtered = Object.keys(terms.filters) as SearchFacet[];
   const passes = (facets: SearchFacet[]) => (facets.length ? facets.map((facet) => `f_${facet}`).join(' AND ') : 'true');
   const all = filtered.length ? filtered.map((facet) => `(${terms.filters[facet]})`).join(' AND ') : 'true';
   // Keyed while the row is at hand, and only when it passes every filter: a rank is the dearest part of a row.
-  const key = spec.query.sort === 'date' ? `${DATE_KEY}::float8` : relevanceKey(spec, terms);
-  const after = page.after ? `AND (m.key, m.id) < (${p.next(page.after.key)}::float8, ${p.next(page.after.id)}::bigint)` : '';
+  const key = !page ? 'NULL::float8' : spec.query.sort === 'date' ? `${DATE_KEY}::float8` : relevanceKey(spec, terms);
   const others = filtered.map(
-    (facet) => `without_${facet} AS MATERIALIZED (SELECT * FROM found WHERE ${passes(filtered.filter((other) => other !== facet))}),`,
+    (facet) => `without_${facet} AS MATERIALIZED (SELECT * FROM found WHERE ${passes(filtered.filter((other) => other !== facet))})`,
   );
-  const sql = `
-    WITH found AS MATERIALIZED (
+  const ctes = [
+    `found AS MATERIALIZED (
       SELECT d.id, d.country_id, d.record_type, d.kind, d.decades, d.condition, d.has_media,
              CASE WHEN ${all} THEN ${key} END AS key
              ${filtered.map((facet) => `, (${terms.filters[facet]}) AS f_${facet}`).join('')}
         FROM search_documents d
        WHERE ${terms.found}
        LIMIT ${WORDS_ALONE_CAP + 1}
-    ),
-    matches AS MATERIALIZED (SELECT * FROM found WHERE ${passes(filtered)}),
-    ${others.join('\n    ')}
-    page AS (
+    )`,
+    ...others,
+  ];
+  const columns = [`(SELECT count(*)::int FROM found) AS found`, ...facetColumns(filtered, 'count(*)', (facet) => `without_${facet}`)];
+  if (page) {
+    const after = page.after ? `AND (m.key, m.id) < (${p.next(page.after.key)}::float8, ${p.next(page.after.id)}::bigint)` : '';
+    ctes.push(
+      `matches AS MATERIALIZED (SELECT * FROM found WHERE ${passes(filtered)})`,
+      `page AS (
       SELECT m.id, m.key FROM matches m
        WHERE (SELECT count(*) FROM found) <= ${WORDS_ALONE_CAP} ${after}
        ORDER BY m.key DESC, m.id DESC LIMIT ${p.next(page.size)}
-    )
-    SELECT ${[
-      `(SELECT count(*)::int FROM found) AS found`,
-      `(SELECT count(*)::int FROM matches) AS total`,
-      ...facetColumns(facets),
-      ...facetColumns(filtered, 'count(*)', (facet) => `without_${facet}`),
-      hitsColumn(terms, page.lang),
-    ].join(',\n           ')}`;
+    )`,
+    );
+    columns.push(`(SELECT count(*)::int FROM matches) AS total`, ...facetColumns(facets), hitsColumn(terms, page.lang));
+  }
+  const sql = `
+    WITH ${ctes.join(',\n    ')}
+    SELECT ${columns.join(',\n           ')}`;
   return { sql, params: p.values };
 }
 
@@ -405,11 +458,23 @@ export function buildNewestPageSql(spec: SearchSpec, after: After | undefined, s
   return { sql, params: p.values };
 }
 
-/** Years from `lo` to `hi` (sort keys: a missing year is -1), newest first; with `after`, only rows after it. */
+/** Years (sort keys: a missing year is -1), newest first; with `after`, only rows after it. */
 export interface KeyWindow {
-  lo: number;
-  hi: number;
+  years: number[];
   after?: After;
+}
+
+/**
+ * The decades in which rows passing the query's filters have their year (a
+ * row's year is in the first of its decades), from search_filter_counts.
+ * Only meaningful with a decade filter: a row with no decades has its year
+ * anywhere, and only a decade filter keeps such rows out.
+ */
+export function buildYearDecadesSql(spec: SearchSpec): BuiltSearch {
+  const p = new Params();
+  const where = Object.values(filtersOf(spec.query, spec.countryIds, p, spec.without)).map((clause) => `AND ${clause}`).join(' ');
+  const sql = `SELECT d.decades[1] AS decade FROM search_filter_counts d WHERE cardinality(d.decades) > 0 ${where} GROUP BY 1 HAVING sum(d.rows) > 0`;
+  return { sql, params: p.values };
 }
 
 /**
@@ -424,7 +489,7 @@ export interface KeyWindow {
 export function buildDateWindowSql(spec: SearchSpec, window: KeyWindow, size: number, lang: string): BuiltSearch {
   const terms = termsOf(spec);
   const { p } = terms;
-  const years = Array.from({ length: window.hi - window.lo + 1 }, (_, i) => window.hi - i);
+  const years = window.years;
   const after = window.after ? `AND (${DATE_KEY}, d.id) < (${p.next(Math.floor(window.after.key))}::int, ${p.next(window.after.id)}::bigint)` : '';
   const sql = `
     WITH page AS MATERIALIZED (
