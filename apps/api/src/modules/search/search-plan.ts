@@ -25,8 +25,6 @@ import {
   WORDS_ALONE_CAP,
   buildFilterCountsSql,
   buildFilterSharesSql,
-  testedFilters,
-  filterValueCounts,
   buildNewestPageSql,
   buildSampleSql,
   narrowsByIndex,
@@ -157,7 +155,7 @@ interface PageResult {
 class Run {
   private range?: Promise<IdWindow | null>;
   private keyRange?: Promise<{ lo: number; hi: number; rows: number } | null>;
-  private testedFilters?: Promise<SearchFacet[]>;
+  private filterShares?: Promise<Partial<Record<SearchFacet, number>>>;
 
   constructor(
     readonly db: SqlRunner,
@@ -193,12 +191,10 @@ class Run {
     return this.one<SampleRow>(buildSampleSql(spec, options), narrowsByIndex(spec) ? FROM_GIN : TAKE_BY_INDEX);
   }
 
-  /** The filters (of a search with words) that let through too many rows to be intersected inside the GIN index. */
-  tested(spec: SearchSpec): Promise<SearchFacet[]> {
-    this.testedFilters ??= this.one<Partial<Record<SearchFacet, number>>>(buildFilterSharesSql(spec)).then((shares) =>
-      testedFilters(shares, filterValueCounts(spec.query, spec.countryIds)),
-    );
-    return this.testedFilters;
+  /** The share of all rows each filter of the search lets through (the same for every statement of one search). */
+  shares(spec: SearchSpec): Promise<Partial<Record<SearchFacet, number>>> {
+    this.filterShares ??= this.one<Partial<Record<SearchFacet, number>>>(buildFilterSharesSql(spec));
+    return this.filterShares;
   }
 
   /** Browsing's total and counts of `facets`, exact, from the rows counted per combination of filter values. */
@@ -277,10 +273,10 @@ async function datePage(run: Run, spec: SearchSpec, after: After | undefined, si
   const years = await yearsToRead(run, spec, keys, after ? Math.floor(after.key) : keys.hi);
   let span = Math.min(FIRST_YEARS_AT_MOST, Math.max(1, Math.ceil((2 * size * years.length) / total)));
   let sparse = total / keys.rows < DATE_WALK_SHARE;
-  // The window's years are a list of values for the GIN index already: for words whose rows may be tested (see planned), every other list
-  // is tested on the rows, or the scans multiply.
-  const listed = Object.entries(filterValueCounts(spec.query, spec.countryIds)).filter(([, count]) => (count ?? 0) > 1).map(([facet]) => facet as SearchFacet);
-  const windowSpec = spec.tested ? { ...spec, tested: [...spec.tested, ...listed] } : spec;
+  // The window's years are a list of values for the GIN index already: for a medium word every other list is tested on its rows, or the
+  // scans multiply. A common word's rows are too many to test.
+  const medium = spec.narrowing && spec.narrowing.wordsAlone <= MEDIUM_WORDS_AT_MOST;
+  const windowSpec = medium ? { ...spec, narrowing: { ...spec.narrowing!, listsOnRows: true } } : spec;
   const hits: HitRow[] = [];
   for (let at = 0; hits.length < size && at < years.length; span = Math.min(YEARS_AT_MOST, span * 2)) {
     const window = { years: years.slice(at, at + span), after: at === 0 ? after : undefined };
@@ -474,8 +470,8 @@ async function planned(run: Run, spec: SearchSpec, cursor: Cursor | undefined): 
     if (whole) return whole;
   }
   // Browsing walks btree indexes, which take lists of values: its filters stay as they are.
+  if (wordsAlone !== undefined) spec = { ...spec, narrowing: { wordsAlone, shares: await run.shares(spec) } };
   const medium = wordsAlone !== undefined && wordsAlone <= MEDIUM_WORDS_AT_MOST;
-  if (medium) spec = { ...spec, tested: await run.tested(spec) };
   const filteredCounts =
     medium && active.length > 1
       ? sampledFilteredFacets(run, spec, active, wordsAlone)

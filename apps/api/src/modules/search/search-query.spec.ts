@@ -2,20 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { testedFilters } from './search-query';
 
 describe('testedFilters: which filters of a search with words the GIN index intersects', () => {
-  it('puts the most selective filters into the index until they leave a tenth of the rows, and tests the rest on the rows', () => {
-    // Condition alone leaves 4 %: nothing more is worth a walk of long lists inside the index.
-    expect(testedFilters({ country: 0.3, condition: 0.04, hasMedia: 0.15 }, { country: 1, condition: 1 })).toEqual(['hasMedia', 'country']);
-    // 0.3 × 0.4 = 12 %, still more than a tenth: the next one goes in too.
-    expect(testedFilters({ country: 0.3, decade: 0.4, hasMedia: 0.5 }, { country: 1 })).toEqual([]);
+  it('puts filters into the index, fewest rows first, while more than 2 000 matches would be left, and tests the rest on the rows', () => {
+    // 18 000 matches: condition leaves 720, too few to be worth a walk of long lists for the others.
+    expect(testedFilters({ country: 0.3, condition: 0.04, hasMedia: 0.15 }, {}, 18_000)).toEqual(['hasMedia', 'country']);
+    // 0.3 × 0.4 = 12 %: 2 160 left, so the next one goes in too.
+    expect(testedFilters({ country: 0.3, decade: 0.4, hasMedia: 0.5 }, {}, 18_000)).toEqual([]);
   });
 
-  it('never puts into the index a filter that most rows pass', () => {
-    expect(testedFilters({ type: 0.87, decade: 0.6 }, { type: 2 })).toEqual(['decade', 'type']);
-  });
-
-  it('keeps the scans of lists of values to four in all', () => {
+  it('puts a list of values into the index only while it lets through at most half the rows and the scans stay within four', () => {
+    // Two types of 87 %: two scans to keep 87 % of the rows.
+    expect(testedFilters({ country: 0.3, type: 0.87 }, { country: 2, type: 2 }, 18_000)).toEqual(['type']);
     // Two countries and two types are four scans; two conditions more would be eight.
-    expect(testedFilters({ country: 0.35, type: 0.33, condition: 0.4 }, { country: 2, type: 2, condition: 2 })).toEqual(['condition']);
-    expect(testedFilters({ country: 0.2, kind: 0.3 }, { country: 5, kind: 1 })).toEqual(['country']);
+    expect(testedFilters({ country: 0.35, type: 0.33, condition: 0.4 }, { country: 2, type: 2, condition: 2 }, 18_000)).toEqual(['condition']);
+    // One value is one scan, however many rows it lets through.
+    expect(testedFilters({ type: 0.67, decade: 0.74 }, { type: 1 }, 18_000)).toEqual([]);
+  });
+
+  it('narrows a common word inside the index whatever it costs while its rows are too many to test', () => {
+    // 1.3 million matches: five countries (five scans) leave 113 000, so two types of 87 % go in as well.
+    expect(testedFilters({ country: 0.087, type: 0.87 }, { country: 5, type: 2 }, 1_300_000)).toEqual([]);
+    // With pictures too, 17 000 are left once those are in: the types are tested on them.
+    expect(testedFilters({ country: 0.087, type: 0.87, hasMedia: 0.15 }, { country: 5, type: 2 }, 1_300_000)).toEqual(['type']);
   });
 });

@@ -117,8 +117,13 @@ export interface SearchSpec {
   nameKeys?: string[][];
   /** A facet whose own filter is left out, to count that facet's other values (disjunctive facets). */
   without?: SearchFacet;
-  /** Filters tested on each row the GIN index hands over rather than intersected inside it (see FILTER_SHARE_IN_INDEX). */
-  tested?: readonly SearchFacet[];
+  /**
+   * When a search with words has filters: how many rows the words match
+   * alone (the planner's estimate) and the share of all rows each filter
+   * lets through (search_filter_counts, exact). The filters of each statement
+   * are then split between the GIN index and the rows by testedFilters.
+   */
+  narrowing?: { wordsAlone: number; shares: Partial<Record<SearchFacet, number>>; listsOnRows?: boolean };
 }
 
 export interface BuiltSearch {
@@ -179,31 +184,45 @@ function filtersOf(query: SearchQuery, countryIds: string[] | undefined, p: Para
 
 /**
  * Which filters of a search with words the GIN index intersects, and which
- * are tested on each row it hands over (`tested`). Inside the index a filter
- * costs a walk of its values' long lists beside the words', and the index
- * takes no list of values: a filter of two values is two scans, two such
- * filters four (a medium word in two countries and two types: 42 ms inside
- * the index, 16 ms with the types tested on its rows). On the rows, it costs
- * a row read per match that it then refuses. So the most selective filters
- * go into the index, fewest rows first, until they leave at most
- * ROWS_LEFT_BY_INDEX of the words' matches, a filter that most rows pass
- * never, and never more than SCANS_AT_MOST scans in all.
+ * are tested on each row it hands over (`tested`). On the rows, a filter
+ * costs a row read for each of the `words` matches that it then refuses.
+ * Inside the index it costs a walk of its values' long lists beside the
+ * words', and the index takes no list of values: a filter of two values is
+ * two scans, two such filters four (a medium word in two countries and two
+ * types: 42 ms inside the index, 16 ms with the types tested on its rows). So
+ * the filters go into the index fewest rows first while more than
+ * ROWS_TESTED_AT_MOST matches would be left to read; a list of values only
+ * while it lets through at most half the rows and the scans stay within
+ * SCANS_AT_MOST, unless more than ROWS_ALWAYS_NARROWED would be left (a common
+ * word: testing its rows would cost far more than any scan).
  */
-export function testedFilters(shares: Partial<Record<SearchFacet, number>>, values: Partial<Record<SearchFacet, number>>): SearchFacet[] {
+export function testedFilters(shares: Partial<Record<SearchFacet, number>>, values: Partial<Record<SearchFacet, number>>, words: number): SearchFacet[] {
   const tested: SearchFacet[] = [];
-  let left = 1;
+  let rows = words;
   let scans = 1;
   for (const facet of (Object.keys(shares) as SearchFacet[]).sort((a, b) => shares[a]! - shares[b]!)) {
     const share = shares[facet]!;
     const count = values[facet] ?? 1;
-    if (left <= ROWS_LEFT_BY_INDEX || share > FILTER_SHARE_IN_INDEX_AT_MOST || scans * count > SCANS_AT_MOST) tested.push(facet);
-    else [left, scans] = [left * share, scans * count];
+    const cheapList = share <= LIST_SHARE_IN_INDEX_AT_MOST && scans * count <= SCANS_AT_MOST;
+    if (rows > ROWS_TESTED_AT_MOST && (count === 1 || cheapList || rows > ROWS_ALWAYS_NARROWED)) [rows, scans] = [rows * share, scans * count];
+    else tested.push(facet);
   }
   return tested;
 }
-const ROWS_LEFT_BY_INDEX = 0.1;
-const FILTER_SHARE_IN_INDEX_AT_MOST = 0.5;
+const ROWS_TESTED_AT_MOST = 2_000;
+const ROWS_ALWAYS_NARROWED = 50_000;
+const LIST_SHARE_IN_INDEX_AT_MOST = 0.5;
 const SCANS_AT_MOST = 4;
+
+/** The filters of a statement (all but `spec.without`) tested on the rows; with `listsOnRows`, every list of values too. */
+function testedOf(spec: SearchSpec): SearchFacet[] {
+  if (!spec.narrowing) return [];
+  const { wordsAlone, shares, listsOnRows } = spec.narrowing;
+  const values = filterValueCounts(spec.query, spec.countryIds);
+  const tested = testedFilters(Object.fromEntries(Object.entries(shares).filter(([facet]) => facet !== spec.without)), values, wordsAlone);
+  const lists = listsOnRows ? (Object.keys(values) as SearchFacet[]).filter((facet) => (values[facet] ?? 0) > 1) : [];
+  return [...new Set([...tested, ...lists])];
+}
 
 /** How many values each list filter of a query has (the GIN index scans once per value of each): a decade filter is one array. */
 export function filterValueCounts(query: SearchQuery, countryIds: string[] | undefined): Partial<Record<SearchFacet, number>> {
@@ -254,7 +273,7 @@ interface Terms {
 function termsOf(spec: SearchSpec): Terms {
   const p = new Params();
   const match = spec.tsquery === null ? null : `${p.next(spec.tsquery)}::tsquery`;
-  const filters = filtersOf(spec.query, spec.countryIds, p, spec.without, spec.tested);
+  const filters = filtersOf(spec.query, spec.countryIds, p, spec.without, testedOf(spec));
   const where = Object.values(filters).map((clause) => `AND ${clause}`).join(' ');
   const words = spec.nameKeys ?? [];
   const named = words.length > 0 ? `(${words.map((keys) => `d.name_keys && ${p.next(keys)}::text[]`).join(' AND ')})` : 'false';
