@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testedFilters } from './search-query';
+import { testedFilters } from './search-narrowing';
 
 describe('testedFilters: which filters of a search with words the GIN index intersects', () => {
   it('puts filters into the index, fewest rows first, while more than 2 000 matches would be left, and tests the rest on the rows', () => {
