@@ -117,6 +117,34 @@ describe('search: a medium word with lists of filter values', () => {
     expect(byRelevance.facets.hasMedia).toContainEqual({ value: 'true', count: media.yes });
   });
 
+  it('browses a list of types and countries over the cap newest first, a walk per type and country merged', async () => {
+    const query = 'type=item,memorial&country=kazakhstan,armenia&limit=50';
+    const newest = (
+      await db.query(
+        `SELECT record_id FROM search_documents WHERE record_type IN ('item', 'memorial') AND country_id IN ($1, $2) ORDER BY id DESC LIMIT 150`,
+        [kz, am],
+      )
+    ).map((row: { record_id: string }) => row.record_id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const body: Answer = (await as.anonymous.get(`/api/public/search?${query}${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body;
+      expect(body.estimated).toBe(false);
+      seen.push(...body.items.map((hit) => hit.id));
+      cursor = body.next;
+    }
+    expect(seen).toEqual(newest);
+  });
+
+  it('ranks over the cap window by window within the ids of the type asked for, every match once', async () => {
+    const { seen, first } = await everyPage('type=memorial');
+    const expected = await truth(`record_type = 'memorial'`);
+    expect(expected.length).toBeGreaterThan(MATCH_CAP);
+    expect(first).toMatchObject({ estimated: true });
+    expect(new Set(seen.map((hit) => hit.id)).size).toBe(seen.length);
+    expect(seen.map((hit) => hit.id).sort()).toEqual([...expected].sort());
+  });
+
   it('pages by date over the cap through the decades rows can start in, every match once and in order', async () => {
     // Rows of the 1970s that span into the 1990s pass decade=1990 with their year in the 1970s; the 1980s hold such rows too.
     const { seen, first } = await everyPage('sort=date&type=item,memorial&country=kazakhstan,armenia&decade=1930,1990');

@@ -4,7 +4,7 @@ import {
   type After,
   type BuiltSearch,
   FACET_SAMPLE,
-  ID_RANGE_SQL,
+  buildIdRangeSql,
   type IdWindow,
   MATCH_CAP,
   NAME_FALLBACK_BELOW,
@@ -167,8 +167,9 @@ class Run {
     return row as T;
   }
 
-  ids(): Promise<IdWindow | null> {
-    this.range ??= this.one<{ lo: string | null; hi: string | null }>({ sql: ID_RANGE_SQL, params: [] }).then((row) =>
+  /** The id range of the rows of the types and countries the search filters by (the same for every statement of one search). */
+  ids(spec: SearchSpec): Promise<IdWindow | null> {
+    this.range ??= this.one<{ lo: string | null; hi: string | null }>(buildIdRangeSql(spec)).then((row) =>
       row.lo === null || row.hi === null ? null : { lo: row.lo, hi: row.hi },
     );
     return this.range;
@@ -318,7 +319,7 @@ async function windowPage(
   /** Asked after the first window: true gives up (returns null), as when it shows the planner guessed far too many. */
   giveUp: (first: SampleRow) => boolean,
 ): Promise<PageResult | null> {
-  const range = (await run.ids())!;
+  const range = (await run.ids(spec))!;
   const hits: { hit: HitRow; window: IdWindow }[] = [];
   let window: IdWindow | null = start;
   for (let i = 0; window && i < WINDOWS_PER_PAGE && hits.length < size; i++) {
@@ -399,7 +400,7 @@ async function mainSearch(run: Run, spec: SearchSpec, facets: readonly SearchFac
     }
     sample ??= probe;
   }
-  const range = await run.ids();
+  const range = await run.ids(spec);
   if (!range) return { hits: [], next: null, total: 0, estimated: false, approximate: false, counts: { values: {}, estimated: false } };
   const total = Math.max(estimate, MATCH_CAP + 1);
   if (spec.query.sort === 'date') {

@@ -293,7 +293,7 @@ export function buildFilterCountsSql(spec: SearchSpec, facets: readonly SearchFa
 }
 
 /** The hits of a page (`page` has id and key), with what a hit shows and its highlighted snippet. */
-function hitsColumn(terms: Terms, lang: string): string {
+function hitsColumn(terms: Pick<Terms, 'p' | 'match'>, lang: string): string {
   const config = lang === 'ru' ? 'russian' : lang === 'en' ? 'english' : 'simple';
   // Browsing matched no words: there is nothing to show in context.
   const snippet =
@@ -412,22 +412,38 @@ export function buildFacetedWordsSql(spec: SearchSpec, facets: readonly SearchFa
   return { sql, params: p.values };
 }
 
+/** Walks newest first one browsing page may be split into (see buildNewestPageSql). */
+const NEWEST_WALKS_AT_MOST = 16;
+
 /**
  * A page of browsing (no words) beyond the cap, newest first: every key is 0
- * (see relevanceKey), so the order and the cursor are the id's alone.
+ * (see relevanceKey), so the order and the cursor are the id's alone. A
+ * btree led by the type or the country hands rows over newest first only for
+ * one value (PostgreSQL 15 does not for `= ANY`), so a list of types or
+ * countries is a walk per value, merged: one walk of every row newest first,
+ * testing each, read two million people before the first memorial where
+ * rows are stored type by type.
  */
 export function buildNewestPageSql(spec: SearchSpec, after: After | undefined, size: number, lang: string): BuiltSearch {
-  const terms = termsOf(spec);
-  const { p } = terms;
+  const p = new Params();
+  const { query, countryIds } = spec;
+  const types = (query.type?.length ?? 0) > 1 ? query.type!.map((type) => [type]) : [query.type];
+  const countries = (countryIds?.length ?? 0) > 1 ? countryIds!.map((id) => [id]) : [countryIds];
+  const split = types.length * countries.length <= NEWEST_WALKS_AT_MOST;
+  const walks = split ? types.flatMap((type) => countries.map((ids) => ({ query: { ...query, type }, countryIds: ids }))) : [{ query, countryIds }];
+  const limit = p.next(size);
   const before = after ? `AND d.id < ${p.next(after.id)}::bigint` : '';
+  const walk = (one: (typeof walks)[number]) => {
+    const where = Object.values(filtersOf(one.query, one.countryIds, p, spec.without)).map((clause) => `AND ${clause}`).join(' ');
+    return `(SELECT d.id FROM search_documents d WHERE true ${where} ${before} ORDER BY d.id DESC LIMIT ${limit})`;
+  };
   const sql = `
     WITH page AS MATERIALIZED (
-      SELECT d.id, 0::float8 AS key FROM search_documents d
-       WHERE ${terms.found} ${terms.where} ${before}
-       ORDER BY d.id DESC
-       LIMIT ${p.next(size)}
+      SELECT w.id, 0::float8 AS key FROM (${walks.map(walk).join('\n        UNION ALL ')}) w
+       ORDER BY w.id DESC
+       LIMIT ${limit}
     )
-    SELECT ${hitsColumn(terms, lang)}`;
+    SELECT ${hitsColumn({ p, match: null }, lang)}`;
   return { sql, params: p.values };
 }
 
@@ -502,8 +518,29 @@ export function buildEstimateSql(spec: SearchSpec, wordsOnly = false): BuiltSear
   return { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE ${terms.found} ${terms.where}`, params: terms.p.values };
 }
 
-/** The lowest and highest search row id: the range the windows of the newest rows are cut from. */
-export const ID_RANGE_SQL = `SELECT min(id)::text AS lo, max(id)::text AS hi FROM search_documents`;
+/**
+ * The lowest and highest search row id of the rows of the types and
+ * countries a search filters by (all rows when it sets neither): the range
+ * the windows of the newest rows are cut from. Each end is an index lookup
+ * per type and country (a btree led by them, then the id). Where rows are
+ * stored type by type, the memorials' ids are a block of their own, and
+ * windows cut from the whole table's newest ids found none of them in four
+ * windows of growing width.
+ */
+export function buildIdRangeSql(spec: SearchSpec): BuiltSearch {
+  const p = new Params();
+  const types = spec.query.type?.length ? spec.query.type.map((type) => [type]) : [undefined];
+  const countries = spec.countryIds?.length ? spec.countryIds.map((id) => [id]) : [undefined];
+  const ends = types.flatMap((type) => countries.map((ids) => ({ type, ids })));
+  if (ends.length > NEWEST_WALKS_AT_MOST) return { sql: `SELECT min(id)::text AS lo, max(id)::text AS hi FROM search_documents`, params: [] };
+  const end = ({ type, ids }: (typeof ends)[number]) => {
+    const where = Object.values(filtersOf({ ...spec.query, type, kind: undefined, decade: undefined, condition: undefined, hasMedia: undefined }, ids, p))
+      .map((clause) => `AND ${clause}`)
+      .join(' ');
+    return `SELECT (SELECT min(d.id) FROM search_documents d WHERE true ${where}) AS lo, (SELECT max(d.id) FROM search_documents d WHERE true ${where}) AS hi`;
+  };
+  return { sql: `SELECT min(r.lo)::text AS lo, max(r.hi)::text AS hi FROM (${ends.map(end).join(' UNION ALL ')}) r`, params: p.values };
+}
 
 /** The shortest known words starting with a short prefix (by the text_pattern_ops index ix_search_words_prefix). */
 export function buildPrefixWordsSql(prefix: string): BuiltSearch {
