@@ -21,7 +21,10 @@ describe('testedFilters: which filters of a search with words the GIN index inte
   it('narrows a common word inside the index whatever it costs while its rows are too many to test', () => {
     // 1.3 million matches: five countries (five scans) leave 113 000, so two types of 87 % go in as well.
     expect(testedFilters({ country: 0.087, type: 0.87 }, { country: 5, type: 2 }, 1_300_000)).toEqual([]);
-    // With pictures too, 17 000 are left once those are in: the types are tested on them.
-    expect(testedFilters({ country: 0.087, type: 0.87, hasMedia: 0.15 }, { country: 5, type: 2 }, 1_300_000)).toEqual(['type']);
+    // Pictures on 15 % leave 17 000: still too many to test, as filters that correlate (pictures only on records, the word only in
+    // records' texts) may leave several times the guess.
+    expect(testedFilters({ country: 0.087, type: 0.87, hasMedia: 0.15 }, { country: 5, type: 2 }, 1_300_000)).toEqual([]);
+    // Pictures on 5 % leave 5 600 once the countries are in too: the types are tested on them.
+    expect(testedFilters({ country: 0.087, type: 0.87, hasMedia: 0.05 }, { country: 5, type: 2 }, 1_300_000)).toEqual(['type']);
   });
 });
