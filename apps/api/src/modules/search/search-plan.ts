@@ -53,6 +53,12 @@ import {
  *     answer says `approximate`.
  * - A facet the query filters by is counted without its own filter (picking
  *   Armenia still shows how many Georgia has), by the same rules, in parallel.
+ * - With filters: words that alone match at most WORDS_ALONE_CAP rows are
+ *   answered whole by one statement (facetedWords); up to
+ *   MEDIUM_WORDS_AT_MOST, the facets filtered by come from one sample of
+ *   their rows (sampledFilteredFacets). Every statement with words splits
+ *   its filters between the GIN index and the rows (search-narrowing.ts).
+ *   Browsing counts exactly from search_filter_counts.
  *
  * It runs on anything with a `query`: the API passes SearchRepository (TypeORM), the
  * benchmark a pg pool, so both measure the same work.
