@@ -137,6 +137,7 @@ const FROM_GIN = { ...TAKE_BY_INDEX, enable_indexscan: 'off' };
  * either: its filters are all intersected in the GIN index.
  */
 const MEDIUM_WORDS_AT_MOST = 4 * WORDS_ALONE_CAP;
+const isMediumWord = (wordsAlone: number | undefined): wordsAlone is number => wordsAlone !== undefined && wordsAlone <= MEDIUM_WORDS_AT_MOST;
 
 /** Windows of newest rows one page may go through when the newest hold too few matches. */
 const WINDOWS_PER_PAGE = 4;
@@ -282,8 +283,7 @@ async function datePage(run: Run, spec: SearchSpec, after: After | undefined, si
   let sparse = total / keys.rows < DATE_WALK_SHARE;
   // The window's years are a list of values for the GIN index already: for a medium word every other list is tested on its rows, or the
   // scans multiply. A common word's rows are too many to test.
-  const medium = spec.narrowing && spec.narrowing.wordsAlone <= MEDIUM_WORDS_AT_MOST;
-  const windowSpec = medium ? { ...spec, narrowing: { ...spec.narrowing!, listsOnRows: true } } : spec;
+  const windowSpec = spec.narrowing && isMediumWord(spec.narrowing.wordsAlone) ? { ...spec, narrowing: { ...spec.narrowing, listsOnRows: true } } : spec;
   const hits: HitRow[] = [];
   for (let at = 0; hits.length < size && at < years.length; span = Math.min(YEARS_AT_MOST, span * 2)) {
     const window = { years: years.slice(at, at + span), after: at === 0 ? after : undefined };
@@ -478,9 +478,8 @@ async function planned(run: Run, spec: SearchSpec, cursor: Cursor | undefined): 
   }
   // Browsing walks btree indexes, which take lists of values: its filters stay as they are.
   if (wordsAlone !== undefined) spec = { ...spec, narrowing: { wordsAlone, shares: await run.shares(spec) } };
-  const medium = wordsAlone !== undefined && wordsAlone <= MEDIUM_WORDS_AT_MOST;
   const filteredCounts =
-    medium && active.length > 1
+    isMediumWord(wordsAlone) && active.length > 1
       ? sampledFilteredFacets(run, spec, active, wordsAlone)
       : Promise.all(active.map((facet) => facetCounts(run, { ...spec, without: facet }, facet)));
   const [main, others] = await Promise.all([mainSearch(run, spec, own, cursor), filteredCounts]);

@@ -183,6 +183,20 @@ function filtersOf(query: SearchQuery, countryIds: string[] | undefined, p: Para
   return Object.fromEntries(Object.entries(set).map(([facet, clause]) => [facet, inIndex(facet, clause())]));
 }
 
+/** Filters as `AND …` clauses to follow a WHERE. */
+const andAll = (filters: Partial<Record<SearchFacet, string>>) => Object.values(filters).map((clause) => `AND ${clause}`).join(' ');
+
+/**
+ * The query's type and country filters as one type and one country each,
+ * every pairing of them (a filter it does not set stays unset): a btree led
+ * by the type or the country walks, or finds an end of, one value at a time.
+ */
+function oneValueEach(query: SearchQuery, countryIds: string[] | undefined): { query: SearchQuery; countryIds: string[] | undefined }[] {
+  const types = query.type?.length ? query.type.map((type) => [type]) : [query.type];
+  const countries = countryIds?.length ? countryIds.map((id) => [id]) : [countryIds];
+  return types.flatMap((type) => countries.map((ids) => ({ query: { ...query, type }, countryIds: ids })));
+}
+
 /** The share of all search rows each filter of the query lets through, exactly, from search_filter_counts. */
 export function buildFilterSharesSql(spec: SearchSpec): BuiltSearch {
   const p = new Params();
@@ -228,7 +242,7 @@ function termsOf(spec: SearchSpec): Terms {
   const p = new Params();
   const match = spec.tsquery === null ? null : `${p.next(spec.tsquery)}::tsquery`;
   const filters = filtersOf(spec.query, spec.countryIds, p, spec.without, testedOf(spec));
-  const where = Object.values(filters).map((clause) => `AND ${clause}`).join(' ');
+  const where = andAll(filters);
   const words = spec.nameKeys ?? [];
   const named = words.length > 0 ? `(${words.map((keys) => `d.name_keys && ${p.next(keys)}::text[]`).join(' AND ')})` : 'false';
   const found = match === null ? 'true' : words.length > 0 ? `(d.tsv @@ ${match} OR ${named})` : `d.tsv @@ ${match}`;
@@ -426,16 +440,12 @@ const NEWEST_WALKS_AT_MOST = 16;
  */
 export function buildNewestPageSql(spec: SearchSpec, after: After | undefined, size: number, lang: string): BuiltSearch {
   const p = new Params();
-  const { query, countryIds } = spec;
-  const types = (query.type?.length ?? 0) > 1 ? query.type!.map((type) => [type]) : [query.type];
-  const countries = (countryIds?.length ?? 0) > 1 ? countryIds!.map((id) => [id]) : [countryIds];
-  const split = types.length * countries.length <= NEWEST_WALKS_AT_MOST;
-  const walks = split ? types.flatMap((type) => countries.map((ids) => ({ query: { ...query, type }, countryIds: ids }))) : [{ query, countryIds }];
+  const each = oneValueEach(spec.query, spec.countryIds);
+  const walks = each.length <= NEWEST_WALKS_AT_MOST ? each : [{ query: spec.query, countryIds: spec.countryIds }];
   const limit = p.next(size);
   const before = after ? `AND d.id < ${p.next(after.id)}::bigint` : '';
   const walk = (one: (typeof walks)[number]) => {
-    const where = Object.values(filtersOf(one.query, one.countryIds, p, spec.without)).map((clause) => `AND ${clause}`).join(' ');
-    return `(SELECT d.id FROM search_documents d WHERE true ${where} ${before} ORDER BY d.id DESC LIMIT ${limit})`;
+    return `(SELECT d.id FROM search_documents d WHERE true ${andAll(filtersOf(one.query, one.countryIds, p, spec.without))} ${before} ORDER BY d.id DESC LIMIT ${limit})`;
   };
   const sql = `
     WITH page AS MATERIALIZED (
@@ -461,7 +471,7 @@ export interface KeyWindow {
  */
 export function buildYearDecadesSql(spec: SearchSpec): BuiltSearch {
   const p = new Params();
-  const where = Object.values(filtersOf(spec.query, spec.countryIds, p, spec.without)).map((clause) => `AND ${clause}`).join(' ');
+  const where = andAll(filtersOf(spec.query, spec.countryIds, p, spec.without));
   const sql = `SELECT d.decades[1] AS decade FROM search_filter_counts d WHERE cardinality(d.decades) > 0 ${where} GROUP BY 1 HAVING sum(d.rows) > 0`;
   return { sql, params: p.values };
 }
@@ -529,14 +539,10 @@ export function buildEstimateSql(spec: SearchSpec, wordsOnly = false): BuiltSear
  */
 export function buildIdRangeSql(spec: SearchSpec): BuiltSearch {
   const p = new Params();
-  const types = spec.query.type?.length ? spec.query.type.map((type) => [type]) : [undefined];
-  const countries = spec.countryIds?.length ? spec.countryIds.map((id) => [id]) : [undefined];
-  const ends = types.flatMap((type) => countries.map((ids) => ({ type, ids })));
+  const ends = oneValueEach(spec.query, spec.countryIds);
   if (ends.length > NEWEST_WALKS_AT_MOST) return { sql: `SELECT min(id)::text AS lo, max(id)::text AS hi FROM search_documents`, params: [] };
-  const end = ({ type, ids }: (typeof ends)[number]) => {
-    const where = Object.values(filtersOf({ ...spec.query, type, kind: undefined, decade: undefined, condition: undefined, hasMedia: undefined }, ids, p))
-      .map((clause) => `AND ${clause}`)
-      .join(' ');
+  const end = (one: (typeof ends)[number]) => {
+    const where = andAll(filtersOf({ ...one.query, kind: undefined, decade: undefined, condition: undefined, hasMedia: undefined }, one.countryIds, p));
     return `SELECT (SELECT min(d.id) FROM search_documents d WHERE true ${where}) AS lo, (SELECT max(d.id) FROM search_documents d WHERE true ${where}) AS hi`;
   };
   return { sql: `SELECT min(r.lo)::text AS lo, max(r.hi)::text AS hi FROM (${ends.map(end).join(' UNION ALL ')}) r`, params: p.values };
