@@ -235,14 +235,15 @@ describe('serving media: derivatives and IIIF', () => {
     expect(manifest).toMatchObject({
       type: 'Manifest',
       label: { ru: ['Карта'] },
-      rights: 'https://creativecommons.org/licenses/by/4.0/',
+      // IIIF wants the canonical http:// form of a licence URI, whatever form the curator pasted.
+      rights: 'http://creativecommons.org/licenses/by/4.0/',
       requiredStatement: { value: { ru: ['Музей (демо)'] } },
       navPlace: { features: [{ geometry: { type: 'Point', coordinates: [76.95, 43.25] } }] },
     });
     expect(manifest.label.en).toBeUndefined();
     const body = manifest.items[0].items[0].items[0].body;
     expect(manifest.items[0]).toMatchObject({ type: 'Canvas', width: 2600, height: 1800 });
-    expect(body.service[0]).toMatchObject({ type: 'ImageService3', profile: 'level0' });
+    expect(body.service[0]).toMatchObject({ type: 'ImageService3', profile: 'level1' });
     expect(body.service[0].id).toMatch(new RegExp(`/iiif/3/${assetId}$`));
 
     const story = JSON.parse((await visitor.get(`/iiif/manifests/exhibitions/${exhibition.body.id}`).expect(200)).text);

@@ -8,6 +8,7 @@ export * from './languages';
 export * from './users';
 export * from './content';
 export * from './rich-text';
+export * from './rights';
 export * from './exhibitions';
 export * from './items';
 export * from './memorials';

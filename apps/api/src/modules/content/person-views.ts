@@ -24,6 +24,22 @@ export function isPersonPublic(person: Pick<PersonContent, 'birth' | 'death' | '
   return Number(person.birth.date.slice(0, 4)) <= now.getUTCFullYear() - livingPrivacyYears;
 }
 
+/**
+ * isPersonPublic as an SQL condition over a people row's `live_content`, for
+ * lists read a page at a time. `bornByParam` names the parameter holding the
+ * latest year of birth shown without consent (personBornBy).
+ */
+export function personPublicSql(bornByParam: string, row = 'people'): string {
+  const content = `${row}.live_content`;
+  return `((${content}->>'livingConsent')::boolean IS TRUE OR jsonb_typeof(${content}->'death') = 'object'
+    OR jsonb_typeof(${content}->'birth') IS DISTINCT FROM 'object' OR left(${content}->'birth'->>'date', 4)::int <= ${bornByParam})`;
+}
+
+/** The latest year of birth of a person shown without consent or a recorded death. */
+export function personBornBy(livingPrivacyYears: number, now = new Date()): number {
+  return now.getUTCFullYear() - livingPrivacyYears;
+}
+
 /** A memorial's current condition as its live revision records it (the latest survey). */
 export function conditionOf(memorial: MemorialEntity): Condition | null {
   const [latest] = [...(memorial.content.conditionSurveys ?? [])].sort((a, b) => b.date.localeCompare(a.date));

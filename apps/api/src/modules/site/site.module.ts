@@ -2,17 +2,20 @@ import { Module } from '@nestjs/common';
 import { PublicSnapshots } from '../../infra/http/public-snapshots';
 import { ContentModule } from '../content/content.module';
 import { CountriesModule } from '../countries/countries.module';
-import { IiifManifestsController } from './iiif-manifests.controller';
+import { IiifCollectionsController } from './iiif/collections.controller';
+import { DescribedRecordsRepository } from './iiif/described-records.repository';
+import { ManifestSources } from './iiif/manifest-sources';
+import { IiifManifestsController } from './iiif/manifests.controller';
 import { PublicPeopleController } from './public-people.controller';
 import { PublicPeopleService } from './public-people.service';
 import { PublicSiteController } from './public-site.controller';
 import { PublicSiteService } from './public-site.service';
 
-/** The visitor's read model over published countries, exhibitions, items, memorials and people: pages, the register of people, IIIF manifests, the sitemap. */
+/** The visitor's read model over published countries, exhibitions, items, memorials and people: pages, the register of people, IIIF manifests and collections, the sitemap. */
 @Module({
   imports: [CountriesModule, ContentModule],
-  controllers: [PublicSiteController, PublicPeopleController, IiifManifestsController],
-  providers: [PublicSiteService, PublicPeopleService, PublicSnapshots],
+  controllers: [PublicSiteController, PublicPeopleController, IiifManifestsController, IiifCollectionsController],
+  providers: [PublicSiteService, PublicPeopleService, PublicSnapshots, ManifestSources, DescribedRecordsRepository],
   exports: [PublicSnapshots],
 })
 export class SiteModule {}

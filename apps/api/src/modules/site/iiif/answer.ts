@@ -1,0 +1,20 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { openToOtherSites } from '../../../bootstrap/security-headers';
+import type { AppConfig } from '../../../infra/config/config.schema';
+
+/** The installation's public URL, as IIIF ids must be absolute. */
+export function publicBase(config: AppConfig, request: FastifyRequest): string {
+  return (config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+}
+
+/**
+ * A IIIF Presentation answer: JSON-LD with the Presentation 3 profile, open
+ * to every origin (viewers run on other sites), cached briefly so an
+ * approval or a withdrawn file shows within minutes.
+ */
+export function presentationHeaders(reply: FastifyReply): void {
+  void reply
+    .type('application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"')
+    .header('cache-control', 'public, max-age=300');
+  openToOtherSites(reply);
+}
