@@ -1,14 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActorsApp, startWithActors } from './support/actors';
+import { type HeritageFixture, publishHeritageFixture } from './support/heritage-fixture';
 import { presentationErrors } from './support/iiif/iiif-schema';
-import { publishDirectly } from './support/publish';
-import { waitForMedia } from './support/store';
 
 const text = (value: string) => ({ text: value, status: 'original' });
-const HTTPS_CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
-const HTTPS_IN_COPYRIGHT = 'https://rightsstatements.org/vocab/InC/1.0/';
 
 interface Canvas {
   id: string;
@@ -35,25 +30,11 @@ interface Collection {
 
 describe('IIIF manifests and collections, valid against the Presentation 3 schema', () => {
   let ctx: ActorsApp;
+  let fixture: HeritageFixture;
   let large: string;
   let small: string;
-  const ids = {} as Record<'item' | 'bare' | 'memorial' | 'person' | 'hidden' | 'exhibition', string>;
-  const sections = [randomUUID(), randomUUID(), randomUUID()];
-
-  async function upload(width: number, height: number, background: string): Promise<string> {
-    const image = await sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer();
-    const { as, kz } = ctx;
-    const uploaded = await as.curatorKz.post(`/api/studio/countries/${kz}/media`).set('content-type', 'application/octet-stream').send(image).expect(201);
-    expect((await waitForMedia(as.curatorKz, kz, uploaded.body.id)).status).toBe('ready');
-    return uploaded.body.id;
-  }
-
-  async function published(collection: 'items' | 'memorials' | 'people' | 'exhibitions', document: object): Promise<string> {
-    const created = await ctx.as.curatorKz.post(`/api/studio/countries/${ctx.kz}/${collection}`, { slug: `iiif-${randomUUID().slice(0, 8)}`, ...document });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    await publishDirectly(ctx.db, collection, created.body.id);
-    return created.body.id;
-  }
+  let ids: HeritageFixture['ids'];
+  let sections: string[];
 
   const get = (path: string) => ctx.as.anonymous.get(path);
   const json = async <T>(path: string): Promise<T> => {
@@ -64,48 +45,8 @@ describe('IIIF manifests and collections, valid against the Presentation 3 schem
 
   beforeAll(async () => {
     ctx = await startWithActors();
-    const { as, kz } = ctx;
-    large = await upload(2600, 1800, '#446688');
-    small = await upload(800, 600, '#886644');
-    await as.curatorKz
-      .patch(`/api/studio/countries/${kz}/media/${small}`, { alt: { en: text('A letter'), ru: text('Письмо') }, rights: HTTPS_IN_COPYRIGHT })
-      .expect(200);
-    ids.item = await published('items', {
-      kind: 'document',
-      title: { ru: text('Карта фронта'), en: text('A front-line map') },
-      creator: { ru: text('Штаб фронта') },
-      date: { earliest: 1941, latest: 1943, circa: true },
-      dimensions: '40 × 60 cm',
-      tags: [{ ru: 'карта', en: 'map' }],
-      rights: HTTPS_CC_BY,
-      location: { lat: 43.25, lng: 76.95 },
-      media: [{ assetId: large }, { assetId: small }],
-    });
-    ids.bare = await published('items', { kind: 'artefact', title: { ru: text('Без снимков') } });
-    ids.memorial = await published('memorials', {
-      kind: 'obelisk',
-      title: { ru: text('Обелиск в сквере') },
-      location: { lat: 43.2, lng: 76.9 },
-      address: { ru: text('Алматы, сквер Победы') },
-      rights: HTTPS_IN_COPYRIGHT,
-      conditionSurveys: [
-        { date: '2019-05', condition: 'good' },
-        { date: '2024-06-01', condition: 'poor' },
-      ],
-      events: [{ date: '2024-09', type: 'restoration', media: [{ assetId: large }] }],
-      media: [{ assetId: small }],
-    });
-    ids.person = await published('people', { name: 'Касымов Ермек', title: { ru: text('Касымов Ермек') }, birth: { date: '1921' }, death: { date: '1943-02' }, fate: 'killed', media: [{ assetId: small }] });
-    ids.hidden = await published('people', { name: 'Живой Человек', title: { ru: text('Живой Человек') }, birth: { date: '2010' }, media: [{ assetId: small }] });
-    ids.exhibition = await published('exhibitions', {
-      title: { ru: text('Письма с фронта') },
-      sections: [
-        { id: sections[0], title: { ru: text('Карты'), en: text('Maps') }, blocks: [{ id: randomUUID(), type: 'item', itemId: ids.item }] },
-        { id: sections[1], blocks: [{ id: randomUUID(), type: 'media', assetIds: [small] }, { id: randomUUID(), type: 'gallery', itemIds: [ids.item] }] },
-        // Only a map: places, not pictures of the story, so no range.
-        { id: sections[2], blocks: [{ id: randomUUID(), type: 'map', memorialIds: [ids.memorial] }] },
-      ],
-    });
+    fixture = await publishHeritageFixture(ctx);
+    ({ large, small, ids, sections } = fixture);
   });
 
   afterAll(() => ctx?.testApp.close());
@@ -125,13 +66,13 @@ describe('IIIF manifests and collections, valid against the Presentation 3 schem
     }
     const metadata = Object.fromEntries((manifest.metadata ?? []).map((entry) => [entry.label.en[0], entry.value]));
     expect(metadata).toMatchObject({
-      Kind: { en: ['Document'], ru: ['Документ'] },
+      Kind: { en: ['Photograph'], ru: ['Фотография'] },
       Creator: { ru: ['Штаб фронта'] },
       Date: { en: ['c. 1941–1943'], ru: ['ок. 1941–1943'] },
       Dimensions: { none: ['40 × 60 cm'] },
       Subjects: { ru: ['карта'], en: ['map'] },
     });
-    expect(manifest.homepage[0]).toMatchObject({ format: 'text/html', id: expect.stringMatching(/\/kazakhstan\/items\/iiif-[0-9a-f]{8}$/) });
+    expect(manifest.homepage[0]).toMatchObject({ format: 'text/html', id: expect.stringMatching(/\/kazakhstan\/items\/fx-[0-9a-f]{8}$/) });
     expect(manifest.provider[0]).toMatchObject({ type: 'Agent', label: expect.objectContaining({ ru: [expect.any(String)] }) });
     expect(manifest.seeAlso[0]).toMatchObject({ format: 'application/ld+json', id: expect.stringMatching(new RegExp(`/api/public/linked-data/items/${ids.item}$`)) });
     expect(manifest.thumbnail[0]).toMatchObject({ id: expect.stringMatching(new RegExp(`/api/media/${large}/w400\\.webp$`)), width: 400 });
@@ -205,7 +146,7 @@ describe('IIIF manifests and collections, valid against the Presentation 3 schem
   });
 
   it('pages a collection by the key of its last manifest, and refuses a made-up page with a 400', async () => {
-    const second = await published('items', { kind: 'photograph', title: { ru: text('Второй снимок') }, media: [{ assetId: small }] });
+    const second = await fixture.published('items', { kind: 'photograph', title: { ru: text('Второй снимок') }, media: [{ assetId: small }] });
     const first = await json<Collection>('/iiif/collections/kazakhstan/items');
     // Newest approved first.
     expect(first.items.map((ref) => ref.id.split('/').pop())).toEqual([second, ids.item]);

@@ -4,6 +4,7 @@ import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectPageAddressesNegotiated } from './support/linked-data-negotiation';
 import { headerProblems } from './support/security-headers';
 import { type TestApp, startTestApp } from './support/test-app';
 import { freePort } from './support/test-infra';
@@ -123,6 +124,14 @@ describe('the production web server (docker/nginx.conf)', () => {
     }
     expect(problems).toEqual([]);
     expect(statuses).toMatchObject({ '/': 200, '/kazakhstan/items/field-flask': 200, '/assets/index-abc.js': 200, '/assets/missing.js': 404, '/api/health': 200, '/api/public/countries': 200, '/sitemap.xml': 200 });
+  });
+
+  it('sends a Linked Data client asking a record’s page for JSON-LD to it, with a 303 carrying the headers', async () => {
+    const [item] = (await (await fetch(`${nginx!.base}/api/public/countries/kazakhstan/home`)).json()).recentItems as { slug: string }[];
+    await expectPageAddressesNegotiated(nginx!.base, { country: 'kazakhstan', collection: 'items', slug: item.slug });
+    const redirect = await problemsOf(`/kazakhstan/items/${item.slug}`, { headers: { accept: 'application/ld+json' }, redirect: 'manual' });
+    expect(redirect.status).toBe(303);
+    expect(redirect.problems).toEqual([]);
   });
 
   it('refuses a body over its limit itself, from its Content-Length, with the headers', async () => {

@@ -16,8 +16,8 @@ const NEW_WORD = 'Quorvantic';
 const OLD_WORD = 'Zephyrquill';
 const NEW_VTT = 'WEBVTT\n\n00:00.000 --> 00:02.000\nQuorvantic words nobody approved.\n';
 
-/** Public GET routes that answer the same whatever the museum holds, or a fresh token each time: nothing to compare. */
-const NOT_CONTENT = new Set(['GET /api/health', 'GET /api/auth/csrf']);
+/** Public GET routes that answer the same whatever the museum holds (a redirect to info.json), or a fresh token each time: nothing to compare. */
+const NOT_CONTENT = new Set(['GET /api/health', 'GET /api/auth/csrf', 'GET /iiif/3/:assetId']);
 
 type Collection = 'items' | 'memorials' | 'exhibitions' | 'people';
 /** Each collection's record in the fixture. */
@@ -156,9 +156,22 @@ describe('public answers come from approved revisions only', () => {
       'GET /api/public/search/suggest': suggests,
       // The person search shows a person's card (rank, unit, burial place, memorial): approved texts only.
       'GET /api/public/search/people': ['Zephyrov', 'Зефиров', 'Zefirov'].flatMap((q) => langs(`/api/public/search/people?q=${encodeURIComponent(q)}`)),
-      'GET /iiif/manifests/items/:id': [`/iiif/manifests/items/${f.item.id}`],
-      'GET /iiif/manifests/exhibitions/:id': [`/iiif/manifests/exhibitions/${f.exhibition.id}`],
-      'GET /iiif/manifests/people/:id': [`/iiif/manifests/people/${f.person.id}`],
+      'GET /iiif/manifests/:collection/:id': (['items', 'memorials', 'exhibitions', 'people'] as const).map(
+        (collection) => `/iiif/manifests/${collection}/${f[FIXTURE_KEY[collection]].id}`,
+      ),
+      'GET /api/public/linked-data/:collection/:id': (['items', 'memorials', 'exhibitions', 'people'] as const).map(
+        (collection) => `/api/public/linked-data/${collection}/${f[FIXTURE_KEY[collection]].id}`,
+      ),
+      'GET /api/public/linked-data/countries/:country/:collection/:slug': (['items', 'memorials', 'exhibitions', 'people'] as const).map(
+        (collection) => `/api/public/linked-data/countries/kazakhstan/${collection}/${f[FIXTURE_KEY[collection]].slug}`,
+      ),
+      'GET /api/public/linked-art/items/:id': [`/api/public/linked-art/items/${f.item.id}`],
+      'GET /iiif/collections/:country': ['/iiif/collections/kazakhstan'],
+      'GET /iiif/collections/:country/:collection': ['items', 'memorials', 'exhibitions', 'people'].map((collection) => `/iiif/collections/kazakhstan/${collection}`),
+      // After a key no record reaches: the whole list, as a later page reads it.
+      'GET /iiif/collections/:country/:collection/after/:after': [
+        `/iiif/collections/kazakhstan/items/after/${Buffer.from(JSON.stringify(['2999-01-01T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url')}`,
+      ],
       'GET /iiif/3/:assetId/info.json': [`/iiif/3/${f.tiled}/info.json`],
       'GET /iiif/3/:assetId/:region/:size/:rotation/:file': [`/iiif/3/${f.tiled}/0,0,512,512/512,512/0/default.jpg`],
       'GET /api/media/:assetId/file': media.files,
@@ -365,10 +378,12 @@ describe('public answers come from approved revisions only', () => {
       // The fixture's memorial is a point of the country's map: its title there is the approved one.
       ...publicUrls()['GET /api/public/countries/:slug/memorial-points'],
       ...publicUrls()['GET /api/public/sitemap.xml'],
-      ...publicUrls()['GET /iiif/manifests/items/:id'],
-      // The fixture's person (Latin letters sort first) heads the register's first page; the manifest bears their name.
+      // The fixture's person (Latin letters sort first) heads the register's first page; the manifests bear the new titles.
       ...publicUrls()['GET /api/public/countries/:slug/people'],
-      ...publicUrls()['GET /iiif/manifests/people/:id'],
+      ...publicUrls()['GET /iiif/manifests/:collection/:id'].filter((url) => /\/(items|people)\//.test(url)),
+      // Linked data says what the pages say: every record's, by id and by its (renamed) address.
+      ...publicUrls()['GET /api/public/linked-data/:collection/:id'],
+      ...publicUrls()['GET /api/public/linked-art/items/:id'],
       `/api/public/search?q=${NEW_WORD}&lang=en`,
     ]) {
       expect(changedNow).toContain(url);

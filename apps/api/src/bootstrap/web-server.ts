@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppConfig, ConnectionLimits } from '../infra/config/config.schema';
+import { linkedDataAddress, prefersJsonLd } from '../infra/http/json-ld-negotiation';
 import { registerBodyLimits, serverTimeoutOptions } from './connection-limits';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -89,6 +90,10 @@ export async function startWebServer(options: {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || isAsset) {
       return reply.code(404).header('cache-control', 'no-store').send({ statusCode: 404 });
     }
+    // A record's page is also its Linked Data URI: a client that asks it for JSON-LD is sent to that.
+    const linkedData = request.method === 'GET' ? linkedDataAddress(request.url.split('?')[0]) : null;
+    void reply.header('vary', 'Accept');
+    if (linkedData && prefersJsonLd(request.headers.accept)) return reply.header('cache-control', 'no-cache').redirect(linkedData, 303);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
   await server.listen({ host: options.host, port: options.port });

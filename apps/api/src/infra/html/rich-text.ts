@@ -30,3 +30,13 @@ export function sanitizeLocalizedRichText(body: LocalizedText): LocalizedText {
   }
   return clean;
 }
+
+/**
+ * sanitize-html decodes every entity of the input and writes its output as
+ * HTML again, escaping exactly these: `&`, `<`, `>` (and `"` in attributes,
+ * which stripping leaves none of). Undone in one pass, so `&amp;lt;` stays `&lt;`.
+ */
+const ESCAPED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+const unescape = (html: string) => html.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ESCAPED[name]);
+/** The text of rich text (exhibition blocks), as a reader sees it: no tags, no entities. */
+export const plainTextOf = (html: string) => unescape(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })).replace(/\s+/g, ' ').trim();

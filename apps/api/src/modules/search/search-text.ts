@@ -1,6 +1,6 @@
 import { type LocalizedLabel, type LocalizedText, RECORD_KINDS, type RecordType, type SearchHit } from '@vitrina/contracts';
 import { nameKeys, placeKeys } from '@vitrina/names';
-import sanitizeHtml from 'sanitize-html';
+import { plainTextOf as plain } from '../../infra/html/rich-text';
 
 /** Languages PostgreSQL stems; every other language is indexed word for word (`simple`). */
 export const STEMMED: Record<string, string> = { ru: 'russian', en: 'english' };
@@ -62,16 +62,6 @@ function byLanguage(parts: [string, string][]): Record<string, string> {
   for (const [lang, text] of parts) body[lang] = body[lang] ? `${body[lang]} ${text}` : text;
   return body;
 }
-
-/**
- * sanitize-html decodes every entity of the input and writes its output as
- * HTML again, escaping exactly these: `&`, `<`, `>` (and `"` in attributes,
- * which stripping leaves none of). Undone in one pass, so `&amp;lt;` stays `&lt;`.
- */
-const ESCAPED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
-const unescape = (html: string) => html.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ESCAPED[name]);
-/** The text of rich text (exhibition blocks), as a reader sees it: no tags, no entities. */
-export const plain = (html: string) => unescape(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })).replace(/\s+/g, ' ').trim();
 
 /** Decades from `from` to `to` inclusive, capped so a wide range cannot explode. */
 export function decadesBetween(from: number | null | undefined, to: number | null | undefined): number[] {

@@ -3,9 +3,10 @@ import { PublicSnapshots } from '../../infra/http/public-snapshots';
 import { ContentModule } from '../content/content.module';
 import { CountriesModule } from '../countries/countries.module';
 import { IiifCollectionsController } from './iiif/collections.controller';
-import { DescribedRecordsRepository } from './iiif/described-records.repository';
-import { ManifestSources } from './iiif/manifest-sources';
+import { DescribedRecords } from './described-records';
+import { ManifestedRecordsRepository } from './iiif/manifested-records.repository';
 import { IiifManifestsController } from './iiif/manifests.controller';
+import { LinkedDataController } from './linked-data/linked-data.controller';
 import { PublicPeopleController } from './public-people.controller';
 import { PublicPeopleService } from './public-people.service';
 import { PublicSiteController } from './public-site.controller';
@@ -14,8 +15,8 @@ import { PublicSiteService } from './public-site.service';
 /** The visitor's read model over published countries, exhibitions, items, memorials and people: pages, the register of people, IIIF manifests and collections, the sitemap. */
 @Module({
   imports: [CountriesModule, ContentModule],
-  controllers: [PublicSiteController, PublicPeopleController, IiifManifestsController, IiifCollectionsController],
-  providers: [PublicSiteService, PublicPeopleService, PublicSnapshots, ManifestSources, DescribedRecordsRepository],
+  controllers: [PublicSiteController, PublicPeopleController, IiifManifestsController, IiifCollectionsController, LinkedDataController],
+  providers: [PublicSiteService, PublicPeopleService, PublicSnapshots, DescribedRecords, ManifestedRecordsRepository],
   exports: [PublicSnapshots],
 })
 export class SiteModule {}

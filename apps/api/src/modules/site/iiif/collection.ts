@@ -1,6 +1,6 @@
 import type { Collection } from '@vitrina/contracts';
 import { encodePublishedKey } from './collection-cursor';
-import type { DescribedRecordRow } from './described-records.repository';
+import type { ManifestedRecordRow } from './manifested-records.repository';
 import { COLLECTION_LABELS } from './labels';
 import { type ManifestCountry, PRESENTATION_CONTEXT, iiifAddresses, provider } from './manifest';
 import { iiifLanguageMap } from './metadata';
@@ -32,7 +32,7 @@ const CONTINUED = { en: ['More'], ru: ['Далее'] };
  * `rows` holds one more than a page when the collection goes on: then the
  * page ends with a nested collection that starts after its last manifest.
  */
-export function buildKindCollection(base: string, country: ManifestCountry, collection: Collection, rows: DescribedRecordRow[], pageId: string) {
+export function buildKindCollection(base: string, country: ManifestCountry, collection: Collection, rows: ManifestedRecordRow[], pageId: string) {
   const at = iiifAddresses(base);
   const shown = rows.slice(0, COLLECTION_PAGE_SIZE);
   const next =

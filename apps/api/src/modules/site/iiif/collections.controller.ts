@@ -11,7 +11,7 @@ import { CountriesService } from '../../countries/countries.service';
 import { presentationHeaders, publicBase } from './answer';
 import { COLLECTION_PAGE_SIZE, buildCountryCollection, buildKindCollection } from './collection';
 import { decodePublishedKey } from './collection-cursor';
-import { DescribedRecordsRepository } from './described-records.repository';
+import { ManifestedRecordsRepository } from './manifested-records.repository';
 import { iiifAddresses } from './manifest';
 
 const country = z.strictObject({ country: slugSchema });
@@ -30,7 +30,7 @@ class KindPageParams extends createZodDto(kind.extend({ after: z.string().min(1)
 export class IiifCollectionsController {
   constructor(
     private readonly countries: CountriesService,
-    private readonly records: DescribedRecordsRepository,
+    private readonly records: ManifestedRecordsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -1,4 +1,4 @@
-import { type Collection, type GeoPoint, type LanguageMap as CountryNames, type LocalizedText, canonicalRightsUri } from '@vitrina/contracts';
+import { type Collection, type ContentLanguage, type GeoPoint, type LanguageMap as CountryNames, type LocalizedText, canonicalRightsUri } from '@vitrina/contracts';
 import type { MediaAssetEntity } from '../../media/media-asset.entity';
 import { COLLECTION_LABELS, FIELD_LABELS } from './labels';
 import { type LanguageMap, type MetadataEntry, iiifLanguageMap } from './metadata';
@@ -14,6 +14,7 @@ export const iiifAddresses = (base: string) => ({
   page: (countrySlug: string, collection?: Collection, slug?: string) =>
     collection && slug ? `${base}/${countrySlug}/${collection}/${slug}` : `${base}/${countrySlug}`,
   linkedData: (collection: Collection, id: string) => `${base}/api/public/linked-data/${collection}/${id}`,
+  linkedArt: (itemId: string) => `${base}/api/public/linked-art/items/${itemId}`,
   imageService: (assetId: string) => `${base}/iiif/3/${assetId}`,
   rendition: (assetId: string, width: number) => `${base}/api/media/${assetId}/w${width}.webp`,
 });
@@ -21,6 +22,8 @@ export const iiifAddresses = (base: string) => ({
 export interface ManifestCountry {
   slug: string;
   names: CountryNames;
+  /** The language a country's curators write in first: its texts lead where one must. */
+  defaultLanguage: ContentLanguage;
 }
 
 /** One record as a manifest describes it. `images` are the shown images, in order, each once. */

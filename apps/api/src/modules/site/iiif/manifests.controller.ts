@@ -9,7 +9,7 @@ import type { AppConfig } from '../../../infra/config/config.schema';
 import { PublicRoute } from '../../access/access.decorators';
 import { presentationHeaders, publicBase } from './answer';
 import { buildManifest } from './manifest';
-import { ManifestSources } from './manifest-sources';
+import { DescribedRecords } from '../described-records';
 
 class ManifestParams extends createZodDto(z.strictObject({ collection: z.enum(COLLECTION_NAMES), id: uuidSchema })) {}
 
@@ -19,7 +19,7 @@ class ManifestParams extends createZodDto(z.strictObject({ collection: z.enum(CO
 @PublicRoute()
 export class IiifManifestsController {
   constructor(
-    private readonly sources: ManifestSources,
+    private readonly sources: DescribedRecords,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -8,7 +8,7 @@ import { personBornBy, personPublicSql } from '../../content/person-views';
 import type { PublishedKey } from './collection-cursor';
 
 /** A record a country's IIIF Collection lists: enough for a manifest reference. */
-export interface DescribedRecordRow extends PublishedKey {
+export interface ManifestedRecordRow extends PublishedKey {
   title: LocalizedText;
 }
 
@@ -18,7 +18,7 @@ const CANVAS_IMAGE = `a.status = 'ready' AND a.kind = 'image' AND a.withdrawn_at
 const SHOWS_AN_IMAGE = `EXISTS (SELECT 1 FROM media_assets a WHERE a.id = ANY(r.live_media_ids) AND ${CANVAS_IMAGE})`;
 /**
  * Exhibitions: one of their own files, or of the live items their cover,
- * item and gallery blocks name (ManifestSources.exhibition).
+ * item and gallery blocks name (DescribedRecords.exhibition).
  */
 const TELLS_WITH_AN_IMAGE = `EXISTS (SELECT 1 FROM media_assets a WHERE ${CANVAS_IMAGE} AND (a.id = ANY(r.live_media_ids) OR a.id IN (
     SELECT unnest(i.live_media_ids) FROM items i
@@ -33,13 +33,13 @@ const TELLS_WITH_AN_IMAGE = `EXISTS (SELECT 1 FROM media_assets a WHERE ${CANVAS
  * kind's table has, so a page reads about as many rows as it lists.
  */
 @Injectable()
-export class DescribedRecordsRepository {
+export class ManifestedRecordsRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async page(collection: Collection, countryId: string, after: PublishedKey | null, limit: number): Promise<DescribedRecordRow[]> {
+  async page(collection: Collection, countryId: string, after: PublishedKey | null, limit: number): Promise<ManifestedRecordRow[]> {
     const params: unknown[] = [countryId, limit];
     const where = ['r.country_id = $1', 'r.live_revision IS NOT NULL', 'r.published_at IS NOT NULL'];
     if (after) {

@@ -1,22 +1,32 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { Collection } from '@vitrina/contracts';
-import { APP_CONFIG } from '../../../infra/config/config.module';
-import type { AppConfig } from '../../../infra/config/config.schema';
-import type { ContentRecordEntity } from '../../content/content-record.entity';
-import type { ExhibitionEntity } from '../../content/kinds/exhibition.entity';
-import { LiveRecords } from '../../content/live-records';
-import { isPersonPublic } from '../../content/person-views';
-import { itemLocation } from '../../content/public-views';
-import { CountriesService } from '../../countries/countries.service';
-import type { MediaAssetEntity } from '../../media/media-asset.entity';
-import { type ManifestCountry, type ManifestSource, isCanvasImage } from './manifest';
-import { itemMetadata, memorialMetadata, personMetadata } from './metadata';
+import { COLLECTIONS, type Collection } from '@vitrina/contracts';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import type { AppConfig } from '../../infra/config/config.schema';
+import type { ContentRecordEntity } from '../content/content-record.entity';
+import type { ExhibitionEntity } from '../content/kinds/exhibition.entity';
+import type { ItemEntity } from '../content/kinds/item.entity';
+import type { MemorialEntity } from '../content/kinds/memorial.entity';
+import type { PersonEntity } from '../content/kinds/person.entity';
+import { LiveRecords } from '../content/live-records';
+import { isPersonPublic } from '../content/person-views';
+import { itemLocation } from '../content/public-views';
+import { CountriesService } from '../countries/countries.service';
+import type { MediaAssetEntity } from '../media/media-asset.entity';
+import { type ManifestCountry, type ManifestSource, isCanvasImage } from './iiif/manifest';
+import { itemMetadata, memorialMetadata, personMetadata } from './iiif/metadata';
 
-/** A record ready to be described: the museum that holds it and what its manifest shows. */
-export interface DescribedRecord {
-  country: ManifestCountry;
-  source: ManifestSource;
+interface LiveRecordOf {
+  items: ItemEntity;
+  memorials: MemorialEntity;
+  people: PersonEntity;
+  exhibitions: ExhibitionEntity;
 }
+
+/** A live record ready to be described: the museum that holds it, the record as approved, and what its manifest shows. */
+export type DescribedRecord = {
+  [C in Collection]: { collection: C; record: LiveRecordOf[C]; country: ManifestCountry; source: ManifestSource };
+}[Collection];
+export type DescribedRecordOf<C extends Collection> = Extract<DescribedRecord, { collection: C }>;
 
 const assetIds = (media: { assetId: string }[] | undefined) => (media ?? []).map((m) => m.assetId);
 const mediaIds = (record: { content: { media?: { assetId: string }[] } }) => assetIds(record.content.media);
@@ -27,7 +37,7 @@ const mediaIds = (record: { content: { media?: { assetId: string }[] } }) => ass
  * privacy of the living hides.
  */
 @Injectable()
-export class ManifestSources {
+export class DescribedRecords {
   constructor(
     private readonly live: LiveRecords,
     private readonly countries: CountriesService,
@@ -35,8 +45,8 @@ export class ManifestSources {
   ) {}
 
   private async country(countryId: string): Promise<ManifestCountry> {
-    const { slug, names } = await this.countries.findEntity(countryId);
-    return { slug, names };
+    const { slug, names, defaultLanguage } = await this.countries.findEntity(countryId);
+    return { slug, names, defaultLanguage };
   }
 
   /** The shown images among `ids`, in that order, each once. */
@@ -44,6 +54,13 @@ export class ManifestSources {
     const unique = [...new Set(ids)];
     const found = await this.live.assetsOf(countryId, unique, records);
     return unique.flatMap((id) => found.get(id) ?? []).filter(isCanvasImage);
+  }
+
+  /** The live record at a page's address (`/{country}/{collection}/{slug}`). */
+  async describeBySlug(countrySlug: string, collection: Collection, slug: string): Promise<DescribedRecord> {
+    const country = await this.live.country(countrySlug);
+    const record = await this.live.bySlug(COLLECTIONS[collection], country.id, slug);
+    return this.describe(collection, record.id);
   }
 
   async describe(collection: Collection, id: string): Promise<DescribedRecord> {
@@ -59,10 +76,12 @@ export class ManifestSources {
     }
   }
 
-  private async item(id: string): Promise<DescribedRecord> {
+  async item(id: string): Promise<DescribedRecordOf<'items'>> {
     const item = await this.live.byId('item', id);
     const { content } = item;
     return {
+      collection: 'items',
+      record: item,
       country: await this.country(item.countryId),
       source: {
         collection: 'items',
@@ -79,10 +98,12 @@ export class ManifestSources {
     };
   }
 
-  private async memorial(id: string): Promise<DescribedRecord> {
+  private async memorial(id: string): Promise<DescribedRecordOf<'memorials'>> {
     const memorial = await this.live.byId('memorial', id);
     const { content } = memorial;
     return {
+      collection: 'memorials',
+      record: memorial,
       country: await this.country(memorial.countryId),
       source: {
         collection: 'memorials',
@@ -101,10 +122,12 @@ export class ManifestSources {
   }
 
   /** A person's photographs and documents; 404 for a person privacy of the living hides, as for their page. */
-  private async person(id: string): Promise<DescribedRecord> {
+  private async person(id: string): Promise<DescribedRecordOf<'people'>> {
     const person = await this.live.byId('person', id);
     if (!isPersonPublic(person.content, this.config.people.livingPrivacyYears)) throw new NotFoundException('No such person');
     return {
+      collection: 'people',
+      record: person,
       country: await this.country(person.countryId),
       source: {
         collection: 'people',
@@ -122,7 +145,7 @@ export class ManifestSources {
    * item, gallery and media blocks; each section is a range. A map block's
    * points are places, not pictures of the story, so they add no canvas.
    */
-  private async exhibition(id: string): Promise<DescribedRecord> {
+  private async exhibition(id: string): Promise<DescribedRecordOf<'exhibitions'>> {
     const exhibition = await this.live.byId('exhibition', id);
     const { content } = exhibition;
     const itemIds = storyItemIds(content);
@@ -144,6 +167,8 @@ export class ManifestSources {
     const coverCandidates = content.coverMediaId ? [content.coverMediaId] : content.coverItemId ? imagesOf(content.coverItemId) : [];
     const [cover] = await this.images(exhibition.countryId, coverCandidates, records);
     return {
+      collection: 'exhibitions',
+      record: exhibition,
       country: await this.country(exhibition.countryId),
       source: {
         collection: 'exhibitions',
