@@ -19,6 +19,8 @@ declare module 'autocannon' {
     pipelining?: number;
     headers?: Record<string, string>;
     timeout?: number;
+    /** Each request's options; `setupRequest` may change its path per request. */
+    requests?: { setupRequest?: (request: { path: string }) => { path: string } }[];
   }
   export interface Result {
     requests: Histogram;

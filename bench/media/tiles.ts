@@ -1,10 +1,13 @@
 /**
  * Tile serving: one IIIF tile of a published image fetched anonymously
- * through the API, against the same object fetched straight from the store.
+ * through the API, against the same object fetched straight from the store;
+ * then IIIF level-1 requests no stored object answers, rendered from the
+ * pyramid, beside the stored tile as a ratio.
  *
  *   npx tsx bench/media/tiles.ts
  *
  * Env: BENCH_TILES_DURATION (10) seconds per side, BENCH_TILES_CONNECTIONS (32),
+ *      BENCH_RENDER_CONNECTIONS (8: within the API's 2 renderings at once and 8 waiting, so none is refused 503),
  *      BENCH_TILES_WARMUP (2) seconds of untimed load per side first,
  *      BENCH_TILE_IMAGE_WIDTH (4000), BENCH_TILE_IMAGE_HEIGHT (3000),
  *      BENCH_PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres).
@@ -71,14 +74,15 @@ async function publishItem(databaseUrl: string, itemId: string): Promise<void> {
   }
 }
 
-async function load(url: string, connections: number, duration: number): Promise<Result> {
-  return autocannon({ url, connections, duration, timeout: 10 });
+async function load(url: string, connections: number, duration: number, paths?: () => string): Promise<Result> {
+  const requests = paths ? [{ setupRequest: (request: { path: string }) => ({ ...request, path: paths() }) }] : undefined;
+  return autocannon({ url, connections, duration, timeout: 10, requests });
 }
 
 /** Runs a load and the CPU seconds the API and the store processes spent meanwhile. */
-async function measured(url: string, connections: number, duration: number, pids: { api: number; store: number }) {
+async function measured(url: string, connections: number, duration: number, pids: { api: number; store: number }, paths?: () => string) {
   const before = { api: readCpuSeconds(pids.api), store: readCpuSeconds(pids.store), machine: readMachineCpu() };
-  const result = await load(url, connections, duration);
+  const result = await load(url, connections, duration, paths);
   return {
     result,
     apiCpu: readCpuSeconds(pids.api) - before.api,
@@ -150,10 +154,10 @@ async function main(cleanup: Cleanup): Promise<void> {
 
   const conditional = (await fetch(apiTile, { headers: { 'if-none-match': viaApi.headers.get('etag') ?? '' } })).status;
 
-  // The IIIF 2 style "w," size (not the 3.0 canonical "w,h") is not among the level-0 paths the API stores.
+  // The "w," spelling of the same tile (level 1): resolved to the stored tile, so the same bytes.
   const widthOnly = await fetch(`${api.url}/iiif/3/${assetId}/0,0,512,512/512,/0/default.jpg`);
-  await widthOnly.arrayBuffer();
-  console.log(`(for reference: the same tile asked as size "512," answers ${widthOnly.status})`);
+  const widthOnlyBytes = Buffer.from(await widthOnly.arrayBuffer());
+  console.log(`(for reference: the same tile asked as size "512," answers ${widthOnly.status}, ${widthOnlyBytes.equals(apiBytes) ? 'the same bytes' : 'other bytes'})`);
 
   // ── load: baseline first, then the API, each after an untimed warm-up ──
   console.log(`\nload: ${connections} connections, ${duration} s each (after ${warmup} s warm-up)…`);
@@ -200,10 +204,82 @@ async function main(cleanup: Cleanup): Promise<void> {
     ['public tile max-age (s)', maxAge ? maxAge[1] : 'none', `≤ ${MAX_AGE_GOAL}`, verdict(Boolean(maxAge) && Number(maxAge![1]) <= MAX_AGE_GOAL)],
     ['conditional GET with the ETag', `${conditional}`, '304', verdict(conditional === 304)],
   ]);
+  await renderedCases({ api: api.url, assetId, width, height, connections: envNumber('BENCH_RENDER_CONNECTIONS', 8), duration, warmup, pids, stored: oursRun, row });
   console.log(
     '\nAn API tile request checks that the asset is public (a query, or the memo of public assets the database\'s ' +
       'notifications keep current), then sends the tile from a small in-process cache of hot tiles or from the same s3rver.',
   );
+}
+
+type Measured = Awaited<ReturnType<typeof measured>>;
+
+/**
+ * IIIF level 1: requests no stored object answers, rendered by the API from
+ * the pyramid. Each request names a region or size not asked before (a
+ * rendering each time, none from the API's cache of rendered bytes), except
+ * the last case, one rendered URL asked again and again (from that cache).
+ * Beside the stored tile above, as a ratio of requests per second.
+ */
+async function renderedCases(run: {
+  api: string;
+  assetId: string;
+  width: number;
+  height: number;
+  connections: number;
+  duration: number;
+  warmup: number;
+  pids: { api: number; store: number };
+  stored: Measured;
+  row: (label: string, measured: Measured) => (string | number)[];
+}): Promise<void> {
+  const base = `/iiif/3/${run.assetId}`;
+  let n = 0;
+  // Off the tile grid, so each 512 px region spans four full-resolution tiles; never the same twice within a run.
+  const across = () => {
+    n++;
+    const x = 1 + ((n * 37) % (run.width - 600));
+    const y = 1 + ((n * 53 + Math.floor((n * 37) / (run.width - 600))) % (run.height - 600));
+    return `${base}/${x},${y},512,512/512,512/0/default.jpg`;
+  };
+  // The whole image about 1000 px wide: the tiles of the level at scale 2 or 4 (a dozen or so).
+  const whole = () => `${base}/full/${900 + (n++ % 200)},/0/default.jpg`;
+  const repeated = `${base}/1,1,512,512/512,512/0/default.jpg`;
+  const cases: [string, () => string][] = [
+    ['rendered: a 512 px region across 4 tiles, new each time', across],
+    ['rendered: the whole image ~1000 px wide, new each time', whole],
+    ['rendered: one region again and again (kept bytes)', () => repeated],
+  ];
+  for (const [, paths] of cases) {
+    const check = await fetch(`${run.api}${paths()}`);
+    await check.arrayBuffer();
+    if (check.status !== 200) throw new Error(`a rendered request answered ${check.status}`);
+  }
+  console.log(`\nrendered load: ${run.connections} connections, ${run.duration} s each (after ${run.warmup} s warm-up)…`);
+  const results: [string, Measured][] = [];
+  for (const [label, paths] of cases) {
+    await load(run.api, run.connections, run.warmup, paths);
+    // The warm-up's last requests were dropped by autocannon but are still queued in the API: let them drain, or they fill its queue (503).
+    await sleep(2000);
+    const measuredRun = await measured(run.api, run.connections, run.duration, run.pids, paths);
+    console.log(`  ${label}: ${fmt(measuredRun.result.requests.average, 0)} req/s`);
+    results.push([label, measuredRun]);
+  }
+  printTable(`IIIF level 1: rendered answers (${run.connections} connections, ${run.duration} s each) beside the stored tile`, [
+    ['path', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx', 'errors', 'timeouts', 'MiB/s', 'API cpu s', 's3rver cpu s', 'all CPUs busy'],
+    run.row(`stored tile (${TILE.split('/')[0]}), from above`, run.stored),
+    ...results.map(([label, result]) => run.row(label, result)),
+  ]);
+  const storedRate = run.stored.result.requests.average;
+  printTable('Rendered / stored', [
+    ['case', 'req/s ratio', 'p50 latency ratio', 'API cpu s per 1000 answers'],
+    ...results.map(([label, { result, apiCpu }]) => [
+      label,
+      `${fmt(result.requests.average / storedRate, 3)}×`,
+      `${fmt(result.latency.p50 / Math.max(run.stored.result.latency.p50, 1), 1)}×`,
+      fmt((apiCpu / Math.max(result['2xx'], 1)) * 1000, 2),
+    ]),
+    ['stored tile', '1.000×', '1.0×', fmt((run.stored.apiCpu / Math.max(run.stored.result['2xx'], 1)) * 1000, 2)],
+  ]);
 }
 
 runBenchmark(main);

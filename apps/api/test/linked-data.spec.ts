@@ -148,7 +148,8 @@ describe('the embedded web server (npm start) negotiates a record’s page addre
   });
 
   it('as nginx does: the page to a browser, a 303 to its JSON-LD to a Linked Data client', async () => {
-    const [item] = (await (await fetch(`${base}/api/public/countries/kazakhstan/home`)).json()).recentItems as { slug: string }[];
+    const home = (await (await fetch(`${base}/api/public/countries/kazakhstan/home`)).json()) as { recentItems: { slug: string }[] };
+    const [item] = home.recentItems;
     await expectPageAddressesNegotiated(base, { country: 'kazakhstan', collection: 'items', slug: item.slug });
   });
 });

@@ -127,7 +127,8 @@ describe('the production web server (docker/nginx.conf)', () => {
   });
 
   it('sends a Linked Data client asking a record’s page for JSON-LD to it, with a 303 carrying the headers', async () => {
-    const [item] = (await (await fetch(`${nginx!.base}/api/public/countries/kazakhstan/home`)).json()).recentItems as { slug: string }[];
+    const home = (await (await fetch(`${nginx!.base}/api/public/countries/kazakhstan/home`)).json()) as { recentItems: { slug: string }[] };
+    const [item] = home.recentItems;
     await expectPageAddressesNegotiated(nginx!.base, { country: 'kazakhstan', collection: 'items', slug: item.slug });
     const redirect = await problemsOf(`/kazakhstan/items/${item.slug}`, { headers: { accept: 'application/ld+json' }, redirect: 'manual' });
     expect(redirect.status).toBe(303);

@@ -27,6 +27,8 @@ interface Context {
   demoItemId: string;
   demoExhibitionId: string;
   demoPersonId: string;
+  /** A live item that shows `tiled.published`. */
+  shownItemId: string;
   /** Large images with a IIIF tile pyramid: one a live item shows, one no live record shows. */
   tiled: { published: string; draft: string };
   /** A notification of the curator of Kazakhstan: a moderator asked for changes to their submission. */
@@ -172,12 +174,48 @@ function mediaDecisionRows(): Row[] {
   ];
 }
 
+/** IIIF manifests and collections, linked data and OAI-PMH: open to everyone, live records only. */
+function openDataRows(): Row[] {
+  const manifest = '/iiif/manifests/:collection/:id';
+  const lastPage = Buffer.from(JSON.stringify(['2999-01-01T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+  return [
+    { method: 'GET', route: manifest, variant: 'an item with an image', url: (c) => `/iiif/manifests/items/${c.shownItemId}`, expected: everyone(200) },
+    // Demo records have no images in tests (SEED_DEMO_MEDIA=false): no canvas, no manifest.
+    { method: 'GET', route: manifest, variant: 'an item without images', url: (c) => `/iiif/manifests/items/${c.demoItemId}`, expected: everyone(404) },
+    { method: 'GET', route: manifest, variant: 'a draft', url: (c) => `/iiif/manifests/items/${c.fresh.items.id}`, freshRecord: 'items', expected: everyone(404) },
+    { method: 'GET', route: '/iiif/collections/:country', url: () => '/iiif/collections/kazakhstan', expected: everyone(200) },
+    { method: 'GET', route: '/iiif/collections/:country/:collection', url: () => '/iiif/collections/kazakhstan/items', expected: everyone(200) },
+    { method: 'GET', route: '/iiif/collections/:country/:collection/after/:after', url: () => `/iiif/collections/kazakhstan/items/after/${lastPage}`, expected: everyone(200) },
+    { method: 'GET', route: '/api/public/linked-data/:collection/:id', url: (c) => `/api/public/linked-data/people/${c.demoPersonId}`, expected: everyone(200) },
+    {
+      method: 'GET',
+      route: '/api/public/linked-data/:collection/:id',
+      variant: 'a draft',
+      url: (c) => `/api/public/linked-data/items/${c.fresh.items.id}`,
+      freshRecord: 'items',
+      expected: everyone(404),
+    },
+    {
+      method: 'GET',
+      route: '/api/public/linked-data/countries/:country/:collection/:slug',
+      url: () => '/api/public/linked-data/countries/kazakhstan/items/field-flask',
+      expected: everyone(200),
+    },
+    { method: 'GET', route: '/api/public/linked-art/items/:id', url: (c) => `/api/public/linked-art/items/${c.demoItemId}`, expected: everyone(200) },
+    { method: 'GET', route: '/api/oai', url: () => '/api/oai?verb=Identify', expected: everyone(200) },
+  ];
+}
+
 /** IIIF deep zoom of a tiled image a live item shows (anyone) and of one no live record shows (its country's staff only). */
 function iiifRows(): Row[] {
   const info = '/iiif/3/:assetId/info.json';
   const tile = '/iiif/3/:assetId/:region/:size/:rotation/:file';
   const tileOf = (id: string) => `/iiif/3/${id}/0,0,512,512/512,512/0/default.jpg`;
+  const service = '/iiif/3/:assetId';
   return [
+    // The base URI redirects to info.json (303), for those who may have it.
+    { method: 'GET', route: service, variant: 'published', url: (c) => `/iiif/3/${c.tiled.published}`, expected: everyone(303) },
+    { method: 'GET', route: service, variant: 'draft', url: (c) => `/iiif/3/${c.tiled.draft}`, expected: { ...draftMedia, curatorKz: 303, moderatorKz: 303, admin: 303 } },
     { method: 'GET', route: info, variant: 'published', url: (c) => `/iiif/3/${c.tiled.published}/info.json`, expected: everyone(200) },
     { method: 'GET', route: info, variant: 'draft', url: (c) => `/iiif/3/${c.tiled.draft}/info.json`, expected: draftMedia },
     { method: 'GET', route: tile, variant: 'published', url: (c) => tileOf(c.tiled.published), expected: everyone(200) },
@@ -356,24 +394,7 @@ const TABLE: Row[] = [
   },
   ...iiifRows(),
   ...mediaDecisionRows(),
-  {
-    method: 'GET',
-    route: '/iiif/manifests/items/:id',
-    url: (c) => `/iiif/manifests/items/${c.demoItemId}`,
-    expected: everyone(200),
-  },
-  {
-    method: 'GET',
-    route: '/iiif/manifests/people/:id',
-    url: (c) => `/iiif/manifests/people/${c.demoPersonId}`,
-    expected: everyone(200),
-  },
-  {
-    method: 'GET',
-    route: '/iiif/manifests/exhibitions/:id',
-    url: (c) => `/iiif/manifests/exhibitions/${c.demoExhibitionId}`,
-    expected: everyone(200),
-  },
+  ...openDataRows(),
   { method: 'GET', route: '/api/public/countries/:slug/home', url: () => '/api/public/countries/kazakhstan/home', expected: everyone(200) },
   {
     method: 'GET',
@@ -452,8 +473,9 @@ describe('permission table', () => {
       tiled: { published: await tiledImage(actors.admin, idOf('kazakhstan'), 1), draft: await tiledImage(actors.admin, idOf('kazakhstan'), 2) },
       curatorNotificationId: await curatorNotification(actors, idOf('kazakhstan')),
       duplicatePersonId: '',
+      shownItemId: '',
     };
-    await showOnLiveItem(actors.admin, ctx.kazakhstanId, ctx.tiled.published);
+    ctx.shownItemId = await showOnLiveItem(actors.admin, ctx.kazakhstanId, ctx.tiled.published);
     const media = await actors.admin
       .request('post', `/api/studio/countries/${ctx.kazakhstanId}/media`)
       .set('content-type', 'application/octet-stream')
@@ -531,12 +553,13 @@ async function tiledImage(admin: TestClient, countryId: string, shade: number): 
 }
 
 /** Publishes an item showing the asset, through review as a moderator would. */
-async function showOnLiveItem(admin: TestClient, countryId: string, assetId: string): Promise<void> {
+async function showOnLiveItem(admin: TestClient, countryId: string, assetId: string): Promise<string> {
   const rights = 'https://creativecommons.org/licenses/by/4.0/';
   await admin.patch(`/api/studio/countries/${countryId}/media/${assetId}`, { rights, alt: en('A large scan') }).expect(200);
   const item = await admin.post(`/api/studio/countries/${countryId}/items`, { ...DOCUMENTS.items(), media: [{ assetId }] }).expect(201);
   await admin.post(`/api/studio/countries/${countryId}/items/${item.body.id}/submit`, { version: item.body.version }).expect(204);
   await admin.post(`/api/review/countries/${countryId}/items/${item.body.id}/approve`, { revision: item.body.version }).expect(204);
+  return item.body.id;
 }
 
 /** The curator of Kazakhstan submits an item and the moderator asks for changes: the curator is notified. */

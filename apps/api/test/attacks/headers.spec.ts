@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
 import sharp from 'sharp';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer } from '../../src/bootstrap/web-server';
 import { VALID_VTT, mp4File } from '../support/media-files';
+import { publishDirectly } from '../support/publish';
 import { declaredRoutes } from '../support/routes';
 import { type ResponseHeaders, headerProblems } from '../support/security-headers';
 import { waitForMedia } from '../support/store';
@@ -38,6 +40,12 @@ describe('security headers on every response', () => {
     ids.video = await upload(mp4File());
     await admin.request('put', `/api/studio/countries/${ids.countryId}/media/${ids.video}/captions/ru`).set('content-type', 'text/vtt').send(VALID_VTT).expect(200);
     ids.item = (await admin.get('/api/public/countries/kazakhstan/items/field-flask').expect(200)).body.id;
+    // A live item that shows an image, so its manifest answers 200 (demo records have no images in tests).
+    const shown = await admin
+      .post(`/api/studio/countries/${ids.countryId}/items`, { slug: 'headers-manifest', kind: 'photograph', title: { ru: { text: 'Снимок', status: 'original' } }, media: [{ assetId: ids.image }] })
+      .expect(201);
+    await publishDirectly(testApp.app.get(DataSource), 'items', shown.body.id);
+    ids.shownItem = shown.body.id;
   });
 
   afterAll(() => testApp?.close());
@@ -92,7 +100,7 @@ describe('security headers on every response', () => {
       ['derivative', () => admin.get(`/api/media/${ids.image}/w16.webp`)],
       ['file range', () => admin.get(`/api/media/${ids.video}/file`).set('range', 'bytes=0-99')],
       ['captions', () => admin.get(`/api/media/${ids.video}/captions/ru.vtt`)],
-      ['IIIF manifest', () => admin.get(`/iiif/manifests/items/${ids.item}`)],
+      ['IIIF manifest', () => admin.get(`/iiif/manifests/items/${ids.shownItem}`)],
       ['sitemap', () => admin.get('/api/public/sitemap.xml')],
       ['API docs', () => admin.get('/api/docs').redirects(1)],
       ['OpenAPI', () => admin.get('/api/docs-json')],
@@ -161,7 +169,7 @@ describe('security headers on every response', () => {
         '/api/health',
         '/api/public/countries',
         '/api/nowhere',
-        `/iiif/manifests/items/${ids.item}`,
+        `/iiif/manifests/items/${ids.shownItem}`,
         '/sitemap.xml',
       ];
       const problems: string[] = [];

@@ -23,7 +23,7 @@ const REVALIDATE = 'public, no-cache';
 const PRIVATE = 'private, no-store';
 
 /** A read of the store, with a missing object answered 404; anything else (unreachable, refused) goes on to the error filter as 503. */
-async function notFoundIfMissing<T>(read: () => Promise<T>): Promise<T> {
+export async function notFoundIfMissing<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
@@ -92,9 +92,11 @@ function validated(request: FastifyRequest, reply: FastifyReply, servable: Serva
 }
 
 /**
- * Sends one stored derivative (rendition, tile, captions). The object is
- * opened before the type is set, so a missing one is a clean 404 and a
- * store outage a 503. A public tile is read whole and handed to HotTiles,
+ * Sends one stored derivative (rendition, tile, captions), or with `render`
+ * one made for this request (an IIIF region) under the name of what it
+ * shows, with the same headers and validator. The object is opened or made
+ * before the type is set, so a missing one is a clean 404 and a store outage
+ * a 503. A public tile or rendering is held whole and handed to HotTiles,
  * which answers its next requests itself.
  */
 export async function sendDerivative(
@@ -104,7 +106,7 @@ export async function sendDerivative(
   servable: ServableAsset,
   name: string,
   contentType: string,
-  options: { revalidate?: boolean; hot?: HotTiles } = {},
+  options: { revalidate?: boolean; hot?: HotTiles; render?: () => Promise<Buffer> } = {},
 ): Promise<FastifyReply> {
   if (validated(request, reply, servable, name, options.revalidate ? REVALIDATE : PUBLIC_CACHE_CONTROL)) return reply;
   const key = `${assetFolder(servable.asset)}/${name}`;
@@ -113,10 +115,10 @@ export async function sendDerivative(
   if (hot) {
     const path = request.url.split('?', 1)[0];
     const etag = reply.getHeader('etag') as string;
-    body = hot.bytesOf(path, etag) ?? (await notFoundIfMissing(() => storage.getBuffer(key)));
+    body = hot.bytesOf(path, etag) ?? (await (options.render ?? (() => notFoundIfMissing(() => storage.getBuffer(key))))());
     hot.remember(path, { assetId: servable.asset.id, name, etag, body });
   } else {
-    body = await openWhole(storage, key);
+    body = options.render ? await options.render() : await openWhole(storage, key);
   }
   void reply.type(contentType).header('content-disposition', `inline; filename="${servable.asset.id}-${name.replace(/[^\w.-]/g, '_')}"`);
   return reply.send(body);

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flatGreyPng } from '../../../test/support/crafted-files';
 import {
-  IIIF_FULL_MAX,
   OverPixelBudget,
   fullSizes,
-  iiifObjectName,
   makeImageDerivatives,
   maxSize,
   pixelBudgetRefusal,
@@ -30,16 +28,6 @@ describe('IIIF whole-image sizes', () => {
       { width: 2048, height: 1365 },
     ]);
     expect(maxSize(2010, 600)).toEqual({ width: 2010, height: 600 });
-  });
-
-  it('maps each spelling of a request to the object that answers it', () => {
-    const image = { width: 2600, height: 1800 };
-    expect(iiifObjectName(image, { region: 'full', size: [325, 225] })).toBe('iiif/0,0,2600,1800/325,225/0/default.jpg');
-    expect(iiifObjectName(image, { region: 'full', size: 'max' })).toBe(IIIF_FULL_MAX);
-    expect(iiifObjectName(image, { region: 'full', size: [2048, 1418] })).toBe(IIIF_FULL_MAX);
-    expect(iiifObjectName(image, { region: [0, 0, 2600, 1800], size: 'max' })).toBe(IIIF_FULL_MAX);
-    expect(iiifObjectName(image, { region: [512, 0, 512, 512], size: 'max' })).toBe('iiif/512,0,512,512/512,512/0/default.jpg');
-    expect(iiifObjectName(image, { region: [2600, 0, 512, 512], size: [512, 512] })).toBeNull();
   });
 });
 

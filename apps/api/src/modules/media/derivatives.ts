@@ -93,8 +93,8 @@ export function maxSize(width: number, height: number): Size {
 }
 
 /**
- * The whole-image sizes a level-0 client may ask for as `full/{w},{h}` (info.json
- * `sizes`): the pyramid's one-tile level, which is also a tile, and `max`.
+ * The whole-image sizes info.json lists for a tiled image, both stored: the
+ * pyramid's one-tile level, which is also a tile, and `max`.
  */
 export function fullSizes(width: number, height: number, scaleFactors: number[]): Size[] {
   const smallest = levelSize(width, height, scaleFactors[scaleFactors.length - 1]);
@@ -151,9 +151,9 @@ export async function makeImageDerivatives(original: Buffer, budget: PixelBudget
 }
 
 /**
- * A IIIF Image API 3.0 level-0 pyramid: each tile stored under its request
+ * A IIIF Image API 3.0 tile pyramid: each tile stored under its request
  * path with an `x,y,w,h` region; the one tile of the smallest level is also
- * what `full/{w},{h}` names (see iiifObjectName).
+ * what `full/{w},{h}` names (see storedObjectName in iiif-geometry.ts).
  */
 async function makeTiles(
   fromPixels: () => Sharp,
@@ -180,26 +180,4 @@ async function makeTiles(
     }
   }
   return tiles;
-}
-
-/** An image request's region and size, already checked for syntax: `full` or `x,y,w,h`; `max` or `w,h`. */
-export interface TileRequest {
-  region: 'full' | [number, number, number, number];
-  size: 'max' | [number, number];
-}
-
-/**
- * The stored object that answers an image request, or null when no object can:
- * `full` is the region `0,0,{width},{height}`, `max` the region within
- * IIIF_MAX_SIZE, and the whole image at its `max` size is IIIF_FULL_MAX. Any
- * other region and size names a tile, which exists or not.
- */
-export function iiifObjectName(image: Size, request: TileRequest): string | null {
-  const [x, y, w, h] = request.region === 'full' ? [0, 0, image.width, image.height] : request.region;
-  if (x >= image.width || y >= image.height) return null;
-  const whole = x === 0 && y === 0 && w === image.width && h === image.height;
-  const size = request.size === 'max' ? maxSize(w, h) : { width: request.size[0], height: request.size[1] };
-  const max = maxSize(image.width, image.height);
-  if (whole && size.width === max.width && size.height === max.height) return IIIF_FULL_MAX;
-  return `iiif/${x},${y},${w},${h}/${size.width},${size.height}/0/default.jpg`;
 }

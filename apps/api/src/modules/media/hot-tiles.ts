@@ -7,10 +7,10 @@ import { PUBLIC_CACHE_CONTROL, entityTag, fileHeaders, isNotModified } from './d
 import { ServableMemo } from './servable-memo';
 
 const MAX_BYTES = 32 * 1024 * 1024;
-/** Tiles are at most 512 px JPEGs; anything bigger is not worth a place. */
+/** Tiles are at most 512 px JPEGs, and so are the regions viewers have rendered; a large rendering is not worth a place. */
 const MAX_ENTRY_BYTES = 512 * 1024;
 
-/** One tile as the route answered it: which asset and stored file, under which validator. */
+/** One tile as the route answered it: which asset and stored (or rendered, see IiifRenderer) file, under which validator. */
 interface HotTile {
   assetId: string;
   name: string;
@@ -19,8 +19,8 @@ interface HotTile {
 }
 
 /**
- * The bytes of recently served public IIIF tiles, least recently used out
- * first, keyed by request path. A deep zoom asks for the same few dozen
+ * The bytes of recently served public IIIF tiles and rendered regions,
+ * least recently used out first, keyed by request path. A deep zoom asks for the same few dozen
  * tiles again and again; a repeated one is answered here before Nest routes
  * the request, if and only if
  * - ServableMemo still holds its asset as public (so a file that stopped
@@ -49,7 +49,7 @@ export class HotTiles implements OnModuleInit {
     });
   }
 
-  /** Keeps a public tile the route has just read from the store. */
+  /** Keeps a public tile the route has just read from the store or rendered. */
   remember(path: string, tile: HotTile): void {
     if (tile.body.length > MAX_ENTRY_BYTES) return;
     const old = this.entries.get(path);

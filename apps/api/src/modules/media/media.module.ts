@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CountriesModule } from '../countries/countries.module';
 import { IiifController } from './iiif.controller';
 import { HotTiles } from './hot-tiles';
+import { IiifRenderer } from './iiif-renderer';
 import { MediaAccess } from './media-access.service';
 import { MediaAssetsRepository } from './media-assets.repository';
 import { MediaCaptionsService } from './media-captions.service';
@@ -16,7 +17,7 @@ import { StudioMediaController } from './studio-media.controller';
 @Module({
   imports: [CountriesModule],
   controllers: [StudioMediaController, MediaDeliveryController, IiifController],
-  providers: [MediaService, MediaDerivativesWorker, MediaAccess, MediaCaptionsService, MediaCleanupWorker, ServableMemo, HotTiles, MediaAssetsRepository, MediaUploadsRepository],
+  providers: [MediaService, MediaDerivativesWorker, MediaAccess, MediaCaptionsService, MediaCleanupWorker, ServableMemo, HotTiles, IiifRenderer, MediaAssetsRepository, MediaUploadsRepository],
   exports: [MediaService, MediaAccess, ServableMemo],
 })
 export class MediaModule {}
