@@ -76,6 +76,8 @@ export const apiRoutes = {
     people: (country: string, query?: { lang?: string; limit?: number; cursor?: string | null; memorial?: string }) =>
       endpoint<PublicPeoplePage>(`/api/public/countries/${s(country)}/people`, query),
     mapConfig: () => endpoint<MapConfig>('/api/public/map-config'),
+    /** A live record as schema.org JSON-LD (Linked Art for an item, by Accept): the `alternate` of its page. */
+    linkedData: (collection: Collection, id: string) => `/api/public/linked-data/${collection}/${s(id)}`,
     search: (query: RouteQuery) => endpoint<SearchResults>('/api/public/search', query),
     suggest: (query: { q: string; lang: string }) => endpoint<Suggestion[]>('/api/public/search/suggest', query),
     searchPeople: (query: RouteQuery) => endpoint<PersonSearchResults>('/api/public/search/people', query),

@@ -1,3 +1,4 @@
+import { apiRoutes } from '@vitrina/contracts';
 import type { PublicBlock, PublicExhibition } from '@vitrina/contracts';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -66,7 +67,7 @@ export function ExhibitionView({ exhibition }: { exhibition: PublicExhibition })
   const country = exhibition.country.slug;
   return (
     <article className="page exhibition">
-      <Meta title={exhibition.title.text} description={exhibition.summary?.text} type="article" />
+      <Meta title={exhibition.title.text} description={exhibition.summary?.text} type="article" linkedData={apiRoutes.public.linkedData('exhibitions', exhibition.id)} />
       <p>
         <Link to={`/${country}`}>
           ← <Text value={exhibition.country.name} />

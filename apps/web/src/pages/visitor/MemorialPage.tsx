@@ -1,3 +1,4 @@
+import { apiRoutes } from '@vitrina/contracts';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMemorial } from '../../api/public';
@@ -5,6 +6,7 @@ import { Meta } from '../../components/content/Meta';
 import { MemorialView } from '../../components/content/MemorialView';
 import { useHashTarget } from '../../components/content/useHashTarget';
 import { ErrorView } from '../../components/ErrorView';
+import { IiifManifestLink } from '../../components/iiif/IiifManifestLink';
 
 export default function MemorialPage() {
   const { t } = useTranslation();
@@ -16,8 +18,10 @@ export default function MemorialPage() {
   if (!memorial) return <p role="status">{t('home.loading')}</p>;
   return (
     <>
-      <Meta title={memorial.title.text} description={memorial.description?.text} type="article" />
+      <Meta title={memorial.title.text} description={memorial.description?.text} type="article" linkedData={apiRoutes.public.linkedData('memorials', memorial.id)} />
       <MemorialView memorial={memorial} />
+      {/* Its manifest shows the memorial's photographs, then those of its events. */}
+      <IiifManifestLink kind="memorials" id={memorial.id} media={[...memorial.media, ...memorial.events.flatMap((event) => event.media)]} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { apiRoutes } from '@vitrina/contracts';
 import type { PublicPerson } from '@vitrina/contracts';
 import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { Meta } from '../../components/content/Meta';
 import { PersonView } from '../../components/content/PersonView';
 import { ShareLink } from '../../components/content/ShareLink';
 import { ErrorView } from '../../components/ErrorView';
+import { IiifManifestLink } from '../../components/iiif/IiifManifestLink';
 import { Redirect } from '../../components/Redirect';
 
 /** schema.org `Person` for search engines and genealogy sites; `<` escaped so no text can close the script. */
@@ -40,9 +42,10 @@ export default function PersonPage() {
   if (person.slug !== slug) return <Redirect to={`${recordPage('person', countrySlug, person.slug)}${search}${hash}`} />;
   return (
     <>
-      <Meta title={person.title.text} description={person.biography?.text} type="profile" />
+      <Meta title={person.title.text} description={person.biography?.text} type="profile" linkedData={apiRoutes.public.linkedData('people', person.id)} />
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: personJsonLd(person) }} />
       <PersonView person={person} />
+      <IiifManifestLink kind="people" id={person.id} media={person.media} />
       <ShareLink />
     </>
   );
