@@ -18,6 +18,7 @@ import { PeopleModule } from './modules/people/people.module';
 import { ReviewModule } from './modules/review/review.module';
 import { SearchModule } from './modules/search/search.module';
 import { SiteModule } from './modules/site/site.module';
+import { OaiModule } from './modules/oai/oai.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         HealthModule,
         ContentModule,
         SiteModule,
+        OaiModule,
         MediaModule,
         NotificationsModule,
         ReviewModule,

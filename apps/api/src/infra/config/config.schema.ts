@@ -80,6 +80,10 @@ const envSchema = z.object({
   JOB_MAINTENANCE_SECONDS: positiveInt.default(60),
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  // Who harvesters (OAI-PMH Identify) write to about this repository.
+  OAI_ADMIN_EMAIL: z.email().optional(),
+  // Records per page of an OAI-PMH list (ListIdentifiers, ListRecords) before a resumption token.
+  OAI_PAGE_SIZE: positiveInt.max(1000).default(100),
 });
 
 export type DatabaseConfig =
@@ -158,6 +162,8 @@ export interface AppConfig {
   people: { livingPrivacyYears: number };
   /** Creates this administrator at start-up while the installation has none. */
   bootstrapAdmin?: { email: string; password: string };
+  /** OAI-PMH: the repository's contact (OAI_ADMIN_EMAIL, else the bootstrap administrator's) and records per page. */
+  oai: { adminEmail?: string; pageSize: number };
 }
 
 export class ConfigError extends Error {
@@ -290,6 +296,7 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
       env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
         ? { email: env.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.BOOTSTRAP_ADMIN_PASSWORD }
         : undefined,
+    oai: { adminEmail: env.OAI_ADMIN_EMAIL ?? env.BOOTSTRAP_ADMIN_EMAIL, pageSize: env.OAI_PAGE_SIZE },
   };
 }
 

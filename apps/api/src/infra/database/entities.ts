@@ -4,6 +4,7 @@ import { SessionEntity } from '../../modules/accounts/session.entity';
 import { UserEntity } from '../../modules/accounts/user.entity';
 import { AuditLogEntity } from '../../modules/audit/audit-log.entity';
 import { ContentRevisionEntity } from '../../modules/content/content-revision.entity';
+import { RecordTombstoneEntity } from '../../modules/content/record-tombstone.entity';
 import { CountryEntity } from '../../modules/countries/country.entity';
 import { ExhibitionEntity } from '../../modules/content/kinds/exhibition.entity';
 import { ItemEntity } from '../../modules/content/kinds/item.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   MediaAssetEntity,
   MediaUploadEntity,
   ContentRevisionEntity,
+  RecordTombstoneEntity,
   AuditLogEntity,
   NotificationEntity,
   SearchDocumentEntity,

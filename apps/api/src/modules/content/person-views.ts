@@ -26,12 +26,12 @@ export function isPersonPublic(person: Pick<PersonContent, 'birth' | 'death' | '
 
 /**
  * isPersonPublic as an SQL condition over a people row's `live_content`, for
- * lists read a page at a time. `bornByParam` names the parameter holding the
+ * lists read a page at a time, never NULL (so NOT of it is safe). `bornByParam` names the parameter holding the
  * latest year of birth shown without consent (personBornBy).
  */
 export function personPublicSql(bornByParam: string, row = 'people'): string {
   const content = `${row}.live_content`;
-  return `((${content}->>'livingConsent')::boolean IS TRUE OR jsonb_typeof(${content}->'death') = 'object'
+  return `((${content}->>'livingConsent')::boolean IS TRUE OR jsonb_typeof(${content}->'death') IS NOT DISTINCT FROM 'object'
     OR jsonb_typeof(${content}->'birth') IS DISTINCT FROM 'object' OR left(${content}->'birth'->>'date', 4)::int <= ${bornByParam})`;
 }
 

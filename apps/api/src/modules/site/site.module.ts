@@ -17,6 +17,6 @@ import { PublicSiteService } from './public-site.service';
   imports: [CountriesModule, ContentModule],
   controllers: [PublicSiteController, PublicPeopleController, IiifManifestsController, IiifCollectionsController, LinkedDataController],
   providers: [PublicSiteService, PublicPeopleService, PublicSnapshots, DescribedRecords, ManifestedRecordsRepository],
-  exports: [PublicSnapshots],
+  exports: [PublicSnapshots, DescribedRecords],
 })
 export class SiteModule {}
