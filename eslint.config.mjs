@@ -40,6 +40,7 @@ const API_MODULE_DEPENDENCIES = {
   review: ['access', 'audit', 'countries', 'content', 'media', 'notifications', 'search'],
   site: ['access', 'countries', 'content', 'media'],
   demo: ['accounts', 'content', 'countries', 'media'],
+  oai: ['access', 'content', 'countries', 'media', 'site'],
 };
 
 try {
