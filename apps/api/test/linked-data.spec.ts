@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer } from '../src/bootstrap/web-server';
+import { startWebServer, trustWebServerHop } from '../src/bootstrap/web-server';
 import { type ActorsApp, startWithActors } from './support/actors';
 import { type HeritageFixture, publishHeritageFixture } from './support/heritage-fixture';
 import { linkedArtObjectErrors } from './support/linked-art/linked-art-schema';
@@ -131,7 +131,8 @@ describe('the embedded web server (npm start) negotiates a record’s page addre
   let base: string;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
+    // As `npm start` runs the API behind it: trusting the web server's loopback hop.
+    testApp = await startTestApp({ TRUST_PROXY: String(trustWebServerHop(false)) });
     await testApp.app.listen({ host: '127.0.0.1', port: 0 });
     distDir = mkdtempSync(join(tmpdir(), 'vitrina-web-'));
     writeFileSync(join(distDir, 'index.html'), '<!doctype html><html lang="en"><body></body></html>');
@@ -145,6 +146,14 @@ describe('the embedded web server (npm start) negotiates a record’s page addre
     await web?.close();
     await testApp?.close();
     if (distDir) rmSync(distDir, { recursive: true, force: true });
+  });
+
+  it('gives absolute links on the site’s own address, whatever forwarding headers a client sends', async () => {
+    const collection = await fetch(`${base}/iiif/collections/kazakhstan`, { headers: { 'x-forwarded-host': 'evil.test', 'x-forwarded-proto': 'https' } });
+    expect(collection.status).toBe(200);
+    const body = (await collection.json()) as { id: string; items: { id: string }[] };
+    expect(body.id).toBe(`${base}/iiif/collections/kazakhstan`);
+    expect(body.items.every((entry) => entry.id.startsWith(`${base}/`))).toBe(true);
   });
 
   it('as nginx does: the page to a browser, a 303 to its JSON-LD to a Linked Data client', async () => {

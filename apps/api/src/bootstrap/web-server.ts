@@ -28,12 +28,16 @@ export function trustWebServerHop(trustProxy: AppConfig['trustProxy']): AppConfi
 
 /**
  * The client's address, as this server judged it (honouring TRUST_PROXY for
- * proxies in front of it), as the only X-Forwarded-For the API sees;
- * forwarded host and protocol headers a client may have sent are dropped.
+ * proxies in front of it), as the only X-Forwarded-For the API sees; the
+ * forwarding headers a client may have sent are replaced by this server's
+ * own view of the host and protocol it was asked on, so the API's absolute
+ * links (IIIF ids, the sitemap) name this site, not the API's own port, when
+ * PUBLIC_URL is not set.
  */
-function forwardClientAddress<Headers extends IncomingHttpHeaders>(request: { ip: string }, headers: Headers): Headers {
-  const forwarded: IncomingHttpHeaders = { ...headers, 'x-forwarded-for': request.ip };
-  for (const name of ['forwarded', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip']) delete forwarded[name];
+function forwardClientAddress<Headers extends IncomingHttpHeaders>(request: { ip: string; host: string; protocol: string }, headers: Headers): Headers {
+  const forwarded: IncomingHttpHeaders = { ...headers };
+  for (const name of ['forwarded', 'x-real-ip']) delete forwarded[name];
+  Object.assign(forwarded, { 'x-forwarded-for': request.ip, 'x-forwarded-host': request.host, 'x-forwarded-proto': request.protocol });
   return forwarded as Headers;
 }
 
