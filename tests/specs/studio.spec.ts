@@ -82,6 +82,8 @@ describe('a curator in the studio', () => {
     await page.mouse.up();
     await expect.poll(() => sections.nth(0).getByLabel('Section title — English', { exact: true }).inputValue()).toBe('First written');
     await sections.nth(1).getByRole('button', { name: 'Move up: Section 2' }).click();
+    // The order the preview must show, before anything is saved.
+    await expect.poll(() => sections.nth(0).getByLabel('Section title — English', { exact: true }).inputValue()).toBe('Second written');
     await expectAccessible(page, 'exhibition editor');
     await expectLayoutHolds(page, 'exhibition editor with two sections');
 
