@@ -41,6 +41,9 @@ const API_MODULE_DEPENDENCIES = {
   site: ['access', 'countries', 'content', 'media'],
   demo: ['accounts', 'content', 'countries', 'media'],
   oai: ['access', 'content', 'countries', 'media', 'site'],
+  partners: ['access', 'audit', 'content', 'countries', 'site'],
+  exchange: ['access', 'audit', 'countries'],
+  people: ['access', 'audit', 'content', 'countries', 'search'],
 };
 
 try {

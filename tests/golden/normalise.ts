@@ -122,6 +122,9 @@ const VOLATILE_HEADERS = new Set([
   'connection',
   'keep-alive',
   'transfer-encoding',
+  // The read API's count of this client's requests (partners module).
+  'ratelimit-remaining',
+  'ratelimit-reset',
 ]);
 
 export function recordHeaders(headers: Headers, volatile: Volatile): Record<string, string> {

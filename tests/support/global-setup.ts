@@ -60,6 +60,9 @@ export default async function setup(project: TestProject) {
       SERVE_WEB: 'true',
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
+      // The browser tests read the public API hard from one address: no rate limit gets in their way.
+      RATE_LIMIT_ANONYMOUS: '1000000',
+      RATE_LIMIT_API_KEY: '1000000',
     },
   });
   child.stdout!.on('data', (chunk) => (output += chunk));

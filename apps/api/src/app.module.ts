@@ -11,6 +11,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { CountriesModule } from './modules/countries/countries.module';
 import { ContentModule } from './modules/content/content.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { ExchangeModule } from './modules/exchange/exchange.module';
 import { HealthModule } from './modules/health/health.module';
 import { MediaModule } from './modules/media/media.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -19,6 +20,7 @@ import { ReviewModule } from './modules/review/review.module';
 import { SearchModule } from './modules/search/search.module';
 import { SiteModule } from './modules/site/site.module';
 import { OaiModule } from './modules/oai/oai.module';
+import { PartnersModule } from './modules/partners/partners.module';
 
 @Module({})
 export class AppModule {
@@ -37,11 +39,13 @@ export class AppModule {
         ContentModule,
         SiteModule,
         OaiModule,
+        PartnersModule,
         MediaModule,
         NotificationsModule,
         ReviewModule,
         PeopleModule,
         SearchModule,
+        ExchangeModule,
         DemoModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],

@@ -444,7 +444,40 @@ const TABLE: Row[] = [
     body: () => ({ names: { ru: 'Армения', en: 'Armenia', hy: 'Հայաստան' } }),
     expected: adminOnly(200),
   },
+  // Exports (exchange module): every record of a collection as a spreadsheet, for the country's staff and admins.
+  {
+    method: 'GET',
+    route: '/api/studio/countries/:countryId/export/:collection.:format',
+    variant: 'people as CSV',
+    url: (c) => `/api/studio/countries/${c.kazakhstanId}/export/people.csv`,
+    expected: readers(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/studio/countries/:countryId/export/:collection.:format',
+    variant: 'items as XLSX',
+    url: (c) => `/api/studio/countries/${c.kazakhstanId}/export/items.xlsx`,
+    expected: readers(200),
+  },
+  // The read API for partners (partners module): lists of every kind for anyone, API keys for admins only.
+  { method: 'GET', route: '/api/public/countries/:slug/items', url: () => '/api/public/countries/kazakhstan/items?limit=2', expected: everyone(200) },
+  { method: 'GET', route: '/api/public/countries/:slug/memorials', url: () => '/api/public/countries/kazakhstan/memorials?limit=2', expected: everyone(200) },
+  { method: 'GET', route: '/api/public/countries/:slug/exhibitions', url: () => '/api/public/countries/kazakhstan/exhibitions?limit=2', expected: everyone(200) },
+  { method: 'GET', route: '/api/admin/api-keys', expected: adminOnly(200) },
+  { method: 'POST', route: '/api/admin/api-keys', body: (_c, actor) => ({ name: `Partner of ${actor} ${unique()}` }), expected: adminOnly(201) },
+  {
+    method: 'DELETE',
+    route: '/api/admin/api-keys/:id',
+    url: () => `/api/admin/api-keys/${partnerKey.id}`,
+    prepare: async (_c, admin) => {
+      partnerKey.id = (await admin.post('/api/admin/api-keys', { name: `To revoke ${unique()}` }).expect(201)).body.id;
+    },
+    expected: adminOnly(200),
+  },
 ];
+
+/** The partner key a revocation row acts on, made fresh for each actor. */
+const partnerKey = { id: '' };
 
 describe('permission table', () => {
   let testApp: TestApp;

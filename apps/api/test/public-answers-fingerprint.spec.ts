@@ -150,6 +150,10 @@ describe('public answers come from approved revisions only', () => {
       'GET /api/public/countries/:slug/exhibitions/:recordSlug': langs(`${country}/exhibitions/${f.exhibition.slug}`),
       'GET /api/public/countries/:slug/people/:recordSlug': langs(`${country}/people/${f.person.slug}`),
       'GET /api/public/countries/:slug/people': [...langs(`${country}/people`), ...langs(`${country}/people?limit=2`)],
+      // The partners' lists, newest approved first: the fixture's records head their first pages.
+      'GET /api/public/countries/:slug/items': langs(`${country}/items?limit=3`),
+      'GET /api/public/countries/:slug/memorials': langs(`${country}/memorials?limit=3`),
+      'GET /api/public/countries/:slug/exhibitions': langs(`${country}/exhibitions?limit=3`),
       'GET /api/public/map-config': ['/api/public/map-config'],
       'GET /api/public/sitemap.xml': ['/api/public/sitemap.xml'],
       'GET /api/public/search': [...searches, ...langs(`/api/public/search?q=${OLD_WORD}&country=kazakhstan&hasMedia=true`)],
@@ -390,6 +394,10 @@ describe('public answers come from approved revisions only', () => {
       ...publicUrls()['GET /api/public/sitemap.xml'],
       // The fixture's person (Latin letters sort first) heads the register's first page; the manifests bear the new titles.
       ...publicUrls()['GET /api/public/countries/:slug/people'],
+      // The partners' lists show the fixture's records first, with their new titles and cards.
+      ...publicUrls()['GET /api/public/countries/:slug/items'],
+      ...publicUrls()['GET /api/public/countries/:slug/memorials'],
+      ...publicUrls()['GET /api/public/countries/:slug/exhibitions'],
       ...publicUrls()['GET /iiif/manifests/:collection/:id'].filter((url) => /\/(items|people)\//.test(url)),
       // Linked data says what the pages say: every record's, by id and by its (renamed) address.
       ...publicUrls()['GET /api/public/linked-data/:collection/:id'],

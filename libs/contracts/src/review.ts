@@ -47,6 +47,9 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.update',
   'user.unlock',
+  /** A partner's key to the read API made or revoked by an administrator (partners module). */
+  'api-key.create',
+  'api-key.revoke',
   'membership.grant',
   'membership.revoke',
   'media.upload',
@@ -57,10 +60,12 @@ export const AUDIT_ACTIONS = [
   'media.restore',
   'country.create',
   'country.update',
+  /** A collection of a country taken out as a spreadsheet (exchange module): the entry names the collection and format. */
+  'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** What an audit entry can be about. */
-export const AUDIT_ENTITY_TYPES = [...RECORD_TYPES, 'media', 'user', 'country', 'session'] as const;
+export const AUDIT_ENTITY_TYPES = [...RECORD_TYPES, 'media', 'user', 'country', 'session', 'api-key'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const PUBLISH_BLOCKER_CODES = ['missing-title', 'missing-rights', 'missing-media-rights', 'missing-alt', 'missing-captions', 'media-not-ready'] as const;

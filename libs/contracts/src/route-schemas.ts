@@ -5,6 +5,7 @@ import { mediaAssetSchema } from './media';
 import { personDuplicatesSchema, personMergeResultSchema } from './person-duplicates';
 import { publicMemorialPointsSchema } from './public-map';
 import { publicPeoplePageSchema } from './public-people';
+import { apiKeyListSchema, publicExhibitionsPageSchema, publicItemsPageSchema, publicMemorialsPageSchema } from './partners';
 import { userListSchema, userSchema } from './users';
 import type { z } from './zod';
 
@@ -17,9 +18,13 @@ const ANSWER_SCHEMAS: [RegExp, z.ZodType][] = [
   [/^\/api\/auth\/csrf$/, csrfResponseSchema],
   [/^\/api\/public\/countries$/, countryListSchema],
   [/^\/api\/public\/countries\/[^/]+\/people$/, publicPeoplePageSchema],
+  [/^\/api\/public\/countries\/[^/]+\/items$/, publicItemsPageSchema],
+  [/^\/api\/public\/countries\/[^/]+\/memorials$/, publicMemorialsPageSchema],
+  [/^\/api\/public\/countries\/[^/]+\/exhibitions$/, publicExhibitionsPageSchema],
   [/^\/api\/public\/countries\/[^/]+\/memorial-points$/, publicMemorialPointsSchema],
   [/^\/api\/admin\/countries$/, adminCountryListSchema],
   [/^\/api\/admin\/users$/, userListSchema],
+  [/^\/api\/admin\/api-keys$/, apiKeyListSchema],
   [/^\/api\/admin\/users\/[^/]+$/, userSchema],
   [/^\/api\/studio\/countries\/[^/]+\/(items|memorials|exhibitions)$/, studioListSchema],
   [/^\/api\/studio\/countries\/[^/]+\/people\/[^/]+\/duplicates$/, personDuplicatesSchema],

@@ -19,6 +19,8 @@ import { AdminBootstrap } from '../modules/accounts/admin-bootstrap';
 import { CountriesService } from '../modules/countries/countries.service';
 import { SearchIndex } from '../modules/search/search-index.service';
 import { DemoSeeder } from '../modules/demo/demo.module';
+import { PartnerGate } from '../modules/partners/partner-gate';
+import { describePartnerApi } from '../modules/partners/openapi';
 import { serveExhibitionsBeforeNest } from '../modules/site/exhibition-route';
 import { PublicSiteService } from '../modules/site/public-site.service';
 import { refuseUnsafeQueryBeforeRouting, refuseUnsafeText } from './safe-text';
@@ -27,7 +29,7 @@ import { registerSecurityHeaders } from './security-headers';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 
-function setUpOpenApi(app: NestFastifyApplication): void {
+function setUpOpenApi(app: NestFastifyApplication, config: AppConfig): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -37,7 +39,8 @@ function setUpOpenApi(app: NestFastifyApplication): void {
       .addCookieAuth('vitrina_session')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+  const described = describePartnerApi(cleanupOpenApiDoc(document), config.rateLimits);
+  SwaggerModule.setup('api/docs', app, described, { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /**
@@ -71,6 +74,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   );
   await registerSecurityHeaders(server);
   refuseUnsafeQueryBeforeRouting(server);
+  // The read API's CORS, partner keys and rate limits, before anything answers (stored pages included).
+  app.get(PartnerGate).register(server);
   // Stored public pages are answered here, with the same headers as above, before Nest routes the request.
   servePublicSnapshots(server, app.get(PublicSnapshots));
   // A visitor's exhibition page not stored is made here too, without Nest's pipeline (the same answer as its route's).
@@ -79,7 +84,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   app.setGlobalPrefix('api', { exclude: [{ path: 'iiif/{*path}', method: RequestMethod.ALL }] });
   app.useGlobalFilters(new HttpErrorFilter(logger));
   app.enableShutdownHooks();
-  setUpOpenApi(app);
+  setUpOpenApi(app, config);
   await app.init();
   await prepareDatabase(app, config, logger);
   return app;

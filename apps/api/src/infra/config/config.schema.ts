@@ -84,6 +84,10 @@ const envSchema = z.object({
   OAI_ADMIN_EMAIL: z.email().optional(),
   // Records per page of an OAI-PMH list (ListIdentifiers, ListRecords) before a resumption token.
   OAI_PAGE_SIZE: positiveInt.max(1000).default(100),
+  // Requests per window to the read API (/api/public, /api/oai, IIIF manifests and collections): per client address, per partner key.
+  RATE_LIMIT_ANONYMOUS: positiveInt.default(1_200),
+  RATE_LIMIT_API_KEY: positiveInt.default(12_000),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt.max(24 * 3600).default(60),
 });
 
 export type DatabaseConfig =
@@ -164,6 +168,8 @@ export interface AppConfig {
   bootstrapAdmin?: { email: string; password: string };
   /** OAI-PMH: the repository's contact (OAI_ADMIN_EMAIL, else the bootstrap administrator's) and records per page. */
   oai: { adminEmail?: string; pageSize: number };
+  /** The read API's limits per window: `anonymous` per client address, `apiKey` per partner key (in each process's memory). */
+  rateLimits: { anonymous: number; apiKey: number; windowSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -211,6 +217,9 @@ function crossFieldProblems(env: Env): string[] {
   }
   if (env.LOGIN_BACKOFF_MAX_SECONDS < env.LOGIN_BACKOFF_BASE_SECONDS) {
     problems.push('LOGIN_BACKOFF_MAX_SECONDS: must be at least LOGIN_BACKOFF_BASE_SECONDS');
+  }
+  if (env.RATE_LIMIT_API_KEY < env.RATE_LIMIT_ANONYMOUS) {
+    problems.push('RATE_LIMIT_API_KEY: must be at least RATE_LIMIT_ANONYMOUS (a key lifts the anonymous limit)');
   }
   if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY || !env.S3_SECRET_KEY)) {
     problems.push('S3_ACCESS_KEY, S3_SECRET_KEY: required when S3_ENDPOINT is set');
@@ -297,6 +306,7 @@ function toAppConfig(env: Env, cwd: string): AppConfig {
         ? { email: env.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.BOOTSTRAP_ADMIN_PASSWORD }
         : undefined,
     oai: { adminEmail: env.OAI_ADMIN_EMAIL ?? env.BOOTSTRAP_ADMIN_EMAIL, pageSize: env.OAI_PAGE_SIZE },
+    rateLimits: { anonymous: env.RATE_LIMIT_ANONYMOUS, apiKey: env.RATE_LIMIT_API_KEY, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
   };
 }
 

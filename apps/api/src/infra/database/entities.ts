@@ -16,6 +16,7 @@ import { SearchDocumentEntity } from '../../modules/search/search-document.entit
 import { SearchWordEntity } from '../../modules/search/search-word.entity';
 import { SearchFilterCountEntity } from '../../modules/search/search-filter-count.entity';
 import { NotificationEntity } from '../../modules/notifications/notification.entity';
+import { ApiKeyEntity } from '../../modules/partners/api-key.entity';
 
 /**
  * Every entity of every domain. Listed explicitly (not globbed) because the
@@ -40,4 +41,5 @@ export const ENTITIES = [
   SearchDocumentEntity,
   SearchWordEntity,
   SearchFilterCountEntity,
+  ApiKeyEntity,
 ];

@@ -69,13 +69,22 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const { body, headers } = errorResponse(exception);
+    const { body } = answerError(reply, exception);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, reqId: request.id, url: request.url }, 'request failed');
     }
-    // An error is never cached, whatever the handler had already set for its success.
-    void reply.header('cache-control', 'no-store');
-    if (headers) reply.headers(headers);
-    void reply.status(body.statusCode).send(body);
   }
+}
+
+/**
+ * Sends the answer to an exception: the filter's, and that of a refusal made
+ * before Nest routes the request (a Fastify hook: rate limits, API keys).
+ */
+export function answerError(reply: FastifyReply, exception: unknown): { body: ApiError } {
+  const { body, headers } = errorResponse(exception);
+  // An error is never cached, whatever the handler had already set for its success.
+  void reply.header('cache-control', 'no-store');
+  if (headers) reply.headers(headers);
+  void reply.status(body.statusCode).send(body);
+  return { body };
 }

@@ -4,7 +4,7 @@ import type { Actor } from './actor';
 /** Permissions scoped to one country, granted by memberships. */
 export const COUNTRY_PERMISSIONS = ['content.read', 'content.edit', 'content.review', 'audit.read'] as const;
 /** Permissions over the whole installation, held only by admins. */
-export const INSTALLATION_PERMISSIONS = ['countries.manage', 'users.manage'] as const;
+export const INSTALLATION_PERMISSIONS = ['countries.manage', 'users.manage', 'api-keys.manage'] as const;
 
 export type CountryPermission = (typeof COUNTRY_PERMISSIONS)[number];
 export type InstallationPermission = (typeof INSTALLATION_PERMISSIONS)[number];

@@ -36,6 +36,12 @@ export interface PersonOrderKey {
   id: string;
 }
 
+/** A record's place in the newest-first order: when it was approved (ISO 8601 in UTC, to the microsecond) and its id. */
+export interface PublishedOrderKey {
+  at: string;
+  id: string;
+}
+
 /** What a live memorial's point on a map needs, and nothing more. */
 export interface LiveMemorialPoint {
   id: string;
@@ -284,6 +290,35 @@ export class LiveRecords {
     });
     const end = keys[keys.length - 1];
     return { people, last: end ? { name: end.name, id: end.id } : null, more: keys.length === take };
+  }
+
+  /**
+   * A country's live records of a type, newest approved first then by id,
+   * after `after` (the key of the last one a previous page read), by the
+   * partial index on (country_id, published_at DESC, id) every record table has.
+   */
+  async newestFirst<T extends RecordType>(
+    type: T,
+    countryId: string,
+    { after, take }: { after: PublishedOrderKey | null; take: number },
+  ): Promise<{ records: { record: LiveTypes[T]; key: PublishedOrderKey }[]; last: PublishedOrderKey | null; more: boolean }> {
+    const params: unknown[] = [countryId];
+    const where = ['published_at IS NOT NULL'];
+    if (after) {
+      params.push(after.at, after.id);
+      where.push(`(published_at < $2::timestamptz OR (published_at = $2::timestamptz AND id > $3::uuid))`);
+    }
+    // To the microsecond, as PostgreSQL keeps it, so the next page starts exactly after it.
+    const extra = `to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_at`;
+    const sql = `${this.keysSql(type, where.join(' AND '), extra)} ORDER BY published_at DESC, id LIMIT $${params.push(take)}`;
+    const keys: (RecordKey & { order_at: string })[] = await this.db.query(sql, params);
+    const found = await this.resolve(type, countryId, keys);
+    const records = keys.flatMap((key) => {
+      const record = found.get(key.id);
+      return record ? [{ record, key: { at: key.order_at, id: key.id } }] : [];
+    });
+    const end = keys[keys.length - 1];
+    return { records, last: end ? { at: end.order_at, id: end.id } : null, more: keys.length === take };
   }
 
   async byIds<T extends RecordType>(type: T, countryId: string, ids: string[]): Promise<Map<string, LiveTypes[T]>> {

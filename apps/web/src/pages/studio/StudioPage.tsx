@@ -5,6 +5,7 @@ import { Redirect } from '../../components/Redirect';
 import { useTranslation } from 'react-i18next';
 import { ExhibitionEditor } from './ExhibitionEditor';
 import { ExhibitionPreview } from './ExhibitionPreview';
+import { ExportPanel } from './ExportPanel';
 import { ItemEditor } from './ItemEditor';
 import { MemorialEditor } from './MemorialEditor';
 import { PersonEditor } from './PersonEditor';
@@ -25,26 +26,42 @@ function Editor({ country, collection, id }: { country: Country; collection: Col
   return <KindEditor key={id ?? 'new'} country={country} id={id} />;
 }
 
-type Mode = 'list' | 'new' | 'edit' | 'preview';
+type Mode = 'list' | 'new' | 'edit' | 'preview' | 'export';
 
-function CountryStudio({ countries, mode }: { countries: Country[]; mode: Mode }) {
+/** The country picker and the studio's tabs: a tab per kind of record, and the exports. */
+function StudioBar({ countries, country, current }: { countries: Country[]; country: Country; current: Collection | 'export' }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  return (
+    <div className="studio-bar">
+      <CountryPicker countries={countries} country={country} onPick={(picked) => navigate(`/studio/${picked}/${current}`)} />
+      <nav aria-label={t('studio.sectionsNav')} className="tabs">
+        {COLLECTION_NAMES.map((name) => (
+          <NavLink key={name} to={`/studio/${country.id}/${name}`}>
+            {t(`studio.collections.${name}`)}
+          </NavLink>
+        ))}
+        <NavLink to={`/studio/${country.id}/export`}>{t('exchange.export.tab')}</NavLink>
+      </nav>
+    </div>
+  );
+}
+
+function CountryStudio({ countries, mode }: { countries: Country[]; mode: Mode }) {
   const { countryId, collection, id } = useParams();
   const country = countries.find((c) => c.id === countryId);
+  if (country && mode === 'export') {
+    return (
+      <>
+        <StudioBar countries={countries} country={country} current="export" />
+        <ExportPanel country={country} />
+      </>
+    );
+  }
   if (!country || !isCollection(collection)) return <Redirect to="/studio" />;
   return (
     <>
-      <div className="studio-bar">
-        <CountryPicker countries={countries} country={country} onPick={(picked) => navigate(`/studio/${picked}/${collection}`)} />
-        <nav aria-label={t('studio.sectionsNav')} className="tabs">
-          {COLLECTION_NAMES.map((name) => (
-            <NavLink key={name} to={`/studio/${country.id}/${name}`}>
-              {t(`studio.collections.${name}`)}
-            </NavLink>
-          ))}
-        </nav>
-      </div>
+      <StudioBar countries={countries} country={country} current={collection} />
       {mode === 'list' && <StudioList key={`${country.id}-${collection}`} country={country} collection={collection} />}
       {mode === 'new' && <Editor country={country} collection={collection} />}
       {mode === 'edit' && <Editor country={country} collection={collection} id={id} />}
@@ -62,6 +79,7 @@ export default function StudioPage() {
       {(mine) => (
         <Routes>
           <Route index element={<Redirect to={`/studio/${mine[0].id}/${COLLECTION_NAMES[0]}`} />} />
+          <Route path=":countryId/export" element={<CountryStudio countries={mine} mode="export" />} />
           <Route path=":countryId/:collection" element={<CountryStudio countries={mine} mode="list" />} />
           <Route path=":countryId/:collection/new" element={<CountryStudio countries={mine} mode="new" />} />
           <Route path=":countryId/:collection/:id" element={<CountryStudio countries={mine} mode="edit" />} />

@@ -1,5 +1,5 @@
 import type { Collection } from '@vitrina/contracts';
-import { encodePublishedKey } from './collection-cursor';
+import { encodePublishedCursor } from '../../content/published-cursor';
 import type { ManifestedRecordRow } from './manifested-records.repository';
 import { COLLECTION_LABELS } from './labels';
 import { type ManifestCountry, PRESENTATION_CONTEXT, iiifAddresses, provider } from './manifest';
@@ -37,7 +37,7 @@ export function buildKindCollection(base: string, country: ManifestCountry, coll
   const shown = rows.slice(0, COLLECTION_PAGE_SIZE);
   const next =
     rows.length > COLLECTION_PAGE_SIZE
-      ? [{ id: `${at.kindCollection(country.slug, collection)}/after/${encodePublishedKey(shown[shown.length - 1])}`, type: 'Collection', label: CONTINUED }]
+      ? [{ id: `${at.kindCollection(country.slug, collection)}/after/${encodePublishedCursor(shown[shown.length - 1])}`, type: 'Collection', label: CONTINUED }]
       : [];
   return {
     '@context': PRESENTATION_CONTEXT,

@@ -10,7 +10,7 @@ import { PublicRoute } from '../../access/access.decorators';
 import { CountriesService } from '../../countries/countries.service';
 import { presentationHeaders, publicBase } from './answer';
 import { COLLECTION_PAGE_SIZE, buildCountryCollection, buildKindCollection } from './collection';
-import { decodePublishedKey } from './collection-cursor';
+import { decodePublishedCursor } from '../../content/published-cursor';
 import { ManifestedRecordsRepository } from './manifested-records.repository';
 import { iiifAddresses } from './manifest';
 
@@ -53,7 +53,7 @@ export class IiifCollectionsController {
   }
 
   private async page(countrySlug: string, collection: Collection, after: string | null, request: FastifyRequest, reply: FastifyReply) {
-    const key = after === null ? null : decodePublishedKey(after);
+    const key = after === null ? null : decodePublishedCursor(after, 'after');
     const country = await this.countries.findEntityBySlug(countrySlug);
     const rows = await this.records.page(collection, country.id, key, COLLECTION_PAGE_SIZE + 1);
     const base = publicBase(this.config, request);

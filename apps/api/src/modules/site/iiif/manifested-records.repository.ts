@@ -5,10 +5,11 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../../infra/config/config.module';
 import type { AppConfig } from '../../../infra/config/config.schema';
 import { personBornBy, personPublicSql } from '../../content/person-views';
-import type { PublishedKey } from './collection-cursor';
+import type { PublishedOrderKey } from '../../content/live-records';
+import { PUBLISHED_AT_SQL } from '../../content/published-cursor';
 
 /** A record a country's IIIF Collection lists: enough for a manifest reference. */
-export interface ManifestedRecordRow extends PublishedKey {
+export interface ManifestedRecordRow extends PublishedOrderKey {
   title: LocalizedText;
 }
 
@@ -39,11 +40,11 @@ export class ManifestedRecordsRepository {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async page(collection: Collection, countryId: string, after: PublishedKey | null, limit: number): Promise<ManifestedRecordRow[]> {
+  async page(collection: Collection, countryId: string, after: PublishedOrderKey | null, limit: number): Promise<ManifestedRecordRow[]> {
     const params: unknown[] = [countryId, limit];
     const where = ['r.country_id = $1', 'r.live_revision IS NOT NULL', 'r.published_at IS NOT NULL'];
     if (after) {
-      params.push(after.publishedAt, after.id);
+      params.push(after.at, after.id);
       where.push('(r.published_at < $3::timestamptz OR (r.published_at = $3::timestamptz AND r.id > $4::uuid))');
     }
     where.push(collection === 'exhibitions' ? TELLS_WITH_AN_IMAGE : SHOWS_AN_IMAGE);
@@ -53,7 +54,7 @@ export class ManifestedRecordsRepository {
     }
     // The collection segment is the table's name (RECORD_KINDS), from a closed list checked at the route.
     return this.db.query(
-      `SELECT r.id, to_char(r.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "publishedAt", r.live_content->'title' AS title
+      `SELECT r.id, ${PUBLISHED_AT_SQL('r.published_at')} AS at, r.live_content->'title' AS title
          FROM "${collection}" r WHERE ${where.join(' AND ')}
         ORDER BY r.published_at DESC, r.id LIMIT $2`,
       params,
