@@ -81,6 +81,14 @@ describe('a curator in the studio', () => {
     await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2 + distance + 10, { steps: 20 });
     await page.mouse.up();
     await expect.poll(() => sections.nth(0).getByLabel('Section title — English', { exact: true }).inputValue()).toBe('First written');
+    // The drop settles first (no entry still dragged or sliding into place), as it has for a person who then clicks.
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="reorderable-entry"]').evaluateAll((entries) =>
+          entries.filter((entry) => entry.classList.contains('dragging') || ((entry as HTMLElement).style.transform ?? '') !== '').length,
+        ),
+      )
+      .toBe(0);
     await sections.nth(1).getByRole('button', { name: 'Move up: Section 2' }).click();
     // The order the preview must show, before anything is saved.
     await expect.poll(() => sections.nth(0).getByLabel('Section title — English', { exact: true }).inputValue()).toBe('Second written');

@@ -1,11 +1,9 @@
 import type { AdminCountryList, CountryList } from './countries';
 import type { CsrfResponse, MeResponse } from './auth';
-import type { ExportFormat } from './exchange';
 import type { MediaAsset } from './media';
 import type { MapConfig, PublicCountryHome, PublicExhibition } from './public';
 import type { PublicMemorialPoints } from './public-map';
 import type { PublicPeoplePage } from './public-people';
-import type { ApiKey, ApiKeyList, CreatedApiKey, PublicExhibitionsPage, PublicItemsPage, PublicMemorialsPage, PublicRecordsQuery } from './partners';
 import type { RECORD_COLLECTIONS } from './record-collections';
 import type { Collection, PublicRecordViews } from './record-kinds';
 import type { AuditPage, NotificationList, RecordType, ReviewDetail, ReviewQueueEntry, RevisionSummary } from './review';
@@ -77,12 +75,6 @@ export const apiRoutes = {
     /** A country's live, public people by name, a page at a time (`cursor`: the previous page's nextCursor). */
     people: (country: string, query?: { lang?: string; limit?: number; cursor?: string | null; memorial?: string }) =>
       endpoint<PublicPeoplePage>(`/api/public/countries/${s(country)}/people`, query),
-    /** A country's live items, memorials or exhibitions, newest approved first, a page at a time (the partners' read API). */
-    items: (country: string, query?: Partial<PublicRecordsQuery>) => endpoint<PublicItemsPage>(`/api/public/countries/${s(country)}/items`, query),
-    memorials: (country: string, query?: Partial<PublicRecordsQuery>) =>
-      endpoint<PublicMemorialsPage>(`/api/public/countries/${s(country)}/memorials`, query),
-    exhibitions: (country: string, query?: Partial<PublicRecordsQuery>) =>
-      endpoint<PublicExhibitionsPage>(`/api/public/countries/${s(country)}/exhibitions`, query),
     mapConfig: () => endpoint<MapConfig>('/api/public/map-config'),
     /** A live record as schema.org JSON-LD (Linked Art for an item, by Accept): the `alternate` of its page. */
     linkedData: (collection: Collection, id: string) => `/api/public/linked-data/${collection}/${s(id)}`,
@@ -104,10 +96,6 @@ export const apiRoutes = {
     countries: () => endpoint<AdminCountryList>('/api/admin/countries'),
     country: (countryId: string) => endpoint<unknown>(`/api/admin/countries/${s(countryId)}`),
     users: () => endpoint<UserList>('/api/admin/users'),
-    /** Partners' API keys: list (GET), create (POST, the key shown once), revoke (`apiKey`, DELETE). */
-    apiKeys: () => endpoint<ApiKeyList>('/api/admin/api-keys'),
-    createdApiKey: () => endpoint<CreatedApiKey>('/api/admin/api-keys'),
-    apiKey: (keyId: string) => endpoint<ApiKey>(`/api/admin/api-keys/${s(keyId)}`),
     user: (userId: string) => endpoint<User>(`/api/admin/users/${s(userId)}`),
     memberships: (userId: string) => endpoint<unknown>(`/api/admin/users/${s(userId)}/memberships`),
     membership: (userId: string, countryId: string) => endpoint<unknown>(`/api/admin/users/${s(userId)}/memberships/${s(countryId)}`),
@@ -138,8 +126,6 @@ export const apiRoutes = {
     asset: (countryId: string, assetId: string) => endpoint<MediaAsset>(`${studioBase(countryId)}/media/${s(assetId)}`),
     captions: (countryId: string, assetId: string, lang: string) =>
       endpoint<MediaAsset>(`${studioBase(countryId)}/media/${s(assetId)}/captions/${s(lang)}`),
-    /** A download for a plain link: every record of the collection as a spreadsheet (CSV or XLSX), drafts included. */
-    export: (countryId: string, collection: Collection, format: ExportFormat) => `${studioBase(countryId)}/export/${collection}.${format}`,
   },
   review: {
     queue: (countryId: string, query?: { lang?: string }) => endpoint<ReviewQueueEntry[]>(`${reviewBase(countryId)}/queue`, query),

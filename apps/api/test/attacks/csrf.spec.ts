@@ -124,6 +124,14 @@ const ROWS: Row[] = [
     endsSession: true,
     prepare: async () => ({ request: json('POST', '/api/auth/password', { currentPassword: THROWAWAY.password, newPassword: THROWAWAY.password }), honest: 200 }),
   },
+  { route: 'POST /api/admin/api-keys', prepare: async () => ({ request: json('POST', '/api/admin/api-keys', { name: `Forged partner ${unique()}` }), honest: 201 }) },
+  {
+    route: 'DELETE /api/admin/api-keys/:id',
+    prepare: async (_c, admin) => {
+      const made = await ok(admin, json('POST', '/api/admin/api-keys', { name: `Partner ${unique()}` }), 'make a key');
+      return { request: { method: 'DELETE', url: `/api/admin/api-keys/${(JSON.parse(made.body) as { id: string }).id}` }, honest: 200 };
+    },
+  },
   {
     route: 'POST /api/admin/users',
     prepare: async () => ({ request: json('POST', '/api/admin/users', { email: `csrf-${unique()}@vitrina.test`, displayName: 'Forged', password: 'long-enough-password', isAdmin: true }), honest: 201 }),
