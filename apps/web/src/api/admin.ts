@@ -1,5 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type CreateCountryInput, type CreateUserInput, type Role, type UpdateCountryInput, type UpdateUserInput, apiRoutes } from '@vitrina/contracts';
+import {
+  type ApiKey,
+  type ApiKeyList,
+  type CreateApiKey,
+  type CreateCountryInput,
+  type CreateUserInput,
+  type CreatedApiKey,
+  type Endpoint,
+  type Role,
+  type UpdateCountryInput,
+  type UpdateUserInput,
+  apiRoutes,
+} from '@vitrina/contracts';
 import { queryOf, sendTo } from './endpoints';
 import { keyOf } from './query-client';
 
@@ -51,3 +63,29 @@ export const useGrantMembership = () =>
 export const useRevokeMembership = () =>
   useUserAction(({ userId, countryId }: { userId: string; countryId: string }) => sendTo('DELETE', apiRoutes.admin.membership(userId, countryId)));
 export const useUnlockUser = () => useUserAction((userId: string) => sendTo('POST', apiRoutes.admin.unlock(userId)));
+
+/**
+ * Partners' keys to the read API. Their paths are built here, not in the
+ * contracts' `apiRoutes`: that table ships to every visitor page, and only
+ * administrators ever call these.
+ */
+const API_KEYS_PATH = '/api/admin/api-keys';
+export const adminApiKeyRoutes = {
+  list: (): Endpoint<ApiKeyList> => ({ path: API_KEYS_PATH }),
+  key: (id: string): Endpoint<ApiKey> => ({ path: `${API_KEYS_PATH}/${encodeURIComponent(id)}` }),
+};
+
+export function useApiKeys() {
+  return useQuery(queryOf(adminApiKeyRoutes.list()));
+}
+
+/** A key made or revoked: the list is read again whether it worked or not (a lost answer may hide a change). */
+function useApiKeyAction<V, T>(action: (variables: V) => Promise<T>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: action, onSettled: () => client.invalidateQueries({ queryKey: keyOf(API_KEYS_PATH) }) });
+}
+
+/** The answer holds the key itself, the only time it is shown. */
+export const useCreateApiKey = () =>
+  useApiKeyAction((input: CreateApiKey) => sendTo<CreatedApiKey>('POST', { path: API_KEYS_PATH }, input));
+export const useRevokeApiKey = () => useApiKeyAction((id: string) => sendTo('DELETE', adminApiKeyRoutes.key(id)));

@@ -3,6 +3,7 @@ import { useAdminCountries } from '../../api/admin';
 import { useAuth } from '../../auth/auth-context';
 import { PageTitle } from '../../components/PageTitle';
 import { Redirect } from '../../components/Redirect';
+import { ApiKeysAdmin } from './ApiKeysAdmin';
 import { CountriesAdmin } from './CountriesAdmin';
 import { UsersAdmin } from './UsersAdmin';
 import '../../components/staff/stacked-table.css';
@@ -37,6 +38,7 @@ function Administration() {
       <h1>{t('admin.title')}</h1>
       <UsersAdmin countries={countries} />
       <CountriesAdmin countries={countries} />
+      <ApiKeysAdmin />
     </section>
   );
 }
