@@ -42,7 +42,7 @@ const API_MODULE_DEPENDENCIES = {
   demo: ['accounts', 'content', 'countries', 'media'],
   oai: ['access', 'content', 'countries', 'media', 'site'],
   partners: ['access', 'audit', 'content', 'countries', 'site'],
-  exchange: ['access', 'audit', 'countries'],
+  exchange: ['access', 'audit', 'content', 'countries'],
   people: ['access', 'audit', 'content', 'countries', 'search'],
 };
 

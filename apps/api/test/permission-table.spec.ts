@@ -459,6 +459,25 @@ const TABLE: Row[] = [
     url: (c) => `/api/studio/countries/${c.kazakhstanId}/export/items.xlsx`,
     expected: readers(200),
   },
+  // The names on a memorial from a CSV file (exchange module): for the country's staff who may save people, and admins.
+  {
+    method: 'POST',
+    route: '/api/studio/countries/:countryId/memorials/:memorialId/names',
+    variant: 'a dry run',
+    url: (c) => `/api/studio/countries/${c.kazakhstanId}/memorials/${c.fresh.memorials.id}/names?dryRun=true`,
+    text: { contentType: 'text/csv', body: 'name,death,fate\nИванов Пётр,1943,killed\n' },
+    freshRecord: 'memorials',
+    expected: members(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/studio/countries/:countryId/memorials/:memorialId/names',
+    variant: 'an import',
+    url: (c) => `/api/studio/countries/${c.kazakhstanId}/memorials/${c.fresh.memorials.id}/names?dryRun=false`,
+    text: { contentType: 'text/csv', body: 'name,death,fate\nИванов Пётр,1943,killed\n' },
+    freshRecord: 'memorials',
+    expected: members(200),
+  },
   // The read API for partners (partners module): lists of every kind for anyone, API keys for admins only.
   { method: 'GET', route: '/api/public/countries/:slug/items', url: () => '/api/public/countries/kazakhstan/items?limit=2', expected: everyone(200) },
   { method: 'GET', route: '/api/public/countries/:slug/memorials', url: () => '/api/public/countries/kazakhstan/memorials?limit=2', expected: everyone(200) },

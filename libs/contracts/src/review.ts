@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'country.update',
   /** A collection of a country taken out as a spreadsheet (exchange module): the entry names the collection and format. */
   'export',
+  /** Names read into a memorial from a spreadsheet (exchange module): one entry per file, naming the memorial and the counts. */
+  'import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** What an audit entry can be about. */

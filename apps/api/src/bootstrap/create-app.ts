@@ -23,6 +23,7 @@ import { PartnerGate } from '../modules/partners/partner-gate';
 import { describePartnerApi } from '../modules/partners/openapi';
 import { serveExhibitionsBeforeNest } from '../modules/site/exhibition-route';
 import { PublicSiteService } from '../modules/site/public-site.service';
+import { acceptImportBodies } from './import-bodies';
 import { refuseUnsafeQueryBeforeRouting, refuseUnsafeText } from './safe-text';
 import { registerBodyLimits, serverTimeoutOptions } from './connection-limits';
 import { registerSecurityHeaders } from './security-headers';
@@ -72,6 +73,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   server.addContentTypeParser(CAPTIONS_CONTENT_TYPE, { parseAs: 'string', bodyLimit: CAPTIONS_MAX_BYTES }, (_request, body, done) =>
     done(null, body),
   );
+  acceptImportBodies(server);
   await registerSecurityHeaders(server);
   refuseUnsafeQueryBeforeRouting(server);
   // The read API's CORS, partner keys and rate limits, before anything answers (stored pages included).

@@ -133,6 +133,21 @@ const ROWS: Row[] = [
     },
   },
   {
+    route: 'POST /api/studio/countries/:countryId/memorials/:memorialId/names',
+    prepare: async (c, admin) => {
+      const memorial = await freshRecord(c, admin, 'memorials');
+      return {
+        request: {
+          method: 'POST',
+          url: `/api/studio/countries/${c.kz}/memorials/${memorial.id}/names?dryRun=false`,
+          headers: { 'content-type': 'text/csv' },
+          payload: `name,death,fate\nForged ${unique()},1943,killed\n`,
+        },
+        honest: 200,
+      };
+    },
+  },
+  {
     route: 'POST /api/admin/users',
     prepare: async () => ({ request: json('POST', '/api/admin/users', { email: `csrf-${unique()}@vitrina.test`, displayName: 'Forged', password: 'long-enough-password', isAdmin: true }), honest: 201 }),
   },

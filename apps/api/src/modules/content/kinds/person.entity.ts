@@ -24,6 +24,8 @@ export type PersonContent = Omit<PersonDocument, 'slug'>;
 @Index('ix_people_name_keys', { synchronize: false })
 @Index('ix_people_merged_into', { synchronize: false })
 @Index('ix_people_country_unmerged_updated', { synchronize: false })
+// Unique per country where set, made by the people-external-ids migration.
+@Index('uq_people_country_external_id', { synchronize: false })
 @Check('ck_people_not_merged_into_self', `"merged_into" IS DISTINCT FROM "id"`)
 export class PersonEntity extends ContentRecordEntity<PersonContent> {
   @ManyToOne(() => CountryEntity, { onDelete: 'RESTRICT' })
@@ -37,6 +39,10 @@ export class PersonEntity extends ContentRecordEntity<PersonContent> {
   /** The person this one was merged into: a retired duplicate, out of lists, its old address redirecting there. */
   @Column({ name: 'merged_into', type: 'uuid', nullable: true })
   mergedInto: string | null;
+
+  /** The id the person has in the spreadsheet they were imported from (the `external_id` column): a re-import updates them. */
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId: string | null;
 
   @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'merged_into', foreignKeyConstraintName: 'fk_people_merged_into' })
