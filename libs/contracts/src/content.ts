@@ -125,6 +125,13 @@ export const countryScopedIdParamsSchema = z.strictObject({ countryId: uuidSchem
 /** Public pages ignore query parameters they do not know (tracking tags and the like). */
 export const publicLangQuerySchema = z.object({ lang: languageSchema.optional() });
 
+/** Every language of a text a visitor may read, in its stored order: machine drafts never. */
+export function approvedTexts(map: LocalizedText | undefined | null): { lang: ContentLanguage; text: string }[] {
+  return (Object.entries(map ?? {}) as [ContentLanguage, LocalizedText[ContentLanguage]][]).flatMap(([lang, entry]) =>
+    entry?.text && entry.status !== 'machine' ? [{ lang, text: entry.text }] : [],
+  );
+}
+
 /** The fallback chain: asked language → country default → Russian → any; machine drafts never. */
 export function resolveText(
   map: LocalizedText | undefined | null,

@@ -14,6 +14,7 @@ import { RECORD_KINDS, asLive } from './record-kinds';
 import { type AssetKeys, LiveMedia, SHOWN_ASSETS } from './live-media';
 import { LiveRows } from './live-rows';
 import { type RecordKey, SHOWN_KEYS_COLUMNS, type ShownIds, type ShownKeys, type ShownKeysRow, idsParam, shownKeys } from './shown-keys';
+import { PUBLISHED_AT_SQL } from './published-cursor';
 
 export type { AssetKeys } from './live-media';
 export type { RecordKey, ShownIds, ShownKeys } from './shown-keys';
@@ -309,7 +310,7 @@ export class LiveRecords {
       where.push(`(published_at < $2::timestamptz OR (published_at = $2::timestamptz AND id > $3::uuid))`);
     }
     // To the microsecond, as PostgreSQL keeps it, so the next page starts exactly after it.
-    const extra = `to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_at`;
+    const extra = `${PUBLISHED_AT_SQL('published_at')} AS order_at`;
     const sql = `${this.keysSql(type, where.join(' AND '), extra)} ORDER BY published_at DESC, id LIMIT $${params.push(take)}`;
     const keys: (RecordKey & { order_at: string })[] = await this.db.query(sql, params);
     const found = await this.resolve(type, countryId, keys);

@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { z } from 'zod';
+import { decodeOpaque, encodeOpaque, isRealTime } from '../../infra/http/opaque-token';
 import type { PublishedOrderKey } from './live-records';
 
 /**
@@ -12,31 +13,19 @@ import type { PublishedOrderKey } from './live-records';
  */
 const keySchema = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), z.uuid()]);
 
+const pair = (key: PublishedOrderKey) => [key.at, key.id];
+
 export function encodePublishedCursor(key: PublishedOrderKey): string {
-  return Buffer.from(JSON.stringify([key.at, key.id])).toString('base64url');
+  return encodeOpaque(pair(key));
 }
 
-/** The key a cursor holds; anything else (cut, edited, made up) is a 400 naming `parameter`, never a 500. */
+/** The key a cursor holds; anything else (cut, edited, made up, a time that is no time) is a 400 naming `parameter`, never a 500. */
 export function decodePublishedCursor(cursor: string, parameter: string): PublishedOrderKey {
-  const refused = () => new BadRequestException(`${parameter}: not a cursor this API gave; start again without it, or pass the one the previous page gave as given`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refused();
+  const decoded = decodeOpaque(cursor, keySchema, ([at, id]) => encodePublishedCursor({ at, id }));
+  if (!decoded || !isRealTime(decoded[0])) {
+    throw new BadRequestException(`${parameter}: not a cursor this API gave; start again without it, or pass the one the previous page gave as given`);
   }
-  const key = keySchema.safeParse(parsed);
-  // A well-formed time that is no time (month 13, 30 February) would fail in PostgreSQL: refused here.
-  if (!key.success || !isRealTime(key.data[0])) throw refused();
-  const [at, id] = key.data;
-  // Encoding it again must give it back: a cursor with stray bits or padding is not one this API gave.
-  if (encodePublishedCursor({ at, id }) !== cursor) throw refused();
-  return { at, id };
-}
-
-function isRealTime(at: string): boolean {
-  const time = new Date(at);
-  return !Number.isNaN(time.getTime()) && time.toISOString().slice(0, 19) === at.slice(0, 19);
+  return { at: decoded[0], id: decoded[1] };
 }
 
 /** `published_at` as a cursor holds it, written by PostgreSQL. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { openToOtherSites } from '../../bootstrap/security-headers';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
+import { publicBase } from '../../infra/http/public-base';
 import { ObjectStorage } from '../../infra/storage/object-storage.service';
 import { PublicRoute } from '../access/access.decorators';
 import { PUBLIC_CACHE_CONTROL, entityTag, isNotModified, sendDerivative } from './delivery';
@@ -90,7 +91,7 @@ export class IiifController {
   }
 
   private serviceId(request: FastifyRequest, assetId: string): string {
-    return `${this.config.publicUrl ?? `${request.protocol}://${request.host}`}/iiif/3/${assetId}`;
+    return `${publicBase(this.config, request)}/iiif/3/${assetId}`;
   }
 
   /** Public answers are cacheable and open to every origin (IIIF viewers on other sites); the rest private. */

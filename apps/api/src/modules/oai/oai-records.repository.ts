@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { personBornBy, personPublicSql } from '../content/person-views';
+import { PUBLISHED_AT_SQL } from '../content/published-cursor';
 
 /** A record's header as harvesters see it: live, or deleted (left the live side, or hidden by the privacy of the living). */
 export interface OaiHeaderRow {
@@ -22,9 +23,10 @@ export interface OaiListFilter {
   from?: string;
   until?: string;
   after: { stamp: string; collection: Collection; id: string } | null;
+  /** One record only (GetRecord, ListMetadataFormats). */
+  id?: string;
 }
 
-const STAMP = `to_char(x.stamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * Every record harvesters may know of, live or deleted, in one order:
@@ -43,6 +45,7 @@ export class OaiRecordsRepository {
     const param = (value: unknown) => `$${params.push(value)}`;
     const conditions = (stamp: string, collection: string, id: string, country: string) => {
       const where: string[] = [];
+      if (filter.id) where.push(`${id} = ${param(filter.id)}::uuid`);
       if (filter.countryId) where.push(`${country} = ${param(filter.countryId)}::uuid`);
       if (filter.from) where.push(`${stamp} >= ${param(filter.from)}::timestamptz`);
       if (filter.until) where.push(`${stamp} <= ${param(filter.until)}::timestamptz`);
@@ -66,7 +69,7 @@ export class OaiRecordsRepository {
     );
     // The collection names come from a closed list (METADATA_FORMATS, the set's kind), never from the request's text.
     return this.db.query(
-      `SELECT x.collection, x.id, c.slug AS "countrySlug", ${STAMP} AS stamp, x.deleted
+      `SELECT x.collection, x.id, c.slug AS "countrySlug", ${PUBLISHED_AT_SQL('x.stamp')} AS stamp, x.deleted
          FROM (${branches.join(' UNION ALL ')}) x JOIN countries c ON c.id = x.country_id
         ORDER BY x.stamp, x.collection, x.id LIMIT $1`,
       params,
@@ -75,23 +78,14 @@ export class OaiRecordsRepository {
 
   /** One record's header, live or deleted; null when harvesters were never told of it. */
   async one(collection: Collection, id: string): Promise<OaiHeaderRow | null> {
-    const [row]: OaiHeaderRow[] = await this.db.query(
-      `SELECT x.collection, x.id, c.slug AS "countrySlug", ${STAMP} AS stamp, x.deleted FROM (
-         SELECT '${collection}'::text AS collection, r.id, r.country_id, r.published_at AS stamp,
-                ${collection === 'people' ? `NOT ${personPublicSql('$2::int', 'r')}` : 'false'} AS deleted
-           FROM "${collection}" r WHERE r.id = $1 AND r.live_revision IS NOT NULL AND r.published_at IS NOT NULL
-         UNION ALL SELECT t.collection, t.record_id, t.country_id, t.removed_at, true FROM record_tombstones t
-          WHERE t.collection = '${collection}' AND t.record_id = $1
-       ) x JOIN countries c ON c.id = x.country_id LIMIT 1`,
-      collection === 'people' ? [id, personBornBy(this.config.people.livingPrivacyYears)] : [id],
-    );
+    const [row] = await this.page({ collections: [collection], after: null, id }, 1);
     return row ?? null;
   }
 
   /** The datestamp of the oldest record harvesters may know of, or null when there is none. */
   async earliestStamp(): Promise<string | null> {
     const [row]: { stamp: string | null }[] = await this.db.query(
-      `SELECT to_char(min(x.stamp) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS stamp FROM (
+      `SELECT ${PUBLISHED_AT_SQL('min(x.stamp)')} AS stamp FROM (
          SELECT min(published_at) AS stamp FROM items WHERE live_revision IS NOT NULL
          UNION ALL SELECT min(published_at) FROM memorials WHERE live_revision IS NOT NULL
          UNION ALL SELECT min(published_at) FROM exhibitions WHERE live_revision IS NOT NULL

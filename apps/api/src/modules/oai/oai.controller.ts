@@ -5,7 +5,7 @@ import { openToOtherSites } from '../../bootstrap/security-headers';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
 import { PublicRoute } from '../access/access.decorators';
-import { publicBase } from '../site/iiif/answer';
+import { publicBase } from '../../infra/http/public-base';
 import { type OaiRepository, OaiService } from './oai.service';
 
 type Arguments = Record<string, string | string[] | undefined>;

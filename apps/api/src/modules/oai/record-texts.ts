@@ -1,4 +1,4 @@
-import { type DateRange, type LocalizedLabel, type LocalizedText } from '@vitrina/contracts';
+import { type DateRange, type LocalizedLabel, type LocalizedText, approvedTexts } from '@vitrina/contracts';
 import { plainTextOf } from '../../infra/html/rich-text';
 import type { DescribedRecord } from '../site/described-records';
 
@@ -10,9 +10,7 @@ export interface LangText {
 
 /** Every language of a visitor-facing text but machine drafts. */
 export function approved(text: LocalizedText | undefined | null, html = false): LangText[] {
-  return Object.entries(text ?? {}).flatMap(([lang, entry]) =>
-    entry && entry.status !== 'machine' ? [{ lang, text: html ? plainTextOf(entry.text) : entry.text }] : [],
-  );
+  return approvedTexts(text).map(({ lang, text: value }) => ({ lang, text: html ? plainTextOf(value) : value }));
 }
 
 export function labels(label: LocalizedLabel | undefined): LangText[] {

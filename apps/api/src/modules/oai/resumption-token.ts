@@ -1,5 +1,6 @@
 import { COLLECTION_NAMES } from '@vitrina/contracts';
 import { z } from 'zod';
+import { decodeOpaque, encodeOpaque, isRealTime } from '../../infra/http/opaque-token';
 import { OaiError } from './oai-errors';
 
 /** Where a list stands: its arguments, and the key of the last record given. Everything a token needs: none is stored. */
@@ -28,27 +29,14 @@ const positionSchema = z.strictObject({
 export function encodeResumptionToken(position: ListPosition): string {
   const { prefix, set, from, until, after, cursor } = position;
   const canonical = { prefix, set: set && { country: set.country, collection: set.collection }, from, until, after: after && { stamp: after.stamp, collection: after.collection, id: after.id }, cursor };
-  return Buffer.from(JSON.stringify(canonical)).toString('base64url');
+  return encodeOpaque(canonical);
 }
 
 /** The position a token holds; a token this repository did not give (cut, edited, made up) is badResumptionToken. */
 export function decodeResumptionToken(token: string): ListPosition {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    parsed = undefined;
-  }
-  const position = positionSchema.safeParse(parsed);
-  const real = position.success && [position.data.from, position.data.until, position.data.after.stamp].every((at) => !at || isRealTime(at));
-  if (!position.success || !real || encodeResumptionToken(position.data) !== token) {
+  const position = decodeOpaque(token, positionSchema, encodeResumptionToken);
+  if (!position || ![position.from, position.until, position.after.stamp].every((at) => !at || isRealTime(at))) {
     throw new OaiError('badResumptionToken', 'This resumption token was not given by this repository, or was changed; start the list again');
   }
-  return position.data;
-}
-
-/** A time PostgreSQL will read: no 30 February, which would fail in the query instead of here. */
-function isRealTime(at: string): boolean {
-  const time = new Date(at);
-  return !Number.isNaN(time.getTime()) && time.toISOString().slice(0, 19) === at.slice(0, 19);
+  return position;
 }

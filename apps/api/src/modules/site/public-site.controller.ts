@@ -4,6 +4,7 @@ import type { MapConfig, PublicCountryHome, PublicItem, PublicMemorial, PublicMe
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/config.schema';
+import { publicBase } from '../../infra/http/public-base';
 import type { JsonText } from '../../infra/http/json-text';
 import { PublicCacheInterceptor } from '../../infra/http/public-cache.interceptor';
 import { pageSources } from '../../infra/http/page-sources';
@@ -98,8 +99,7 @@ export class PublicSiteController {
 
   @Get('sitemap.xml')
   async sitemap(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const baseUrl = this.config.publicUrl ?? `${request.protocol}://${request.host}`;
     void reply.type('application/xml; charset=utf-8');
-    return renderSitemap(baseUrl, await this.site.publishedPages());
+    return renderSitemap(publicBase(this.config, request), await this.site.publishedPages());
   }
 }

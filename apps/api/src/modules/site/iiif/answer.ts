@@ -1,11 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { openToOtherSites } from '../../../bootstrap/security-headers';
-import type { AppConfig } from '../../../infra/config/config.schema';
-
-/** The installation's public URL, as IIIF ids must be absolute. */
-export function publicBase(config: AppConfig, request: FastifyRequest): string {
-  return (config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
-}
 
 /**
  * A IIIF Presentation answer: JSON-LD with the Presentation 3 profile, open

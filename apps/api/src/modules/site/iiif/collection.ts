@@ -2,14 +2,12 @@ import type { Collection } from '@vitrina/contracts';
 import { encodePublishedCursor } from '../../content/published-cursor';
 import type { ManifestedRecordRow } from './manifested-records.repository';
 import { COLLECTION_LABELS } from './labels';
-import { type ManifestCountry, PRESENTATION_CONTEXT, iiifAddresses, provider } from './manifest';
+import { type ManifestCountry, PRESENTATION_CONTEXT, countryLabel, iiifAddresses, provider } from './manifest';
 import { iiifLanguageMap } from './metadata';
 
 /** Manifests per page of a kind's collection; a longer one continues in a nested collection. */
 export const COLLECTION_PAGE_SIZE = 1_000;
 const KINDS: Collection[] = ['exhibitions', 'items', 'memorials', 'people'];
-
-const names = (country: ManifestCountry) => Object.fromEntries(Object.entries(country.names).map(([lang, name]) => [lang, [name!]]));
 
 /** A country's museum as one IIIF Collection: a collection per kind of record. */
 export function buildCountryCollection(base: string, country: ManifestCountry) {
@@ -18,9 +16,9 @@ export function buildCountryCollection(base: string, country: ManifestCountry) {
     '@context': PRESENTATION_CONTEXT,
     id: at.countryCollection(country.slug),
     type: 'Collection',
-    label: names(country),
+    label: countryLabel(country.names),
     provider: provider(base, country),
-    homepage: [{ id: at.page(country.slug), type: 'Text', label: names(country), format: 'text/html' }],
+    homepage: [{ id: at.page(country.slug), type: 'Text', label: countryLabel(country.names), format: 'text/html' }],
     items: KINDS.map((collection) => ({ id: at.kindCollection(country.slug, collection), type: 'Collection', label: COLLECTION_LABELS[collection] })),
   };
 }
@@ -45,7 +43,7 @@ export function buildKindCollection(base: string, country: ManifestCountry, coll
     type: 'Collection',
     label: COLLECTION_LABELS[collection],
     provider: provider(base, country),
-    partOf: [{ id: at.countryCollection(country.slug), type: 'Collection', label: names(country) }],
+    partOf: [{ id: at.countryCollection(country.slug), type: 'Collection', label: countryLabel(country.names) }],
     items: [
       ...shown.map((row) => ({ id: at.manifest(collection, row.id), type: 'Manifest', label: iiifLanguageMap(row.title) ?? { none: ['—'] } })),
       ...next,

@@ -47,7 +47,8 @@ export function isCanvasImage(asset: MediaAssetEntity): boolean {
   return asset.status === 'ready' && asset.kind === 'image' && !!asset.width && !!asset.height && (asset.derivativeWidths ?? []).length > 0;
 }
 
-const names = (map: CountryNames): LanguageMap => Object.fromEntries(Object.entries(map).map(([lang, name]) => [lang, [name!]]));
+/** A country's names as a IIIF language map. */
+export const countryLabel = (map: CountryNames): LanguageMap => Object.fromEntries(Object.entries(map).map(([lang, name]) => [lang, [name!]]));
 
 /** A rendition of an image at one of its stored widths, with the height that width gives. */
 function rendition(base: string, asset: MediaAssetEntity, width: number) {
@@ -109,7 +110,7 @@ function navPlace(manifestId: string, location: GeoPoint) {
 /** The museum that holds the record: the country's site. */
 export function provider(base: string, country: ManifestCountry) {
   const home = iiifAddresses(base).page(country.slug);
-  return [{ id: home, type: 'Agent', label: names(country.names), homepage: [{ id: home, type: 'Text', label: names(country.names), format: 'text/html' }] }];
+  return [{ id: home, type: 'Agent', label: countryLabel(country.names), homepage: [{ id: home, type: 'Text', label: countryLabel(country.names), format: 'text/html' }] }];
 }
 
 /** An exhibition's sections as ranges over the canvases they show; a section with no image has none. */

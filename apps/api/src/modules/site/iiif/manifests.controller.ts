@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { APP_CONFIG } from '../../../infra/config/config.module';
 import type { AppConfig } from '../../../infra/config/config.schema';
 import { PublicRoute } from '../../access/access.decorators';
-import { presentationHeaders, publicBase } from './answer';
+import { publicBase } from '../../../infra/http/public-base';
+import { presentationHeaders } from './answer';
 import { buildManifest } from './manifest';
 import { DescribedRecords } from '../described-records';
 

@@ -1,4 +1,4 @@
-import type { DateRange, ItemKind, LocalizedLabel, LocalizedText, MemorialKind, PersonDate } from '@vitrina/contracts';
+import { type DateRange, type ItemKind, type LocalizedLabel, type LocalizedText, type MemorialKind, type PersonDate, approvedTexts } from '@vitrina/contracts';
 import type { ItemEntity } from '../../content/kinds/item.entity';
 import type { MemorialEntity } from '../../content/kinds/memorial.entity';
 import type { PersonEntity } from '../../content/kinds/person.entity';
@@ -14,9 +14,8 @@ export interface MetadataEntry {
 
 /** A IIIF language map of a visitor-facing text: every language but machine drafts. */
 export function iiifLanguageMap(text: LocalizedText | undefined | null): LanguageMap | undefined {
-  if (!text) return undefined;
-  const entries = Object.entries(text).filter(([, entry]) => entry && entry.status !== 'machine');
-  return entries.length ? Object.fromEntries(entries.map(([lang, entry]) => [lang, [entry!.text]])) : undefined;
+  const texts = approvedTexts(text);
+  return texts.length ? Object.fromEntries(texts.map(({ lang, text: value }) => [lang, [value]])) : undefined;
 }
 
 function labelMap(label: LocalizedLabel | undefined): LanguageMap | undefined {

@@ -1,4 +1,4 @@
-import { type ContentLanguage, type LocalizedText, canonicalRightsUri } from '@vitrina/contracts';
+import { type ContentLanguage, approvedTexts as textsOf, canonicalRightsUri } from '@vitrina/contracts';
 import type { ItemEntity } from '../../content/kinds/item.entity';
 import type { DescribedRecordOf } from '../described-records';
 import { iiifAddresses } from '../iiif/manifest';
@@ -50,8 +50,6 @@ function language(lang: string) {
 }
 
 type Texts = { lang: string; text: string }[];
-const textsOf = (text: LocalizedText | undefined): Texts =>
-  Object.entries(text ?? {}).flatMap(([lang, entry]) => (entry && entry.status !== 'machine' ? [{ lang, text: entry.text }] : []));
 /** The texts in the order a visitor's page falls back through (the country's language, then Russian): the first title is the primary name. */
 const leading = (texts: Texts, countryLanguage: string): Texts => {
   const rank = (lang: string) => (lang === countryLanguage ? 0 : lang === 'ru' ? 1 : 2);

@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../../../infra/config/config.module';
 import type { AppConfig } from '../../../infra/config/config.schema';
 import { PublicRoute } from '../../access/access.decorators';
 import { type DescribedRecord, DescribedRecords } from '../described-records';
-import { publicBase } from '../iiif/answer';
+import { publicBase } from '../../../infra/http/public-base';
 import { linkedArtObject } from './linked-art';
 import { JSON_LD, LINKED_ART_PROFILE, wantsLinkedArt } from '../../../infra/http/json-ld-negotiation';
 import { schemaOrgDocument } from './schema-org';

@@ -1,4 +1,4 @@
-import { type DateRange, type LocalizedText, type PersonDate, canonicalRightsUri, identifierUrl } from '@vitrina/contracts';
+import { type DateRange, type LocalizedText, type PersonDate, approvedTexts, canonicalRightsUri, identifierUrl } from '@vitrina/contracts';
 import { plainTextOf } from '../../../infra/html/rich-text';
 import type { ExhibitionEntity } from '../../content/kinds/exhibition.entity';
 import type { ItemEntity } from '../../content/kinds/item.entity';
@@ -18,9 +18,7 @@ type Node = Record<string, unknown>;
 
 /** Every language of a visitor-facing text but machine drafts, as JSON-LD language values. */
 export function languageValues(text: LocalizedText | undefined | null, toPlain?: (value: string) => string): LanguageValue[] | undefined {
-  const values = Object.entries(text ?? {}).flatMap(([lang, entry]) =>
-    entry && entry.status !== 'machine' ? [{ '@value': toPlain ? toPlain(entry.text) : entry.text, '@language': lang }] : [],
-  );
+  const values = approvedTexts(text).map(({ lang, text: value }) => ({ '@value': toPlain ? toPlain(value) : value, '@language': lang }));
   return values.length ? values : undefined;
 }
 
